@@ -1,0 +1,137 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crib-dev/crib/search"
+)
+
+// AskOptions hold what one question needs.
+type AskOptions struct {
+	IO       *IOStreams
+	Source   sourceOptions
+	Question string
+	Limit    int
+	JSON     bool
+	Explain  bool
+	// Styler overrides the styler chosen from --color (golden tests use a
+	// tag styler).
+	Styler Styler
+}
+
+// NewCmdAsk builds the command that answers a question. runF replaces
+// askRun in tests of flag parsing.
+func NewCmdAsk(ios *IOStreams, runF func(*AskOptions) error) *cobra.Command {
+	opts := &AskOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "crib [flags] <question>...",
+		Short: "Ask your study notes a question and get the lines that answer it",
+		Long: `crib searches markdown notes for the lines that answer a question, ranked,
+with matched words highlighted, the section each sits in, and related AWS
+services. It understands stems (deploying, deployment), AWS acronyms and
+former names (ASG, SSM, CloudWatch Events = EventBridge) and small typos.
+Without --notes it searches its built-in AWS DevOps Professional notes.
+
+Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
+		Example: `  crib how do I get alerted when an access key leaks
+  crib --notes ~/notes/aws "eventbridge rule to trigger lambda from an auto scaling group"
+  crib --json -n 3 codedeploy lifecycle hooks | jq -r '.results[].text'
+  crib --explain cloudwatch events        # why each note matched
+  CRIB_NOTES=~/notes crib asg warm pool`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Question = strings.TrimSpace(strings.Join(args, " "))
+			if opts.Question == "" {
+				return &usageError{"no question given\nUsage: crib [flags] <question>..."}
+			}
+			if opts.Limit < 1 {
+				return &usageError{fmt.Sprintf("invalid --limit %d: want 1 or more", opts.Limit)}
+			}
+			if err := opts.Source.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return askRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.IntVarP(&opts.Limit, "limit", "n", search.DefaultLimit, "number of results")
+	f.BoolVar(&opts.JSON, "json", false, "print results as JSON")
+	f.BoolVar(&opts.Explain, "explain", false, "show which words, stems, synonyms and typo fixes matched, and what each added")
+	addSourceFlags(c, &opts.Source)
+	return c
+}
+
+func askRun(opts *AskOptions) error {
+	start := time.Now()
+	ios := opts.IO
+	eng, err := opts.Source.openEngine(ios)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	ans, err := eng.Search(opts.Question, search.Options{Limit: opts.Limit, Explain: opts.Explain})
+	if err != nil {
+		return err
+	}
+	printCorrections(ios, ans)
+	switch {
+	case opts.JSON:
+		if err := renderJSON(ios.Out, ans); err != nil {
+			return err
+		}
+	case len(ans.Results) == 0:
+	case opts.Styler != nil || ios.OutTTY || opts.Source.Color == "always":
+		st := opts.Styler
+		if st == nil {
+			st = opts.Source.styler(ios)
+		}
+		renderTerminal(ios.Out, ans, st, ios.Width)
+		if ios.ErrTTY {
+			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
+		}
+	default:
+		renderPlain(ios.Out, ans)
+	}
+	if len(ans.Results) == 0 {
+		if !opts.JSON && ios.ErrTTY {
+			fmt.Fprintf(ios.ErrOut, "crib: no notes match %q\n", opts.Question)
+		}
+		return errNotFound
+	}
+	return nil
+}
+
+func printCorrections(ios *IOStreams, ans *search.Answer) {
+	if len(ans.Corrections) == 0 || ios == nil {
+		return
+	}
+	q := ans.Question
+	for from, to := range ans.Corrections {
+		q = strings.ReplaceAll(q, from, to)
+	}
+	fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", q)
+}
+
+// summary is the one-line account printed after answers on a terminal.
+func summary(ans *search.Answer, took time.Duration) string {
+	sections := map[string]bool{}
+	for _, r := range ans.Results {
+		sections[r.Snippet.Source+"\x00"+strings.Join(r.Snippet.Heading, "\x00")] = true
+	}
+	notes := "notes"
+	if len(ans.Results) == 1 {
+		notes = "note"
+	}
+	secs := "sections"
+	if len(sections) == 1 {
+		secs = "section"
+	}
+	return fmt.Sprintf("%d %s, %d %s, %d ms", len(ans.Results), notes, len(sections), secs, took.Milliseconds())
+}

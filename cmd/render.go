@@ -1,0 +1,145 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crib-dev/crib/search"
+)
+
+// jsonAnswer is the stable --json schema. Fields may be added, never
+// removed or renamed.
+type jsonAnswer struct {
+	Query       string            `json:"query"`
+	Results     []jsonResult      `json:"results"`
+	Related     []search.Related  `json:"related"`
+	Corrections map[string]string `json:"corrections,omitempty"`
+}
+
+type jsonResult struct {
+	Rank     int                   `json:"rank"`
+	Score    float64               `json:"score"`
+	Text     string                `json:"text"`
+	Heading  []string              `json:"heading"`
+	Context  []string              `json:"context"`
+	Source   string                `json:"source"`
+	Line     int                   `json:"line"`
+	Services []string              `json:"services"`
+	Explain  []search.Contribution `json:"explain,omitempty"`
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func renderJSON(w io.Writer, ans *search.Answer) error {
+	out := jsonAnswer{Query: ans.Question, Results: []jsonResult{}, Related: ans.Related, Corrections: ans.Corrections}
+	if out.Related == nil {
+		out.Related = []search.Related{}
+	}
+	if len(out.Corrections) == 0 {
+		out.Corrections = nil
+	}
+	for _, r := range ans.Results {
+		out.Results = append(out.Results, jsonResult{
+			Rank: r.Rank, Score: round(r.Score), Text: r.Snippet.Text,
+			Heading: orEmpty(r.Snippet.Heading), Context: orEmpty(r.Snippet.Context),
+			Source: r.Snippet.Source, Line: r.Snippet.Line, Services: orEmpty(r.Services),
+			Explain: r.Explain,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// round keeps scores readable and stable across platforms.
+func round(f float64) float64 {
+	return float64(int64(f*10000+0.5)) / 10000
+}
+
+// renderPlain prints one result per line, grep style: source:line: text.
+func renderPlain(w io.Writer, ans *search.Answer) {
+	for _, r := range ans.Results {
+		fmt.Fprintf(w, "%s:%d: %s\n", r.Snippet.Source, r.Snippet.Line, r.Snippet.Text)
+	}
+}
+
+// highlightWords splits text into words, each with its matched parts
+// styled, for wrapping by visible width.
+func highlightWords(text string, spans []search.Span, st Styler) []styledWord {
+	var words []styledWord
+	i := 0
+	for i < len(text) {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
+		j := strings.IndexByte(text[i:], ' ')
+		if j < 0 {
+			j = len(text)
+		} else {
+			j += i
+		}
+		words = append(words, styledWord{text: styleRange(text, i, j, spans, st), width: utf8.RuneCountInString(text[i:j])})
+		i = j
+	}
+	return words
+}
+
+type styledWord struct {
+	text  string
+	width int
+}
+
+func styleRange(text string, from, to int, spans []search.Span, st Styler) string {
+	var b strings.Builder
+	at := from
+	for _, s := range spans {
+		if s.End <= from || s.Start >= to {
+			continue
+		}
+		start, end := max(s.Start, from), min(s.End, to)
+		b.WriteString(text[at:start])
+		role := RoleMatch
+		if s.Synonym {
+			role = RoleSynonym
+		}
+		b.WriteString(st.Style(role, text[start:end]))
+		at = end
+	}
+	b.WriteString(text[at:to])
+	return b.String()
+}
+
+// wrap lays words out in lines of at most width columns, each starting
+// with indent.
+func wrap(w io.Writer, words []styledWord, indent string, width int) {
+	col := 0
+	avail := width - len(indent)
+	for i, word := range words {
+		switch {
+		case i == 0:
+			fmt.Fprint(w, indent)
+		case col+1+word.width > avail:
+			fmt.Fprint(w, "\n"+indent)
+			col = 0
+		default:
+			fmt.Fprint(w, " ")
+			col++
+		}
+		fmt.Fprint(w, word.text)
+		col += word.width
+	}
+	if len(words) > 0 {
+		fmt.Fprintln(w)
+	}
+}

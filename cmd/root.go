@@ -1,0 +1,131 @@
+// Package cmd holds crib's command-line interface: Cobra commands that
+// parse flags, load notes through package search, and print answers for
+// terminals, pipes and JSON. It maps every error to one line on stderr and
+// an exit status.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crib-dev/crib/search"
+)
+
+// Exit statuses, grep style.
+const (
+	ExitFound    = 0
+	ExitNotFound = 1
+	ExitError    = 2
+)
+
+// errNotFound makes crib exit 1 without printing an error line.
+var errNotFound = errors.New("no notes matched")
+
+// usageError marks errors in how crib was called.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// Build information, set with -ldflags "-X ...".
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
+
+// Main runs crib with the process's arguments and streams and returns the
+// exit status.
+func Main() int {
+	ios := System()
+	root := NewCmdRoot(ios)
+	return Execute(root, ios)
+}
+
+// Execute runs a root command and turns its error into an exit status,
+// printing it once as "crib: <message>".
+func Execute(root *cobra.Command, ios *IOStreams) int {
+	err := root.Execute()
+	switch {
+	case err == nil:
+		return ExitFound
+	case errors.Is(err, errNotFound):
+		return ExitNotFound
+	case errors.Is(err, search.ErrNothingToSearch):
+		fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+		return ExitNotFound
+	}
+	var ue *usageError
+	if errors.As(err, &ue) || isFlagError(err) {
+		fmt.Fprintf(ios.ErrOut, "crib: %v\nRun 'crib --help' for usage.\n", err)
+		return ExitError
+	}
+	fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+	return ExitError
+}
+
+// isFlagError recognises Cobra's and pflag's errors about the command line.
+func isFlagError(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "unknown command", "bad flag syntax", "accepts ", "requires "} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// NewCmdRoot builds the crib command tree.
+func NewCmdRoot(ios *IOStreams) *cobra.Command {
+	root := NewCmdAsk(ios, nil)
+	root.Use = "crib [flags] <question>..."
+	root.Version = versionString()
+	root.SilenceErrors = true
+	root.SilenceUsage = true
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
+	root.SetVersionTemplate("crib {{.Version}}\n")
+	root.CompletionOptions.HiddenDefaultCmd = true
+
+	ask := NewCmdAsk(ios, nil)
+	ask.Use = "ask [flags] <question>..."
+	ask.Short = "Ask your notes a question (the default command)"
+	ask.Hidden = true
+	root.AddCommand(ask)
+	return root
+}
+
+func versionString() string {
+	v, c, d := version, commit, date
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			switch {
+			case s.Key == "vcs.revision" && c == "":
+				c = s.Value
+			case s.Key == "vcs.time" && d == "":
+				d = s.Value
+			}
+		}
+	}
+	if v == "" {
+		v = "dev"
+	}
+	if len(c) > 12 {
+		c = c[:12]
+	}
+	if c == "" {
+		c = "unknown"
+	}
+	if d == "" {
+		d = "unknown"
+	}
+	return fmt.Sprintf("%s (commit %s, built %s)", v, c, d)
+}

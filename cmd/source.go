@@ -1,0 +1,123 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/synonyms"
+)
+
+// sourceOptions say which notes and thesaurus a command searches.
+type sourceOptions struct {
+	Notes    []string
+	Synonyms []string
+	Color    string
+}
+
+// addSourceFlags binds the flags every searching command shares.
+func addSourceFlags(c *cobra.Command, o *sourceOptions) {
+	f := c.Flags()
+	f.StringArrayVar(&o.Notes, "notes", nil, "notes `path` to search: file, folder or glob; repeatable (default $CRIB_NOTES, else the built-in DOP-C02 notes)")
+	f.StringArrayVar(&o.Synonyms, "synonyms", nil, "extra synonyms `file` in the Solr format; repeatable")
+	f.StringVar(&o.Color, "color", "auto", "colour output: auto, always or never")
+}
+
+func (o *sourceOptions) validate() error {
+	switch o.Color {
+	case "auto", "always", "never":
+		return nil
+	}
+	return &usageError{fmt.Sprintf("invalid --color %q: want auto, always or never", o.Color)}
+}
+
+// notesPaths returns the notes to search: --notes, else $CRIB_NOTES, else
+// none, meaning the embedded notes.
+func (o *sourceOptions) notesPaths(ios *IOStreams) []string {
+	if len(o.Notes) > 0 {
+		return o.Notes
+	}
+	if env := ios.Getenv("CRIB_NOTES"); strings.TrimSpace(env) != "" {
+		var out []string
+		for _, p := range filepath.SplitList(env) {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// synonymFiles returns --synonyms files, and the user's own synonyms file
+// under $XDG_CONFIG_HOME/crib when it exists.
+func (o *sourceOptions) synonymFiles(ios *IOStreams) []string {
+	files := append([]string(nil), o.Synonyms...)
+	dir := ios.Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		if home := ios.Getenv("HOME"); home != "" {
+			dir = filepath.Join(home, ".config")
+		}
+	}
+	if dir != "" {
+		p := filepath.Join(dir, "crib", "synonyms.txt")
+		if _, err := os.Stat(p); err == nil {
+			files = append(files, p)
+		}
+	}
+	return files
+}
+
+// loadThesaurus compiles the built-in thesaurus with the user's files.
+func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error) {
+	var extra []synonyms.Rule
+	for _, f := range o.synonymFiles(ios) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read synonyms file: %w", err)
+		}
+		rules, err := synonyms.ParseSolr(f, data)
+		if err != nil {
+			return nil, fmt.Errorf("bad synonyms file %w", err)
+		}
+		extra = append(extra, rules...)
+	}
+	return search.NewThesaurus(extra...)
+}
+
+// openEngine loads the notes and thesaurus and indexes them.
+func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
+	th, err := o.loadThesaurus(ios)
+	if err != nil {
+		return nil, err
+	}
+	paths := o.notesPaths(ios)
+	if len(paths) == 0 {
+		return search.Build(corpus.Embedded(), th)
+	}
+	snippets, warnings, err := corpus.Load(paths)
+	for _, w := range warnings {
+		ios.Warnf("%s", w)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(snippets) == 0 {
+		return nil, errors.New("the notes hold no text to search: " + strings.Join(paths, ", "))
+	}
+	return search.Build(snippets, th)
+}
+
+// styler picks how to style output for these streams and --color.
+func (o *sourceOptions) styler(ios *IOStreams) Styler {
+	if ios.ColorEnabled(o.Color) {
+		return newANSIStyler()
+	}
+	return plainStyler{}
+}

@@ -1,0 +1,303 @@
+package corpus
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// MaxSnippetBytes bounds the text of one snippet. A longer paragraph (a
+// whole export pasted on one line, say) is split at word boundaries into
+// several snippets that share its line, so nothing is lost and no single
+// result floods the screen.
+const MaxSnippetBytes = 2000
+
+var (
+	atxHeading  = regexp.MustCompile(`^(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$`)
+	thematic    = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	setextLine  = regexp.MustCompile(`^(?:=+|-+)[ \t]*$`)
+	listMarker  = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`)
+	tableDelim  = regexp.MustCompile(`^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$`)
+	fenceMarker = regexp.MustCompile("^(```+|~~~+)")
+)
+
+type openItem struct {
+	indent  int // column of the list marker
+	content int // column where the item's text starts
+	text    string
+	snippet int // index into parser.out, or -1 while the item has no text
+}
+
+type parser struct {
+	source   string
+	out      []Snippet
+	headings []string // headings[i] is the text at level i+1; "" where none
+	items    []openItem
+
+	para      []string // lines of the paragraph being read
+	paraLine  int
+	prevBlank bool
+
+	fence     string // the marker of the open code fence, or ""
+	fenceBody []string
+	fenceLine int
+
+	tableHeader string
+}
+
+// ParseMarkdown splits markdown into snippets: one per list item, paragraph,
+// table row and fenced code block. source is recorded in every snippet.
+// It accepts any input: CRLF or CR line ends, a byte-order mark, tabs and
+// spaces mixed in indentation, non-breaking spaces.
+func ParseMarkdown(source string, data []byte) []Snippet {
+	p := &parser{source: source, prevBlank: true}
+	for i, line := range splitLines(data) {
+		p.line(i+1, line)
+	}
+	p.flushPara()
+	p.closeFence()
+	return p.out
+}
+
+// splitLines normalises line ends, the byte-order mark and Unicode spaces
+// that editors insert, and splits the text into lines.
+func splitLines(data []byte) []string {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	s := strings.NewReplacer("\r\n", "\n", "\r", "\n",
+		"\u00A0", " ", "\u2007", " ", "\u202F", " ", "\uFEFF", "").Replace(string(data))
+	return strings.Split(s, "\n")
+}
+
+func (p *parser) line(n int, line string) {
+	if p.fence != "" {
+		if strings.HasPrefix(strings.TrimSpace(line), p.fence) {
+			p.closeFence()
+			return
+		}
+		p.fenceBody = append(p.fenceBody, line)
+		return
+	}
+	col, rest := indentation(line)
+	rest = stripQuote(rest)
+	if rest == "" {
+		p.flushPara()
+		p.tableHeader = ""
+		p.prevBlank = true
+		return
+	}
+	defer func() { p.prevBlank = false }()
+	switch {
+	case fenceMarker.MatchString(rest):
+		p.flushPara()
+		p.fence = fenceMarker.FindString(rest)
+		p.fenceLine = n
+	case atxHeading.MatchString(rest):
+		m := atxHeading.FindStringSubmatch(rest)
+		p.flushPara()
+		p.setHeading(len(m[1]), m[2])
+	case len(p.para) > 0 && setextLine.MatchString(rest):
+		level := 2
+		if rest[0] == '=' {
+			level = 1
+		}
+		text := strings.Join(p.para, " ")
+		p.para = nil
+		p.setHeading(level, text)
+	case thematic.MatchString(rest):
+		p.flushPara()
+		p.items = nil
+	case strings.HasPrefix(rest, "|"):
+		p.tableRow(n, rest)
+	case listMarker.MatchString(rest):
+		p.listItem(n, col, rest)
+	default:
+		p.text(n, col, rest)
+	}
+}
+
+// indentation returns the column of the first non-blank character, with
+// tabs advancing to the next multiple of four, and the rest of the line.
+func indentation(line string) (int, string) {
+	col := 0
+	for i, r := range line {
+		switch r {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return col, strings.TrimRight(line[i:], " \t")
+		}
+	}
+	return col, ""
+}
+
+func stripQuote(s string) string {
+	for strings.HasPrefix(s, ">") {
+		s = strings.TrimLeft(s[1:], " \t")
+	}
+	return s
+}
+
+func (p *parser) setHeading(level int, text string) {
+	for len(p.headings) < level {
+		p.headings = append(p.headings, "")
+	}
+	p.headings = p.headings[:level]
+	p.headings[level-1] = foldSpace(text)
+	p.items = nil
+}
+
+func (p *parser) listItem(n, col int, rest string) {
+	p.flushPara()
+	marker := listMarker.FindString(rest)
+	text := rest[len(marker):]
+	for len(p.items) > 0 && p.items[len(p.items)-1].indent >= col {
+		p.items = p.items[:len(p.items)-1]
+	}
+	it := openItem{indent: col, content: col + len(marker), text: foldSpace(text), snippet: -1}
+	if it.text != "" {
+		it.snippet = p.emit(n, it.text)
+	}
+	p.items = append(p.items, it)
+}
+
+// text handles a line that is neither a heading nor a list item: the
+// continuation of an open list item, or part of a paragraph.
+func (p *parser) text(n, col int, rest string) {
+	if len(p.para) == 0 && len(p.items) > 0 {
+		last := &p.items[len(p.items)-1]
+		if !p.prevBlank || col >= last.content {
+			p.continueItem(n, last, rest)
+			return
+		}
+		for len(p.items) > 0 && p.items[len(p.items)-1].content > col {
+			p.items = p.items[:len(p.items)-1]
+		}
+		if len(p.items) > 0 {
+			p.continueItem(n, &p.items[len(p.items)-1], rest)
+			return
+		}
+	}
+	if len(p.para) == 0 {
+		p.paraLine = n
+	}
+	p.para = append(p.para, rest)
+}
+
+func (p *parser) continueItem(n int, it *openItem, rest string) {
+	it.text = foldSpace(it.text + " " + rest)
+	if it.snippet < 0 {
+		it.snippet = p.emit(n, it.text)
+		return
+	}
+	if len(p.out[it.snippet].Text)+len(rest) < MaxSnippetBytes {
+		p.out[it.snippet].Text = it.text
+		return
+	}
+	p.emit(n, rest)
+}
+
+func (p *parser) tableRow(n int, rest string) {
+	p.flushPara()
+	if tableDelim.MatchString(rest) {
+		if len(p.out) > 0 && p.out[len(p.out)-1].Line == n-1 {
+			p.tableHeader = p.out[len(p.out)-1].Text
+			p.out = p.out[:len(p.out)-1]
+		}
+		return
+	}
+	cells := strings.Split(strings.Trim(rest, "|"), "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	text := foldSpace(strings.Join(cells, " | "))
+	if strings.Trim(text, "| ") == "" {
+		return
+	}
+	i := p.emit(n, text)
+	if p.tableHeader != "" {
+		p.out[i].Context = append(p.out[i].Context, p.tableHeader)
+	}
+}
+
+func (p *parser) flushPara() {
+	if len(p.para) == 0 {
+		return
+	}
+	p.emit(p.paraLine, strings.Join(p.para, " "))
+	p.para = nil
+	p.items = nil
+}
+
+func (p *parser) closeFence() {
+	if p.fence == "" {
+		return
+	}
+	p.fence = ""
+	body := strings.Join(p.fenceBody, "\n")
+	p.fenceBody = nil
+	if strings.TrimSpace(body) != "" {
+		p.emit(p.fenceLine+1, body)
+	}
+}
+
+// emit records a snippet for text at line n with the current headings and
+// open list items as context, splitting text that is too long. It returns
+// the index of the first snippet it recorded.
+func (p *parser) emit(n int, text string) int {
+	first := len(p.out)
+	for _, part := range splitLong(foldSpace(text), MaxSnippetBytes) {
+		s := Snippet{Source: p.source, Line: n, Text: part}
+		for _, h := range p.headings {
+			if h != "" {
+				s.Heading = append(s.Heading, h)
+			}
+		}
+		for _, it := range p.items {
+			if it.text != "" {
+				s.Context = append(s.Context, it.text)
+			}
+		}
+		p.out = append(p.out, s)
+	}
+	return first
+}
+
+// splitLong cuts s into pieces of at most max bytes, at spaces where it can
+// and never inside a UTF-8 sequence.
+func splitLong(s string, max int) []string {
+	var parts []string
+	for len(s) > max {
+		cut := strings.LastIndexByte(s[:max], ' ')
+		if cut <= 0 {
+			cut = max
+			for cut > 0 && s[cut]&0xC0 == 0x80 {
+				cut--
+			}
+		}
+		parts = append(parts, strings.TrimSpace(s[:cut]))
+		s = strings.TrimSpace(s[cut:])
+	}
+	if s != "" {
+		parts = append(parts, s)
+	}
+	return parts
+}
+
+// ParseText splits plain text into one snippet per paragraph.
+func ParseText(source string, data []byte) []Snippet {
+	p := &parser{source: source}
+	for i, line := range splitLines(data) {
+		if t := strings.TrimSpace(line); t != "" {
+			if len(p.para) == 0 {
+				p.paraLine = i + 1
+			}
+			p.para = append(p.para, t)
+			continue
+		}
+		p.flushPara()
+	}
+	p.flushPara()
+	return p.out
+}

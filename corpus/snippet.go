@@ -1,0 +1,25 @@
+package corpus
+
+import "strings"
+
+// Snippet is the smallest answer crib prints: one list item, one paragraph
+// or one table row of a notes file.
+type Snippet struct {
+	// Text is the item's own words with the list marker removed and runs of
+	// white space folded. Markdown inline markup is kept as written.
+	Text string `json:"text"`
+	// Heading is the path of headings above the snippet, outermost first.
+	Heading []string `json:"heading"`
+	// Context holds the texts of the list items the snippet is nested in,
+	// outermost first.
+	Context []string `json:"context"`
+	// Source is the file the snippet came from, as it was named to crib.
+	Source string `json:"source"`
+	// Line is the 1-based line of the file where the snippet starts.
+	Line int `json:"line"`
+}
+
+// foldSpace trims s and collapses every run of white space to one space.
+func foldSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,113 @@
+// Command eval measures crib's answer quality on question sets in JSON
+// Lines (query, relevant substrings), searching one notes file in-process:
+// Recall@1, Recall@3 and MRR@10 per set and per kind of question.
+//
+//	go run ./eval [-shared ../shared] [-v]
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
+)
+
+// question is one row of a question set.
+type question struct {
+	ID       string   `json:"id"`
+	Kind     string   `json:"kind"`
+	Query    string   `json:"query"`
+	Relevant []string `json:"relevant"`
+	Options  []string `json:"options"`
+	Answer   string   `json:"answer"`
+}
+
+func main() {
+	shared := flag.String("shared", "../shared", "folder holding notes/ and eval/")
+	verbose := flag.Bool("v", false, "list every question that misses rank 1")
+	baseline := flag.Bool("baseline", false, "also score plain bleve BM25 with the en analyzer, one snippet per line")
+	flag.Parse()
+	if err := run(*shared, *verbose, *baseline); err != nil {
+		fmt.Fprintln(os.Stderr, "eval:", err)
+		os.Exit(2)
+	}
+}
+
+func run(shared string, verbose, baseline bool) error {
+	notes := filepath.Join(shared, "notes", "dop-c02-notes.md")
+	sets, _ := filepath.Glob(filepath.Join(shared, "eval", "*.jsonl"))
+	if _, err := os.Stat(notes); errors.Is(err, fs.ErrNotExist) || len(sets) == 0 {
+		fmt.Printf("eval: skipped, no question sets or notes under %s\n", shared)
+		return nil
+	}
+	snippets, _, err := corpus.Load([]string{notes})
+	if err != nil {
+		return err
+	}
+	th, err := search.NewThesaurus()
+	if err != nil {
+		return err
+	}
+	eng, err := search.Build(snippets, th)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	var base searcher
+	if baseline {
+		if base, err = newBaseline(notes); err != nil {
+			return err
+		}
+	}
+	sort.Strings(sets)
+	for _, set := range sets {
+		qs, err := readSet(set)
+		if err != nil {
+			return err
+		}
+		name := strings.TrimSuffix(filepath.Base(set), ".jsonl")
+		if err := report(name, "crib", qs, crib{eng}, verbose); err != nil {
+			return err
+		}
+		if base != nil {
+			if err := report(name, "baseline", qs, base, false); err != nil {
+				return err
+			}
+		}
+		if err := reportOptions(name, qs, eng); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readSet(path string) ([]question, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var qs []question
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var q question
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		qs = append(qs, q)
+	}
+	return qs, sc.Err()
+}

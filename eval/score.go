@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/crib-dev/crib/search"
+)
+
+// searcher returns the texts of the top results for a query, best first.
+type searcher interface {
+	top(q string, n int) ([]string, error)
+}
+
+type crib struct{ eng *search.Engine }
+
+func (c crib) top(q string, n int) ([]string, error) {
+	ans, err := c.eng.Search(q, search.Options{Limit: n})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, r := range ans.Results {
+		out = append(out, r.Snippet.Text)
+	}
+	return out, nil
+}
+
+var markup = regexp.MustCompile("[`*_]")
+
+// norm folds case, markup and white space, as hits are compared.
+func norm(s string) string {
+	return strings.Join(strings.Fields(markup.ReplaceAllString(strings.ToLower(s), "")), " ")
+}
+
+// rank returns the 1-based rank of the first hit among texts, or 0.
+func rank(texts []string, relevant []string) int {
+	for i, t := range texts {
+		nt := norm(t)
+		for _, r := range relevant {
+			if strings.Contains(nt, norm(r)) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+type metrics struct {
+	n, r1, r3 int
+	mrr       float64
+}
+
+func (m *metrics) add(rk int) {
+	m.n++
+	if rk == 1 {
+		m.r1++
+	}
+	if rk >= 1 && rk <= 3 {
+		m.r3++
+	}
+	if rk >= 1 {
+		m.mrr += 1 / float64(rk)
+	}
+}
+
+func (m metrics) String() string {
+	if m.n == 0 {
+		return "no questions"
+	}
+	n := float64(m.n)
+	return fmt.Sprintf("n=%-3d R@1 %.2f  R@3 %.2f  MRR@10 %.3f", m.n, float64(m.r1)/n, float64(m.r3)/n, m.mrr/n)
+}
+
+func report(set, engine string, qs []question, s searcher, verbose bool) error {
+	all := metrics{}
+	byKind := map[string]*metrics{}
+	for _, q := range qs {
+		texts, err := s.top(q.Query, 10)
+		if err != nil {
+			texts = nil
+		}
+		rk := rank(texts, q.Relevant)
+		all.add(rk)
+		if byKind[q.Kind] == nil {
+			byKind[q.Kind] = &metrics{}
+		}
+		byKind[q.Kind].add(rk)
+		if verbose && rk != 1 {
+			first := ""
+			if len(texts) > 0 {
+				first = texts[0]
+			}
+			fmt.Printf("  miss %s rank=%d %q\n      top: %.110s\n", q.ID, rk, q.Query, first)
+		}
+	}
+	fmt.Printf("%-9s %-8s all       %s\n", set, engine, all)
+	kinds := make([]string, 0, len(byKind))
+	for k := range byKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		fmt.Printf("%-9s %-8s %-9s %s\n", set, engine, k, *byKind[k])
+	}
+	return nil
+}
+
+// reportOptions is filled in by the practice companion (option accuracy).
+func reportOptions(string, []question, *search.Engine) error { return nil }

@@ -1,0 +1,241 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/kljensen/snowball/english"
+)
+
+// AnalyzerName is the name crib's analyzer is registered under in bleve.
+const AnalyzerName = "crib_en"
+
+func init() {
+	// bleve resolves analyzers by name through its global registry, also
+	// when it reopens an index from disk, so the registration must exist
+	// before any mapping is used.
+	registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return bleveAnalyzer{}, nil
+	})
+}
+
+// Token is one indexed term of analysed text.
+type Token struct {
+	Term  string // lower case; stemmed unless protected
+	Pos   int    // 1-based position; a compound and its first part share one
+	Start int    // byte offset in the input
+	End   int
+	// Whole marks the whole form of a compound identifier, indexed beside
+	// its parts.
+	Whole bool
+}
+
+// Analyze splits text into terms the way crib indexes and queries it:
+//   - words are runs of letters and digits; identifiers joined by _ : - . /
+//     (AWS_RISK_CREDENTIALS_EXPOSED, Pending:Wait, iam:passrole,
+//     s3-bucket-ssl-requests-only) and long or quoted camelCase names
+//     (LambdaCanary10Percent10Minutes, `AllowTraffic`) are kept whole and
+//     also split into their parts, so both find them;
+//   - terms are lower-cased, English stop words dropped (positions kept),
+//     and the rest stemmed with Snowball English, except short words and
+//     words with digits, so AWS, ECS and SNS stay themselves.
+func Analyze(text string) []Token {
+	var out []Token
+	pos := 0
+	inCode := false
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '`' {
+			inCode = !inCode
+		}
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		end := wordEnd(text, i)
+		out, pos = appendWord(out, text[i:end], i, pos, inCode)
+		i = end
+	}
+	return out
+}
+
+// PhraseTerms returns the terms of text as a phrase: the parts of compound
+// identifiers without their whole forms, in order.
+func PhraseTerms(text string) []string {
+	var out []string
+	for _, t := range Analyze(text) {
+		if !t.Whole {
+			out = append(out, t.Term)
+		}
+	}
+	return out
+}
+
+// Terms returns just the terms of Analyze(text).
+func Terms(text string) []string {
+	toks := Analyze(text)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Term
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isJoiner(b byte) bool {
+	return b == '_' || b == ':' || b == '-' || b == '.' || b == '/'
+}
+
+// wordEnd returns the end of the word starting at i: letters and digits,
+// with joiners allowed between them.
+func wordEnd(text string, i int) int {
+	end := i
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			end += size
+			continue
+		}
+		j := end
+		for j < len(text) && isJoiner(text[j]) {
+			j++
+		}
+		if j == end || j-end > 2 || j >= len(text) {
+			break
+		}
+		if next, _ := utf8.DecodeRuneInString(text[j:]); !isWordRune(next) {
+			break
+		}
+		end = j
+	}
+	return end
+}
+
+// appendWord adds the terms of one word at byte offset off.
+func appendWord(out []Token, word string, off, pos int, inCode bool) ([]Token, int) {
+	parts := splitWord(word, inCode)
+	if len(parts) > 1 {
+		pos++
+		out = append(out, Token{Term: strings.ToLower(word), Pos: pos, Start: off, End: off + len(word), Whole: true})
+		pos--
+	}
+	for _, p := range parts {
+		pos++
+		term := normalize(word[p[0]:p[1]])
+		if term == "" {
+			continue
+		}
+		out = append(out, Token{Term: term, Pos: pos, Start: off + p[0], End: off + p[1]})
+	}
+	return out, pos
+}
+
+// normalize lower-cases and stems one word part; "" means a stop word.
+func normalize(part string) string {
+	w := strings.ToLower(part)
+	if stopWords[w] {
+		return ""
+	}
+	if len(w) <= 3 || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		return w
+	}
+	return english.Stem(w, true)
+}
+
+// splitWord returns the byte ranges of a word's parts: split at joiners,
+// and at camelCase humps when the word is an identifier (it has joiners,
+// digits after letters, three or more humps, or sits in a code span).
+func splitWord(word string, inCode bool) [][2]int {
+	var pieces [][2]int
+	start := 0
+	for i := 0; i < len(word); i++ {
+		if isJoiner(word[i]) {
+			if i > start {
+				pieces = append(pieces, [2]int{start, i})
+			}
+			start = i + 1
+		}
+	}
+	pieces = append(pieces, [2]int{start, len(word)})
+	var humps [][2]int
+	for _, p := range pieces {
+		humps = append(humps, camelHumps(word, p)...)
+	}
+	if len(pieces) > 1 || len(humps) >= 3 || (inCode && len(humps) > 1) {
+		return humps
+	}
+	return pieces
+}
+
+// camelHumps splits word[p[0]:p[1]] at lower→Upper, UPPER→Upperlower and
+// letters↔digits boundaries (a short all-letter run before digits, as in
+// EC2, S3 or Route53, stays joined).
+func camelHumps(word string, p [2]int) [][2]int {
+	s := word[p[0]:p[1]]
+	var out [][2]int
+	start := 0
+	runes := []rune(s)
+	offs := make([]int, len(runes)+1)
+	o := 0
+	for i, r := range runes {
+		offs[i] = o
+		o += utf8.RuneLen(r)
+	}
+	offs[len(runes)] = o
+	for i := 1; i < len(runes); i++ {
+		prev, cur := runes[i-1], runes[i]
+		split := false
+		switch {
+		case unicode.IsLower(prev) && unicode.IsUpper(cur):
+			split = true
+		case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
+			split = i-start > 1 || !unicode.IsDigit(runes[start])
+		case unicode.IsDigit(prev) && unicode.IsUpper(cur) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
+			split = true
+		case unicode.IsLower(prev) && unicode.IsDigit(cur):
+			split = i-start > 3
+		}
+		if split {
+			out = append(out, [2]int{p[0] + offs[start], p[0] + offs[i]})
+			start = i
+		}
+	}
+	return append(out, [2]int{p[0] + offs[start], p[0] + offs[len(runes)]})
+}
+
+// stopWords are dropped from text and questions. The list is shorter than
+// the usual English one: words such as "all", "once", "before", "not" and
+// "only" carry meaning in deployment notes ("all at once", "not collected
+// by default") and BM25 already weighs common words down.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if then else of to in on at by for
+		from with as into onto via per is are was were be been being am do does did doing
+		have has had having i me my myself we our ours us you your yours he him his she her
+		it its itself they them their theirs this that these those what which who whom whose
+		how why when where there here can could would should shall will may might must
+		so such than too very just also s t d ll re ve m e g eg ie etc`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsStopWord reports whether crib ignores w (lower case) in questions.
+func IsStopWord(w string) bool { return stopWords[w] }
+
+// bleveAnalyzer adapts Analyze to bleve's analysis.Analyzer.
+type bleveAnalyzer struct{}
+
+func (bleveAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	toks := Analyze(string(input))
+	out := make(analysis.TokenStream, len(toks))
+	for i, t := range toks {
+		out[i] = &analysis.Token{Term: []byte(t.Term), Position: t.Pos, Start: t.Start, End: t.End, Type: analysis.AlphaNumeric}
+	}
+	return out
+}

@@ -1,0 +1,26 @@
+package search
+
+import "strings"
+
+// boilerplate holds the stems of words that pad exam questions and say
+// little about which note answers them: "A company wants a solution that
+// meets these requirements with the LEAST operational overhead. Which
+// combination of steps should the DevOps engineer take? (Choose two.)".
+// They still count, at a small weight, so a question made only of them
+// still finds something.
+var boilerplate = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`company companies organization organisation enterprise
+		business team teams customer customers requirement requirements require requires
+		solution solutions meet meets least most operational overhead effort choose two three
+		following option options step steps combination engineer engineers devops want wants
+		need needs ensure way ways approach best recently currently new use uses using
+		implement accomplish achieve task tasks able aws amazon please correct statement
+		statements true describe scenario given manager asked asks like make sure
+		professional developer developers administrator architect someone several many
+		various some all`) {
+		m[normalize(w)] = true
+	}
+	delete(m, "")
+	return m
+}()

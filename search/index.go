@@ -1,0 +1,138 @@
+// Package search analyses, indexes and ranks note snippets: a bleve scorch
+// index with crib's Snowball analyzer and BM25 scoring, questions expanded
+// through the thesaurus, and a light re-ranking that rewards notes covering
+// more of the question.
+//
+// It does not read files or print anything: package corpus supplies the
+// snippets and package cmd shows the answers.
+package search
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+// Field names in the index.
+const (
+	FieldText    = "text"
+	FieldContext = "context"
+	FieldHeading = "heading"
+)
+
+// Engine answers questions over one set of snippets.
+type Engine struct {
+	idx      bleve.Index
+	snippets []corpus.Snippet
+	th       *Thesaurus
+	vocab    map[string]int    // term -> number of snippets whose text holds it
+	surface  map[string]string // lower-cased word as written -> its term
+}
+
+// NewMapping returns the index mapping crib uses: three text fields
+// analysed by crib's analyzer, scored with BM25.
+func NewMapping() mapping.IndexMapping {
+	field := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = AnalyzerName
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = true
+		f.DocValues = false
+		return f
+	}
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldText, field())
+	doc.AddFieldMappingsAt(FieldContext, field())
+	doc.AddFieldMappingsAt(FieldHeading, field())
+	m := mapping.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = AnalyzerName
+	m.ScoringModel = index.BM25Scoring
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+// docID names snippet i so that ids sort in source order.
+func docID(i int) string { return fmt.Sprintf("%08d", i) }
+
+// document is what the index holds for one snippet.
+func document(s corpus.Snippet) map[string]interface{} {
+	return map[string]interface{}{
+		FieldText:    s.Text,
+		FieldContext: strings.Join(s.Context, " / "),
+		FieldHeading: strings.Join(s.Heading, " / "),
+	}
+}
+
+// Build indexes snippets in memory, in one batch.
+func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
+	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	if err := indexAll(idx, snippets); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return newEngine(idx, snippets, th), nil
+}
+
+func indexAll(idx bleve.Index, snippets []corpus.Snippet) error {
+	const batchSize = 5000
+	b := idx.NewBatch()
+	for i, s := range snippets {
+		if err := b.Index(docID(i), document(s)); err != nil {
+			return fmt.Errorf("index snippet %s:%d: %w", s.Source, s.Line, err)
+		}
+		if b.Size() >= batchSize {
+			if err := idx.Batch(b); err != nil {
+				return fmt.Errorf("index batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	return nil
+}
+
+func newEngine(idx bleve.Index, snippets []corpus.Snippet, th *Thesaurus) *Engine {
+	e := &Engine{idx: idx, snippets: snippets, th: th, vocab: map[string]int{}, surface: map[string]string{}}
+	for _, s := range snippets {
+		text := s.Text + " " + strings.Join(s.Heading, " ")
+		seen := map[string]bool{}
+		for _, t := range Analyze(text) {
+			if t.Whole {
+				continue
+			}
+			if !seen[t.Term] {
+				seen[t.Term] = true
+				e.vocab[t.Term]++
+			}
+			e.surface[strings.ToLower(text[t.Start:t.End])] = t.Term
+		}
+	}
+	return e
+}
+
+// Close releases the index.
+func (e *Engine) Close() error { return e.idx.Close() }
+
+// Len returns the number of snippets searched.
+func (e *Engine) Len() int { return len(e.snippets) }
+
+// Snippets returns the snippets searched, in source order.
+func (e *Engine) Snippets() []corpus.Snippet { return e.snippets }
+
+// Thesaurus returns the thesaurus the engine expands questions with.
+func (e *Engine) Thesaurus() *Thesaurus { return e.th }

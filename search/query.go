@@ -1,0 +1,213 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/crib-dev/crib/synonyms"
+)
+
+// ErrNothingToSearch is returned (wrapped in *NothingError) when a
+// question holds no searchable word, only stop words or punctuation.
+var ErrNothingToSearch = errors.New("nothing to search for")
+
+// NothingError reports a question with nothing to search for.
+type NothingError struct{ Question string }
+
+func (e *NothingError) Error() string {
+	return fmt.Sprintf("nothing to search for in %q", e.Question)
+}
+
+// Unwrap lets errors.Is match ErrNothingToSearch.
+func (e *NothingError) Unwrap() error { return ErrNothingToSearch }
+
+// Weights of the parts of a question and of the fields they hit.
+const (
+	weightUser       = 1.0  // a word of the question, as typed
+	weightService    = 1.4  // a word that names an AWS service
+	weightBoilerplay = 0.15 // exam padding: "which solution", "company"
+	weightSynonym    = 0.55 // a thesaurus expansion, below the user's words
+	weightFuzzy      = 0.5  // a typo correction
+	weightPair       = 0.35 // two question words standing together in a note
+
+	boostText    = 1.0
+	boostContext = 0.4
+	boostHeading = 0.3
+)
+
+// Kinds of query part, as shown by --explain.
+const (
+	KindWord    = "word"
+	KindSynonym = "synonym"
+	KindFuzzy   = "fuzzy"
+	KindPair    = "phrase"
+)
+
+// part is one thing a question looks for: a term, or a sequence of terms
+// that must stand together.
+type part struct {
+	terms  []string
+	weight float64
+	kind   string
+	origin string // what in the question it came from
+}
+
+// plan is an analysed question.
+type plan struct {
+	parts      []part
+	services   []string          // services the question names
+	corrected  map[string]string // misspelled word -> correction
+	fuzzy      map[string]string // corrected term -> misspelled word
+	userTerms  map[string]bool
+	synonymSet map[string]bool
+}
+
+// analyzeQuestion turns a question into the parts to look for.
+func (e *Engine) analyzeQuestion(q string) (*plan, error) {
+	toks := Analyze(q)
+	if len(toks) == 0 {
+		return nil, &NothingError{Question: q}
+	}
+	p := &plan{corrected: map[string]string{}, fuzzy: map[string]string{}, userTerms: map[string]bool{}, synonymSet: map[string]bool{}}
+	var seq []string
+	for _, t := range toks {
+		if !t.Whole {
+			seq = append(seq, t.Term)
+		}
+	}
+	seq = e.correct(q, toks, seq, p)
+	matches := e.th.Dict.Expand(seq)
+	serviceTerm := map[string]bool{}
+	for _, m := range matches {
+		if m.Service != "" {
+			p.services = appendUnique(p.services, m.Service)
+			for _, t := range seq[m.Start:m.End] {
+				serviceTerm[t] = true
+			}
+		}
+	}
+	p.addWords(toks, seq, serviceTerm)
+	p.addSynonyms(seq, matches)
+	p.addPairs(seq)
+	return p, nil
+}
+
+func (p *plan) addWords(toks []Token, seq []string, serviceTerm map[string]bool) {
+	seen := map[string]bool{}
+	add := func(term string) {
+		if seen[term] {
+			return
+		}
+		seen[term] = true
+		p.userTerms[term] = true
+		w := weightUser
+		switch {
+		case serviceTerm[term]:
+			w = weightService
+		case boilerplate[term]:
+			w = weightBoilerplay
+		}
+		kind := KindWord
+		if _, fixed := p.correctedTo(term); fixed {
+			kind, w = KindFuzzy, w*weightFuzzy
+		}
+		p.parts = append(p.parts, part{terms: []string{term}, weight: w, kind: kind, origin: term})
+	}
+	for _, t := range toks {
+		if t.Whole {
+			add(t.Term)
+		}
+	}
+	for _, t := range seq {
+		add(t)
+	}
+}
+
+func (p *plan) correctedTo(term string) (string, bool) {
+	w, ok := p.fuzzy[term]
+	return w, ok
+}
+
+func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
+	for _, m := range matches {
+		origin := strings.Join(seq[m.Start:m.End], " ")
+		for _, alt := range m.Alts {
+			p.parts = append(p.parts, part{terms: alt, weight: weightSynonym, kind: KindSynonym, origin: origin})
+			for _, t := range alt {
+				p.synonymSet[t] = true
+			}
+		}
+	}
+}
+
+// addPairs rewards notes where two neighbouring question words stand
+// together, which is what a phrase in the question usually means.
+func (p *plan) addPairs(seq []string) {
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(seq); i++ {
+		a, b := seq[i], seq[i+1]
+		if a == b || boilerplate[a] || boilerplate[b] {
+			continue
+		}
+		k := a + " " + b
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		p.parts = append(p.parts, part{terms: []string{a, b}, weight: weightPair, kind: KindPair, origin: k})
+	}
+}
+
+// bleveQuery turns the plan into one disjunction over all parts and fields.
+func (p *plan) bleveQuery() query.Query {
+	var clauses []query.Query
+	for _, pt := range p.parts {
+		clauses = append(clauses, partQuery(pt))
+	}
+	d := query.NewDisjunctionQuery(clauses)
+	d.SetMin(1)
+	return d
+}
+
+func partQuery(pt part) query.Query {
+	fields := []struct {
+		name  string
+		boost float64
+	}{{FieldText, boostText}, {FieldContext, boostContext}, {FieldHeading, boostHeading}}
+	var qs []query.Query
+	for _, f := range fields {
+		if len(pt.terms) == 1 {
+			tq := query.NewTermQuery(pt.terms[0])
+			tq.SetField(f.name)
+			tq.SetBoost(pt.weight * f.boost)
+			qs = append(qs, tq)
+			continue
+		}
+		pq := query.NewPhraseQuery(pt.terms, f.name)
+		pq.SetBoost(pt.weight * f.boost)
+		qs = append(qs, pq)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+func appendUnique(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,143 @@
+package search
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+// DefaultLimit is how many results a question gets unless told otherwise.
+const DefaultLimit = 5
+
+// candidates is how many hits re-ranking looks at, at the least.
+const candidates = 40
+
+// Options tune one search.
+type Options struct {
+	Limit   int  // results wanted; DefaultLimit when 0
+	Explain bool // fill Result.Explain
+}
+
+// Span marks matched bytes of a snippet's text.
+type Span struct {
+	Start, End int
+	Synonym    bool // matched through the thesaurus, not the question's own word
+}
+
+// Result is one ranked snippet.
+type Result struct {
+	Rank     int
+	Score    float64
+	Snippet  corpus.Snippet
+	Services []string // AWS services the snippet names, canonical names
+	Matches  []Span   // what to highlight in Snippet.Text, in order
+	Explain  []Contribution
+}
+
+// Answer is everything crib found for a question.
+type Answer struct {
+	Question string
+	Results  []Result
+	// Services are the AWS services the question names.
+	Services []string
+	// Corrections maps misspelled words of the question to the words the
+	// notes use, for a "did you mean" hint.
+	Corrections map[string]string
+	Related     []Related
+}
+
+// Search answers a question. It returns *NothingError when the question has
+// no searchable words, and an Answer with no results when nothing matched.
+func (e *Engine) Search(question string, opts Options) (*Answer, error) {
+	if opts.Limit <= 0 {
+		opts.Limit = DefaultLimit
+	}
+	p, err := e.analyzeQuestion(question)
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(p.bleveQuery(), max(candidates, opts.Limit*2), 0, opts.Explain)
+	req.SortBy([]string{"-_score", "_id"})
+	res, err := e.idx.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ans := &Answer{Question: question, Services: p.services, Corrections: p.corrected}
+	for _, hit := range res.Hits {
+		i, err := strconv.Atoi(hit.ID)
+		if err != nil || i < 0 || i >= len(e.snippets) {
+			return nil, fmt.Errorf("search: index holds unknown snippet %q", hit.ID)
+		}
+		r := Result{Score: hit.Score, Snippet: e.snippets[i]}
+		if opts.Explain {
+			r.Explain = explain(hit.Expl, p)
+		}
+		ans.Results = append(ans.Results, r)
+	}
+	e.rerank(p, ans.Results)
+	if len(ans.Results) > opts.Limit {
+		ans.Results = ans.Results[:opts.Limit]
+	}
+	for i := range ans.Results {
+		r := &ans.Results[i]
+		r.Rank = i + 1
+		r.Services = e.servicesIn(r.Snippet.Text)
+		r.Matches = highlight(r.Snippet.Text, p)
+	}
+	ans.Related = e.related(p, ans.Results)
+	return ans, nil
+}
+
+// rerank orders results by their final score, then source order.
+func (e *Engine) rerank(p *plan, rs []Result) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].Score != rs[j].Score {
+			return rs[i].Score > rs[j].Score
+		}
+		return less(rs[i].Snippet, rs[j].Snippet)
+	})
+}
+
+func less(a, b corpus.Snippet) bool {
+	if a.Source != b.Source {
+		return a.Source < b.Source
+	}
+	return a.Line < b.Line
+}
+
+// servicesIn returns the canonical names of the services text names.
+func (e *Engine) servicesIn(text string) []string {
+	var out []string
+	for _, m := range e.th.Dict.Expand(PhraseTerms(text)) {
+		if m.Service != "" {
+			out = appendUnique(out, m.Service)
+		}
+	}
+	return out
+}
+
+// highlight finds the words of text that the question, or its synonyms,
+// matched.
+func highlight(text string, p *plan) []Span {
+	var out []Span
+	lastEnd := -1
+	for _, t := range Analyze(text) {
+		if t.Start < lastEnd {
+			continue
+		}
+		switch {
+		case p.userTerms[t.Term] && !boilerplate[t.Term]:
+			out = append(out, Span{Start: t.Start, End: t.End})
+		case p.synonymSet[t.Term]:
+			out = append(out, Span{Start: t.Start, End: t.End, Synonym: true})
+		default:
+			continue
+		}
+		lastEnd = t.End
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package search
+
+import (
+	"strings"
+)
+
+// correct replaces words of the question that no note contains with the
+// closest word that notes do contain, and records each correction in p.
+// Exact matches always win: a word the notes know is never corrected.
+func (e *Engine) correct(q string, toks []Token, seq []string, p *plan) []string {
+	var out []string
+	i := 0
+	for _, t := range toks {
+		if t.Whole {
+			continue
+		}
+		term := seq[i]
+		i++
+		if fix, ok := e.suggest(strings.ToLower(q[t.Start:t.End]), term); ok {
+			p.corrected[q[t.Start:t.End]] = fix.word
+			p.fuzzy[fix.term] = q[t.Start:t.End]
+			out = append(out, fix.term)
+			continue
+		}
+		out = append(out, term)
+	}
+	return out
+}
+
+type suggestion struct{ word, term string }
+
+// suggest finds the known word closest to an unknown one: at most one
+// edit for words up to seven letters, two for longer ones, the same first
+// letter, and among equals the word more notes use.
+func (e *Engine) suggest(word, term string) (suggestion, bool) {
+	if len(word) < 4 || e.vocab[term] > 0 || e.th.Dict.Known(term) || strings.IndexFunc(word, isDigitRune) >= 0 {
+		return suggestion{}, false
+	}
+	maxDist := 1
+	if len(word) > 7 {
+		maxDist = 2
+	}
+	best, bestDist, bestDF := suggestion{}, maxDist+1, 0
+	for w, t := range e.surface {
+		if w[0] != word[0] || abs(len(w)-len(word)) > maxDist {
+			continue
+		}
+		d := editDistance(word, w, maxDist)
+		df := e.vocab[t]
+		if d < bestDist || (d == bestDist && (df > bestDF || (df == bestDF && w < best.word))) {
+			best, bestDist, bestDF = suggestion{word: w, term: t}, d, df
+		}
+	}
+	return best, bestDist <= maxDist
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance is the optimal string alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), giving
+// up with max+1 once it must exceed max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,154 @@
+package synonyms
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Service is one entry of the AWS service catalogue.
+type Service struct {
+	Name     string     `json:"service"`
+	Aliases  []string   `json:"aliases"`
+	Category string     `json:"category"`
+	Related  []Relation `json:"related"`
+}
+
+// Relation links a service to another with the reason a student should
+// read about both.
+type Relation struct {
+	Service string `json:"service"`
+	Why     string `json:"why"`
+}
+
+// Catalog is the service catalogue: the one source of truth for service
+// names and aliases, which also feed the synonym dictionary.
+type Catalog struct {
+	Services []Service
+	index    map[string]int // lower-cased name or alias -> Services index
+}
+
+// ParseCatalog reads the catalogue format: blocks separated by blank lines,
+//
+//	service: EventBridge
+//	aliases: Amazon EventBridge, CloudWatch Events, CWE
+//	category: monitoring
+//	related: Lambda | runs functions as rule targets
+func ParseCatalog(name string, data []byte) (*Catalog, error) {
+	c := &Catalog{index: map[string]int{}}
+	var cur *Service
+	lines := map[string]int{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, val, ok := strings.Cut(line, ":")
+		if !ok {
+			return nil, &ParseError{name, n, fmt.Sprintf("want \"key: value\", got %q", line)}
+		}
+		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
+		if key == "service" {
+			c.Services = append(c.Services, Service{Name: val})
+			cur = &c.Services[len(c.Services)-1]
+			lines[val] = n
+			if err := c.addName(val, len(c.Services)-1); err != nil {
+				return nil, &ParseError{name, n, err.Error()}
+			}
+			continue
+		}
+		if cur == nil {
+			return nil, &ParseError{name, n, fmt.Sprintf("%q before the first \"service:\" line", key)}
+		}
+		if err := c.setField(cur, key, val); err != nil {
+			return nil, &ParseError{name, n, err.Error()}
+		}
+	}
+	if err := c.checkRelations(); err != nil {
+		return nil, &ParseError{name, lines[err.service], err.msg}
+	}
+	return c, nil
+}
+
+func (c *Catalog) setField(s *Service, key, val string) error {
+	switch key {
+	case "aliases":
+		terms, err := splitTerms(val)
+		if err != nil {
+			return err
+		}
+		for _, a := range terms {
+			if err := c.addName(a, len(c.Services)-1); err != nil {
+				return err
+			}
+		}
+		s.Aliases = append(s.Aliases, terms...)
+	case "category":
+		s.Category = val
+	case "related":
+		svc, why, ok := strings.Cut(val, "|")
+		if !ok || strings.TrimSpace(svc) == "" || strings.TrimSpace(why) == "" {
+			return fmt.Errorf("want \"related: Service | reason\", got %q", val)
+		}
+		s.Related = append(s.Related, Relation{Service: strings.TrimSpace(svc), Why: strings.TrimSpace(why)})
+	default:
+		return fmt.Errorf("unknown key %q (want service, aliases, category or related)", key)
+	}
+	return nil
+}
+
+func (c *Catalog) addName(name string, i int) error {
+	k := strings.ToLower(name)
+	if j, dup := c.index[k]; dup && j != i {
+		return fmt.Errorf("%q already names %s", name, c.Services[j].Name)
+	}
+	c.index[k] = i
+	return nil
+}
+
+type relationError struct{ service, msg string }
+
+func (c *Catalog) checkRelations() *relationError {
+	for _, s := range c.Services {
+		for _, r := range s.Related {
+			if _, ok := c.Lookup(r.Service); !ok {
+				return &relationError{s.Name, fmt.Sprintf("%s is related to unknown service %q", s.Name, r.Service)}
+			}
+		}
+	}
+	return nil
+}
+
+// Lookup finds a service by its name or an alias, ignoring case.
+func (c *Catalog) Lookup(name string) (*Service, bool) {
+	i, ok := c.index[strings.ToLower(strings.Join(strings.Fields(name), " "))]
+	if !ok {
+		return nil, false
+	}
+	return &c.Services[i], true
+}
+
+// Rules returns one equivalence rule per service: its name and aliases.
+func (c *Catalog) Rules() []Rule {
+	out := make([]Rule, 0, len(c.Services))
+	for _, s := range c.Services {
+		terms := append([]string{s.Name}, s.Aliases...)
+		out = append(out, Rule{From: terms, Service: s.Name, Source: "services"})
+	}
+	return out
+}
+
+// Names returns every service name and alias, sorted.
+func (c *Catalog) Names() []string {
+	out := make([]string, 0, len(c.index))
+	for k := range c.index {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,155 @@
+package synonyms
+
+import (
+	"sort"
+	"strings"
+)
+
+// Analyzer turns a word or phrase into the sequence of terms the index
+// holds for it (lower-cased, stemmed). Callers pass their own.
+type Analyzer func(string) []string
+
+// Dictionary is a compiled thesaurus, ready to expand analysed questions.
+type Dictionary struct {
+	entries map[string]*entry // phrase key (terms joined by " ") -> expansion
+	terms   map[string]bool   // every term of every phrase
+	maxLen  int
+}
+
+type entry struct {
+	alts    [][]string
+	service string
+}
+
+// Match is one stretch of a question that the dictionary knows.
+type Match struct {
+	Start, End int        // the matched terms are terms[Start:End]
+	Alts       [][]string // the term sequences to look for as well
+	Service    string     // the canonical service named, or ""
+}
+
+// Compile analyses every term of rules with analyze and indexes them by
+// their term sequences, so that inflected and differently written forms
+// of a phrase ("Auto Scaling Groups", "auto-scaling group") meet.
+func Compile(rules []Rule, analyze Analyzer) *Dictionary {
+	d := &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}}
+	for _, r := range rules {
+		from := analyzeAll(r.From, analyze)
+		to := from
+		if r.OneWay {
+			to = analyzeAll(r.To, analyze)
+		}
+		for _, f := range from {
+			d.add(f, to, r.Service)
+		}
+	}
+	for k, e := range d.entries {
+		e.alts = prune(strings.Fields(k), e.alts)
+	}
+	return d
+}
+
+func analyzeAll(terms []string, analyze Analyzer) [][]string {
+	var out [][]string
+	for _, t := range terms {
+		if a := analyze(t); len(a) > 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (d *Dictionary) add(from []string, to [][]string, service string) {
+	k := strings.Join(from, " ")
+	for _, t := range from {
+		d.terms[t] = true
+	}
+	e := d.entries[k]
+	if e == nil {
+		e = &entry{}
+		d.entries[k] = e
+	}
+	if service != "" && e.service == "" {
+		e.service = service
+	}
+	e.alts = append(e.alts, to...)
+	if len(from) > d.maxLen {
+		d.maxLen = len(from)
+	}
+}
+
+// prune drops duplicate alternatives and those that contain the key or a
+// shorter alternative: any note they match is matched already.
+func prune(key []string, alts [][]string) [][]string {
+	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) < len(alts[j]) })
+	var out [][]string
+	for _, a := range alts {
+		if contains(a, key) {
+			continue
+		}
+		redundant := false
+		for _, kept := range out {
+			if contains(a, kept) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// contains reports whether seq holds sub as a contiguous run.
+func contains(seq, sub []string) bool {
+	for i := 0; i+len(sub) <= len(seq); i++ {
+		match := true
+		for j := range sub {
+			if seq[i+j] != sub[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// Expand finds the known words and phrases in terms, longest first; a
+// match wholly inside an earlier, longer one is left out.
+func (d *Dictionary) Expand(terms []string) []Match {
+	var out []Match
+	covered := 0
+	for i := range terms {
+		for n := min(d.maxLen, len(terms)-i); n >= 1; n-- {
+			e := d.entries[strings.Join(terms[i:i+n], " ")]
+			if e == nil {
+				continue
+			}
+			if i+n > covered {
+				out = append(out, Match{Start: i, End: i + n, Alts: e.alts, Service: e.service})
+				covered = i + n
+			}
+			break
+		}
+	}
+	return out
+}
+
+// Service returns the canonical service that the analysed phrase names
+// exactly, or "".
+func (d *Dictionary) Service(terms []string) string {
+	if e := d.entries[strings.Join(terms, " ")]; e != nil {
+		return e.service
+	}
+	return ""
+}
+
+// Known reports whether term is part of any phrase the dictionary knows.
+func (d *Dictionary) Known(term string) bool { return d.terms[term] }
+
+// Len returns the number of distinct phrases the dictionary knows.
+func (d *Dictionary) Len() int { return len(d.entries) }
