@@ -18,9 +18,6 @@ type AskOptions struct {
 	Limit    int
 	JSON     bool
 	Explain  bool
-	// Styler overrides the styler chosen from --color (golden tests use a
-	// tag styler).
-	Styler Styler
 }
 
 // NewCmdAsk builds the command that answers a question. runF replaces
@@ -87,12 +84,8 @@ func askRun(opts *AskOptions) error {
 			return err
 		}
 	case len(ans.Results) == 0:
-	case opts.Styler != nil || ios.OutTTY || opts.Source.Color == "always":
-		st := opts.Styler
-		if st == nil {
-			st = opts.Source.styler(ios)
-		}
-		renderTerminal(ios.Out, ans, st, ios.Width)
+	case ios.OutTTY || opts.Source.Color == "always":
+		renderTerminal(ios.Out, ans, opts.Source.styler(ios), ios.Width)
 		if ios.ErrTTY {
 			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
 		}

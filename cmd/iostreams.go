@@ -22,6 +22,9 @@ type IOStreams struct {
 	Width    int  // terminal columns, 0 when unknown
 	Getenv   func(string) string
 	LookupWD func() (string, error)
+	// Styler, when set, styles all output instead of the styler chosen from
+	// --color and the terminal (golden tests use a tag styler).
+	Styler Styler
 }
 
 // System returns the process's own streams.

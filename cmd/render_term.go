@@ -29,7 +29,9 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 		wrap(w, highlightWords(r.Snippet.Text, r.Matches, st), indent, width)
 		if len(r.Snippet.Context) > 0 {
 			ctx := "under: " + strings.Join(r.Snippet.Context, " › ")
-			wrap(w, plainWords(ctx, st, RoleDim), indent, width)
+			for _, line := range wrapText(ctx, width-len(indent)) {
+				fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, line))
+			}
 		}
 		fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d", r.Snippet.Source, r.Snippet.Line)))
 		renderExplain(w, r.Explain, st, indent)
@@ -37,12 +39,29 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 	renderRelated(w, ans.Related, st, width)
 }
 
-func plainWords(s string, st Styler, role Role) []styledWord {
-	var out []styledWord
+// wrapText breaks s into lines of at most width columns.
+func wrapText(s string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	col := 0
 	for _, f := range strings.Fields(s) {
-		out = append(out, styledWord{text: st.Style(role, f), width: len([]rune(f))})
+		n := len([]rune(f))
+		if col > 0 && col+1+n > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			col = 0
+		}
+		if col > 0 {
+			cur.WriteByte(' ')
+			col++
+		}
+		cur.WriteString(f)
+		col += n
 	}
-	return out
+	if col > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
 }
 
 func renderExplain(w io.Writer, cs []search.Contribution, st Styler, indent string) {

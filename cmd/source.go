@@ -116,6 +116,9 @@ func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
 
 // styler picks how to style output for these streams and --color.
 func (o *sourceOptions) styler(ios *IOStreams) Styler {
+	if ios.Styler != nil {
+		return ios.Styler
+	}
 	if ios.ColorEnabled(o.Color) {
 		return newANSIStyler()
 	}

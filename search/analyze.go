@@ -211,10 +211,11 @@ func camelHumps(word string, p [2]int) [][2]int {
 // stopWords are dropped from text and questions. The list is shorter than
 // the usual English one: words such as "all", "once", "before", "not" and
 // "only" carry meaning in deployment notes ("all at once", "not collected
-// by default") and BM25 already weighs common words down.
+// by default"), particles make phrases ("scale in", "opt out", "built-in"),
+// and BM25 already weighs common words down.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an the and or but if then else of to in on at by for
+	for _, w := range strings.Fields(`a an the and or but if then else of to at by for
 		from with as into onto via per is are was were be been being am do does did doing
 		have has had having i me my myself we our ours us you your yours he him his she her
 		it its itself they them their theirs this that these those what which who whom whose

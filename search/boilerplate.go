@@ -18,7 +18,7 @@ var boilerplate = func() map[string]bool {
 		implement accomplish achieve task tasks able aws amazon please correct statement
 		statements true describe scenario given manager asked asks like make sure
 		professional developer developers administrator architect someone several many
-		various some all`) {
+		various some all in on off out up down over`) {
 		m[normalize(w)] = true
 	}
 	delete(m, "")

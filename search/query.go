@@ -28,7 +28,7 @@ func (e *NothingError) Unwrap() error { return ErrNothingToSearch }
 // Weights of the parts of a question and of the fields they hit.
 const (
 	weightUser       = 1.0  // a word of the question, as typed
-	weightService    = 1.4  // a word that names an AWS service
+	weightService    = 1.0  // a word that names an AWS service
 	weightBoilerplay = 0.15 // exam padding: "which solution", "company"
 	weightSynonym    = 0.55 // a thesaurus expansion, below the user's words
 	weightFuzzy      = 0.5  // a typo correction
@@ -62,6 +62,8 @@ type plan struct {
 	services   []string          // services the question names
 	corrected  map[string]string // misspelled word -> correction
 	fuzzy      map[string]string // corrected term -> misspelled word
+	seq        []string // the question's terms in order, typos corrected
+	matches    []synonyms.Match
 	userTerms  map[string]bool
 	synonymSet map[string]bool
 }
@@ -81,6 +83,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	}
 	seq = e.correct(q, toks, seq, p)
 	matches := e.th.Dict.Expand(seq)
+	p.seq, p.matches = seq, matches
 	serviceTerm := map[string]bool{}
 	for _, m := range matches {
 		if m.Service != "" {
@@ -96,8 +99,25 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	return p, nil
 }
 
+// spanShare returns, for each term of seq, the share of a concept it
+// carries: 1 for a word on its own, 1/n for each of the n words of a
+// phrase the thesaurus knows, whose phrase is looked for as a whole too.
+func spanShare(seq []string, matches []synonyms.Match) map[string]float64 {
+	share := map[string]float64{}
+	for _, t := range seq {
+		share[t] = 1
+	}
+	for _, m := range matches {
+		for _, t := range seq[m.Start:m.End] {
+			share[t] = min(share[t], 1/float64(m.End-m.Start))
+		}
+	}
+	return share
+}
+
 func (p *plan) addWords(toks []Token, seq []string, serviceTerm map[string]bool) {
 	seen := map[string]bool{}
+	share := spanShare(p.seq, p.matches)
 	add := func(term string) {
 		if seen[term] {
 			return
@@ -105,9 +125,12 @@ func (p *plan) addWords(toks []Token, seq []string, serviceTerm map[string]bool)
 		seen[term] = true
 		p.userTerms[term] = true
 		w := weightUser
+		if s, ok := share[term]; ok {
+			w = s
+		}
 		switch {
 		case serviceTerm[term]:
-			w = weightService
+			w *= weightService
 		case boilerplate[term]:
 			w = weightBoilerplay
 		}
@@ -135,6 +158,9 @@ func (p *plan) correctedTo(term string) (string, bool) {
 func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
 	for _, m := range matches {
 		origin := strings.Join(seq[m.Start:m.End], " ")
+		if m.End-m.Start > 1 {
+			p.parts = append(p.parts, part{terms: seq[m.Start:m.End], weight: weightUser, kind: KindPair, origin: origin})
+		}
 		for _, alt := range m.Alts {
 			p.parts = append(p.parts, part{terms: alt, weight: weightSynonym, kind: KindSynonym, origin: origin})
 			for _, t := range alt {
@@ -148,9 +174,15 @@ func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
 // together, which is what a phrase in the question usually means.
 func (p *plan) addPairs(seq []string) {
 	seen := map[string]bool{}
+	inPhrase := make([]int, len(seq)) // match number + 1, or 0
+	for n, m := range p.matches {
+		for i := m.Start; i < m.End; i++ {
+			inPhrase[i] = n + 1
+		}
+	}
 	for i := 0; i+1 < len(seq); i++ {
 		a, b := seq[i], seq[i+1]
-		if a == b || boilerplate[a] || boilerplate[b] {
+		if a == b || boilerplate[a] || boilerplate[b] || (inPhrase[i] != 0 && inPhrase[i] == inPhrase[i+1]) {
 			continue
 		}
 		k := a + " " + b

@@ -2,7 +2,6 @@ package search
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
@@ -90,16 +89,6 @@ func (e *Engine) Search(question string, opts Options) (*Answer, error) {
 	}
 	ans.Related = e.related(p, ans.Results)
 	return ans, nil
-}
-
-// rerank orders results by their final score, then source order.
-func (e *Engine) rerank(p *plan, rs []Result) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].Score != rs[j].Score {
-			return rs[i].Score > rs[j].Score
-		}
-		return less(rs[i].Snippet, rs[j].Snippet)
-	})
 }
 
 func less(a, b corpus.Snippet) bool {
