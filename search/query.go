@@ -62,7 +62,7 @@ type plan struct {
 	services   []string          // services the question names
 	corrected  map[string]string // misspelled word -> correction
 	fuzzy      map[string]string // corrected term -> misspelled word
-	seq        []string // the question's terms in order, typos corrected
+	seq        []string          // the question's terms in order, typos corrected
 	matches    []synonyms.Match
 	userTerms  map[string]bool
 	synonymSet map[string]bool
