@@ -120,18 +120,18 @@ func styleRange(text string, from, to int, spans []search.Span, st Styler) strin
 	return b.String()
 }
 
-// wrap lays words out in lines of at most width columns, each starting
-// with indent.
-func wrap(w io.Writer, words []styledWord, indent string, width int) {
-	col := 0
-	avail := width - len(indent)
+// wrapFrom lays words out in lines of at most width columns. The first
+// line continues the current one, whose prefix (a rank) is as wide as
+// indent; the following lines start with indent.
+func wrapFrom(w io.Writer, words []styledWord, indent string, width int) {
+	col := len(indent)
+	fmt.Fprint(w, " ")
 	for i, word := range words {
 		switch {
 		case i == 0:
-			fmt.Fprint(w, indent)
-		case col+1+word.width > avail:
+		case col+1+word.width > width:
 			fmt.Fprint(w, "\n"+indent)
-			col = 0
+			col = len(indent)
 		default:
 			fmt.Fprint(w, " ")
 			col++
@@ -139,7 +139,5 @@ func wrap(w io.Writer, words []styledWord, indent string, width int) {
 		fmt.Fprint(w, word.text)
 		col += word.width
 	}
-	if len(words) > 0 {
-		fmt.Fprintln(w)
-	}
+	fmt.Fprintln(w)
 }

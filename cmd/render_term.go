@@ -11,32 +11,68 @@ import (
 // maxWidth bounds the text width on wide terminals, for readability.
 const maxWidth = 100
 
-// renderTerminal prints answers for people: rank, breadcrumb and score,
-// the note with matched words highlighted, the items it sits under, its
-// source, and then the related services.
+// maxCrumbs is how many heading levels a breadcrumb shows; outer levels
+// (usually a file's title) are elided.
+const maxCrumbs = 3
+
+// renderTerminal prints answers for people, answer first: results are
+// grouped by the section they sit in, sections ordered by their best
+// result, and each result shows its rank, the note with matched words
+// highlighted, the items it sits under, its source and score. The related
+// services follow.
 func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 	if width <= 0 || width > maxWidth {
 		width = maxWidth
 	}
-	const indent = "    "
-	for i, r := range ans.Results {
-		if i > 0 {
+	const indent = "     "
+	for gi, g := range groupBySection(ans.Results) {
+		if gi > 0 {
 			fmt.Fprintln(w)
 		}
-		crumb := strings.Join(r.Snippet.Heading, " › ")
-		fmt.Fprintf(w, "%s  %s  %s\n", st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)),
-			st.Style(RoleHeading, crumb), st.Style(RoleScore, fmt.Sprintf("%.2f", r.Score)))
-		wrap(w, highlightWords(r.Snippet.Text, r.Matches, st), indent, width)
-		if len(r.Snippet.Context) > 0 {
-			ctx := "under: " + strings.Join(r.Snippet.Context, " › ")
-			for _, line := range wrapText(ctx, width-len(indent)) {
-				fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, line))
+		fmt.Fprintf(w, "%s\n", st.Style(RoleHeading, breadcrumb(g[0].Snippet.Heading)))
+		for _, r := range g {
+			words := highlightWords(r.Snippet.Text, r.Matches, st)
+			fmt.Fprintf(w, "  %s", st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)))
+			wrapFrom(w, words, indent, width)
+			if len(r.Snippet.Context) > 0 {
+				ctx := "under: " + strings.Join(r.Snippet.Context, " › ")
+				for _, line := range wrapText(ctx, width-len(indent)) {
+					fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, line))
+				}
 			}
+			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleScore, fmt.Sprintf("%s:%d · %.2f", r.Snippet.Source, r.Snippet.Line, r.Score)))
+			renderExplain(w, r.Explain, st, indent)
 		}
-		fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d", r.Snippet.Source, r.Snippet.Line)))
-		renderExplain(w, r.Explain, st, indent)
 	}
 	renderRelated(w, ans.Related, st, width)
+}
+
+// groupBySection keeps results of one section together, sections in the
+// order of their best result.
+func groupBySection(rs []search.Result) [][]search.Result {
+	var groups [][]search.Result
+	at := map[string]int{}
+	for _, r := range rs {
+		k := r.Snippet.Source + "\x00" + strings.Join(r.Snippet.Heading, "\x00")
+		i, ok := at[k]
+		if !ok {
+			i = len(groups)
+			at[k] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], r)
+	}
+	return groups
+}
+
+func breadcrumb(h []string) string {
+	if len(h) == 0 {
+		return "(no heading)"
+	}
+	if len(h) > maxCrumbs {
+		return "… › " + strings.Join(h[len(h)-maxCrumbs:], " › ")
+	}
+	return strings.Join(h, " › ")
 }
 
 // wrapText breaks s into lines of at most width columns.
@@ -79,7 +115,20 @@ func renderRelated(w io.Writer, rel []search.Related, st Styler, width int) {
 		return
 	}
 	fmt.Fprintf(w, "\n%s\n", st.Style(RoleTitle, "Related:"))
+	nameWidth := 0
 	for _, r := range rel {
-		fmt.Fprintf(w, "  %s  %s\n", st.Style(RoleService, r.Service), st.Style(RoleDim, r.Why))
+		nameWidth = max(nameWidth, len([]rune(r.Service)))
+	}
+	indent := strings.Repeat(" ", nameWidth+4)
+	for _, r := range rel {
+		pad := strings.Repeat(" ", nameWidth-len([]rune(r.Service)))
+		lines := wrapText(r.Why, max(20, width-len(indent)))
+		if len(lines) == 0 {
+			lines = []string{""}
+		}
+		fmt.Fprintf(w, "  %s%s  %s\n", st.Style(RoleService, r.Service), pad, st.Style(RoleDim, lines[0]))
+		for _, l := range lines[1:] {
+			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, l))
+		}
 	}
 }

@@ -96,7 +96,7 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	ask.Use = "ask [flags] <question>..."
 	ask.Short = "Ask your notes a question (the default command)"
 	ask.Hidden = true
-	root.AddCommand(ask)
+	root.AddCommand(ask, NewCmdService(ios, nil))
 	return root
 }
 

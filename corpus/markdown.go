@@ -13,7 +13,9 @@ import (
 const MaxSnippetBytes = 2000
 
 var (
-	atxHeading  = regexp.MustCompile(`^(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$`)
+	// The closing #s of a heading need a space before them ("# C#" is
+	// about C#), and seven #s make no heading.
+	atxHeading  = regexp.MustCompile(`^(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$`)
 	thematic    = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 	setextLine  = regexp.MustCompile(`^(?:=+|-+)[ \t]*$`)
 	listMarker  = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`)
@@ -43,6 +45,7 @@ type parser struct {
 	fenceLine int
 
 	tableHeader string
+	rowLine     int // line of the last table row, to find a table's header
 }
 
 // ParseMarkdown splits markdown into snippets: one per list item, paragraph,
@@ -72,13 +75,16 @@ func (p *parser) line(n int, line string) {
 	if p.fence != "" {
 		if strings.HasPrefix(strings.TrimSpace(line), p.fence) {
 			p.closeFence()
+			p.prevBlank = true // a code block ends lazy continuation like a blank line
 			return
 		}
 		p.fenceBody = append(p.fenceBody, line)
 		return
 	}
 	col, rest := indentation(line)
-	rest = stripQuote(rest)
+	if strings.HasPrefix(rest, ">") {
+		col, rest = indentation(stripQuote(rest))
+	}
 	if rest == "" {
 		p.flushPara()
 		p.tableHeader = ""
@@ -132,9 +138,15 @@ func indentation(line string) (int, string) {
 	return col, ""
 }
 
+// stripQuote removes blockquote markers but keeps the indentation after
+// the last one (less the space that belongs to the marker), so that lists
+// inside a quote still nest.
 func stripQuote(s string) string {
 	for strings.HasPrefix(s, ">") {
-		s = strings.TrimLeft(s[1:], " \t")
+		s = strings.TrimPrefix(s[1:], " ")
+		if t := strings.TrimLeft(s, " \t"); strings.HasPrefix(t, ">") {
+			s = t
+		}
 	}
 	return s
 }
@@ -157,7 +169,8 @@ func (p *parser) listItem(n, col int, rest string) {
 	}
 	it := openItem{indent: col, content: col + len(marker), text: foldSpace(text), snippet: -1}
 	if it.text != "" {
-		it.snippet = p.emit(n, it.text)
+		p.emit(n, it.text)
+		it.snippet = len(p.out) - 1
 	}
 	p.items = append(p.items, it)
 }
@@ -185,23 +198,25 @@ func (p *parser) text(n, col int, rest string) {
 	p.para = append(p.para, rest)
 }
 
+// continueItem adds rest to the item's last snippet, or starts a new one
+// when the item had no text yet or the snippet would grow too long. The
+// new snippet is emitted before the item's text grows, so that an item is
+// not its own context.
 func (p *parser) continueItem(n int, it *openItem, rest string) {
+	rest = foldSpace(rest)
+	if it.snippet >= 0 && len(p.out[it.snippet].Text)+1+len(rest) <= MaxSnippetBytes {
+		p.out[it.snippet].Text += " " + rest
+	} else {
+		p.emit(n, rest)
+		it.snippet = len(p.out) - 1
+	}
 	it.text = foldSpace(it.text + " " + rest)
-	if it.snippet < 0 {
-		it.snippet = p.emit(n, it.text)
-		return
-	}
-	if len(p.out[it.snippet].Text)+len(rest) < MaxSnippetBytes {
-		p.out[it.snippet].Text = it.text
-		return
-	}
-	p.emit(n, rest)
 }
 
 func (p *parser) tableRow(n int, rest string) {
 	p.flushPara()
 	if tableDelim.MatchString(rest) {
-		if len(p.out) > 0 && p.out[len(p.out)-1].Line == n-1 {
+		if p.rowLine == n-1 && len(p.out) > 0 && p.out[len(p.out)-1].Line == n-1 {
 			p.tableHeader = p.out[len(p.out)-1].Text
 			p.out = p.out[:len(p.out)-1]
 		}
@@ -215,8 +230,8 @@ func (p *parser) tableRow(n int, rest string) {
 	if strings.Trim(text, "| ") == "" {
 		return
 	}
-	i := p.emit(n, text)
-	if p.tableHeader != "" {
+	p.rowLine = n
+	for i := p.emit(n, text); i < len(p.out) && p.tableHeader != ""; i++ {
 		p.out[i].Context = append(p.out[i].Context, p.tableHeader)
 	}
 }
@@ -236,9 +251,16 @@ func (p *parser) closeFence() {
 	}
 	p.fence = ""
 	body := strings.Join(p.fenceBody, "\n")
+	line := p.fenceLine + 1 // the snippet starts at the first line with text
+	for _, l := range p.fenceBody {
+		if strings.TrimSpace(l) != "" {
+			break
+		}
+		line++
+	}
 	p.fenceBody = nil
 	if strings.TrimSpace(body) != "" {
-		p.emit(p.fenceLine+1, body)
+		p.emit(line, body)
 	}
 }
 
@@ -274,6 +296,9 @@ func splitLong(s string, max int) []string {
 			cut = max
 			for cut > 0 && s[cut]&0xC0 == 0x80 {
 				cut--
+			}
+			if cut == 0 { // no rune start: not UTF-8, cut anywhere
+				cut = max
 			}
 		}
 		parts = append(parts, strings.TrimSpace(s[:cut]))

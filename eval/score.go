@@ -107,6 +107,3 @@ func report(set, engine string, qs []question, s searcher, verbose bool) error {
 	}
 	return nil
 }
-
-// reportOptions is filled in by the practice companion (option accuracy).
-func reportOptions(string, []question, *search.Engine) error { return nil }

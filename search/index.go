@@ -10,6 +10,7 @@ package search
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -33,6 +34,9 @@ type Engine struct {
 	th       *Thesaurus
 	vocab    map[string]int    // term -> number of snippets whose text holds it
 	surface  map[string]string // lower-cased word as written -> its term
+
+	sectionsOnce sync.Once
+	sections     map[string][]int // sectionKey -> snippet indexes
 }
 
 // NewMapping returns the index mapping crib uses: three text fields

@@ -3,9 +3,13 @@ package search
 import (
 	"fmt"
 	"sort"
+	"strings"
+
+	"github.com/crib-dev/crib/corpus"
 )
 
-// Related is an AWS service worth reading about after an answer.
+// Related is an AWS service worth reading about after an answer, with the
+// strongest reason for it.
 type Related struct {
 	Service string  `json:"service"`
 	Why     string  `json:"why"`
@@ -15,15 +19,64 @@ type Related struct {
 // maxRelated bounds the services suggested after one answer.
 const maxRelated = 5
 
-// related ranks the services that the top results name and that the
-// catalogue links to the question's services, leaving out the services
-// the question names itself.
+// How much each kind of evidence adds to a related service's score.
+const (
+	relNamedInResult = 1.0  // per top result that names it
+	relCurated       = 1.2  // the catalogue links it to a service of the question
+	relCuratedResult = 0.5  // the catalogue links it to a service of the best result
+	relSection       = 0.25 // per sibling note in a result's section naming it
+	relSectionCap    = 0.75
+)
+
+// relatedScore gathers the evidence for one service.
+type relatedScore struct {
+	score   float64
+	reasons []reason
+}
+
+type reason struct {
+	weight  float64
+	text    string
+	curated bool // from the catalogue: says how the services work together
+}
+
+func (r *relatedScore) add(w float64, text string) {
+	r.score += w
+	r.reasons = append(r.reasons, reason{weight: w, text: text})
+}
+
+// why tells the catalogue's reason first, when there is one, then the
+// strongest evidence from the notes.
+func (r *relatedScore) why() string {
+	sort.SliceStable(r.reasons, func(i, j int) bool { return r.reasons[i].weight > r.reasons[j].weight })
+	var parts []string
+	for _, c := range []bool{true, false} {
+		for _, rs := range r.reasons {
+			if rs.curated == c {
+				parts = append(parts, rs.text)
+				break
+			}
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// related ranks services worth reading next: those the top results name,
+// those the catalogue links to the question's services and to the best
+// result's, and those named beside the results in their sections. The
+// services the question names itself are left out.
 func (e *Engine) related(p *plan, rs []Result) []Related {
 	asked := map[string]bool{}
 	for _, s := range p.services {
 		asked[s] = true
 	}
-	byName := map[string]*Related{}
+	scores := map[string]*relatedScore{}
+	get := func(s string) *relatedScore {
+		if scores[s] == nil {
+			scores[s] = &relatedScore{}
+		}
+		return scores[s]
+	}
 	named := map[string]int{}
 	for _, r := range rs {
 		for _, s := range r.Services {
@@ -31,34 +84,86 @@ func (e *Engine) related(p *plan, rs []Result) []Related {
 		}
 	}
 	for s, n := range named {
+		get(s).add(relNamedInResult*float64(n), plural(n, "named in %d of the top results", "named in one of the top results"))
+	}
+	for _, s := range p.services {
+		e.addCurated(s, relCurated, get)
+	}
+	if len(rs) > 0 {
+		for _, s := range rs[0].Services {
+			if !asked[s] {
+				e.addCurated(s, relCuratedResult, get)
+			}
+		}
+	}
+	e.addSections(rs, get)
+	return rankRelated(scores, asked)
+}
+
+func (e *Engine) addCurated(from string, w float64, get func(string) *relatedScore) {
+	svc, ok := e.th.Catalog.Lookup(from)
+	if !ok {
+		return
+	}
+	for _, rel := range svc.Related {
+		r := get(rel.Service)
+		r.score += w
+		r.reasons = append(r.reasons, reason{weight: w, text: from + ": " + rel.Why, curated: true})
+	}
+}
+
+// addSections credits services named by other notes of the results'
+// sections: what a student reads on the same page.
+func (e *Engine) addSections(rs []Result, get func(string) *relatedScore) {
+	counts := map[string]int{}
+	seen := map[int]bool{}
+	for _, r := range rs {
+		for _, i := range e.section(r.Snippet) {
+			if seen[i] {
+				continue
+			}
+			seen[i] = true
+			for _, s := range e.servicesIn(e.snippets[i].Text) {
+				counts[s]++
+			}
+		}
+	}
+	for s, n := range counts {
+		get(s).add(min(relSectionCap, relSection*float64(n)), plural(n, "named in %d notes of the same sections", "named in a note of the same section"))
+	}
+}
+
+// maxSection bounds the notes of one section that are looked at.
+const maxSection = 40
+
+// section returns the indexes of the snippets that share s's file and
+// heading path.
+func (e *Engine) section(s corpus.Snippet) []int {
+	e.sectionsOnce.Do(func() {
+		e.sections = map[string][]int{}
+		for i, sn := range e.snippets {
+			k := sectionKey(sn.Source, sn.Heading)
+			e.sections[k] = append(e.sections[k], i)
+		}
+	})
+	ids := e.sections[sectionKey(s.Source, s.Heading)]
+	if len(ids) > maxSection {
+		ids = ids[:maxSection]
+	}
+	return ids
+}
+
+func sectionKey(source string, heading []string) string {
+	return source + "\x00" + strings.Join(heading, "\x00")
+}
+
+func rankRelated(scores map[string]*relatedScore, asked map[string]bool) []Related {
+	var out []Related
+	for s, r := range scores {
 		if asked[s] {
 			continue
 		}
-		why := "named in 1 result"
-		if n > 1 {
-			why = fmt.Sprintf("named in %d results", n)
-		}
-		byName[s] = &Related{Service: s, Why: why, Score: float64(n)}
-	}
-	for _, s := range p.services {
-		svc, ok := e.th.Catalog.Lookup(s)
-		if !ok {
-			continue
-		}
-		for _, rel := range svc.Related {
-			if asked[rel.Service] {
-				continue
-			}
-			if r := byName[rel.Service]; r != nil {
-				r.Score += 1
-				continue
-			}
-			byName[rel.Service] = &Related{Service: rel.Service, Why: s + ": " + rel.Why, Score: 0.75}
-		}
-	}
-	out := make([]Related, 0, len(byName))
-	for _, r := range byName {
-		out = append(out, *r)
+		out = append(out, Related{Service: s, Why: r.why(), Score: float64(int(r.score*100+0.5)) / 100})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
@@ -70,4 +175,11 @@ func (e *Engine) related(p *plan, rs []Result) []Related {
 		out = out[:maxRelated]
 	}
 	return out
+}
+
+func plural(n int, many, one string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
 }

@@ -35,6 +35,8 @@ type Result struct {
 	Services []string // AWS services the snippet names, canonical names
 	Matches  []Span   // what to highlight in Snippet.Text, in order
 	Explain  []Contribution
+
+	idx int // position of the snippet in the engine
 }
 
 // Answer is everything crib found for a question.
@@ -71,7 +73,7 @@ func (e *Engine) Search(question string, opts Options) (*Answer, error) {
 		if err != nil || i < 0 || i >= len(e.snippets) {
 			return nil, fmt.Errorf("search: index holds unknown snippet %q", hit.ID)
 		}
-		r := Result{Score: hit.Score, Snippet: e.snippets[i]}
+		r := Result{Score: hit.Score, Snippet: e.snippets[i], idx: i}
 		if opts.Explain {
 			r.Explain = explain(hit.Expl, p)
 		}

@@ -1,0 +1,223 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// ErrNoOptions is returned by ParseQuestion when text holds no answer
+// options.
+var ErrNoOptions = errors.New("no answer options found")
+
+// Option is one answer option of a practice question.
+type Option struct {
+	// Letter labels the option as the question did (A, b, 3); options
+	// marked with bullets are lettered A, B, C in order.
+	Letter string `json:"letter"`
+	Text   string `json:"text"`
+}
+
+// Question is a practice question split into its stem and options.
+type Question struct {
+	Stem    string
+	Options []Option
+	// Choose is how many options the question asks for: 1 unless it says
+	// "(Choose two.)", "Choose 2" or "(Select THREE)".
+	Choose int
+}
+
+// marker is what starts an option line: its style ("A.", "(a)", "1)",
+// "-"), its place in the sequence (-1 for bullets) and its label.
+type marker struct {
+	style string
+	index int
+	label string
+	text  string
+}
+
+var (
+	markerRE = regexp.MustCompile(`^\s*(?:\(([A-Za-z]|\d{1,2})\)|([A-Za-z]|\d{1,2})([.)])|([-*•–]))\s+(\S.*)$`)
+	inlineRE = regexp.MustCompile(`(?:^|\s)(?:\(([A-H])\)|([A-H])[.)])\s`)
+	chooseRE = regexp.MustCompile(`(?i)\(?\s*\b(?:choose|select|pick)\s+(two|three|four|five|[2-5])\b\s*(?:answers?|options?)?\.?\s*\)?`)
+	numbers  = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+)
+
+// ParseQuestion splits a pasted practice question into stem and options.
+// Options are the last run of lines marked in one style: "A." "A)" "(A)"
+// "a." "1." "1)" or a bullet "- ", lettered A, B, C in sequence; lines
+// before the run, lists included, are the stem. Unmarked lines inside
+// the run continue the option above them. When no line is marked, one
+// line of "A. … B. …" options is split instead.
+func ParseQuestion(text string) (*Question, error) {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	q := &Question{Choose: 1}
+	if m := chooseRE.FindStringSubmatch(text); m != nil {
+		q.Choose = numbers[strings.ToLower(m[1])]
+	}
+	lines := strings.Split(text, "\n")
+	first, opts := lastRun(lines)
+	stem := strings.Join(lines[:max(first, 0)], "\n")
+	if len(opts) < 2 {
+		stem, opts = inlineOptions(text)
+	}
+	if len(opts) < 2 {
+		return nil, fmt.Errorf("%w: mark each option on its own line as A. B. C. or (A) (B) or - ", ErrNoOptions)
+	}
+	q.Stem = foldWhite(chooseRE.ReplaceAllString(stem, " "))
+	q.Options = opts
+	return q, nil
+}
+
+func parseMarker(line string) (marker, bool) {
+	m := markerRE.FindStringSubmatch(line)
+	if m == nil {
+		return marker{}, false
+	}
+	label, style := m[1], ""
+	switch {
+	case m[1] != "":
+		style = "(" + class(label) + ")"
+	case m[2] != "":
+		label, style = m[2], class(m[2])+m[3]
+	default:
+		return marker{style: "-", index: -1, text: m[5]}, true
+	}
+	return marker{style: style, index: seqIndex(label), label: label, text: m[5]}, true
+}
+
+// class names the kind of label: A for capitals, a for small letters, 1
+// for numbers.
+func class(label string) string {
+	switch c := label[0]; {
+	case c >= 'A' && c <= 'Z':
+		return "A"
+	case c >= 'a' && c <= 'z':
+		return "a"
+	}
+	return "1"
+}
+
+func seqIndex(label string) int {
+	switch class(label) {
+	case "A":
+		return int(label[0] - 'A')
+	case "a":
+		return int(label[0] - 'a')
+	}
+	n := 0
+	for _, c := range label {
+		n = n*10 + int(c-'0')
+	}
+	return n - 1
+}
+
+// lastRun finds the last run of option lines in one marker style, walking
+// back from the last marked line, and returns the index of its first line.
+func lastRun(lines []string) (int, []Option) {
+	last := -1
+	var lm marker
+	for i := len(lines) - 1; i >= 0 && last < 0; i-- {
+		if m, ok := parseMarker(lines[i]); ok {
+			last, lm = i, m
+		}
+	}
+	if last < 0 {
+		return -1, nil
+	}
+	lm.text += trailing(lines[last+1:])
+	run := []marker{lm}
+	first, expect := last, lm.index
+	var pending []string
+	for i := last - 1; i >= 0 && expect != 0; i-- {
+		line := lines[i]
+		m, ok := parseMarker(line)
+		switch {
+		case strings.TrimSpace(line) == "":
+		case ok && m.style == lm.style && (m.index < 0 || m.index == expect-1):
+			m.text = joinLines(append([]string{m.text}, pending...))
+			run, pending, first, expect = append(run, m), nil, i, m.index
+		case ok:
+			expect = 0
+		case expect > 0 || line[0] == ' ' || line[0] == '\t':
+			pending = append([]string{strings.TrimSpace(line)}, pending...)
+		default:
+			expect = 0
+		}
+	}
+	return first, lettered(run)
+}
+
+// trailing returns the unmarked lines straight after the last option,
+// which continue it, up to the first blank line.
+func trailing(lines []string) string {
+	var out []string
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			break
+		}
+		out = append(out, strings.TrimSpace(l))
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " " + joinLines(out)
+}
+
+// lettered turns a run found back to front into options in order.
+func lettered(run []marker) []Option {
+	out := make([]Option, len(run))
+	for i, m := range run {
+		j := len(run) - 1 - i
+		label := m.label
+		if label == "" {
+			label = string(rune('A' + j))
+		}
+		out[j] = Option{Letter: label, Text: foldWhite(m.text)}
+	}
+	return out
+}
+
+// inlineOptions splits "Which …? A. x B. y C. z" written on one line: the
+// options are the last sequence of capital-letter markers A, B, C….
+func inlineOptions(text string) (string, []Option) {
+	locs := inlineRE.FindAllStringSubmatchIndex(text, -1)
+	for s := len(locs) - 1; s >= 0; s-- {
+		if inlineLetter(text, locs[s]) != 'A' {
+			continue
+		}
+		seq := [][]int{locs[s]}
+		for _, l := range locs[s+1:] {
+			if inlineLetter(text, l) == 'A'+byte(len(seq)) && inlineStyle(l) == inlineStyle(locs[s]) {
+				seq = append(seq, l)
+			}
+		}
+		if len(seq) < 2 {
+			continue
+		}
+		var opts []Option
+		for i, l := range seq {
+			end := len(text)
+			if i+1 < len(seq) {
+				end = seq[i+1][0]
+			}
+			opts = append(opts, Option{Letter: string(rune('A' + i)), Text: foldWhite(text[l[1]:end])})
+		}
+		return text[:seq[0][0]], opts
+	}
+	return text, nil
+}
+
+func inlineLetter(text string, loc []int) byte {
+	if loc[2] >= 0 {
+		return text[loc[2]]
+	}
+	return text[loc[4]]
+}
+
+func inlineStyle(loc []int) bool { return loc[2] >= 0 }
+
+func joinLines(ls []string) string { return strings.Join(ls, " ") }
+
+func foldWhite(s string) string { return strings.Join(strings.Fields(s), " ") }

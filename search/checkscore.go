@@ -1,0 +1,329 @@
+package search
+
+import (
+	"errors"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+// Weights of option evidence.
+var (
+	// stemFloor is what a note that the stem did not find still counts,
+	// against 1 + its relevance for a note the stem found.
+	stemFloor = 0.25
+	// echoWeight scales option words that the stem already holds.
+	echoWeight = 0.5
+	// synonymMatch and contextMatch scale a word found through the
+	// thesaurus, or only in a note's headings and parent items.
+	synonymMatch = 0.8
+	contextMatch = 0.5
+	// lengthPower softens the advantage of long options: evidence is
+	// divided by the option's total weight raised to it.
+	lengthPower = 0.5
+	// stemResults is how many notes the stem's search looks at.
+	stemResults = 60
+	// maxSupport bounds the note lines shown for one option.
+	maxSupport = 2
+)
+
+// Support is one note line that bears out an option.
+type Support struct {
+	Snippet corpus.Snippet
+	Score   float64
+	Matches []Span // the option's words in Snippet.Text
+}
+
+// OptionEvidence is how strongly the notes support one option.
+type OptionEvidence struct {
+	Option
+	Score   float64
+	Support []Support // strongest first; empty when the notes say nothing
+}
+
+// CheckResult ranks a question's options by their evidence in the notes.
+type CheckResult struct {
+	Question *Question
+	Options  []OptionEvidence // strongest first, then in the question's order
+}
+
+// Found reports whether any option has evidence in the notes.
+func (r *CheckResult) Found() bool {
+	for _, o := range r.Options {
+		if len(o.Support) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Checker weighs answer options against an engine's notes. Build one per
+// engine and reuse it: it analyses every note once.
+type Checker struct {
+	e    *Engine
+	docs []checkDoc
+}
+
+// checkDoc is a note's terms, as option words are looked up in them.
+type checkDoc struct {
+	text, ctx       []string // terms in order, compound parts only
+	textSet, ctxSet map[string]bool
+}
+
+// NewChecker prepares to check options against e's notes.
+func NewChecker(e *Engine) *Checker {
+	c := &Checker{e: e, docs: make([]checkDoc, len(e.snippets))}
+	for i, s := range e.snippets {
+		c.docs[i] = newCheckDoc(s.Text, strings.Join(append(append([]string{}, s.Heading...), s.Context...), " / "))
+	}
+	return c
+}
+
+func newCheckDoc(text, ctx string) checkDoc {
+	d := checkDoc{textSet: map[string]bool{}, ctxSet: map[string]bool{}}
+	for _, t := range Analyze(text) {
+		d.textSet[t.Term] = true
+		if !t.Whole {
+			d.text = append(d.text, t.Term)
+		}
+	}
+	for _, t := range Analyze(ctx) {
+		d.ctxSet[t.Term] = true
+		if !t.Whole {
+			d.ctx = append(d.ctx, t.Term)
+		}
+	}
+	return d
+}
+
+// feature is one thing an option says: a word, or a phrase the
+// thesaurus knows, with the term sequences that stand for it.
+type feature struct {
+	alts   [][]string // alts[0] is the option's own wording
+	weight float64
+}
+
+// match says how well d holds f: 1 in its text as written, less through
+// a synonym or only in its headings, 0 not at all.
+func (f feature) match(d checkDoc) float64 {
+	best := 0.0
+	for i, alt := range f.alts {
+		m := 0.0
+		switch {
+		case holds(d.text, d.textSet, alt):
+			m = 1
+		case holds(d.ctx, d.ctxSet, alt):
+			m = contextMatch
+		}
+		if i > 0 {
+			m *= synonymMatch
+		}
+		best = max(best, m)
+	}
+	return best
+}
+
+func holds(seq []string, set map[string]bool, alt []string) bool {
+	if len(alt) == 1 {
+		return set[alt[0]]
+	}
+	for i := 0; i+len(alt) <= len(seq); i++ {
+		if equalTerms(seq[i:i+len(alt)], alt) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalTerms(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Check weighs each option of q by the notes that hold its words, most
+// of all notes the stem finds. Words every option shares, or that the
+// stem already says, count less: they do not tell options apart.
+func (c *Checker) Check(q *Question) (*CheckResult, error) {
+	rel, err := c.stemRelevance(q.Stem)
+	if err != nil {
+		return nil, err
+	}
+	stem := newCheckDoc(q.Stem, "")
+	optDocs := make([]checkDoc, len(q.Options))
+	for i, o := range q.Options {
+		optDocs[i] = newCheckDoc(o.Text, "")
+	}
+	res := &CheckResult{Question: q}
+	for i, o := range q.Options {
+		feats := c.features(o.Text, i, optDocs, stem)
+		res.Options = append(res.Options, c.weigh(o, feats, rel))
+	}
+	sort.SliceStable(res.Options, func(i, j int) bool { return res.Options[i].Score > res.Options[j].Score })
+	return res, nil
+}
+
+// stemRelevance scores the notes the stem finds from 0 to 1, best 1.
+func (c *Checker) stemRelevance(stem string) (map[int]float64, error) {
+	rel := map[int]float64{}
+	ans, err := c.e.Search(stem, Options{Limit: stemResults})
+	if errors.Is(err, ErrNothingToSearch) || (err == nil && len(ans.Results) == 0) {
+		return rel, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	top := ans.Results[0].Score
+	byPlace := map[string]int{}
+	for i, s := range c.e.snippets {
+		byPlace[placeKey(s)] = i
+	}
+	for _, r := range ans.Results {
+		if top > 0 {
+			rel[byPlace[placeKey(r.Snippet)]] = r.Score / top
+		}
+	}
+	return rel, nil
+}
+
+func placeKey(s corpus.Snippet) string { return s.Source + "\x00" + itoa(s.Line) + "\x00" + s.Text }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+// features lists what option i says, each word and known phrase once,
+// weighted by how rare it is in the notes and how few other options and
+// how little of the stem share it.
+func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) []feature {
+	var out []feature
+	seen := map[string]bool{}
+	add := func(alts [][]string) {
+		k := strings.Join(alts[0], " ")
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		f := feature{alts: alts}
+		shared := 0
+		for j, o := range opts {
+			if j != i && f.match(o) > 0 {
+				shared++
+			}
+		}
+		f.weight = c.idf(f) * float64(len(opts)-1-shared) / float64(max(len(opts)-1, 1))
+		if f.match(stem) > 0 {
+			f.weight *= echoWeight
+		}
+		if boilerplate[alts[0][0]] && len(alts[0]) == 1 {
+			f.weight *= weightBoilerplay
+		}
+		if f.weight > 0 {
+			out = append(out, f)
+		}
+	}
+	seq := PhraseTerms(text)
+	syn := map[string][][]string{}
+	for _, m := range c.e.th.Dict.Expand(seq) {
+		if m.End-m.Start > 1 {
+			add(append([][]string{seq[m.Start:m.End]}, m.Alts...))
+		} else {
+			syn[seq[m.Start]] = m.Alts
+		}
+	}
+	for _, t := range Analyze(text) {
+		add(append([][]string{{t.Term}}, syn[t.Term]...))
+	}
+	return out
+}
+
+// idf is the inverse document frequency of a feature in the notes, BM25
+// style.
+func (c *Checker) idf(f feature) float64 {
+	df := 0
+	for _, d := range c.docs {
+		if f.match(d) > 0 {
+			df++
+		}
+	}
+	n := float64(len(c.docs))
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// weigh scores an option by its best notes: the weight of its features
+// each note holds, over the option's total weight, times how much the
+// stem's search found the note.
+func (c *Checker) weigh(o Option, feats []feature, rel map[int]float64) OptionEvidence {
+	total := 0.0
+	for _, f := range feats {
+		total += f.weight
+	}
+	ev := OptionEvidence{Option: o}
+	if total == 0 {
+		return ev
+	}
+	norm := math.Pow(total, lengthPower)
+	var found []Support
+	for i, d := range c.docs {
+		sum := 0.0
+		for _, f := range feats {
+			sum += f.weight * f.match(d)
+		}
+		if sum == 0 {
+			continue
+		}
+		s := sum / norm * (stemFloor + rel[i]) / (1 + stemFloor)
+		found = append(found, Support{Snippet: c.e.snippets[i], Score: s})
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Score > found[j].Score })
+	if len(found) > maxSupport {
+		found = found[:maxSupport]
+	}
+	for i := range found {
+		found[i].Matches = featureSpans(found[i].Snippet.Text, feats)
+	}
+	if len(found) > 0 {
+		ev.Score = found[0].Score
+	}
+	ev.Support = found
+	return ev
+}
+
+// featureSpans marks the words of text that the features matched, those
+// found through a synonym apart.
+func featureSpans(text string, feats []feature) []Span {
+	own, syn := map[string]bool{}, map[string]bool{}
+	for _, f := range feats {
+		for i, alt := range f.alts {
+			for _, t := range alt {
+				if i == 0 {
+					own[t] = true
+				} else {
+					syn[t] = true
+				}
+			}
+		}
+	}
+	var out []Span
+	lastEnd := -1
+	for _, t := range Analyze(text) {
+		if t.Start < lastEnd || !(own[t.Term] || syn[t.Term]) {
+			continue
+		}
+		out = append(out, Span{Start: t.Start, End: t.End, Synonym: !own[t.Term]})
+		lastEnd = t.End
+	}
+	return out
+}
