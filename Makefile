@@ -35,6 +35,10 @@ fmt-check:
 eval:
 	$(GO) run ./eval -shared $(SHARED) -baseline
 
+## man: man pages for every command, from the Cobra tree, into ./man.
+man:
+	$(GO) run ./cmd/crib-man -dir man
+
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./search/
 

@@ -18,6 +18,9 @@ type AskOptions struct {
 	Limit    int
 	JSON     bool
 	Explain  bool
+	// Engine, when set, is searched instead of loading the notes
+	// (interactive mode keeps one open).
+	Engine *search.Engine
 }
 
 // NewCmdAsk builds the command that answers a question. runF replaces
@@ -68,11 +71,14 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 func askRun(opts *AskOptions) error {
 	start := time.Now()
 	ios := opts.IO
-	eng, err := opts.Source.openEngine(ios)
-	if err != nil {
-		return err
+	eng := opts.Engine
+	if eng == nil {
+		var err error
+		if eng, err = opts.Source.openEngine(ios); err != nil {
+			return err
+		}
+		defer eng.Close()
 	}
-	defer eng.Close()
 	ans, err := eng.Search(opts.Question, search.Options{Limit: opts.Limit, Explain: opts.Explain})
 	if err != nil {
 		return err

@@ -97,6 +97,8 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	ask.Short = "Ask your notes a question (the default command)"
 	ask.Hidden = true
 	root.AddCommand(ask, NewCmdService(ios, nil))
+	root.AddCommand(NewCmdCheck(ios, nil), NewCmdPractice(ios, nil), NewCmdCompletion(ios, nil))
+	addInteractiveFlag(root, ios)
 	return root
 }
 

@@ -166,6 +166,13 @@ func splitWord(word string, inCode bool) [][2]int {
 	for _, p := range pieces {
 		humps = append(humps, camelHumps(word, p)...)
 	}
+	for _, h := range humps {
+		if h[1]-h[0] == 1 && !unicode.IsDigit(rune(word[h[0]])) {
+			// A one-letter hump means an acronym such as DDoS or ACode,
+			// not an identifier: keep each piece whole.
+			return pieces
+		}
+	}
 	if len(pieces) > 1 || len(humps) >= 3 || (inCode && len(humps) > 1) {
 		return humps
 	}

@@ -1,16 +1,203 @@
-package search
+package search_test
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
-	"github.com/kljensen/snowball/english"
+
+	"github.com/crib-dev/crib/search"
 )
 
-func TestDumpAnalyze(t *testing.T) {
-	for _, w := range []string{"deploy", "deploying", "deployment", "deployed", "deploys", "deployments", "credentials", "throttle", "throttling"} {
-		fmt.Println(w, english.Stem(w, true), Terms(w))
+func TestAnalyzeStems(t *testing.T) {
+	want := search.Terms("deploy")
+	if len(want) != 1 {
+		t.Fatalf("Terms(\"deploy\") = %q, want one term", want)
 	}
-	for _, s := range []string{"AWS_RISK_CREDENTIALS_EXPOSED", "Pending:Wait", "s3-bucket-ssl-requests-only", "iam:passrole", "LambdaCanary10Percent10Minutes", "WriteThrottleEvents", "4XXError", "`4XXError`", "`WriteThrottleEvents`", "AWS ECS sns Sqs eKs", "the role of the ASG", "Route53", "`AllowTraffic`", "a.b..c", "x--y", "ünïcödé-wörd"} {
-		fmt.Printf("%-35s %+v\n", s, Analyze(s))
+	tests := []struct{ group, word string }{
+		{"deploy", "deploying"},
+		{"deploy", "deployed"},
+		{"deploy", "deploys"},
+		{"deploy", "Deploying"},
+		// Snowball removes -ment here ("deployment" -> "deploy"), which
+		// Porter would not; a question about a deployment finds deploy.
+		{"deploy", "deployment"},
+		{"deploy", "deployments"},
+		{"throttle", "throttling"},
+		{"throttle", "throttled"},
+		{"credentials", "credential"},
+		{"replica", "replicas"},
 	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			base, got := search.Terms(tt.group), search.Terms(tt.word)
+			if !reflect.DeepEqual(got, base) {
+				t.Errorf("Terms(%q) = %q, want %q as for %q", tt.word, got, base, tt.group)
+			}
+		})
+	}
+}
+
+func TestAnalyzeIdentifiers(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string // a line of the notes
+		ident string // the identifier in it, found whole
+		parts string // words of a question that must each find it
+	}{
+		{"upper snake case", "AWS Health generates an `AWS_RISK_CREDENTIALS_EXPOSED` CloudWatch Event.",
+			"AWS_RISK_CREDENTIALS_EXPOSED", "aws risk credentials exposed"},
+		{"upper snake case outside code", "AWS_RISK_CREDENTIALS_EXPOSED event",
+			"AWS_RISK_CREDENTIALS_EXPOSED", "credentials exposed"},
+		{"colon", "`Pending:Wait` lifecycle hook can allow AMI upgrades", "Pending:Wait", "pending wait"},
+		{"colon outside code", "hooks Pending:Wait, Pending:Proceed", "Pending:Wait", "wait"},
+		{"kebab case", "`s3-bucket-ssl-requests-only` checks whether S3 buckets have policies",
+			"s3-bucket-ssl-requests-only", "s3 bucket ssl requests only"},
+		{"lower case with colon", "`iam:passrole` passes a role to a service", "iam:passrole", "iam passrole"},
+		{"camel case with digits", "`LambdaCanary10Percent10Minutes` (one 10% and one 90% deploy)",
+			"LambdaCanary10Percent10Minutes", "lambda canary 10 percent minutes"},
+		{"camel case outside code", "use LambdaCanary10Percent10Minutes", "LambdaCanary10Percent10Minutes", "canary minutes"},
+		{"camel case of three humps", "`WriteThrottleEvents` are requests to DynamoDB", "WriteThrottleEvents",
+			"write throttle events"},
+		{"camel case of three humps outside code", "WriteThrottleEvents metric", "WriteThrottleEvents", "throttle"},
+		{"digits and capitals in code", "only a generic `4XXError` metric", "4XXError", "4xx error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := search.Analyze(tt.in)
+			whole := strings.ToLower(tt.ident)
+			if !slices.ContainsFunc(toks, func(tk search.Token) bool { return tk.Whole && tk.Term == whole }) {
+				t.Errorf("no whole term %q in\n%s", whole, dump(toks))
+			}
+			if got := search.Terms(tt.ident); !slices.Contains(got, whole) {
+				t.Errorf("a question naming %s gives %q, without %q", tt.ident, got, whole)
+			}
+			for _, q := range search.PhraseTerms(tt.parts) {
+				if !slices.ContainsFunc(toks, func(tk search.Token) bool { return !tk.Whole && tk.Term == q }) {
+					t.Errorf("question term %q (from %q) not among the parts:\n%s", q, tt.parts, dump(toks))
+				}
+			}
+		})
+	}
+}
+
+func TestAnalyzeAcronyms(t *testing.T) {
+	want := []string{"aws", "ecs", "sns", "sqs", "eks"}
+	for _, in := range []string{"AWS ECS SNS SQS EKS", "aws ecs sns sqs eks", "Aws Ecs Sns Sqs Eks", "aWS, eCS; `SNS` (SQS) EKS."} {
+		t.Run(in, func(t *testing.T) {
+			if got := search.Terms(in); !reflect.DeepEqual(got, want) {
+				t.Errorf("Terms(%q) = %q, want %q", in, got, want)
+			}
+		})
+	}
+}
+
+func TestAnalyzeTokens(t *testing.T) {
+	type tok = search.Token
+	tests := []struct {
+		name string
+		in   string
+		want []search.Token
+	}{
+		{
+			name: "stop words dropped, positions kept",
+			in:   "the role of the ASG",
+			want: []tok{{Term: "role", Pos: 2, Start: 4, End: 8}, {Term: "asg", Pos: 5, Start: 16, End: 19}},
+		},
+		{
+			name: "compound shares its first position with its first part",
+			in:   "use Pending:Wait hooks",
+			want: []tok{
+				{Term: "use", Pos: 1, Start: 0, End: 3},
+				{Term: "pending:wait", Pos: 2, Start: 4, End: 16, Whole: true},
+				{Term: "pend", Pos: 2, Start: 4, End: 11},
+				{Term: "wait", Pos: 3, Start: 12, End: 16},
+				{Term: "hook", Pos: 4, Start: 17, End: 22},
+			},
+		},
+		{
+			name: "code span split at humps, offsets inside the backticks",
+			in:   "on `AllowTraffic`",
+			want: []tok{
+				{Term: "allowtraffic", Pos: 2, Start: 4, End: 16, Whole: true},
+				{Term: "allow", Pos: 2, Start: 4, End: 9},
+				{Term: "traffic", Pos: 3, Start: 9, End: 16},
+			},
+		},
+		{
+			name: "trailing joiners and punctuation are not part of a word",
+			in:   "ASG: S3. end-",
+			want: []tok{
+				{Term: "asg", Pos: 1, Start: 0, End: 3},
+				{Term: "s3", Pos: 2, Start: 5, End: 7},
+				{Term: "end", Pos: 3, Start: 9, End: 12},
+			},
+		},
+		{
+			name: "multi-byte letters keep byte offsets",
+			in:   "café über-große",
+			want: []tok{
+				{Term: "café", Pos: 1, Start: 0, End: 5},
+				{Term: "über-große", Pos: 2, Start: 6, End: 18, Whole: true},
+				{Term: "über", Pos: 2, Start: 6, End: 11},
+				{Term: "große", Pos: 3, Start: 12, End: 18},
+			},
+		},
+		{
+			name: "nothing to index",
+			in:   " -- the, of `` ",
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := search.Analyze(tt.in)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Analyze(%q) differ\n got:\n%s\nwant:\n%s", tt.in, dump(got), dump(tt.want))
+			}
+		})
+	}
+}
+
+func TestAnalyzeOffsetsSliceTheWord(t *testing.T) {
+	lines := []string{
+		"- On detection of an exposed IAM access key, AWS Health generates an `AWS_RISK_CREDENTIALS_EXPOSED` CloudWatch Event.",
+		"\t\t\t- Lambda: `LambdaLinear10PercentEvery10Minutes` (10% of traffic shifted at a time), `LambdaCanary10Percent10Minutes`",
+		"- By using a launch role via **launch constraint**, you can instead limit the end users\u2019 permissions",
+		"-  `s3-bucket-ssl-requests-only`  checks whether S3 buckets have policies that require requests to use SSL",
+		"- CFN custom resources ->  pre-signed URLs; Fn::ImportValue, 4XXError, Route53",
+	}
+	for i, in := range lines {
+		t.Run(fmt.Sprintf("line %d", i+1), func(t *testing.T) {
+			for _, tk := range search.Analyze(in) {
+				word := in[tk.Start:tk.End]
+				if tk.Whole {
+					if strings.ToLower(word) != tk.Term {
+						t.Errorf("whole %q slices %q", tk.Term, word)
+					}
+					continue
+				}
+				if got := search.Terms(word); len(got) != 1 || got[0] != tk.Term {
+					t.Errorf("part %q slices %q, which analyses as %q", tk.Term, word, got)
+				}
+			}
+		})
+	}
+}
+
+func TestIsStopWord(t *testing.T) {
+	for w, want := range map[string]bool{"the": true, "of": true, "a": true, "aws": false, "not": false, "all": false, "once": false} {
+		if got := search.IsStopWord(w); got != want {
+			t.Errorf("IsStopWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func dump(toks []search.Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		fmt.Fprintf(&b, "\t%+v\n", t)
+	}
+	return b.String()
 }

@@ -70,6 +70,17 @@ func ParseQuestion(text string) (*Question, error) {
 	return q, nil
 }
 
+// IsOptionLine reports whether line starts like an answer option: "A.",
+// "(b)", "3)" or a "- " bullet.
+func IsOptionLine(line string) bool {
+	_, ok := parseMarker(line)
+	return ok
+}
+
+// AsksToChoose reports whether text asks for several answers, as in
+// "(Choose two.)" or "Select THREE".
+func AsksToChoose(text string) bool { return chooseRE.MatchString(text) }
+
 func parseMarker(line string) (marker, bool) {
 	m := markerRE.FindStringSubmatch(line)
 	if m == nil {

@@ -10,7 +10,7 @@ import (
 )
 
 // Weights of option evidence.
-var (
+const (
 	// stemFloor is what a note that the stem did not find still counts,
 	// against 1 + its relevance for a note the stem found.
 	stemFloor = 0.25
@@ -22,7 +22,7 @@ var (
 	contextMatch = 0.5
 	// lengthPower softens the advantage of long options: evidence is
 	// divided by the option's total weight raised to it.
-	lengthPower = 0.5
+	lengthPower = 0.75
 	// stemResults is how many notes the stem's search looks at.
 	stemResults = 60
 	// maxSupport bounds the note lines shown for one option.

@@ -35,6 +35,9 @@ type Engine struct {
 	vocab    map[string]int    // term -> number of snippets whose text holds it
 	surface  map[string]string // lower-cased word as written -> its term
 
+	avgOnce sync.Once
+	avg     float64 // mean words per snippet text
+
 	sectionsOnce sync.Once
 	sections     map[string][]int // sectionKey -> snippet indexes
 }
@@ -77,56 +80,29 @@ func document(s corpus.Snippet) map[string]interface{} {
 	}
 }
 
-// Build indexes snippets in memory, in one batch.
+// Build indexes snippets in memory.
 func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
 	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	if err := indexAll(idx, snippets); err != nil {
+	vc := make(chan *vocabulary, 1)
+	go func() { vc <- countVocab(snippets) }()
+	err = indexRange(idx, snippets, 0, nil)
+	voc := <-vc
+	var st *bm25Stats
+	if err == nil {
+		st, err = fieldStats(idx, len(snippets))
+	}
+	if err != nil {
 		idx.Close()
 		return nil, err
 	}
-	return newEngine(idx, snippets, th), nil
+	return newEngine(withStats(idx, st), snippets, th, voc), nil
 }
 
-func indexAll(idx bleve.Index, snippets []corpus.Snippet) error {
-	const batchSize = 5000
-	b := idx.NewBatch()
-	for i, s := range snippets {
-		if err := b.Index(docID(i), document(s)); err != nil {
-			return fmt.Errorf("index snippet %s:%d: %w", s.Source, s.Line, err)
-		}
-		if b.Size() >= batchSize {
-			if err := idx.Batch(b); err != nil {
-				return fmt.Errorf("index batch: %w", err)
-			}
-			b.Reset()
-		}
-	}
-	if err := idx.Batch(b); err != nil {
-		return fmt.Errorf("index batch: %w", err)
-	}
-	return nil
-}
-
-func newEngine(idx bleve.Index, snippets []corpus.Snippet, th *Thesaurus) *Engine {
-	e := &Engine{idx: idx, snippets: snippets, th: th, vocab: map[string]int{}, surface: map[string]string{}}
-	for _, s := range snippets {
-		text := s.Text + " " + strings.Join(s.Heading, " ")
-		seen := map[string]bool{}
-		for _, t := range Analyze(text) {
-			if t.Whole {
-				continue
-			}
-			if !seen[t.Term] {
-				seen[t.Term] = true
-				e.vocab[t.Term]++
-			}
-			e.surface[strings.ToLower(text[t.Start:t.End])] = t.Term
-		}
-	}
-	return e
+func newEngine(idx bleve.Index, snippets []corpus.Snippet, th *Thesaurus, voc *vocabulary) *Engine {
+	return &Engine{idx: idx, snippets: snippets, th: th, vocab: voc.df, surface: voc.surface}
 }
 
 // Close releases the index.

@@ -22,15 +22,26 @@ const (
 	foundContext = 0.6
 	foundHeading = 0.45
 	foundSynonym = 0.85 // factor when only a synonym was found
+	repeatBonus  = 0.25 // share of its weight a concept gains when repeated
 	// coverageShare is how much of the final score comes from how much of
 	// the question a note covers; the rest is bleve's BM25 score.
-	coverageShare = 0.5
+	coverageShare = 0.7
 )
 
 // concepts splits the question into concepts: each thesaurus match, and
 // each word outside any match.
 func (e *Engine) concepts(p *plan) []concept {
 	var out []concept
+	at := map[string]int{} // concept key -> index in out
+	add := func(key string, c concept) {
+		if i, ok := at[key]; ok {
+			// A concept the question repeats matters a little more.
+			out[i].weight += repeatBonus * c.weight
+			return
+		}
+		at[key] = len(out)
+		out = append(out, c)
+	}
 	covered := make([]bool, len(p.seq))
 	for _, m := range p.matches {
 		c := concept{forms: [][]string{p.seq[m.Start:m.End]}, label: strings.Join(p.seq[m.Start:m.End], " ")}
@@ -39,15 +50,16 @@ func (e *Engine) concepts(p *plan) []concept {
 			covered[i] = true
 			c.weight = max(c.weight, e.termWeight(p.seq[i]))
 		}
-		out = append(out, c)
-	}
-	seen := map[string]bool{}
-	for i, t := range p.seq {
-		if covered[i] || seen[t] {
-			continue
+		key := c.label
+		if m.Service != "" {
+			key = "service:" + m.Service
 		}
-		seen[t] = true
-		out = append(out, concept{forms: [][]string{{t}}, weight: e.termWeight(t), label: t})
+		add(key, c)
+	}
+	for i, t := range p.seq {
+		if !covered[i] {
+			add(t, concept{forms: [][]string{{t}}, weight: e.termWeight(t), label: t})
+		}
 	}
 	return out
 }
@@ -82,15 +94,7 @@ func analyzeDoc(s corpus.Snippet) docTerms {
 func (c concept) found(d docTerms) float64 {
 	best := 0.0
 	for i, f := range c.forms {
-		var v float64
-		switch {
-		case hasForm(d.text, f, i == 0):
-			v = foundText
-		case hasForm(d.context, f, i == 0):
-			v = foundContext
-		case hasForm(d.heading, f, i == 0):
-			v = foundHeading
-		}
+		v := max(foundText*hasForm(d.text, f), foundContext*hasForm(d.context, f), foundHeading*hasForm(d.heading, f))
 		if i > 0 {
 			v *= foundSynonym
 		}
@@ -99,21 +103,25 @@ func (c concept) found(d docTerms) float64 {
 	return best
 }
 
-// hasForm reports whether terms holds form: as a run of words, or, for
-// the question's own words (loose), each of them anywhere.
-func hasForm(terms, form []string, loose bool) bool {
+// looseForm is what a phrase counts for when its words all appear, but
+// not together.
+const looseForm = 0.7
+
+// hasForm says how well terms hold form: 1 as a run of words, looseForm
+// when each word is there but apart, else 0.
+func hasForm(terms, form []string) float64 {
 	if contains(terms, form) {
-		return true
+		return 1
 	}
-	if !loose || len(form) < 2 {
-		return false
+	if len(form) < 2 {
+		return 0
 	}
 	for _, f := range form {
 		if !contains(terms, []string{f}) {
-			return false
+			return 0
 		}
 	}
-	return true
+	return looseForm
 }
 
 // contains reports whether seq holds sub as a contiguous run.
@@ -158,9 +166,12 @@ func (e *Engine) rerank(p *plan, rs []Result) {
 	for _, r := range rs {
 		top = max(top, r.Score)
 	}
+	avg := e.avgLen()
 	for i := range rs {
-		cov := coverage(cs, analyzeDoc(rs[i].Snippet))
-		rs[i].Score = (1-coverageShare)*rs[i].Score/top + coverageShare*cov
+		d := analyzeDoc(rs[i].Snippet)
+		cov := coverage(cs, d)
+		norm := lengthNorm(len(d.text), avg)
+		rs[i].Score = (1-envFloat("CRIB_CS", coverageShare))*rs[i].Score/top + envFloat("CRIB_CS", coverageShare)*cov*norm
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
 		if rs[i].Score != rs[j].Score {
@@ -168,4 +179,24 @@ func (e *Engine) rerank(p *plan, rs []Result) {
 		}
 		return less(rs[i].Snippet, rs[j].Snippet)
 	})
+}
+
+// lengthNorm is BM25's length normalisation with a gentle b: notes much
+// longer than usual say more things, so a question's concept in them is
+// worth a little less, but a note is not preferred just for being short.
+func lengthNorm(n int, avg float64) float64 {
+	k1, b := 1.2, envFloat("CRIB_B", 0.3)
+	return (k1 + 1) / (1 + k1*(1-b+b*float64(n)/avg)) / ((k1 + 1) / (1 + k1))
+}
+
+// avgLen is the mean number of terms in a snippet's text.
+func (e *Engine) avgLen() float64 {
+	e.avgOnce.Do(func() {
+		total := 0
+		for _, s := range e.snippets {
+			total += len(strings.Fields(s.Text))
+		}
+		e.avg = float64(max(total, 1)) / float64(max(len(e.snippets), 1))
+	})
+	return e.avg
 }

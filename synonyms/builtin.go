@@ -1,28 +1,55 @@
 package synonyms
 
 import (
-	_ "embed"
+	"embed"
+	"io/fs"
+	"sort"
 	"sync"
 )
 
-var (
-	//go:embed data/synonyms.txt
-	builtinSynonyms []byte
-	//go:embed data/services.txt
-	builtinServices []byte
-)
+// data holds services.txt, the service catalogue, and any number of
+// dictionaries in the Solr format (*.txt), read in name order.
+//
+//go:embed data/*.txt
+var data embed.FS
+
+const servicesFile = "services.txt"
 
 var builtin = sync.OnceValues(func() (*builtinData, error) {
-	cat, err := ParseCatalog("services.txt", builtinServices)
+	services, err := fs.ReadFile(data, "data/"+servicesFile)
 	if err != nil {
 		return nil, err
 	}
-	rules, err := ParseSolr("synonyms.txt", builtinSynonyms)
+	cat, err := ParseCatalog(servicesFile, services)
 	if err != nil {
 		return nil, err
 	}
-	return &builtinData{rules: append(cat.Rules(), rules...), catalog: cat}, nil
+	rules := cat.Rules()
+	for _, name := range dictionaryFiles() {
+		b, err := fs.ReadFile(data, "data/"+name)
+		if err != nil {
+			return nil, err
+		}
+		more, err := ParseSolr(name, b)
+		if err != nil {
+			return nil, err
+		}
+		rules = append(rules, more...)
+	}
+	return &builtinData{rules: rules, catalog: cat}, nil
 })
+
+func dictionaryFiles() []string {
+	entries, _ := fs.ReadDir(data, "data")
+	var names []string
+	for _, e := range entries {
+		if e.Name() != servicesFile {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
 
 type builtinData struct {
 	rules   []Rule
@@ -40,7 +67,13 @@ func Builtin() ([]Rule, *Catalog, error) {
 	return append([]Rule(nil), b.rules...), b.catalog, nil
 }
 
-// BuiltinData returns the raw built-in dictionary files, for fingerprints.
-func BuiltinData() (synonymsFile, servicesFile []byte) {
-	return builtinSynonyms, builtinServices
+// BuiltinData returns the raw built-in dictionary files, concatenated, for
+// fingerprints.
+func BuiltinData() []byte {
+	b, _ := fs.ReadFile(data, "data/"+servicesFile)
+	for _, name := range dictionaryFiles() {
+		more, _ := fs.ReadFile(data, "data/"+name)
+		b = append(b, more...)
+	}
+	return b
 }

@@ -44,7 +44,7 @@ func ParseCatalog(name string, data []byte) (*Catalog, error) {
 	n := 0
 	for sc.Scan() {
 		n++
-		line := strings.TrimSpace(sc.Text())
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\uFEFF"))
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -54,6 +54,11 @@ func ParseCatalog(name string, data []byte) (*Catalog, error) {
 		}
 		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
 		if key == "service" {
+			// Fold inner space as Lookup does, so every name can be found.
+			val = strings.Join(strings.Fields(val), " ")
+			if val == "" {
+				return nil, &ParseError{name, n, "empty service name"}
+			}
 			c.Services = append(c.Services, Service{Name: val})
 			cur = &c.Services[len(c.Services)-1]
 			lines[val] = n
@@ -68,6 +73,9 @@ func ParseCatalog(name string, data []byte) (*Catalog, error) {
 		if err := c.setField(cur, key, val); err != nil {
 			return nil, &ParseError{name, n, err.Error()}
 		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &ParseError{name, n + 1, err.Error()}
 	}
 	if err := c.checkRelations(); err != nil {
 		return nil, &ParseError{name, lines[err.service], err.msg}

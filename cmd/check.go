@@ -1,0 +1,266 @@
+package cmd
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crib-dev/crib/search"
+)
+
+// CheckOptions hold what checking one practice question needs.
+type CheckOptions struct {
+	IO     *IOStreams
+	Source sourceOptions
+	// Text is the question with its options, from the arguments; empty
+	// means read it from standard input.
+	Text string
+	JSON bool
+	// Checker, when set, is reused instead of loading the notes
+	// (interactive mode keeps one).
+	Checker *search.Checker
+}
+
+// NewCmdCheck builds `crib check`. runF replaces checkRun in tests of
+// flag parsing.
+func NewCmdCheck(ios *IOStreams, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "check [flags] [<question and options>...]",
+		Short: "Show the evidence in your notes for each option of a practice question",
+		Long: `Read a practice-exam question with its answer options and show, for each
+option, the note lines that support it given the question, strongest first,
+with a bar and a score. It shows evidence; you decide. Options with nothing
+behind them say "no evidence in the notes".
+
+Options are the last run of lines marked A. A) (A) a. 1. 1) or "- "; lines
+before them, lists included, are the question. A single line "… A. x B. y"
+works too. "(Choose two.)" or "Select THREE" is noted: several options may
+be right.
+
+Exit status: 0 when some option has evidence, 1 when none has, 2 when no
+options were found or on error.`,
+		Example: `  crib check < question.txt
+  pbpaste | crib check
+  crib check "Which service can alert on a failed deployment?" "A. SNS" "B. SQS" "C. Kinesis"
+  crib check --json < question.txt | jq -r '.options[0].letter'`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Text = strings.Join(args, "\n")
+			if opts.Text == "" && opts.IO.InTTY {
+				return &usageError{"no question given: pass it as arguments or on standard input"}
+			}
+			if err := opts.Source.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return checkRun(opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, "print the evidence as JSON")
+	addSourceFlags(c, &opts.Source)
+	return c
+}
+
+func checkRun(opts *CheckOptions) error {
+	ios := opts.IO
+	q, err := readQuestion(opts.Text, ios.In)
+	if err != nil {
+		return err
+	}
+	ck := opts.Checker
+	if ck == nil {
+		eng, err := opts.Source.openEngine(ios)
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		ck = search.NewChecker(eng)
+	}
+	res, err := ck.Check(q)
+	if err != nil {
+		return err
+	}
+	switch {
+	case opts.JSON:
+		err = renderCheckJSON(ios.Out, res)
+	case ios.OutTTY || opts.Source.Color == "always" || ios.Styler != nil:
+		renderCheckTerminal(ios.Out, res, opts.Source.styler(ios), ios.Width)
+	default:
+		renderCheckPlain(ios, res)
+	}
+	if err != nil {
+		return err
+	}
+	if !res.Found() {
+		return errNotFound
+	}
+	return nil
+}
+
+// readQuestion parses the question from the arguments, each a line or all
+// one line, or else from in.
+func readQuestion(text string, in io.Reader) (*search.Question, error) {
+	if text == "" {
+		data, err := io.ReadAll(in)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the question: %w", err)
+		}
+		text = string(data)
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, &usageError{"no question given: pass it as arguments or on standard input"}
+	}
+	q, err := search.ParseQuestion(text)
+	if errors.Is(err, search.ErrNoOptions) {
+		q, err = search.ParseQuestion(strings.ReplaceAll(text, "\n", " "))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// jsonCheck is the stable `crib check --json` schema. Fields may be added,
+// never removed or renamed.
+type jsonCheck struct {
+	Stem    string       `json:"stem"`
+	Choose  int          `json:"choose"`
+	Options []jsonOption `json:"options"`
+}
+
+type jsonOption struct {
+	Rank    int           `json:"rank"`
+	Letter  string        `json:"letter"`
+	Text    string        `json:"text"`
+	Score   float64       `json:"score"`
+	Support []jsonSupport `json:"support"`
+}
+
+type jsonSupport struct {
+	Text   string  `json:"text"`
+	Source string  `json:"source"`
+	Line   int     `json:"line"`
+	Score  float64 `json:"score"`
+}
+
+func renderCheckJSON(w io.Writer, res *search.CheckResult) error {
+	out := jsonCheck{Stem: res.Question.Stem, Choose: res.Question.Choose, Options: []jsonOption{}}
+	for i, o := range res.Options {
+		jo := jsonOption{Rank: i + 1, Letter: o.Letter, Text: o.Text, Score: round(o.Score), Support: []jsonSupport{}}
+		for _, s := range o.Support {
+			jo.Support = append(jo.Support, jsonSupport{Text: s.Snippet.Text, Source: s.Snippet.Source, Line: s.Snippet.Line, Score: round(s.Score)})
+		}
+		out.Options = append(out.Options, jo)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// renderCheckPlain prints one line per option, strongest first, "letter
+// score text", and under each its supporting notes as "source:line: text".
+func renderCheckPlain(ios *IOStreams, res *search.CheckResult) {
+	if n := res.Question.Choose; n > 1 {
+		fmt.Fprintf(ios.ErrOut, "choose %d: more than one option may be right\n", n)
+	}
+	for _, o := range res.Options {
+		fmt.Fprintf(ios.Out, "%s %.2f %s\n", o.Letter, o.Score, o.Text)
+		if len(o.Support) == 0 {
+			fmt.Fprintf(ios.Out, "\tno evidence in the notes\n")
+		}
+		for _, s := range o.Support {
+			fmt.Fprintf(ios.Out, "\t%s:%d: %s\n", s.Snippet.Source, s.Snippet.Line, s.Snippet.Text)
+		}
+	}
+}
+
+// barWidth is how many cells the strongest option's bar fills.
+const barWidth = 10
+
+// renderCheckTerminal prints, for people, each option with a bar scaled
+// to the strongest, its text, and the note lines behind it with the
+// option's words highlighted.
+func renderCheckTerminal(w io.Writer, res *search.CheckResult, st Styler, width int) {
+	if width <= 0 || width > maxWidth {
+		width = maxWidth
+	}
+	head := "Evidence in the notes for each option, strongest first. You decide."
+	if n := res.Question.Choose; n > 1 {
+		head += fmt.Sprintf(" Choose %d: more than one may be right.", n)
+	}
+	fmt.Fprintln(w, st.Style(RoleTitle, head))
+	top := 0.0
+	if len(res.Options) > 0 {
+		top = res.Options[0].Score
+	}
+	const indent = "      "
+	lead := strings.Repeat(" ", 1+2+2+barWidth+1+5+2)
+	for _, o := range res.Options {
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, " %s  %s  ", st.Style(RoleRank, fmt.Sprintf("%-2s", o.Letter)), st.Style(RoleScore, fmt.Sprintf("%s %5.2f", evidenceBar(o.Score, top), o.Score)))
+		for i, l := range checkWrap(wordsOf(o.Text), width-len(lead)) {
+			if i > 0 {
+				fmt.Fprint(w, lead)
+			}
+			fmt.Fprintln(w, st.Style(RoleTitle, l))
+		}
+		if len(o.Support) == 0 {
+			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, "no evidence in the notes"))
+		}
+		for _, s := range o.Support {
+			for _, l := range checkWrap(highlightWords(s.Snippet.Text, s.Matches, st), width-len(indent)) {
+				fmt.Fprintf(w, "%s%s\n", indent, l)
+			}
+			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d", s.Snippet.Source, s.Snippet.Line)))
+		}
+	}
+}
+
+// evidenceBar draws score as a share of top in barWidth cells.
+func evidenceBar(score, top float64) string {
+	n := 0
+	if top > 0 {
+		n = int(score/top*barWidth + 0.5)
+	}
+	return strings.Repeat("█", n) + strings.Repeat("░", barWidth-n)
+}
+
+// wordsOf splits s into words, unstyled.
+func wordsOf(s string) []styledWord {
+	var out []styledWord
+	for _, f := range strings.Fields(s) {
+		out = append(out, styledWord{text: f, width: len([]rune(f))})
+	}
+	return out
+}
+
+// checkWrap lays words out in lines of at most width visible columns.
+func checkWrap(words []styledWord, width int) []string {
+	var lines []string
+	var b strings.Builder
+	col := 0
+	for _, wd := range words {
+		if col > 0 && col+1+wd.width > width {
+			lines = append(lines, b.String())
+			b.Reset()
+			col = 0
+		}
+		if col > 0 {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(wd.text)
+		col += wd.width
+	}
+	if col > 0 {
+		lines = append(lines, b.String())
+	}
+	return lines
+}

@@ -1,0 +1,366 @@
+package cmd
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/peterh/liner"
+	"github.com/spf13/cobra"
+
+	"github.com/crib-dev/crib/search"
+)
+
+// PracticeOptions hold what an interactive session needs.
+type PracticeOptions struct {
+	IO      *IOStreams
+	Source  sourceOptions
+	Limit   int
+	Explain bool
+	JSON    bool
+	// Lines reads what the user types; nil means a line editor with
+	// history when stdin and stdout are terminals, else plain lines from
+	// IO.In.
+	Lines lineReader
+}
+
+// lineReader reads one line of input at a time.
+type lineReader interface {
+	// Prompt returns the next line without its newline, io.EOF at the
+	// end of input, errInterrupt when the user pressed Ctrl-C.
+	Prompt(prompt string) (string, error)
+	AppendHistory(entry string)
+	Close() error
+}
+
+var errInterrupt = errors.New("interrupted")
+
+const practiceLong = `Open a prompt that keeps the notes loaded, so every answer is instant:
+for a practice-exam session. Type a question and press Enter.
+
+Paste a whole exam question, options and all: while the input looks like
+one (a stem of 8 or more words ending in ? or :, a stem of 20 or more
+words, "(Choose two.)", or option lines), crib shows "..." and keeps
+reading; an empty line ends it. A question with options gets the evidence
+for each option, as crib check gives; anything else is searched.
+
+At the prompt: :n <count> sets the number of results, :explain turns
+explanations on or off, :help lists the commands, :q or Ctrl-D quits and
+Ctrl-C clears the line. History is kept in $XDG_STATE_HOME/crib/history
+(default ~/.local/state/crib/history). Without a terminal, lines are read
+from standard input, so a session can be scripted.`
+
+// NewCmdPractice builds `crib practice`, also reached as `crib -i`.
+func NewCmdPractice(ios *IOStreams, runF func(*PracticeOptions) error) *cobra.Command {
+	opts := &PracticeOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "practice [flags]",
+		Short: "Open an interactive prompt for a practice-exam session",
+		Long:  practiceLong,
+		Example: `  crib practice
+  crib -i --notes ~/notes/aws
+  printf 'asg warm pool\n:n 1\nlifecycle hooks\n' | crib practice`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := opts.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return practiceRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.IntVarP(&opts.Limit, "limit", "n", search.DefaultLimit, "number of results per question")
+	f.BoolVar(&opts.Explain, "explain", false, "start with explanations on")
+	f.BoolVar(&opts.JSON, "json", false, "print answers as JSON")
+	addSourceFlags(c, &opts.Source)
+	return c
+}
+
+func (o *PracticeOptions) validate() error {
+	if o.Limit < 1 {
+		return &usageError{fmt.Sprintf("invalid --limit %d: want 1 or more", o.Limit)}
+	}
+	return o.Source.validate()
+}
+
+// addInteractiveFlag gives root -i, which opens the practice prompt with
+// root's own flags instead of answering one question.
+func addInteractiveFlag(root *cobra.Command, ios *IOStreams) {
+	var on bool
+	root.Flags().BoolVarP(&on, "interactive", "i", false, "open an interactive prompt that keeps the notes loaded (as crib practice)")
+	ask := root.RunE
+	root.RunE = func(c *cobra.Command, args []string) error {
+		if !on {
+			return ask(c, args)
+		}
+		if len(args) > 0 {
+			return &usageError{"-i takes no question: type your questions at the prompt"}
+		}
+		f := c.Flags()
+		opts := &PracticeOptions{IO: ios}
+		opts.Source.Notes, _ = f.GetStringArray("notes")
+		opts.Source.Synonyms, _ = f.GetStringArray("synonyms")
+		opts.Source.Color, _ = f.GetString("color")
+		opts.Limit, _ = f.GetInt("limit")
+		opts.Explain, _ = f.GetBool("explain")
+		opts.JSON, _ = f.GetBool("json")
+		if err := opts.validate(); err != nil {
+			return err
+		}
+		return practiceRun(opts)
+	}
+}
+
+func practiceRun(opts *PracticeOptions) error {
+	ios := opts.IO
+	eng, err := opts.Source.openEngine(ios)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	lr := opts.Lines
+	if lr == nil {
+		lr = newLineReader(ios)
+		defer lr.Close()
+	}
+	s := &session{opts: opts, eng: eng}
+	if ios.InTTY {
+		fmt.Fprintf(ios.ErrOut, "crib: %d notes loaded. Ask away, or paste a question with its options and an empty line. :help lists commands, Ctrl-D quits.\n", eng.Len())
+	}
+	return s.loop(lr)
+}
+
+// session is one interactive run: the open notes and the settings the
+// user changes as they go.
+type session struct {
+	opts    *PracticeOptions
+	eng     *search.Engine
+	checker *search.Checker
+}
+
+func (s *session) loop(lr lineReader) error {
+	var buf []string
+	for {
+		prompt := "crib> "
+		if len(buf) > 0 {
+			prompt = "  ... "
+		}
+		line, err := lr.Prompt(prompt)
+		switch {
+		case errors.Is(err, errInterrupt):
+			buf = nil
+			continue
+		case errors.Is(err, io.EOF):
+			s.run(lr, buf)
+			return nil
+		case err != nil:
+			return fmt.Errorf("cannot read input: %w", err)
+		}
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case len(buf) == 0 && strings.HasPrefix(trimmed, ":"):
+			if s.command(trimmed) {
+				return nil
+			}
+		case trimmed == "":
+			s.run(lr, buf)
+			buf = nil
+		default:
+			buf = append(buf, line)
+			if !waitsForMore(buf) {
+				s.run(lr, buf)
+				buf = nil
+			}
+		}
+	}
+}
+
+// waitsForMore reports whether the lines so far look like part of a
+// pasted exam question, so the session reads on until an empty line.
+func waitsForMore(lines []string) bool {
+	if len(lines) > 1 {
+		return true
+	}
+	line := strings.TrimSpace(lines[0])
+	if _, err := search.ParseQuestion(line); err == nil {
+		return false // a whole question on one line, options and all
+	}
+	words := len(strings.Fields(line))
+	switch {
+	case search.IsOptionLine(line), search.AsksToChoose(line), words >= 20:
+		return true
+	case strings.HasSuffix(line, "?"), strings.HasSuffix(line, ":"):
+		return words >= 8
+	}
+	return false
+}
+
+// run answers what was typed: the evidence for each option when it has
+// options, else a search.
+func (s *session) run(lr lineReader, lines []string) {
+	text := strings.TrimSpace(strings.Join(lines, "\n"))
+	if text == "" {
+		return
+	}
+	lr.AppendHistory(strings.Join(strings.Fields(text), " "))
+	ios := s.opts.IO
+	var err error
+	if _, perr := search.ParseQuestion(text); perr == nil {
+		if s.checker == nil {
+			s.checker = search.NewChecker(s.eng)
+		}
+		err = checkRun(&CheckOptions{IO: ios, Source: s.opts.Source, Text: text, JSON: s.opts.JSON, Checker: s.checker})
+	} else {
+		q := strings.Join(strings.Fields(text), " ")
+		err = askRun(&AskOptions{IO: ios, Source: s.opts.Source, Question: q, Limit: s.opts.Limit, Explain: s.opts.Explain, JSON: s.opts.JSON, Engine: s.eng})
+	}
+	switch {
+	case errors.Is(err, errNotFound):
+		if !ios.ErrTTY {
+			fmt.Fprintln(ios.ErrOut, "crib: nothing found")
+		}
+	case err != nil:
+		fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+	}
+}
+
+// command carries out a :command and reports whether to quit.
+func (s *session) command(line string) bool {
+	ios := s.opts.IO
+	f := strings.Fields(line)
+	switch f[0] {
+	case ":q", ":quit", ":exit":
+		return true
+	case ":n":
+		n, err := 0, error(nil)
+		if len(f) == 2 {
+			n, err = strconv.Atoi(f[1])
+		}
+		if len(f) != 2 || err != nil || n < 1 {
+			fmt.Fprintln(ios.ErrOut, "crib: usage: :n <count>, a count of 1 or more")
+			return false
+		}
+		s.opts.Limit = n
+		fmt.Fprintf(ios.ErrOut, "results per question: %d\n", n)
+	case ":explain":
+		s.opts.Explain = !s.opts.Explain
+		fmt.Fprintf(ios.ErrOut, "explanations: %s\n", onOff(s.opts.Explain))
+	case ":help", ":h", ":?":
+		fmt.Fprintf(ios.ErrOut, sessionHelp, s.opts.Limit, onOff(s.opts.Explain))
+	default:
+		fmt.Fprintf(ios.ErrOut, "crib: unknown command %s (try :help)\n", f[0])
+	}
+	return false
+}
+
+const sessionHelp = `Type a question and press Enter. Paste a whole exam question with its
+options, then press Enter on an empty line: crib shows the evidence for
+each option.
+  :n <count>   results per question (now %d)
+  :explain     show why each note matched (now %s)
+  :help        this help
+  :q           quit (or Ctrl-D); Ctrl-C clears the line
+`
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+// newLineReader picks a line editor for terminals, plain lines otherwise.
+func newLineReader(ios *IOStreams) lineReader {
+	if !ios.InTTY || !ios.OutTTY || ios.In != os.Stdin {
+		return &plainReader{r: bufio.NewReader(ios.In)}
+	}
+	st := liner.NewLiner()
+	st.SetCtrlCAborts(true)
+	lr := &linerReader{st: st, ios: ios, path: historyPath(ios)}
+	if f, err := os.Open(lr.path); err == nil {
+		st.ReadHistory(f)
+		f.Close()
+	}
+	return lr
+}
+
+// plainReader reads lines from a pipe or file, without prompts.
+type plainReader struct{ r *bufio.Reader }
+
+func (p *plainReader) Prompt(string) (string, error) {
+	line, err := p.r.ReadString('\n')
+	if err == io.EOF && line != "" {
+		err = nil
+	}
+	return strings.TrimRight(line, "\r\n"), err
+}
+
+func (p *plainReader) AppendHistory(string) {}
+func (p *plainReader) Close() error         { return nil }
+
+// linerReader edits lines on a terminal and keeps their history.
+type linerReader struct {
+	st   *liner.State
+	ios  *IOStreams
+	path string
+}
+
+func (l *linerReader) Prompt(prompt string) (string, error) {
+	line, err := l.st.Prompt(prompt)
+	if errors.Is(err, liner.ErrPromptAborted) {
+		return "", errInterrupt
+	}
+	return line, err
+}
+
+func (l *linerReader) AppendHistory(entry string) { l.st.AppendHistory(entry) }
+
+// Close restores the terminal and saves the history; failing to save is
+// worth a warning, not an error.
+func (l *linerReader) Close() error {
+	defer l.st.Close()
+	if err := l.saveHistory(); err != nil {
+		l.ios.Warnf("cannot save history: %v", err)
+	}
+	return nil
+}
+
+func (l *linerReader) saveHistory() error {
+	if l.path == "" {
+		return errors.New("neither XDG_STATE_HOME nor HOME is set")
+	}
+	if err := os.MkdirAll(filepath.Dir(l.path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := l.st.WriteHistory(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// historyPath is $XDG_STATE_HOME/crib/history, by default under
+// ~/.local/state.
+func historyPath(ios *IOStreams) string {
+	dir := ios.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home := ios.Getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(dir, "crib", "history")
+}

@@ -1,0 +1,96 @@
+package search
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+func testEngine(t testing.TB, snippets []corpus.Snippet) *Engine {
+	t.Helper()
+	th, err := NewThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Build(snippets, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+// TestRelevance checks that each question ranks the note holding want
+// first: stems, acronyms, multi-word synonyms both ways, identifiers,
+// parents as context and typos.
+func TestRelevance(t *testing.T) {
+	data, err := os.ReadFile("testdata/relevance.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := testEngine(t, corpus.ParseMarkdown("relevance.md", data))
+	tests := []struct{ question, want string }{
+		{"cloudwatch events rule", "EventBridge rules route events"},
+		{"send an email notification", "SNS topic fans a message out"},
+		{"ASG replaces unhealthy instance", "Auto Scaling group replaces"},
+		{"auto scaling group unhealthy", "Auto Scaling group replaces"},
+		{"terminating:wait hook", "Lifecycle hooks pause"},
+		{"copy logs before scale in", "Lifecycle hooks pause"},
+		{"slow booting instances scale out delay", "warm pool"},
+		{"canary 10 percent", "LambdaCanary10Percent10Minutes"},
+		{"lambdacanary10percent10minutes", "LambdaCanary10Percent10Minutes"},
+		{"blue green rollback", "Blue/green deployments"},
+		{"deployment fails at allowtraffic", "`AllowTraffic` step fails"},
+		{"ssm parameter store securestring", "Parameter Store SecureString"},
+		{"rotate db passwords", "Secrets Manager rotates"},
+		{"leaked access key event", "AWS_RISK_CREDENTIALS_EXPOSED"},
+		{"aws_risk_credentials_exposed", "AWS_RISK_CREDENTIALS_EXPOSED"},
+		{"eventbrige rules", "EventBridge rules route events"},
+		{"sqs notifies", "SQS queues"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := e.Search(tt.question, Options{Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ans.Results) == 0 {
+				t.Fatalf("no results, want %q first", tt.want)
+			}
+			if got := ans.Results[0].Snippet.Text; !strings.Contains(got, tt.want) {
+				var all []string
+				for _, r := range ans.Results {
+					all = append(all, r.Snippet.Text)
+				}
+				t.Errorf("first result %q, want one containing %q; all: %q", got, tt.want, all)
+			}
+		})
+	}
+}
+
+// TestEmbeddedAnswers asks the built-in notes one question per exam
+// domain and checks the first answer.
+func TestEmbeddedAnswers(t *testing.T) {
+	e := testEngine(t, corpus.Embedded())
+	tests := []struct{ domain, question, want string }{
+		{"SDLC automation", "when does codepipeline need a webhook from github", "webhook"},
+		{"configuration management and IaC", "how does cfn-signal work with a creation policy", "cfn-signal"},
+		{"resilient cloud solutions", "which route 53 routing policy fails over to a standby site", "failover routing"},
+		{"monitoring and logging", "stream cloudwatch logs to lambda in near real time", "subscription filter"},
+		{"incident and event response", "automatically deactivate an exposed iam access key", "AWS_RISK_CREDENTIALS_EXPOSED"},
+		{"security and compliance", "rotate database passwords automatically", "Secrets Manager"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.domain, func(t *testing.T) {
+			ans, err := e.Search(tt.question, Options{Limit: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ans.Results) == 0 || !strings.Contains(ans.Results[0].Snippet.Text, tt.want) {
+				t.Errorf("%q: first answer %+v, want one containing %q", tt.question, ans.Results, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,173 @@
+package synonyms_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/crib-dev/crib/synonyms"
+)
+
+// lowerWords is a stand-in for crib's analyser, which package synonyms
+// cannot import: lower case, split at anything but letters and digits.
+func lowerWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+func seq(s string) []string { return strings.Fields(s) }
+
+func alts(ss ...string) [][]string {
+	out := make([][]string, len(ss))
+	for i, s := range ss {
+		out[i] = seq(s)
+	}
+	return out
+}
+
+func testDictionary(t *testing.T) *synonyms.Dictionary {
+	t.Helper()
+	solr, err := synonyms.ParseSolr("synonyms.txt", []byte(`
+page, text message => sns
+s3, s3 bucket, simple storage service
+scaling, elasticity
+blue green, blue/green
+green deployment, green fleet
+---, !!!
+`))
+	if err != nil {
+		t.Fatalf("ParseSolr: %v", err)
+	}
+	cat, err := synonyms.ParseCatalog("services.txt", []byte(`
+service: EventBridge
+aliases: Amazon EventBridge, CloudWatch Events, CWE
+
+service: Auto Scaling
+aliases: ASG, Auto Scaling Group
+`))
+	if err != nil {
+		t.Fatalf("ParseCatalog: %v", err)
+	}
+	return synonyms.Compile(append(cat.Rules(), solr...), lowerWords)
+}
+
+func TestExpand(t *testing.T) {
+	d := testDictionary(t)
+	tests := []struct {
+		name string
+		in   string // the analysed question, terms separated by spaces
+		want []synonyms.Match
+	}{
+		{"multi-word name to a single word",
+			"cloudwatch events rule",
+			[]synonyms.Match{{Start: 0, End: 2, Alts: alts("eventbridge", "cwe"), Service: "EventBridge"}}},
+		{"single word to a multi-word name, alternatives containing the key pruned",
+			"eventbridge",
+			[]synonyms.Match{{Start: 0, End: 1, Alts: alts("cwe", "cloudwatch events"), Service: "EventBridge"}}},
+		{"one-way rule forwards",
+			"page me",
+			[]synonyms.Match{{Start: 0, End: 1, Alts: alts("sns")}}},
+		{"one-way rule forwards from a phrase",
+			"send a text message",
+			[]synonyms.Match{{Start: 2, End: 4, Alts: alts("sns")}}},
+		{"one-way rule does not go backwards",
+			"sns topic",
+			nil},
+		{"longest match wins and contained matches are skipped",
+			"auto scaling group scaling",
+			[]synonyms.Match{
+				{Start: 0, End: 3, Alts: alts("asg", "auto scaling"), Service: "Auto Scaling"},
+				{Start: 3, End: 4, Alts: alts("elasticity")},
+			}},
+		{"shorter name when the longer one is not there",
+			"auto scaling policy",
+			[]synonyms.Match{{Start: 0, End: 2, Alts: alts("asg"), Service: "Auto Scaling"}}},
+		{"overlapping but not contained matches are both kept",
+			"blue green deployment",
+			[]synonyms.Match{
+				{Start: 0, End: 2, Alts: nil},
+				{Start: 1, End: 3, Alts: alts("green fleet")},
+			}},
+		{"alternatives containing the key or a shorter alternative are pruned",
+			"s3",
+			[]synonyms.Match{{Start: 0, End: 1, Alts: alts("simple storage service")}}},
+		{"the longer key keeps the shorter name as an alternative",
+			"s3 bucket",
+			[]synonyms.Match{{Start: 0, End: 2, Alts: alts("s3", "simple storage service")}}},
+		{"nothing known",
+			"lifecycle hook",
+			nil},
+		{"no terms",
+			"",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := d.Expand(seq(tt.in))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Expand(%q) differ\n got: %#v\nwant: %#v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDictionaryServiceKnownLen(t *testing.T) {
+	d := testDictionary(t)
+	services := []struct{ in, want string }{
+		{"cwe", "EventBridge"},
+		{"amazon eventbridge", "EventBridge"},
+		{"asg", "Auto Scaling"},
+		{"auto scaling group", "Auto Scaling"},
+		{"s3", ""},             // a dictionary rule, not a catalogue one
+		{"cloudwatch", ""},     // only part of a name
+		{"asg cloudwatch", ""}, // more than a name
+	}
+	for _, tt := range services {
+		t.Run("Service "+tt.in, func(t *testing.T) {
+			if got := d.Service(seq(tt.in)); got != tt.want {
+				t.Errorf("Service(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	known := []struct {
+		term string
+		want bool
+	}{
+		{"cloudwatch", true}, {"events", true}, {"page", true}, {"message", true},
+		{"sns", false}, // only a target of a one-way rule
+		{"lifecycle", false}, {"", false},
+	}
+	for _, tt := range known {
+		t.Run("Known "+tt.term, func(t *testing.T) {
+			if got := d.Known(tt.term); got != tt.want {
+				t.Errorf("Known(%q) = %v, want %v", tt.term, got, tt.want)
+			}
+		})
+	}
+	t.Run("Len counts distinct phrases", func(t *testing.T) {
+		// eventbridge, amazon eventbridge, cloudwatch events, cwe, auto scaling,
+		// asg, auto scaling group, page, text message, s3, s3 bucket,
+		// simple storage service, scaling, elasticity, blue green,
+		// green deployment, green fleet ("blue/green" analyses as "blue green",
+		// and "---, !!!" to nothing)
+		if got := d.Len(); got != 17 {
+			t.Errorf("Len() = %d, want 17", got)
+		}
+	})
+}
+
+func TestCompileDeduplicates(t *testing.T) {
+	rules := []synonyms.Rule{
+		{From: []string{"CodeDeploy", "code deploy"}},
+		{From: []string{"codedeploy", "Code Deploy"}},
+		{From: []string{"codedeploy"}, To: []string{"code   deploy", "cd"}, OneWay: true},
+	}
+	d := synonyms.Compile(rules, lowerWords)
+	got := d.Expand(seq("codedeploy"))
+	want := []synonyms.Match{{Start: 0, End: 1, Alts: alts("cd", "code deploy")}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Expand differ\n got: %#v\nwant: %#v", got, want)
+	}
+}

@@ -1,0 +1,112 @@
+package synonyms_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crib-dev/crib/synonyms"
+)
+
+var solrSeeds = []string{
+	"cloudwatch events, eventbridge, cwe\n",
+	"page, text message => sns\n",
+	"# comment\n\n  auto   scaling\tgroup ,asg\r\n",
+	"\uFEFFblue/green, blue green deployment, red/black deployment\r\n",
+	"gradual deployment, progressive delivery => canary deployment, linear deployment\n",
+	"all at once, all-at-once, AllAtOnce\n",
+	"lonely\n", "a,,b\n", " => b\n", "a =>\n", "a => b => c\n", "a, b,\n", "=>", ",", "#",
+}
+
+// FuzzParseSolr checks that any input either fails with a *ParseError on a
+// line of the input, or yields rules that each have terms and no empty one.
+func FuzzParseSolr(f *testing.F) {
+	for _, s := range solrSeeds {
+		f.Add([]byte(s))
+	}
+	dicts, _ := filepath.Glob(filepath.Join("data", "*.txt"))
+	for _, name := range dicts {
+		if filepath.Base(name) != "services.txt" {
+			addFile(f, name)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rules, err := synonyms.ParseSolr("f.txt", data)
+		if err != nil {
+			var pe *synonyms.ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 || pe.File != "f.txt" {
+				t.Fatalf("error %#v, want a *ParseError for f.txt with Line >= 1", err)
+			}
+			return
+		}
+		for _, r := range rules {
+			if len(r.From) == 0 || r.OneWay != (len(r.To) > 0) {
+				t.Errorf("line %d: rule %#v has no terms on one side", r.Line, r)
+			}
+			if r.Line < 1 || r.Source != "f.txt" {
+				t.Errorf("rule %#v: want Line >= 1 and Source f.txt", r)
+			}
+			for _, term := range append(append([]string(nil), r.From...), r.To...) {
+				if term == "" || term != strings.Join(strings.Fields(term), " ") {
+					t.Errorf("line %d: term %q is empty or not folded", r.Line, term)
+				}
+			}
+		}
+	})
+}
+
+var catalogSeeds = []string{
+	"service: EventBridge\naliases: Amazon EventBridge, CloudWatch Events, CWE\ncategory: monitoring\n" +
+		"related: SNS | notifies\n\nservice: SNS\naliases: Simple Notification Service\n",
+	"\uFEFFservice:  Auto   Scaling\r\naliases: ASG, auto scaling group\r\n",
+	"service: SNS\ncolour: blue\n", "aliases: x\nservice: y\n", "service: A\naliases: x\n\nservice: B\naliases: X\n",
+	"service: A\nrelated: B | why\n", "service: A\nrelated: A\n", "service:\n", "service A\n", ":", "service: a\naliases: ,\n",
+}
+
+// FuzzParseCatalog checks that any input parses without a panic, fails
+// with a *ParseError, or yields services that can all be looked up.
+func FuzzParseCatalog(f *testing.F) {
+	for _, s := range catalogSeeds {
+		f.Add([]byte(s))
+	}
+	addFile(f, filepath.Join("data", "services.txt"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := synonyms.ParseCatalog("f.txt", data)
+		if err != nil {
+			var pe *synonyms.ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 {
+				t.Fatalf("error %#v, want a *ParseError with Line >= 1", err)
+			}
+			return
+		}
+		for _, s := range c.Services {
+			for _, name := range append([]string{s.Name}, s.Aliases...) {
+				got, ok := c.Lookup(name)
+				if !ok || got.Name != s.Name {
+					t.Errorf("Lookup(%q) does not give %q", name, s.Name)
+				}
+			}
+			for _, r := range s.Related {
+				if _, ok := c.Lookup(r.Service); !ok {
+					t.Errorf("%q is related to unknown %q", s.Name, r.Service)
+				}
+			}
+		}
+		for _, r := range c.Rules() {
+			for _, term := range r.From {
+				if strings.TrimSpace(term) == "" {
+					t.Errorf("rule %#v has an empty term", r)
+				}
+			}
+		}
+	})
+}
+
+// addFile seeds f with a built-in data file, when it can be read.
+func addFile(f *testing.F, name string) {
+	if b, err := os.ReadFile(name); err == nil {
+		f.Add(b)
+	}
+}
