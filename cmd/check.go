@@ -122,7 +122,7 @@ func readQuestion(text string, in io.Reader) (*search.Question, error) {
 		q, err = search.ParseQuestion(strings.ReplaceAll(text, "\n", " "))
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w; to search the notes instead, run: crib ask <question>", err)
 	}
 	return q, nil
 }

@@ -103,10 +103,11 @@ func wrapText(s string, width int) []string {
 func renderExplain(w io.Writer, cs []search.Contribution, st Styler, indent string) {
 	for _, c := range cs {
 		origin := ""
-		if c.Origin != "" {
-			origin = " for " + c.Origin
+		if c.Origin != "" && c.Origin != c.Term {
+			origin = "  for " + c.Origin
 		}
-		fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("+%.3f  %-7s %s:%s%s", c.Score, c.Kind, c.Field, c.Term, origin)))
+		line := fmt.Sprintf("+%.3f %-8s %-7s %-7s %s%s", c.Score, c.Part, c.Field, c.Kind, c.Term, origin)
+		fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, line))
 	}
 }
 

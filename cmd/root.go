@@ -98,6 +98,7 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	ask.Hidden = true
 	root.AddCommand(ask, NewCmdService(ios, nil))
 	root.AddCommand(NewCmdCheck(ios, nil), NewCmdPractice(ios, nil), NewCmdCompletion(ios, nil))
+	root.AddCommand(NewCmdIndex(ios, nil))
 	addInteractiveFlag(root, ios)
 	return root
 }

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/synonyms"
 )
@@ -19,6 +17,7 @@ type sourceOptions struct {
 	Notes    []string
 	Synonyms []string
 	Color    string
+	NoCache  bool
 }
 
 // addSourceFlags binds the flags every searching command shares.
@@ -27,6 +26,7 @@ func addSourceFlags(c *cobra.Command, o *sourceOptions) {
 	f.StringArrayVar(&o.Notes, "notes", nil, "notes `path` to search: file, folder or glob; repeatable (default $CRIB_NOTES, else the built-in DOP-C02 notes)")
 	f.StringArrayVar(&o.Synonyms, "synonyms", nil, "extra synonyms `file` in the Solr format; repeatable")
 	f.StringVar(&o.Color, "color", "auto", "colour output: auto, always or never")
+	f.BoolVar(&o.NoCache, "no-cache", false, "index the notes in memory; do not read or write the index cache")
 }
 
 func (o *sourceOptions) validate() error {
@@ -91,27 +91,26 @@ func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error)
 	return search.NewThesaurus(extra...)
 }
 
-// openEngine loads the notes and thesaurus and indexes them.
+// openEngine loads the thesaurus and opens the index of the notes: from
+// the cache under $XDG_CACHE_HOME/crib, brought up to date as needed, or
+// built in memory with --no-cache or when no cache folder is known.
 func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
 	th, err := o.loadThesaurus(ios)
 	if err != nil {
 		return nil, err
 	}
-	paths := o.notesPaths(ios)
-	if len(paths) == 0 {
-		return search.Build(corpus.Embedded(), th)
+	src := search.Source{Paths: o.notesPaths(ios)}
+	c := newCache(ios)
+	if o.NoCache || c == nil {
+		eng, warnings, err := search.OpenMemory(src, th)
+		warnAll(ios, warnings)
+		return eng, err
 	}
-	snippets, warnings, err := corpus.Load(paths)
-	for _, w := range warnings {
-		ios.Warnf("%s", w)
+	eng, rep, err := c.Open(src, th)
+	if rep != nil {
+		warnAll(ios, rep.Warnings)
 	}
-	if err != nil {
-		return nil, err
-	}
-	if len(snippets) == 0 {
-		return nil, errors.New("the notes hold no text to search: " + strings.Join(paths, ", "))
-	}
-	return search.Build(snippets, th)
+	return eng, err
 }
 
 // styler picks how to style output for these streams and --color.

@@ -118,11 +118,11 @@ func TestAnalyzeTokens(t *testing.T) {
 		},
 		{
 			name: "code span split at humps, offsets inside the backticks",
-			in:   "on `AllowTraffic`",
+			in:   "the `AllowTraffic`",
 			want: []tok{
-				{Term: "allowtraffic", Pos: 2, Start: 4, End: 16, Whole: true},
-				{Term: "allow", Pos: 2, Start: 4, End: 9},
-				{Term: "traffic", Pos: 3, Start: 9, End: 16},
+				{Term: "allowtraffic", Pos: 2, Start: 5, End: 17, Whole: true},
+				{Term: "allow", Pos: 2, Start: 5, End: 10},
+				{Term: "traffic", Pos: 3, Start: 10, End: 17},
 			},
 		},
 		{

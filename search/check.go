@@ -63,7 +63,7 @@ func ParseQuestion(text string) (*Question, error) {
 		stem, opts = inlineOptions(text)
 	}
 	if len(opts) < 2 {
-		return nil, fmt.Errorf("%w: mark each option on its own line as A. B. C. or (A) (B) or - ", ErrNoOptions)
+		return nil, fmt.Errorf(`%w: start each option on its own line with A. B., (A) (B), 1. 2. or "- "`, ErrNoOptions)
 	}
 	q.Stem = foldWhite(chooseRE.ReplaceAllString(stem, " "))
 	q.Options = opts

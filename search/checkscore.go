@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
@@ -62,8 +63,9 @@ func (r *CheckResult) Found() bool {
 // Checker weighs answer options against an engine's notes. Build one per
 // engine and reuse it: it analyses every note once.
 type Checker struct {
-	e    *Engine
-	docs []checkDoc
+	e       *Engine
+	docs    []checkDoc
+	byPlace map[string]int // placeKey -> index in docs
 }
 
 // checkDoc is a note's terms, as option words are looked up in them.
@@ -74,8 +76,9 @@ type checkDoc struct {
 
 // NewChecker prepares to check options against e's notes.
 func NewChecker(e *Engine) *Checker {
-	c := &Checker{e: e, docs: make([]checkDoc, len(e.snippets))}
+	c := &Checker{e: e, docs: make([]checkDoc, len(e.snippets)), byPlace: map[string]int{}}
 	for i, s := range e.snippets {
+		c.byPlace[placeKey(s)] = i
 		c.docs[i] = newCheckDoc(s.Text, strings.Join(append(append([]string{}, s.Heading...), s.Context...), " / "))
 	}
 	return c
@@ -179,29 +182,17 @@ func (c *Checker) stemRelevance(stem string) (map[int]float64, error) {
 		return nil, err
 	}
 	top := ans.Results[0].Score
-	byPlace := map[string]int{}
-	for i, s := range c.e.snippets {
-		byPlace[placeKey(s)] = i
-	}
 	for _, r := range ans.Results {
-		if top > 0 {
-			rel[byPlace[placeKey(r.Snippet)]] = r.Score / top
+		if i, ok := c.byPlace[placeKey(r.Snippet)]; ok && top > 0 {
+			rel[i] = r.Score / top
 		}
 	}
 	return rel, nil
 }
 
-func placeKey(s corpus.Snippet) string { return s.Source + "\x00" + itoa(s.Line) + "\x00" + s.Text }
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
+// placeKey identifies a snippet by where it stands and what it says.
+func placeKey(s corpus.Snippet) string {
+	return s.Source + "\x00" + strconv.Itoa(s.Line) + "\x00" + s.Text
 }
 
 // features lists what option i says, each word and known phrase once,

@@ -10,12 +10,22 @@ import (
 // Contribution is one reason a result scored: a term of the question, a
 // synonym or a typo correction found in one field, and what it added.
 type Contribution struct {
+	// Part is the share of the score it belongs to: bm25 (bleve's score of
+	// the words in the index) or coverage (how much of the question the
+	// note says).
+	Part   string  `json:"part"`
 	Field  string  `json:"field"`
 	Term   string  `json:"term"`
-	Kind   string  `json:"kind"`             // word, synonym, fuzzy, phrase, rank
+	Kind   string  `json:"kind"`             // word, synonym or fuzzy
 	Origin string  `json:"origin,omitempty"` // the question's word it stands for
 	Score  float64 `json:"score"`
 }
+
+// Parts of a score.
+const (
+	PartBM25     = "bm25"
+	PartCoverage = "coverage"
+)
 
 var weightMsg = regexp.MustCompile(`^weight\(([^:]+):(.*)\^[0-9.e+-]+ in [^)]*\), product of:$`)
 
@@ -39,7 +49,7 @@ func explain(expl *bsearch.Explanation, p *plan) []Contribution {
 	walk(expl)
 	out := make([]Contribution, 0, len(sums))
 	for k, v := range sums {
-		c := Contribution{Field: k[0], Term: k[1], Kind: KindWord, Score: v}
+		c := Contribution{Part: PartBM25, Field: k[0], Term: k[1], Kind: KindWord, Score: v}
 		if w, ok := p.correctedTo(k[1]); ok {
 			c.Kind, c.Origin = KindFuzzy, w
 		} else if !p.userTerms[k[1]] {
@@ -47,11 +57,15 @@ func explain(expl *bsearch.Explanation, p *plan) []Contribution {
 		}
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].Field+out[i].Term < out[j].Field+out[j].Term
-	})
+	sortContributions(out)
 	return out
+}
+
+func sortContributions(cs []Contribution) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].Score != cs[j].Score {
+			return cs[i].Score > cs[j].Score
+		}
+		return cs[i].Part+cs[i].Field+cs[i].Term < cs[j].Part+cs[j].Field+cs[j].Term
+	})
 }

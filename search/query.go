@@ -49,7 +49,7 @@ const (
 
 // part is one thing a question looks for: a term, or a sequence of terms
 // that must stand together.
-type part struct {
+type queryPart struct {
 	terms  []string
 	weight float64
 	kind   string
@@ -58,7 +58,7 @@ type part struct {
 
 // plan is an analysed question.
 type plan struct {
-	parts      []part
+	parts      []queryPart
 	services   []string          // services the question names
 	corrected  map[string]string // misspelled word -> correction
 	fuzzy      map[string]string // corrected term -> misspelled word
@@ -138,7 +138,7 @@ func (p *plan) addWords(toks []Token, seq []string, serviceTerm map[string]bool)
 		if _, fixed := p.correctedTo(term); fixed {
 			kind, w = KindFuzzy, w*weightFuzzy
 		}
-		p.parts = append(p.parts, part{terms: []string{term}, weight: w, kind: kind, origin: term})
+		p.parts = append(p.parts, queryPart{terms: []string{term}, weight: w, kind: kind, origin: term})
 	}
 	for _, t := range toks {
 		if t.Whole {
@@ -159,10 +159,10 @@ func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
 	for _, m := range matches {
 		origin := strings.Join(seq[m.Start:m.End], " ")
 		if m.End-m.Start > 1 {
-			p.parts = append(p.parts, part{terms: seq[m.Start:m.End], weight: weightUser, kind: KindPair, origin: origin})
+			p.parts = append(p.parts, queryPart{terms: seq[m.Start:m.End], weight: weightUser, kind: KindPair, origin: origin})
 		}
 		for _, alt := range m.Alts {
-			p.parts = append(p.parts, part{terms: alt, weight: weightSynonym, kind: KindSynonym, origin: origin})
+			p.parts = append(p.parts, queryPart{terms: alt, weight: weightSynonym, kind: KindSynonym, origin: origin})
 			for _, t := range alt {
 				p.synonymSet[t] = true
 			}
@@ -190,7 +190,7 @@ func (p *plan) addPairs(seq []string) {
 			continue
 		}
 		seen[k] = true
-		p.parts = append(p.parts, part{terms: []string{a, b}, weight: weightPair, kind: KindPair, origin: k})
+		p.parts = append(p.parts, queryPart{terms: []string{a, b}, weight: weightPair, kind: KindPair, origin: k})
 	}
 }
 
@@ -205,7 +205,7 @@ func (p *plan) bleveQuery() query.Query {
 	return d
 }
 
-func partQuery(pt part) query.Query {
+func partQuery(pt queryPart) query.Query {
 	fields := []struct {
 		name  string
 		boost float64

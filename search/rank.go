@@ -25,7 +25,7 @@ const (
 	repeatBonus  = 0.25 // share of its weight a concept gains when repeated
 	// coverageShare is how much of the final score comes from how much of
 	// the question a note covers; the rest is bleve's BM25 score.
-	coverageShare = 0.7
+	coverageShare = 0.6
 )
 
 // concepts splits the question into concepts: each thesaurus match, and
@@ -89,39 +89,99 @@ func analyzeDoc(s corpus.Snippet) docTerms {
 	}
 }
 
+// match is how a snippet says a concept: the share of the concept's
+// weight it earns, and the form and field that earned it.
+type match struct {
+	value float64
+	form  []string
+	field string
+	alias bool // a synonym, not the question's own words
+}
+
 // found says how well a snippet says a concept: 1 for its own words in the
-// text, less for context, headings or synonyms only.
-func (c concept) found(d docTerms) float64 {
-	best := 0.0
+// text, less for context, headings or synonyms only, and least for a
+// phrase whose words are spread over the text and its context.
+func (c concept) found(d docTerms) match {
+	var best match
 	for i, f := range c.forms {
-		v := max(foundText*hasForm(d.text, f), foundContext*hasForm(d.context, f), foundHeading*hasForm(d.heading, f))
-		if i > 0 {
-			v *= foundSynonym
+		for _, fd := range []struct {
+			name  string
+			terms []string
+			w     float64
+		}{{FieldText, d.text, foundText}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
+			v := fd.w * hasForm(fd.terms, f)
+			if i > 0 {
+				v *= foundSynonym
+			}
+			if v > best.value {
+				best = match{value: v, form: f, field: fd.name, alias: i > 0}
+			}
 		}
-		best = max(best, v)
+	}
+	if best.value == 0 && len(c.forms[0]) > 1 && !hasBoilerplate(c.forms[0]) && spread(c.forms[0], d) {
+		best = match{value: foundContext * looseForm, form: c.forms[0], field: FieldContext}
 	}
 	return best
 }
 
-// looseForm is what a phrase counts for when its words all appear, but
-// not together.
-const looseForm = 0.7
+// hasBoilerplate reports whether form holds a particle or padding word
+// ("scale in"): such a phrase counts only as written, since its words
+// found apart say nothing.
+func hasBoilerplate(form []string) bool {
+	for _, f := range form {
+		if boilerplate[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// spread reports whether every word of form is in the snippet's text,
+// context or headings, one place or another.
+func spread(form []string, d docTerms) bool {
+	for _, f := range form {
+		w := []string{f}
+		if !contains(d.text, w) && !contains(d.context, w) && !contains(d.heading, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// looseForm is what a phrase counts for when its words all appear near
+// each other but not as written; nearWords is how far apart they may be.
+const (
+	looseForm = 0.7
+	nearWords = 3
+)
 
 // hasForm says how well terms hold form: 1 as a run of words, looseForm
-// when each word is there but apart, else 0.
+// when its words stand close together (within a few words), else 0.
 func hasForm(terms, form []string) float64 {
 	if contains(terms, form) {
 		return 1
 	}
-	if len(form) < 2 {
+	if len(form) < 2 || hasBoilerplate(form) {
 		return 0
 	}
-	for _, f := range form {
-		if !contains(terms, []string{f}) {
-			return 0
+	window := len(form) + nearWords
+	for i, t := range terms {
+		if t != form[0] {
+			continue
+		}
+		lo, hi := max(0, i-window), min(len(terms), i+window+1)
+		near := true
+		for _, f := range form[1:] {
+			if !contains(terms[lo:hi], []string{f}) {
+				near = false
+				break
+			}
+		}
+		if near {
+			return looseForm
 		}
 	}
-	return looseForm
+	return 0
 }
 
 // contains reports whether seq holds sub as a contiguous run.
@@ -141,23 +201,39 @@ func contains(seq, sub []string) bool {
 	return false
 }
 
-// coverage is the weighted share of the question's concepts a snippet says.
-func coverage(cs []concept, d docTerms) float64 {
-	var got, total float64
+// coverage is the weighted share of the question's concepts a snippet
+// says, and what each concept added to it.
+func coverage(cs []concept, d docTerms) (float64, []Contribution) {
+	var total float64
 	for _, c := range cs {
 		total += c.weight
-		got += c.weight * c.found(d)
 	}
 	if total == 0 {
-		return 0
+		return 0, nil
 	}
-	return got / total
+	var got float64
+	var parts []Contribution
+	for _, c := range cs {
+		m := c.found(d)
+		if m.value == 0 {
+			continue
+		}
+		share := c.weight * m.value / total
+		got += share
+		kind := KindWord
+		if m.alias {
+			kind = KindSynonym
+		}
+		parts = append(parts, Contribution{Part: PartCoverage, Field: m.field, Term: strings.Join(m.form, " "), Kind: kind, Origin: c.label, Score: share})
+	}
+	return got, parts
 }
 
 // rerank blends bleve's BM25 score (normalised to the best hit) with how
 // much of the question each result covers, then orders by the final score
-// and source order.
-func (e *Engine) rerank(p *plan, rs []Result) {
+// and source order. With explain, each result's Explain lists what every
+// part added; the parts sum to its score.
+func (e *Engine) rerank(p *plan, rs []Result, explain bool) {
 	if len(rs) == 0 {
 		return
 	}
@@ -167,11 +243,27 @@ func (e *Engine) rerank(p *plan, rs []Result) {
 		top = max(top, r.Score)
 	}
 	avg := e.avgLen()
+	covs := make([]float64, len(rs))
+	parts := make([][]Contribution, len(rs))
+	best := 0.0
 	for i := range rs {
 		d := analyzeDoc(rs[i].Snippet)
-		cov := coverage(cs, d)
-		norm := lengthNorm(len(d.text), avg)
-		rs[i].Score = (1-envFloat("CRIB_CS", coverageShare))*rs[i].Score/top + envFloat("CRIB_CS", coverageShare)*cov*norm
+		cov, ps := coverage(cs, d)
+		covs[i], parts[i] = cov*lengthNorm(len(d.text), avg), ps
+		best = max(best, covs[i])
+	}
+	if best == 0 {
+		best = 1
+	}
+	for i := range rs {
+		// Both parts are scaled to the best candidate, so each spans 0..1.
+		bm25 := (1 - coverageShare) * rs[i].Score / top
+		cov := coverageShare * covs[i] / best
+		if explain {
+			rs[i].Explain = append(scaleParts(rs[i].Explain, bm25), scaleParts(parts[i], cov)...)
+			sortContributions(rs[i].Explain)
+		}
+		rs[i].Score = bm25 + cov
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
 		if rs[i].Score != rs[j].Score {
@@ -181,11 +273,26 @@ func (e *Engine) rerank(p *plan, rs []Result) {
 	})
 }
 
+// scaleParts scales contributions so that they sum to total.
+func scaleParts(cs []Contribution, total float64) []Contribution {
+	var sum float64
+	for _, c := range cs {
+		sum += c.Score
+	}
+	if sum == 0 {
+		return cs
+	}
+	for i := range cs {
+		cs[i].Score *= total / sum
+	}
+	return cs
+}
+
 // lengthNorm is BM25's length normalisation with a gentle b: notes much
 // longer than usual say more things, so a question's concept in them is
 // worth a little less, but a note is not preferred just for being short.
 func lengthNorm(n int, avg float64) float64 {
-	k1, b := 1.2, envFloat("CRIB_B", 0.3)
+	k1, b := 1.2, 0.3
 	return (k1 + 1) / (1 + k1*(1-b+b*float64(n)/avg)) / ((k1 + 1) / (1 + k1))
 }
 

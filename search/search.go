@@ -79,7 +79,7 @@ func (e *Engine) Search(question string, opts Options) (*Answer, error) {
 		}
 		ans.Results = append(ans.Results, r)
 	}
-	e.rerank(p, ans.Results)
+	e.rerank(p, ans.Results, opts.Explain)
 	if len(ans.Results) > opts.Limit {
 		ans.Results = ans.Results[:opts.Limit]
 	}

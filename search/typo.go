@@ -51,7 +51,10 @@ func (e *Engine) suggest(word, term string) (suggestion, bool) {
 			best, bestDist, bestDF = suggestion{word: w, term: t}, d, df
 		}
 	}
-	return best, bestDist <= maxDist
+	if bestDist > maxDist || isEnglish(word) {
+		return suggestion{}, false
+	}
+	return best, true
 }
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
@@ -21,13 +22,22 @@ func TestZZDebug(t *testing.T) {
 	for _, c := range cs {
 		fmt.Printf("concept %-25s w=%.2f forms=%v\n", c.label, c.weight, c.forms)
 	}
-	ans, _ := e.Search(q, Options{Limit: 5})
+	ans, _ := e.Search(q, Options{Limit: 40})
+	tgt := os.Getenv("CRIB_T")
+	var keep []Result
+	for i, r := range ans.Results {
+		if i < 5 || (tgt != "" && strings.Contains(r.Snippet.Text, tgt)) {
+			keep = append(keep, r)
+		}
+	}
+	ans.Results = keep
 	for _, r := range ans.Results {
 		d := analyzeDoc(r.Snippet)
-		fmt.Printf("%.3f cov=%.3f %.90s\n", r.Score, coverage(cs, d), r.Snippet.Text)
+		cv, _ := coverage(cs, d)
+		fmt.Printf("#%d %.3f cov=%.3f %.90s\n", r.Rank, r.Score, cv, r.Snippet.Text)
 		for _, c := range cs {
-			if f := c.found(d); f > 0 {
-				fmt.Printf("      %s=%.2f", c.label, f)
+			if f := c.found(d); f.value > 0 {
+				fmt.Printf("      %s=%.2f", c.label, f.value)
 			}
 		}
 		fmt.Println()

@@ -1,0 +1,221 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crib-dev/crib/search"
+)
+
+// IndexOptions hold what `crib index` needs.
+type IndexOptions struct {
+	IO     *IOStreams
+	Source sourceOptions
+	Status bool
+}
+
+// NewCmdIndex builds the command that builds or refreshes the index cache.
+// runF replaces indexRun in tests of flag parsing.
+func NewCmdIndex(ios *IOStreams, runF func(*IndexOptions) error) *cobra.Command {
+	opts := &IndexOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "index [--notes <path>]... [--status]",
+		Short: "Build or refresh the index of your notes ahead of questions",
+		Long: `crib keeps the index of your notes under $XDG_CACHE_HOME/crib (by default
+~/.cache/crib) and brings it up to date by itself on the next question
+after a notes file is added, edited or removed. crib index does that work
+now, so the next question answers at once, and --status shows what is
+indexed, when, its size on disk, and whether it is stale.`,
+		Example: `  crib index --notes ~/notes/aws
+  crib index --status --notes ~/notes/aws
+  CRIB_NOTES=~/notes crib index`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return indexRun(opts)
+		},
+	}
+	c.Flags().StringArrayVar(&opts.Source.Notes, "notes", nil, "notes `path` to index: file, folder or glob; repeatable (default $CRIB_NOTES, else the built-in DOP-C02 notes)")
+	c.Flags().BoolVar(&opts.Status, "status", false, "show what is indexed, when, its size and whether it is stale; change nothing")
+	return c
+}
+
+func indexRun(opts *IndexOptions) error {
+	ios := opts.IO
+	c := newCache(ios)
+	if c == nil {
+		return fmt.Errorf("cannot find a cache folder: set XDG_CACHE_HOME or HOME")
+	}
+	src := search.Source{Paths: opts.Source.notesPaths(ios)}
+	if opts.Status {
+		st, err := c.Status(src)
+		if err != nil {
+			return err
+		}
+		printStatus(ios.Out, st, time.Now())
+		return nil
+	}
+	bar := &progressBar{w: ios.ErrOut, enabled: ios.ErrTTY, start: time.Now()}
+	c.Progress = bar.update
+	rep, err := c.Refresh(src)
+	bar.clear()
+	if rep != nil {
+		warnAll(ios, rep.Warnings)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.Out, "%s: %d snippets (%d indexed) in %.2f s\n%s\n", describeAction(rep), rep.Snippets, rep.Indexed, time.Since(bar.start).Seconds(), rep.Dir)
+	return nil
+}
+
+func describeAction(rep *search.Report) string {
+	switch rep.Action {
+	case search.ActionFresh:
+		return "index up to date"
+	case search.ActionUpdated:
+		return "index updated (" + strings.Join(rep.Changes, ", ") + ")"
+	}
+	return "index built"
+}
+
+func printStatus(w io.Writer, st *search.Status, now time.Time) {
+	notes := "built-in DOP-C02 notes"
+	if len(st.Notes) > 0 {
+		notes = strings.Join(st.Notes, ", ")
+	}
+	fmt.Fprintf(w, "notes:    %s\n", notes)
+	if st.Dir == "" {
+		fmt.Fprintf(w, "index:    none yet in %s\nstate:    not built: the next question or crib index builds it\n", st.Entry)
+		return
+	}
+	fmt.Fprintf(w, "index:    %s\n", st.Dir)
+	if !st.Built.IsZero() {
+		fmt.Fprintf(w, "built:    %s (%s ago) by crib %s\n", st.Built.Local().Format("2006-01-02 15:04:05"), now.Sub(st.Built).Round(time.Second), st.Crib)
+		fmt.Fprintf(w, "contents: %d snippets from %d files\n", st.Snippets, st.Files)
+		fmt.Fprintf(w, "size:     %s\n", humanBytes(st.Size))
+	}
+	switch {
+	case st.Damaged != nil:
+		fmt.Fprintf(w, "state:    damaged (%v): the next question rebuilds it\n", st.Damaged)
+	case len(st.Changes) > 0:
+		fmt.Fprintf(w, "state:    stale: %s\n", strings.Join(st.Changes, ", "))
+	default:
+		fmt.Fprintf(w, "state:    fresh\n")
+	}
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// newCache returns the index cache under $XDG_CACHE_HOME/crib, or
+// ~/.cache/crib; nil when neither variable says where that is.
+func newCache(ios *IOStreams) *search.Cache {
+	dir := ios.Getenv("XDG_CACHE_HOME")
+	if !filepath.IsAbs(dir) { // the XDG spec says to ignore relative paths
+		home := ios.Getenv("HOME")
+		if home == "" {
+			return nil
+		}
+		dir = filepath.Join(home, ".cache")
+	}
+	return &search.Cache{Dir: filepath.Join(dir, "crib"), Version: versionString() + " build " + buildID()}
+}
+
+// buildID identifies the crib executable, so that a rebuilt crib never
+// reads an index that an older one wrote: the Go build ID near the start
+// of the file, else its size and modification time.
+func buildID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	buf := make([]byte, 32<<10)
+	n, _ := io.ReadFull(f, buf)
+	if id := findBuildID(buf[:n]); id != "" {
+		return id
+	}
+	if info, err := f.Stat(); err == nil {
+		return fmt.Sprintf("%d-%d", info.Size(), info.ModTime().UnixNano())
+	}
+	return "unknown"
+}
+
+// findBuildID finds the Go build ID in the start of an executable: in an
+// ELF note (name "Go", type 4), or after the marker other formats carry.
+func findBuildID(b []byte) string {
+	const note = "\x04\x00\x00\x00Go\x00\x00"
+	if i := bytes.Index(b, []byte(note)); i >= 8 {
+		size := int(binary.LittleEndian.Uint32(b[i-4:]))
+		if size > 0 && size < 256 && i+len(note)+size <= len(b) {
+			return string(b[i+len(note) : i+len(note)+size])
+		}
+	}
+	const marker = "\xff Go build ID: \""
+	if i := bytes.Index(b, []byte(marker)); i >= 0 {
+		rest := b[i+len(marker):]
+		if j := bytes.IndexByte(rest, '"'); j > 0 {
+			return string(rest[:j])
+		}
+	}
+	return ""
+}
+
+func warnAll(ios *IOStreams, warnings []string) {
+	for _, w := range warnings {
+		ios.Warnf("%s", w)
+	}
+}
+
+// progressBar draws indexing progress on a terminal's stderr, once a build
+// has taken more than a second.
+type progressBar struct {
+	w       io.Writer
+	enabled bool
+	start   time.Time
+	mu      sync.Mutex
+	shown   bool
+}
+
+func (p *progressBar) update(done, total int) {
+	if !p.enabled || total <= 0 || time.Since(p.start) < time.Second {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	const width = 30
+	fill := min(width, done*width/total)
+	fmt.Fprintf(p.w, "\rindexing [%s%s] %d/%d snippets", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), done, total)
+	p.shown = true
+}
+
+func (p *progressBar) clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}

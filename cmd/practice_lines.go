@@ -1,0 +1,111 @@
+package cmd
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/peterh/liner"
+)
+
+// lineReader reads one line of input at a time.
+type lineReader interface {
+	// Prompt returns the next line without its newline, io.EOF at the
+	// end of input, errInterrupt when the user pressed Ctrl-C.
+	Prompt(prompt string) (string, error)
+	AppendHistory(entry string)
+	Close() error
+}
+
+var errInterrupt = errors.New("interrupted")
+
+// newLineReader picks a line editor for terminals, plain lines otherwise.
+func newLineReader(ios *IOStreams) lineReader {
+	if !ios.InTTY || !ios.OutTTY || ios.In != os.Stdin {
+		return &plainReader{r: bufio.NewReader(ios.In)}
+	}
+	st := liner.NewLiner()
+	st.SetCtrlCAborts(true)
+	lr := &linerReader{st: st, ios: ios, path: historyPath(ios)}
+	if f, err := os.Open(lr.path); err == nil {
+		st.ReadHistory(f)
+		f.Close()
+	}
+	return lr
+}
+
+// plainReader reads lines from a pipe or file, without prompts.
+type plainReader struct{ r *bufio.Reader }
+
+func (p *plainReader) Prompt(string) (string, error) {
+	line, err := p.r.ReadString('\n')
+	if err == io.EOF && line != "" {
+		err = nil
+	}
+	return strings.TrimRight(line, "\r\n"), err
+}
+
+func (p *plainReader) AppendHistory(string) {}
+func (p *plainReader) Close() error         { return nil }
+
+// linerReader edits lines on a terminal and keeps their history.
+type linerReader struct {
+	st   *liner.State
+	ios  *IOStreams
+	path string
+}
+
+func (l *linerReader) Prompt(prompt string) (string, error) {
+	line, err := l.st.Prompt(prompt)
+	if errors.Is(err, liner.ErrPromptAborted) {
+		return "", errInterrupt
+	}
+	return line, err
+}
+
+func (l *linerReader) AppendHistory(entry string) { l.st.AppendHistory(entry) }
+
+// Close restores the terminal and saves the history; failing to save is
+// worth a warning, not an error.
+func (l *linerReader) Close() error {
+	defer l.st.Close()
+	if err := l.saveHistory(); err != nil {
+		l.ios.Warnf("cannot save history: %v", err)
+	}
+	return nil
+}
+
+func (l *linerReader) saveHistory() error {
+	if l.path == "" {
+		return errors.New("neither XDG_STATE_HOME nor HOME is set")
+	}
+	if err := os.MkdirAll(filepath.Dir(l.path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := l.st.WriteHistory(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// historyPath is $XDG_STATE_HOME/crib/history, by default under
+// ~/.local/state.
+func historyPath(ios *IOStreams) string {
+	dir := ios.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home := ios.Getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(dir, "crib", "history")
+}

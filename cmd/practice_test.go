@@ -1,0 +1,193 @@
+package cmd
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/peterh/liner"
+)
+
+func TestPracticeTranscripts(t *testing.T) {
+	paste := checkStdin(t, "fastest.txt")
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		tty   bool
+	}{
+		{"session", []string{"practice"}, ":help\n:n 1\nwarm pool\n:explain\n:explain\n:n zero\n:bogus\n" + paste + "\nlifecycle hook\n:q\nnot read\n", false},
+		{"session-terminal", []string{"practice", "-n", "1"}, "warm pool\n" + paste + "\n", true},
+		{"interactive-flag", []string{"-i", "-n", "1"}, "warm pool\nzebra\n", false},
+		{"paste-ends-at-eof", []string{"practice"}, paste, false},
+		{"paste-with-choose-two", []string{"practice"}, checkStdin(t, "choose-two.txt") + "\n", false},
+		{"interactive-with-question", []string{"-i", "warm", "pool"}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := transcript{args: append(tt.args, "--notes", checkNotes), stdin: tt.stdin, tty: tt.tty}
+			code, out, errOut := tr.run(t)
+			checkGolden(t, filepath.Join("..", "check", "practice-"+tt.name+".golden"), formatTranscript(code, out, errOut))
+		})
+	}
+}
+
+// scripted is a lineReader that plays back lines and errors, as a person
+// at a terminal would type them.
+type scripted struct {
+	lines   []any // string or error
+	prompts []string
+	history []string
+}
+
+func (s *scripted) Prompt(p string) (string, error) {
+	s.prompts = append(s.prompts, p)
+	if len(s.lines) == 0 {
+		return "", io.EOF
+	}
+	next := s.lines[0]
+	s.lines = s.lines[1:]
+	if err, ok := next.(error); ok {
+		return "", err
+	}
+	return next.(string), nil
+}
+
+func (s *scripted) AppendHistory(e string) { s.history = append(s.history, e) }
+func (s *scripted) Close() error           { return nil }
+
+func runScripted(t *testing.T, lines ...any) (*scripted, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
+	lr := &scripted{lines: lines}
+	opts := &PracticeOptions{IO: ios, Source: sourceOptions{Notes: []string{checkNotes}, Color: "never"}, Limit: 1, Lines: lr}
+	if err := practiceRun(opts); err != nil {
+		t.Fatal(err)
+	}
+	return lr, out.String(), errOut.String()
+}
+
+func TestPracticeCtrlCDropsThePendingQuestion(t *testing.T) {
+	lr, out, _ := runScripted(t, "Which Elastic Beanstalk deployment policy is the fastest one?", errInterrupt, "warm pool", io.EOF)
+	if strings.Contains(out, "All at once") || !strings.Contains(out, "warm pool") {
+		t.Errorf("output:\n%s", out)
+	}
+	if want := []string{"crib> ", "  ... ", "crib> ", "crib> "}; strings.Join(lr.prompts, "|") != strings.Join(want, "|") {
+		t.Errorf("prompts %q, want %q", lr.prompts, want)
+	}
+}
+
+func TestPracticePasteIsOneHistoryEntry(t *testing.T) {
+	lr, out, _ := runScripted(t, "Which policy is fastest?", "A. Immutable", "B. All at once", "", ":q")
+	if !strings.HasPrefix(out, "B ") {
+		t.Errorf("output:\n%s", out)
+	}
+	if want := "Which policy is fastest? A. Immutable B. All at once"; len(lr.history) != 1 || lr.history[0] != want {
+		t.Errorf("history %q, want [%q]", lr.history, want)
+	}
+}
+
+func TestWaitsForMore(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  bool
+	}{
+		{[]string{"asg warm pool"}, false},
+		{[]string{"how do I roll back?"}, false},
+		{[]string{"Which deployment policy should the team use for the fastest deploys?"}, true},
+		{[]string{"The company has these requirements:"}, false},
+		{[]string{"A company runs a web application on Elastic Beanstalk and needs the fastest way to deploy:"}, true},
+		{[]string{"Which services? (Choose two.)"}, true},
+		{[]string{"A. Immutable"}, true},
+		{[]string{"Which is fastest? A. Immutable B. All at once"}, false},
+		{[]string{strings.Repeat("word ", 20)}, true},
+		{[]string{"Which?", "A. x"}, true},
+	}
+	for _, tt := range tests {
+		if got := waitsForMore(tt.lines); got != tt.want {
+			t.Errorf("waitsForMore(%q) = %v, want %v", tt.lines, got, tt.want)
+		}
+	}
+}
+
+func TestHistoryPath(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"XDG_STATE_HOME": "/state", "HOME": "/home/me"}, "/state/crib/history"},
+		{map[string]string{"HOME": "/home/me"}, "/home/me/.local/state/crib/history"},
+		{map[string]string{}, ""},
+	}
+	for _, tt := range tests {
+		ios := &IOStreams{Getenv: func(k string) string { return tt.env[k] }}
+		if got := historyPath(ios); got != filepath.FromSlash(tt.want) {
+			t.Errorf("historyPath(%v) = %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}
+
+func TestHistorySavedOrWarnedOnce(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	os.WriteFile(blocker, nil, 0o644)
+	tests := []struct {
+		name, path, warning string
+	}{
+		{"saved in new folders", filepath.Join(dir, "state", "crib", "history"), ""},
+		{"unwritable", filepath.Join(blocker, "crib", "history"), "crib: warning: cannot save history"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var errOut bytes.Buffer
+			lr := &linerReader{st: liner.NewLiner(), ios: &IOStreams{ErrOut: &errOut}, path: tt.path}
+			lr.AppendHistory("warm pool")
+			lr.Close()
+			if tt.warning == "" {
+				data, err := os.ReadFile(tt.path)
+				if err != nil || string(data) != "warm pool\n" {
+					t.Errorf("history file %q, %v", data, err)
+				}
+			}
+			if got := errOut.String(); (tt.warning == "") != (got == "") || !strings.HasPrefix(got, tt.warning) || strings.Count(got, "\n") > 1 {
+				t.Errorf("stderr %q, want one line starting %q", got, tt.warning)
+			}
+		})
+	}
+}
+
+func TestPracticeFlags(t *testing.T) {
+	ios := &IOStreams{Getenv: func(string) string { return "" }}
+	var got *PracticeOptions
+	c := NewCmdPractice(ios, func(o *PracticeOptions) error { got = o; return nil })
+	c.SetArgs([]string{"-n", "7", "--explain", "--notes", "a.md"})
+	if err := c.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.Limit != 7 || !got.Explain || got.Source.Notes[0] != "a.md" {
+		t.Errorf("parsed %+v", got)
+	}
+	c = NewCmdPractice(ios, func(*PracticeOptions) error { return nil })
+	c.SetArgs([]string{"-n", "0"})
+	if err := c.Execute(); err == nil {
+		t.Error("-n 0 accepted")
+	}
+}
+
+func TestCompletionScripts(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		t.Run(shell, func(t *testing.T) {
+			code, out, errOut := transcript{args: []string{"completion", shell}}.run(t)
+			if code != 0 || !strings.Contains(out, "crib") || errOut != "" {
+				t.Errorf("exit %d, stderr %q, %d bytes of script", code, errOut, len(out))
+			}
+		})
+	}
+	if code, _, _ := (transcript{args: []string{"completion", "tcsh"}}).run(t); code != ExitError {
+		t.Errorf("completion tcsh: exit %d, want %d", code, ExitError)
+	}
+}

@@ -1,0 +1,235 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+// A cache entry is the folder of one set of notes. It holds generations,
+// each a complete index in its own folder, and CURRENT, which names the
+// generation in use. A build writes a new generation and then replaces
+// CURRENT by renaming a file over it, so a reader sees the old generation
+// or the new one, never a half-written index. Published generations are
+// never written again and only ever opened read-only.
+const (
+	currentName = "CURRENT"
+	lockName    = "lock"
+	genPrefix   = "g-"
+	indexDir    = "index"
+)
+
+// errBusy reports another crib holding the build lock for too long.
+var errBusy = errors.New("another crib is building this index")
+
+type entry struct{ dir string }
+
+// current returns the folder of the generation in use, "" when none.
+func (en entry) current() (string, error) {
+	b, err := os.ReadFile(filepath.Join(en.dir, currentName))
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	name := strings.TrimSpace(string(b))
+	if !strings.HasPrefix(name, genPrefix) || name != filepath.Base(name) {
+		return "", fmt.Errorf("%w: %s names %q", errCorrupt, currentName, name)
+	}
+	return filepath.Join(en.dir, name), nil
+}
+
+// publish makes gen the generation in use.
+func (en entry) publish(gen string) error {
+	f, err := os.CreateTemp(en.dir, currentName+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(filepath.Base(gen) + "\n")
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), filepath.Join(en.dir, currentName))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// touch marks the entry as used, at most once a day, so that pruning
+// spares it.
+func (en entry) touch() {
+	p := filepath.Join(en.dir, currentName)
+	if info, err := os.Stat(p); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
+		now := time.Now()
+		_ = os.Chtimes(p, now, now) // best effort: the cache may be read-only
+	}
+}
+
+// sweep removes every generation but keep, and what dead builds left.
+// It runs with the build lock held, so no build is under way; a reader
+// still using an old generation keeps its open files.
+func (en entry) sweep(keep string) {
+	ents, _ := os.ReadDir(en.dir)
+	for _, e := range ents {
+		n := e.Name()
+		if n != filepath.Base(keep) && (strings.HasPrefix(n, genPrefix) || strings.HasPrefix(n, currentName+".tmp-")) {
+			os.RemoveAll(filepath.Join(en.dir, n))
+		}
+	}
+}
+
+func (en entry) newGen() (string, error) {
+	return os.MkdirTemp(en.dir, genPrefix+time.Now().UTC().Format("20060102T150405")+"-")
+}
+
+// lock takes the entry's build lock, waiting up to wait for another crib
+// to finish its build.
+func (en entry) lock(wait time.Duration) (release func(), err error) {
+	if err := os.MkdirAll(en.dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(en.dir, lockName), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		ok, err := tryLock(f)
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		if ok {
+			return func() { unlock(f); f.Close() }, nil
+		}
+		if time.Now().After(deadline) {
+			f.Close()
+			return nil, errBusy
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// openGen opens a published generation read-only. Damage anywhere (a
+// missing, truncated or garbled file, or bleve failing on it) comes back
+// as errCorrupt, never as a panic.
+func openGen(dir string, m *manifest, th *Thesaurus) (e *Engine, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
+		}
+	}()
+	if err := verify(dir, m, false); err != nil {
+		return nil, err
+	}
+	snap, err := readSnapshot(filepath.Join(dir, snapshotName))
+	if err != nil {
+		return nil, err
+	}
+	if len(snap.snippets) != m.Snippets {
+		return nil, fmt.Errorf("%w: %s holds %d snippets, want %d", errCorrupt, snapshotName, len(snap.snippets), m.Snippets)
+	}
+	idx, err := bleve.OpenUsing(filepath.Join(dir, indexDir), map[string]interface{}{
+		"read_only":    true,
+		"bolt_timeout": "1s", // bolt waits forever for a file lock by default
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: index: %v", errCorrupt, err)
+	}
+	if n, err := idx.DocCount(); err != nil || n != uint64(m.Snippets) {
+		idx.Close()
+		return nil, fmt.Errorf("%w: index holds %d snippets, want %d", errCorrupt, n, m.Snippets)
+	}
+	return newEngine(withStats(idx, m.Stats), snap.snippets, th, snap.voc), nil
+}
+
+// writeIndex indexes snippets[first:] into the on-disk index at path,
+// which holds snippets[:first] already (or nothing, when first is 0), and
+// deletes the ids from len(snippets) up to had. It leaves one segment.
+func writeIndex(path string, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, error) {
+	var idx bleve.Index
+	var err error
+	if first == 0 && had == 0 {
+		idx, err = bleve.NewUsing(path, NewMapping(), scorch.Name, scorch.Name, nil)
+	} else {
+		idx, err = bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "1s"})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	st, err := fillIndex(idx, snippets, first, had, progress)
+	if cerr := idx.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close index: %w", cerr)
+	}
+	return st, err
+}
+
+func fillIndex(idx bleve.Index, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, error) {
+	if had > len(snippets) {
+		b := idx.NewBatch()
+		for i := len(snippets); i < had; i++ {
+			b.Delete(docID(i))
+		}
+		if err := idx.Batch(b); err != nil {
+			return nil, fmt.Errorf("index batch: %w", err)
+		}
+	}
+	if err := indexRange(idx, snippets, first, progress); err != nil {
+		return nil, err
+	}
+	if err := compact(idx); err != nil {
+		return nil, err
+	}
+	return fieldStats(idx, len(snippets))
+}
+
+// copyIndex copies a bleve index folder for an update. Segment files
+// (.zap) are never changed once written, so they are linked, not copied.
+func copyIndex(from, to string) error {
+	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, path)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		if strings.HasSuffix(path, ".zap") && os.Link(path, dst) == nil {
+			return nil
+		}
+		return copyFile(path, dst)
+	})
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -1,0 +1,217 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+// ErrEmptyNotes is returned (wrapped) when the notes hold no snippet.
+var ErrEmptyNotes = errors.New("the notes hold no text to search")
+
+// noteSet is the notes of a Source as they are on disk now.
+type noteSet struct {
+	paths    []string // as given; none for the built-in notes
+	files    []corpus.File
+	warnings []string // from resolving the paths
+}
+
+// builtinPath stands for all of crib's built-in notes in a manifest: they
+// change only with crib itself, so they are read and compared as one.
+const builtinPath = corpus.EmbeddedPrefix
+
+func resolveNotes(src Source) (*noteSet, error) {
+	if len(src.Paths) == 0 {
+		size := int64(len(corpus.EmbeddedData()))
+		return &noteSet{files: []corpus.File{{Path: builtinPath, Size: size}}}, nil
+	}
+	files, warnings, err := corpus.Resolve(src.Paths)
+	return &noteSet{paths: src.Paths, files: files, warnings: warnings}, err
+}
+
+func (n *noteSet) builtin() bool { return len(n.paths) == 0 }
+
+// emptyError reports notes without a single snippet.
+func (n *noteSet) emptyError() error {
+	return fmt.Errorf("%w: %s", ErrEmptyNotes, strings.Join(n.paths, ", "))
+}
+
+// read reads and parses one notes file, read-only. hash is the sha256 of
+// its contents, empty when it could not be read.
+func (n *noteSet) read(f corpus.File) (snippets []corpus.Snippet, warning, hash string) {
+	if n.builtin() {
+		return corpus.Embedded(), "", hashBytes(corpus.EmbeddedData())
+	}
+	if f.Size > corpus.MaxFileBytes {
+		s, w := corpus.ReadFile(f)
+		return s, w, ""
+	}
+	data, err := os.ReadFile(f.Path)
+	if err != nil {
+		s, w := corpus.ReadFile(f) // the same warning an uncached run gives
+		return s, w, ""
+	}
+	s, w := corpus.Parse(f.Path, data)
+	return s, w, hashBytes(data)
+}
+
+// hash returns the sha256 of a file's contents now, "" when unreadable.
+func (n *noteSet) hash(f corpus.File) string {
+	if n.builtin() {
+		return hashBytes(corpus.EmbeddedData())
+	}
+	data, err := os.ReadFile(f.Path)
+	if err != nil {
+		return ""
+	}
+	return hashBytes(data)
+}
+
+func hashBytes(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// delta is how the notes differ from what a generation indexed.
+type delta struct {
+	reuse   []int    // per file now: its unchanged entry in the manifest, or -1
+	touched bool     // an unchanged file was re-checked: the manifest wants updating
+	keep    int      // leading files unchanged and in place: their ids stay
+	changes []string // "edited a.md", "added b.md", "removed c.md"
+}
+
+func (d *delta) fresh() bool { return len(d.changes) == 0 }
+
+// racyWindow: a file whose modification time is this close to when crib
+// last read it may have changed since without its time showing it.
+const racyWindow = 2e9 // nanoseconds
+
+// diffNotes compares the notes now with manifest m: size and modification
+// time first, the contents' hash only where those disagree.
+func diffNotes(n *noteSet, m *manifest) *delta {
+	d := &delta{reuse: make([]int, len(n.files))}
+	byPath := make(map[string]int, len(m.Files))
+	for i, e := range m.Files {
+		byPath[e.Path] = i
+	}
+	used := make([]bool, len(m.Files))
+	for i, f := range n.files {
+		d.reuse[i] = -1
+		j, ok := byPath[f.Path]
+		if !ok {
+			d.changes = append(d.changes, "added "+f.Path)
+			continue
+		}
+		if !unchanged(n, f, &m.Files[j], d) {
+			d.changes = append(d.changes, "edited "+f.Path)
+			continue
+		}
+		d.reuse[i], used[j] = j, true
+	}
+	for j, e := range m.Files {
+		if !used[j] && !n.has(e.Path) {
+			d.changes = append(d.changes, "removed "+e.Path)
+		}
+	}
+	for d.keep < len(d.reuse) && d.reuse[d.keep] == d.keep {
+		d.keep++
+	}
+	return d
+}
+
+func (n *noteSet) has(path string) bool {
+	for _, f := range n.files {
+		if f.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// unchanged reports whether f still holds what entry e indexed, and
+// refreshes e's time stamps when only those changed.
+func unchanged(n *noteSet, f corpus.File, e *fileEntry, d *delta) bool {
+	if e.Hash == "" || e.Size != f.Size {
+		return false
+	}
+	if e.ModTime == f.ModTime && f.ModTime < e.Checked-racyWindow {
+		return true
+	}
+	if n.hash(f) != e.Hash {
+		return false
+	}
+	e.ModTime, e.Checked, d.touched = f.ModTime, nowNanos(), true
+	return true
+}
+
+// loaded is the notes read for a build.
+type loaded struct {
+	snippets []corpus.Snippet
+	entries  []fileEntry
+	warnings []string // per file, in file order
+}
+
+// load reads the notes, taking the snippets of files that d found
+// unchanged from old instead of reading them again. Files are read in
+// parallel.
+func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
+	type result struct {
+		snippets       []corpus.Snippet
+		warning, hash  string
+		reused         bool
+		checked, mtime int64
+	}
+	res := make([]result, len(n.files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if d != nil && old != nil && d.reuse[i] >= 0 {
+					e := m.Files[d.reuse[i]]
+					res[i] = result{snippets: old.snippets[e.First : e.First+e.Count], warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked}
+					continue
+				}
+				checked := nowNanos()
+				s, w, h := n.read(n.files[i])
+				res[i] = result{snippets: s, warning: w, hash: h, checked: checked}
+			}
+		}()
+	}
+	for i := range n.files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := &loaded{}
+	for i, f := range n.files {
+		r := res[i]
+		out.entries = append(out.entries, fileEntry{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Hash: r.hash,
+			First: len(out.snippets), Count: len(r.snippets), Warning: r.warning, Checked: r.checked})
+		out.snippets = append(out.snippets, r.snippets...)
+		if r.warning != "" {
+			out.warnings = append(out.warnings, r.warning)
+		}
+	}
+	return out
+}
+
+// entryWarnings are the warnings reading the files of m gave, in order.
+func entryWarnings(m *manifest) []string {
+	var out []string
+	for _, e := range m.Files {
+		if e.Warning != "" {
+			out = append(out, e.Warning)
+		}
+	}
+	return out
+}

@@ -1,0 +1,168 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// lookup is what an entry holds for the notes.
+type lookup struct {
+	dir     string // the generation in use, "" when none
+	m       *manifest
+	d       *delta
+	damaged error // the generation in use cannot be read
+}
+
+func look(en entry, notes *noteSet) *lookup {
+	dir, err := en.current()
+	if err != nil || dir == "" {
+		return &lookup{damaged: err}
+	}
+	m, err := readManifest(dir)
+	if err != nil {
+		return &lookup{dir: dir, damaged: err}
+	}
+	return &lookup{dir: dir, m: m, d: diffNotes(notes, m)}
+}
+
+func (st *lookup) fresh() bool { return st.m != nil && st.damaged == nil && st.d.fresh() }
+
+func (st *lookup) changes() []string {
+	if st.d == nil {
+		return nil
+	}
+	return st.d.changes
+}
+
+// built is a generation written but not yet published.
+type built struct {
+	*loaded
+	m       *manifest
+	indexed int
+}
+
+// build writes a new generation for the notes. When the generation in use
+// is sound and the notes kept at least half of their snippets in place
+// (files before the first change are unchanged), it updates a copy of that
+// index: the snippets after the first change are re-indexed under their
+// new ids and the ids past the end deleted; unchanged files are never read
+// again. Otherwise it indexes everything into a new index.
+func (c *Cache) build(en entry, notes *noteSet, st *lookup) (string, *built, Action, error) {
+	old := st.reusable()
+	var lo *loaded
+	if old != nil {
+		lo = notes.load(old, st.m, st.d)
+	} else {
+		lo = notes.load(nil, nil, nil)
+	}
+	b := &built{loaded: lo}
+	if len(lo.snippets) == 0 {
+		return "", b, "", notes.emptyError()
+	}
+	gen, err := en.newGen()
+	if err != nil {
+		return "", b, "", err
+	}
+	keep, action := 0, ActionRebuilt
+	if old != nil && !notes.builtin() {
+		if k := st.keptSnippets(); k*2 >= len(lo.snippets) {
+			keep, action = k, ActionUpdated
+		}
+	}
+	if err := c.write(gen, notes, st, old, b, keep); err != nil {
+		os.RemoveAll(gen)
+		return "", b, "", err
+	}
+	return gen, b, action, nil
+}
+
+// reusable returns the snapshot of the generation in use when an update
+// may start from it: it is whole, checked byte for byte.
+func (st *lookup) reusable() *snapshot {
+	if st.m == nil || st.damaged != nil || verify(st.dir, st.m, true) != nil {
+		return nil
+	}
+	snap, err := readSnapshot(filepath.Join(st.dir, snapshotName))
+	if err != nil || len(snap.snippets) != st.m.Snippets {
+		return nil
+	}
+	return snap
+}
+
+// keptSnippets counts the snippets of the files before the first change.
+func (st *lookup) keptSnippets() int {
+	if st.d.keep < len(st.m.Files) {
+		return st.m.Files[st.d.keep].First
+	}
+	return st.m.Snippets
+}
+
+// write fills generation folder gen: the index (a copy of the old one
+// updated from snippet keep on, or a new one when keep is 0), the snapshot
+// and, last, the manifest.
+func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *built, keep int) error {
+	snippets := b.snippets
+	had := 0
+	if keep > 0 {
+		had = st.m.Snippets
+		if err := copyIndex(filepath.Join(st.dir, indexDir), filepath.Join(gen, indexDir)); err != nil {
+			return err
+		}
+	}
+	vc := make(chan *vocabulary, 1)
+	go func() {
+		if keep == 0 {
+			vc <- countVocab(snippets)
+			return
+		}
+		v := old.voc
+		for _, s := range old.snippets[keep:] {
+			v.add(s, -1)
+		}
+		for _, s := range snippets[keep:] {
+			v.add(s, 1)
+		}
+		vc <- v
+	}()
+	var progress func(int)
+	if c.Progress != nil {
+		progress = func(n int) { c.Progress(n, len(snippets)-keep) }
+	}
+	stats, err := writeIndex(filepath.Join(gen, indexDir), snippets, keep, had, progress)
+	voc := <-vc
+	if err != nil {
+		return err
+	}
+	b.indexed = len(snippets) - keep
+	if err := writeSnapshot(filepath.Join(gen, snapshotName), &snapshot{snippets: snippets, voc: voc}); err != nil {
+		return err
+	}
+	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),
+		Snippets: len(snippets), Files: b.entries, Stats: stats}
+	return writeManifest(gen, b.m)
+}
+
+// saveManifest replaces a generation's manifest, atomically: readers see
+// the old one or the new one.
+func saveManifest(dir string, m *manifest) error {
+	data, err := marshalManifest(m)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, manifestName+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), filepath.Join(dir, manifestName))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
