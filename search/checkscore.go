@@ -109,14 +109,15 @@ type feature struct {
 }
 
 // match says how well d holds f: 1 in its text as written, less through
-// a synonym or only in its headings, 0 not at all.
-func (f feature) match(d checkDoc) float64 {
-	best := 0.0
+// a synonym or only in its headings, 0 not at all; and whether the text
+// itself holds it.
+func (f feature) match(d checkDoc) (float64, bool) {
+	best, inText := 0.0, false
 	for i, alt := range f.alts {
 		m := 0.0
 		switch {
 		case holds(d.text, d.textSet, alt):
-			m = 1
+			m, inText = 1, true
 		case holds(d.ctx, d.ctxSet, alt):
 			m = contextMatch
 		}
@@ -125,7 +126,13 @@ func (f feature) match(d checkDoc) float64 {
 		}
 		best = max(best, m)
 	}
-	return best
+	return best, inText
+}
+
+// matches reports whether d holds f anywhere.
+func (f feature) matches(d checkDoc) bool {
+	m, _ := f.match(d)
+	return m > 0
 }
 
 func holds(seq []string, set map[string]bool, alt []string) bool {
@@ -210,12 +217,12 @@ func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) [
 		f := feature{alts: alts}
 		shared := 0
 		for j, o := range opts {
-			if j != i && f.match(o) > 0 {
+			if j != i && f.matches(o) {
 				shared++
 			}
 		}
 		f.weight = c.idf(f) * float64(len(opts)-1-shared) / float64(max(len(opts)-1, 1))
-		if f.match(stem) > 0 {
+		if f.matches(stem) {
 			f.weight *= echoWeight
 		}
 		if boilerplate[alts[0][0]] && len(alts[0]) == 1 {
@@ -245,7 +252,7 @@ func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) [
 func (c *Checker) idf(f feature) float64 {
 	df := 0
 	for _, d := range c.docs {
-		if f.match(d) > 0 {
+		if f.matches(d) {
 			df++
 		}
 	}
@@ -268,12 +275,14 @@ func (c *Checker) weigh(o Option, feats []feature, rel map[int]float64) OptionEv
 	norm := math.Pow(total, lengthPower)
 	var found []Support
 	for i, d := range c.docs {
-		sum := 0.0
+		sum, inText := 0.0, false
 		for _, f := range feats {
-			sum += f.weight * f.match(d)
+			m, t := f.match(d)
+			sum += f.weight * m
+			inText = inText || (t && f.weight > 0)
 		}
-		if sum == 0 {
-			continue
+		if !inText {
+			continue // a note that names the option only in its headings shows nothing
 		}
 		s := sum / norm * (stemFloor + rel[i]) / (1 + stemFloor)
 		found = append(found, Support{Snippet: c.e.snippets[i], Score: s})

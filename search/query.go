@@ -161,8 +161,8 @@ func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
 		if m.End-m.Start > 1 {
 			p.parts = append(p.parts, queryPart{terms: seq[m.Start:m.End], weight: weightUser, kind: KindPair, origin: origin})
 		}
-		for _, alt := range m.Alts {
-			p.parts = append(p.parts, queryPart{terms: alt, weight: weightSynonym, kind: KindSynonym, origin: origin})
+		for i, alt := range m.Alts {
+			p.parts = append(p.parts, queryPart{terms: alt, weight: weightSynonym * m.Weights[i], kind: KindSynonym, origin: origin})
 			for _, t := range alt {
 				p.synonymSet[t] = true
 			}

@@ -12,6 +12,7 @@ import (
 // thesaurus knows, with every form that counts as saying it.
 type concept struct {
 	forms  [][]string // the question's own terms first, then synonyms
+	scales []float64  // scales[i] weighs forms[i]: 1 for the question's words
 	weight float64    // importance: rarity of its words times their weight
 	label  string
 }
@@ -44,8 +45,11 @@ func (e *Engine) concepts(p *plan) []concept {
 	}
 	covered := make([]bool, len(p.seq))
 	for _, m := range p.matches {
-		c := concept{forms: [][]string{p.seq[m.Start:m.End]}, label: strings.Join(p.seq[m.Start:m.End], " ")}
+		c := concept{forms: [][]string{p.seq[m.Start:m.End]}, scales: []float64{1}, label: strings.Join(p.seq[m.Start:m.End], " ")}
 		c.forms = append(c.forms, m.Alts...)
+		for _, w := range m.Weights {
+			c.scales = append(c.scales, foundSynonym*w)
+		}
 		for i := m.Start; i < m.End; i++ {
 			covered[i] = true
 			c.weight = max(c.weight, e.termWeight(p.seq[i]))
@@ -58,7 +62,7 @@ func (e *Engine) concepts(p *plan) []concept {
 	}
 	for i, t := range p.seq {
 		if !covered[i] {
-			add(t, concept{forms: [][]string{{t}}, weight: e.termWeight(t), label: t})
+			add(t, concept{forms: [][]string{{t}}, scales: []float64{1}, weight: e.termWeight(t), label: t})
 		}
 	}
 	return out
@@ -109,10 +113,7 @@ func (c concept) found(d docTerms) match {
 			terms []string
 			w     float64
 		}{{FieldText, d.text, foundText}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
-			v := fd.w * hasForm(fd.terms, f)
-			if i > 0 {
-				v *= foundSynonym
-			}
+			v := fd.w * hasForm(fd.terms, f) * c.scales[i]
 			if v > best.value {
 				best = match{value: v, form: f, field: fd.name, alias: i > 0}
 			}

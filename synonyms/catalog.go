@@ -12,6 +12,10 @@ import (
 type Service struct {
 	Name     string     `json:"service"`
 	Aliases  []string   `json:"aliases"`
+	// Kinds are variants or parts of the service (File Gateway for
+	// Storage Gateway): each names the service, but they are not
+	// synonyms of each other.
+	Kinds    []string   `json:"kinds,omitempty"`
 	Category string     `json:"category"`
 	Related  []Relation `json:"related"`
 }
@@ -96,6 +100,17 @@ func (c *Catalog) setField(s *Service, key, val string) error {
 			}
 		}
 		s.Aliases = append(s.Aliases, terms...)
+	case "kinds":
+		terms, err := splitTerms(val)
+		if err != nil {
+			return err
+		}
+		for _, k := range terms {
+			if err := c.addName(k, len(c.Services)-1); err != nil {
+				return err
+			}
+		}
+		s.Kinds = append(s.Kinds, terms...)
 	case "category":
 		s.Category = val
 	case "related":
@@ -105,7 +120,7 @@ func (c *Catalog) setField(s *Service, key, val string) error {
 		}
 		s.Related = append(s.Related, Relation{Service: strings.TrimSpace(svc), Why: strings.TrimSpace(why)})
 	default:
-		return fmt.Errorf("unknown key %q (want service, aliases, category or related)", key)
+		return fmt.Errorf("unknown key %q (want service, aliases, kinds, category or related)", key)
 	}
 	return nil
 }
@@ -141,12 +156,16 @@ func (c *Catalog) Lookup(name string) (*Service, bool) {
 	return &c.Services[i], true
 }
 
-// Rules returns one equivalence rule per service: its name and aliases.
+// Rules returns one equivalence rule per service (its name and aliases)
+// and one one-way rule from its kinds to its name.
 func (c *Catalog) Rules() []Rule {
 	out := make([]Rule, 0, len(c.Services))
 	for _, s := range c.Services {
 		terms := append([]string{s.Name}, s.Aliases...)
 		out = append(out, Rule{From: terms, Service: s.Name, Source: "services"})
+		if len(s.Kinds) > 0 {
+			out = append(out, Rule{From: s.Kinds, To: []string{s.Name}, OneWay: true, Service: s.Name, Source: "services"})
+		}
 	}
 	return out
 }

@@ -18,6 +18,7 @@ type Dictionary struct {
 
 type entry struct {
 	alts    [][]string
+	weights []float64 // weights[i] scales alts[i]
 	service string
 }
 
@@ -25,6 +26,7 @@ type entry struct {
 type Match struct {
 	Start, End int        // the matched terms are terms[Start:End]
 	Alts       [][]string // the term sequences to look for as well
+	Weights    []float64  // Weights[i] scales Alts[i]: 1, or less for weaker dictionaries
 	Service    string     // the canonical service named, or ""
 }
 
@@ -39,12 +41,16 @@ func Compile(rules []Rule, analyze Analyzer) *Dictionary {
 		if r.OneWay {
 			to = analyzeAll(r.To, analyze)
 		}
+		w := r.Weight
+		if w == 0 {
+			w = 1
+		}
 		for _, f := range from {
-			d.add(f, to, r.Service)
+			d.add(f, to, r.Service, w)
 		}
 	}
 	for k, e := range d.entries {
-		e.alts = prune(strings.Fields(k), e.alts)
+		e.alts, e.weights = prune(strings.Fields(k), e.alts, e.weights)
 	}
 	return d
 }
@@ -59,7 +65,7 @@ func analyzeAll(terms []string, analyze Analyzer) [][]string {
 	return out
 }
 
-func (d *Dictionary) add(from []string, to [][]string, service string) {
+func (d *Dictionary) add(from []string, to [][]string, service string, weight float64) {
 	k := strings.Join(from, " ")
 	for _, t := range from {
 		d.terms[t] = true
@@ -73,17 +79,33 @@ func (d *Dictionary) add(from []string, to [][]string, service string) {
 		e.service = service
 	}
 	e.alts = append(e.alts, to...)
+	for range to {
+		e.weights = append(e.weights, weight)
+	}
 	if len(from) > d.maxLen {
 		d.maxLen = len(from)
 	}
 }
 
-// prune drops duplicate alternatives and those that contain the key or a
-// shorter alternative: any note they match is matched already.
-func prune(key []string, alts [][]string) [][]string {
-	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) < len(alts[j]) })
+// prune drops duplicate alternatives (keeping the highest weight) and
+// those that contain the key or a shorter alternative: any note they match
+// is matched already.
+func prune(key []string, alts [][]string, weights []float64) ([][]string, []float64) {
+	idx := make([]int, len(alts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := idx[i], idx[j]
+		if len(alts[a]) != len(alts[b]) {
+			return len(alts[a]) < len(alts[b])
+		}
+		return weights[a] > weights[b]
+	})
 	var out [][]string
-	for _, a := range alts {
+	var ws []float64
+	for _, i := range idx {
+		a := alts[i]
 		if contains(a, key) {
 			continue
 		}
@@ -96,9 +118,10 @@ func prune(key []string, alts [][]string) [][]string {
 		}
 		if !redundant {
 			out = append(out, a)
+			ws = append(ws, weights[i])
 		}
 	}
-	return out
+	return out, ws
 }
 
 // contains reports whether seq holds sub as a contiguous run.
@@ -130,7 +153,7 @@ func (d *Dictionary) Expand(terms []string) []Match {
 				continue
 			}
 			if i+n > covered {
-				out = append(out, Match{Start: i, End: i + n, Alts: e.alts, Service: e.service})
+				out = append(out, Match{Start: i, End: i + n, Alts: e.alts, Weights: e.weights, Service: e.service})
 				covered = i + n
 			}
 			break

@@ -106,6 +106,14 @@ func TestExpand(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := d.Expand(seq(tt.in))
+			for i := range got {
+				for j, w := range got[i].Weights {
+					if w != 1 {
+						t.Errorf("Expand(%q): weight %v for %v, want 1 (no #@weight set)", tt.in, w, got[i].Alts[j])
+					}
+				}
+				got[i].Weights = nil // checked above; the table lists alternatives only
+			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Expand(%q) differ\n got: %#v\nwant: %#v", tt.in, got, tt.want)
 			}
@@ -169,5 +177,27 @@ func TestCompileDeduplicates(t *testing.T) {
 	want := []synonyms.Match{{Start: 0, End: 1, Alts: alts("cd", "code deploy")}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Expand differ\n got: %#v\nwant: %#v", got, want)
+	}
+}
+
+func TestExpandWeights(t *testing.T) {
+	rules, err := synonyms.ParseSolr("w.txt", []byte("rollback, revert\n#@weight 0.5\nrollback, undo\nrevert => rollback\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := synonyms.Compile(rules, seq)
+	got := d.Expand(seq("rollback"))
+	if len(got) != 1 {
+		t.Fatalf("Expand(rollback) = %#v, want one match", got)
+	}
+	want := map[string]float64{"revert": 1, "undo": 0.5}
+	for i, alt := range got[0].Alts {
+		k := strings.Join(alt, " ")
+		if w, ok := want[k]; !ok || got[0].Weights[i] != w {
+			t.Errorf("alternative %q has weight %v, want %v (known: %v)", k, got[0].Weights[i], want[k], ok)
+		}
+	}
+	if _, err := synonyms.ParseSolr("bad.txt", []byte("#@weight 2\n")); err == nil {
+		t.Error("#@weight 2 accepted, want an error")
 	}
 }

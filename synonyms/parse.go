@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +24,9 @@ type Rule struct {
 	// Service is the canonical service name when the rule comes from the
 	// service catalogue, else "".
 	Service string
+	// Weight scales how much the rule's expansions count, 1 when 0. A
+	// file sets it for the lines that follow with "#@weight 0.5".
+	Weight float64
 	Source  string // file name, for error messages
 	Line    int
 }
@@ -43,16 +47,26 @@ func (e *ParseError) Error() string {
 //	# a comment
 //	cloudwatch events, eventbridge, cwe     (equivalent terms)
 //	page, text message => sns                (one-way)
+//	#@weight 0.5                             (the lines below count half)
 //
 // name labels the rules and errors.
 func ParseSolr(name string, data []byte) ([]Rule, error) {
 	var rules []Rule
+	weight := 1.0
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	n := 0
 	for sc.Scan() {
 		n++
 		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\uFEFF"))
+		if w, ok := strings.CutPrefix(line, "#@weight"); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(w), 64)
+			if err != nil || v <= 0 || v > 1 {
+				return nil, &ParseError{File: name, Line: n, Msg: fmt.Sprintf("#@weight wants a number in (0, 1], got %q", strings.TrimSpace(w))}
+			}
+			weight = v
+			continue
+		}
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -61,6 +75,9 @@ func ParseSolr(name string, data []byte) ([]Rule, error) {
 			return nil, &ParseError{File: name, Line: n, Msg: err.Error()}
 		}
 		r.Source, r.Line = name, n
+		if weight != 1 {
+			r.Weight = weight
+		}
 		rules = append(rules, r)
 	}
 	if err := sc.Err(); err != nil {
