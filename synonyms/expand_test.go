@@ -174,7 +174,7 @@ func TestCompileDeduplicates(t *testing.T) {
 	}
 	d := synonyms.Compile(rules, lowerWords)
 	got := d.Expand(seq("codedeploy"))
-	want := []synonyms.Match{{Start: 0, End: 1, Alts: alts("cd", "code deploy")}}
+	want := []synonyms.Match{{Start: 0, End: 1, Alts: alts("cd", "code deploy"), Weights: []float64{1, 1}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Expand differ\n got: %#v\nwant: %#v", got, want)
 	}
