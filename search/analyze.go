@@ -144,7 +144,27 @@ func normalize(part string) string {
 	if len(w) <= 3 || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 		return w
 	}
-	return english.Stem(w, true)
+	return english.Stem(americanize(w), true)
+}
+
+// britishEndings are -ise spellings and what they become, so that
+// "utilisation" and "utilization", "optimise" and "optimize" meet. The
+// rewrite is applied to notes and questions alike, so a word that only
+// ever ends in -ise ("enterprise") is changed on both sides and still
+// matches itself.
+var britishEndings = []struct{ from, to string }{
+	{"isations", "izations"}, {"isation", "ization"},
+	{"ising", "izing"}, {"isers", "izers"}, {"iser", "izer"},
+	{"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
+}
+
+func americanize(w string) string {
+	for _, e := range britishEndings {
+		if stem, ok := strings.CutSuffix(w, e.from); ok && len(stem) >= 3 {
+			return stem + e.to
+		}
+	}
+	return w
 }
 
 // splitWord returns the byte ranges of a word's parts: split at joiners,
