@@ -24,6 +24,7 @@ const (
 	foundHeading = 0.45
 	foundSynonym = 0.85 // factor when only a synonym was found
 	repeatBonus  = 0.25 // share of its weight a concept gains when repeated
+	reusedForm   = 0.25 // what a note word counts for a second concept
 	// coverageShare is how much of the final score comes from how much of
 	// the question a note covers; the rest is bleve's BM25 score.
 	coverageShare = 0.6
@@ -65,6 +66,8 @@ func (e *Engine) concepts(p *plan) []concept {
 			add(t, concept{forms: [][]string{{t}}, scales: []float64{1}, weight: e.termWeight(t), label: t})
 		}
 	}
+	// Heaviest first, so shared evidence goes to the concept it says most.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].weight > out[j].weight })
 	return out
 }
 
@@ -214,11 +217,20 @@ func coverage(cs []concept, d docTerms) (float64, []Contribution) {
 	}
 	var got float64
 	var parts []Contribution
+	used := map[string]bool{}
 	for _, c := range cs {
 		m := c.found(d)
 		if m.value == 0 {
 			continue
 		}
+		key := strings.Join(m.form, " ")
+		if used[key] {
+			// One word of the note is one piece of evidence: when "email",
+			// "SMS" and "notify" all expand to SNS, a note saying SNS has
+			// answered one of them, not three.
+			m.value *= reusedForm
+		}
+		used[key] = true
 		share := c.weight * m.value / total
 		got += share
 		kind := KindWord
