@@ -9,7 +9,7 @@ COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -X github.com/crib-dev/crib/cmd.version=$(VERSION) -X github.com/crib-dev/crib/cmd.commit=$(COMMIT) -X github.com/crib-dev/crib/cmd.date=$(DATE)
 
-.PHONY: all build install test vet fmt-check eval bench fuzz man clean
+.PHONY: all build install test vet fmt-check eval bench fuzz man clean generate
 
 all: build
 
@@ -30,6 +30,10 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## generate: recompile the built-in thesaurus after editing synonyms/data.
+generate:
+	$(GO) generate ./search
 
 ## eval: answer quality on $(SHARED)/eval/*.jsonl against the user notes.
 eval:

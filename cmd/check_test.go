@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -88,6 +89,8 @@ func TestCheckNeedsAQuestionOnATerminal(t *testing.T) {
 	ios := &IOStreams{InTTY: true, Getenv: func(string) string { return "" }}
 	c := NewCmdCheck(ios, func(*CheckOptions) error { t.Error("ran without a question"); return nil })
 	c.SetArgs(nil)
+	c.SetOut(io.Discard)
+	c.SetErr(io.Discard)
 	if err := c.Execute(); err == nil {
 		t.Error("no error for a missing question")
 	}

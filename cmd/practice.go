@@ -28,11 +28,14 @@ type PracticeOptions struct {
 const practiceLong = `Open a prompt that keeps the notes loaded, so every answer is instant:
 for a practice-exam session. Type a question and press Enter.
 
-Paste a whole exam question, options and all: while the input looks like
-one (a stem of 8 or more words ending in ? or :, a stem of 20 or more
-words, "(Choose two.)", or option lines), crib shows "..." and keeps
-reading; an empty line ends it. A question with options gets the evidence
-for each option, as crib check gives; anything else is searched.
+Paste a whole exam question, options and all, and press Enter: crib shows
+the evidence for each option, as crib check does; anything without options
+is searched. Terminals that mark pastes (most do) hand crib the paste as
+one line, its line breaks shown as ↵, to edit before Enter. Elsewhere, and
+when lines come from a pipe, crib reads on while the input looks like an
+exam question, showing "...": a first line that ends in : or, with 8 or
+more words, in ?, that has 20 or more words or "(Choose two.)", or an
+option line. An empty line ends it.
 
 At the prompt: :n <count> sets the number of results, :explain turns
 explanations on or off, :help lists the commands, :q or Ctrl-D quits and
@@ -118,7 +121,7 @@ func practiceRun(opts *PracticeOptions) error {
 	}
 	s := &session{opts: opts, eng: eng}
 	if ios.InTTY {
-		fmt.Fprintf(ios.ErrOut, "crib: %d notes loaded. Ask away, or paste a question with its options and an empty line. :help lists commands, Ctrl-D quits.\n", eng.Len())
+		fmt.Fprintf(ios.ErrOut, "crib: %d notes loaded. Ask away, or paste a whole exam question. :help for commands, Ctrl-D quits.\n", eng.Len())
 	}
 	return s.loop(lr)
 }
@@ -158,6 +161,9 @@ func (s *session) loop(lr lineReader) error {
 		case trimmed == "":
 			s.run(lr, buf)
 			buf = nil
+		case strings.Contains(line, lineBreak):
+			s.run(lr, append(buf, splitPaste(line)...))
+			buf = nil
 		default:
 			buf = append(buf, line)
 			if !waitsForMore(buf) {
@@ -180,9 +186,9 @@ func waitsForMore(lines []string) bool {
 	}
 	words := len(strings.Fields(line))
 	switch {
-	case search.IsOptionLine(line), search.AsksToChoose(line), words >= 20:
+	case search.IsOptionLine(line), search.AsksToChoose(line), words >= 20, strings.HasSuffix(line, ":"):
 		return true
-	case strings.HasSuffix(line, "?"), strings.HasSuffix(line, ":"):
+	case strings.HasSuffix(line, "?"):
 		return words >= 8
 	}
 	return false
@@ -195,7 +201,7 @@ func (s *session) run(lr lineReader, lines []string) {
 	if text == "" {
 		return
 	}
-	lr.AppendHistory(strings.Join(strings.Fields(text), " "))
+	lr.AppendHistory(strings.Join(lines, lineBreak))
 	ios := s.opts.IO
 	var err error
 	if _, perr := search.ParseQuestion(text); perr == nil {
@@ -247,8 +253,8 @@ func (s *session) command(line string) bool {
 }
 
 const sessionHelp = `Type a question and press Enter. Paste a whole exam question with its
-options, then press Enter on an empty line: crib shows the evidence for
-each option.
+options and press Enter: crib shows the evidence for each option. When
+crib shows "...", it reads on until an empty line.
   :n <count>   results per question (now %d)
   :explain     show why each note matched (now %s)
   :help        this help

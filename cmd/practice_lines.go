@@ -27,9 +27,15 @@ func newLineReader(ios *IOStreams) lineReader {
 	if !ios.InTTY || !ios.OutTTY || ios.In != os.Stdin {
 		return &plainReader{r: bufio.NewReader(ios.In)}
 	}
+	restore, err := filterStdin(ios.Out)
+	if err != nil {
+		ios.Warnf("pasting several lines at once will not work: %v", err)
+		restore = func() {}
+	}
 	st := liner.NewLiner()
 	st.SetCtrlCAborts(true)
-	lr := &linerReader{st: st, ios: ios, path: historyPath(ios)}
+	st.SetMultiLineMode(true)
+	lr := &linerReader{st: st, ios: ios, path: historyPath(ios), restore: restore}
 	if f, err := os.Open(lr.path); err == nil {
 		st.ReadHistory(f)
 		f.Close()
@@ -53,9 +59,10 @@ func (p *plainReader) Close() error         { return nil }
 
 // linerReader edits lines on a terminal and keeps their history.
 type linerReader struct {
-	st   *liner.State
-	ios  *IOStreams
-	path string
+	st      *liner.State
+	ios     *IOStreams
+	path    string
+	restore func() // undoes filterStdin
 }
 
 func (l *linerReader) Prompt(prompt string) (string, error) {
@@ -71,7 +78,12 @@ func (l *linerReader) AppendHistory(entry string) { l.st.AppendHistory(entry) }
 // Close restores the terminal and saves the history; failing to save is
 // worth a warning, not an error.
 func (l *linerReader) Close() error {
-	defer l.st.Close()
+	defer func() {
+		l.st.Close()
+		if l.restore != nil {
+			l.restore()
+		}
+	}()
 	if err := l.saveHistory(); err != nil {
 		l.ios.Warnf("cannot save history: %v", err)
 	}

@@ -12,17 +12,20 @@ import (
 )
 
 func TestPracticeTranscripts(t *testing.T) {
-	paste := checkStdin(t, "fastest.txt")
+	// A terminal that marks pastes hands one line, breaks as lineBreak;
+	// elsewhere the lines come one by one and an empty line ends them.
+	marked := strings.ReplaceAll(strings.TrimSpace(checkStdin(t, "fastest.txt")), "\n", lineBreak)
+	plain := checkStdin(t, "stem-list.txt")
 	tests := []struct {
 		name  string
 		args  []string
 		stdin string
 		tty   bool
 	}{
-		{"session", []string{"practice"}, ":help\n:n 1\nwarm pool\n:explain\n:explain\n:n zero\n:bogus\n" + paste + "\nlifecycle hook\n:q\nnot read\n", false},
-		{"session-terminal", []string{"practice", "-n", "1"}, "warm pool\n" + paste + "\n", true},
+		{"session", []string{"practice"}, ":help\n:n 1\nwarm pool\n:explain\n:explain\n:n zero\n:bogus\n" + marked + "\n" + plain + "\nlifecycle hook\n:q\nnot read\n", false},
+		{"session-terminal", []string{"practice", "-n", "1"}, "warm pool\n" + marked + "\n", true},
 		{"interactive-flag", []string{"-i", "-n", "1"}, "warm pool\nzebra\n", false},
-		{"paste-ends-at-eof", []string{"practice"}, paste, false},
+		{"paste-ends-at-eof", []string{"practice"}, plain, false},
 		{"paste-with-choose-two", []string{"practice"}, checkStdin(t, "choose-two.txt") + "\n", false},
 		{"interactive-with-question", []string{"-i", "warm", "pool"}, "", false},
 	}
@@ -33,6 +36,39 @@ func TestPracticeTranscripts(t *testing.T) {
 			checkGolden(t, filepath.Join("..", "check", "practice-"+tt.name+".golden"), formatTranscript(code, out, errOut))
 		})
 	}
+}
+
+func TestPasteFilter(t *testing.T) {
+	tests := []struct {
+		name   string
+		chunks []string // as the terminal's reads return them
+		want   string
+	}{
+		{"typing passes", []string{"warm pool\r"}, "warm pool\r"},
+		{"paste becomes one line", []string{pasteStart + "Which?\r\nA. x\nB. y\r" + pasteEnd + "\r"}, "Which?↵A. x↵B. y↵\r"},
+		{"bracket split across reads", []string{"\x1b[20", "0~Which?\nA. x\x1b[2", "01~\r"}, "Which?↵A. x\r"},
+		{"arrow keys pass", []string{"\x1b[A\r"}, "\x1b[A\r"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := io.ReadAll(&pasteFilter{r: &chunked{chunks: tt.chunks}})
+			if err != nil || string(got) != tt.want {
+				t.Errorf("got %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// chunked returns one chunk per Read, as a terminal does.
+type chunked struct{ chunks []string }
+
+func (c *chunked) Read(p []byte) (int, error) {
+	if len(c.chunks) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.chunks[0])
+	c.chunks = c.chunks[1:]
+	return n, nil
 }
 
 // scripted is a lineReader that plays back lines and errors, as a person
@@ -82,11 +118,11 @@ func TestPracticeCtrlCDropsThePendingQuestion(t *testing.T) {
 }
 
 func TestPracticePasteIsOneHistoryEntry(t *testing.T) {
-	lr, out, _ := runScripted(t, "Which policy is fastest?", "A. Immutable", "B. All at once", "", ":q")
+	lr, out, _ := runScripted(t, "Which Elastic Beanstalk deployment policy is the fastest?", "A. Immutable", "B. All at once", "", ":q")
 	if !strings.HasPrefix(out, "B ") {
 		t.Errorf("output:\n%s", out)
 	}
-	if want := "Which policy is fastest? A. Immutable B. All at once"; len(lr.history) != 1 || lr.history[0] != want {
+	if want := "Which Elastic Beanstalk deployment policy is the fastest?↵A. Immutable↵B. All at once"; len(lr.history) != 1 || lr.history[0] != want {
 		t.Errorf("history %q, want [%q]", lr.history, want)
 	}
 }
@@ -99,7 +135,7 @@ func TestWaitsForMore(t *testing.T) {
 		{[]string{"asg warm pool"}, false},
 		{[]string{"how do I roll back?"}, false},
 		{[]string{"Which deployment policy should the team use for the fastest deploys?"}, true},
-		{[]string{"The company has these requirements:"}, false},
+		{[]string{"The company has these requirements:"}, true},
 		{[]string{"A company runs a web application on Elastic Beanstalk and needs the fastest way to deploy:"}, true},
 		{[]string{"Which services? (Choose two.)"}, true},
 		{[]string{"A. Immutable"}, true},
@@ -173,6 +209,8 @@ func TestPracticeFlags(t *testing.T) {
 	}
 	c = NewCmdPractice(ios, func(*PracticeOptions) error { return nil })
 	c.SetArgs([]string{"-n", "0"})
+	c.SetOut(io.Discard)
+	c.SetErr(io.Discard)
 	if err := c.Execute(); err == nil {
 		t.Error("-n 0 accepted")
 	}

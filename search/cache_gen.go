@@ -161,7 +161,7 @@ func openGen(dir string, m *manifest, th *Thesaurus) (e *Engine, err error) {
 // writeIndex indexes snippets[first:] into the on-disk index at path,
 // which holds snippets[:first] already (or nothing, when first is 0), and
 // deletes the ids from len(snippets) up to had. It leaves one segment.
-func writeIndex(path string, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, error) {
+func writeIndex(path string, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, *vocabulary, error) {
 	var idx bleve.Index
 	var err error
 	if first == 0 && had == 0 {
@@ -170,32 +170,34 @@ func writeIndex(path string, snippets []corpus.Snippet, first, had int, progress
 		idx, err = bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "1s"})
 	}
 	if err != nil {
-		return nil, fmt.Errorf("create index: %w", err)
+		return nil, nil, fmt.Errorf("create index: %w", err)
 	}
-	st, err := fillIndex(idx, snippets, first, had, progress)
+	st, voc, err := fillIndex(idx, snippets, first, had, progress)
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close index: %w", cerr)
 	}
-	return st, err
+	return st, voc, err
 }
 
-func fillIndex(idx bleve.Index, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, error) {
+func fillIndex(idx bleve.Index, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, *vocabulary, error) {
 	if had > len(snippets) {
 		b := idx.NewBatch()
 		for i := len(snippets); i < had; i++ {
 			b.Delete(docID(i))
 		}
 		if err := idx.Batch(b); err != nil {
-			return nil, fmt.Errorf("index batch: %w", err)
+			return nil, nil, fmt.Errorf("index batch: %w", err)
 		}
 	}
-	if err := indexRange(idx, snippets, first, progress); err != nil {
-		return nil, err
+	voc, err := indexRange(idx, snippets, first, progress)
+	if err != nil {
+		return nil, nil, err
 	}
 	if err := compact(idx); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return fieldStats(idx, len(snippets))
+	st, err := fieldStats(idx, len(snippets))
+	return st, voc, err
 }
 
 // copyIndex copies a bleve index folder for an update. Segment files

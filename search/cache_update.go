@@ -110,29 +110,22 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 			return err
 		}
 	}
-	vc := make(chan *vocabulary, 1)
-	go func() {
-		if keep == 0 {
-			vc <- countVocab(snippets)
-			return
-		}
-		v := old.voc
-		for _, s := range old.snippets[keep:] {
-			v.add(s, -1)
-		}
-		for _, s := range snippets[keep:] {
-			v.add(s, 1)
-		}
-		vc <- v
-	}()
 	var progress func(int)
 	if c.Progress != nil {
 		progress = func(n int) { c.Progress(n, len(snippets)-keep) }
 	}
-	stats, err := writeIndex(filepath.Join(gen, indexDir), snippets, keep, had, progress)
-	voc := <-vc
+	stats, voc, err := writeIndex(filepath.Join(gen, indexDir), snippets, keep, had, progress)
 	if err != nil {
 		return err
+	}
+	if keep > 0 {
+		// The vocabulary of the kept snippets, and the new snippets'.
+		v := old.voc
+		for _, s := range old.snippets[keep:] {
+			v.add(s, -1)
+		}
+		v.merge(voc)
+		voc = v
 	}
 	b.indexed = len(snippets) - keep
 	if err := writeSnapshot(filepath.Join(gen, snapshotName), &snapshot{snippets: snippets, voc: voc}); err != nil {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/crib-dev/crib/corpus"
 )
 
 // ErrNoOptions is returned by ParseQuestion when text holds no answer
@@ -26,6 +28,36 @@ type Question struct {
 	// Choose is how many options the question asks for: 1 unless it says
 	// "(Choose two.)", "Choose 2" or "(Select THREE)".
 	Choose int
+}
+
+// Support is one note line that bears out an option.
+type Support struct {
+	Snippet corpus.Snippet
+	Score   float64
+	Matches []Span // the option's words in Snippet.Text
+}
+
+// OptionEvidence is how strongly the notes support one option.
+type OptionEvidence struct {
+	Option
+	Score   float64
+	Support []Support // strongest first; empty when the notes say nothing
+}
+
+// CheckResult ranks a question's options by their evidence in the notes.
+type CheckResult struct {
+	Question *Question
+	Options  []OptionEvidence // strongest first, then in the question's order
+}
+
+// Found reports whether any option has evidence in the notes.
+func (r *CheckResult) Found() bool {
+	for _, o := range r.Options {
+		if len(o.Support) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // marker is what starts an option line: its style ("A.", "(a)", "1)",

@@ -30,36 +30,6 @@ const (
 	maxSupport = 2
 )
 
-// Support is one note line that bears out an option.
-type Support struct {
-	Snippet corpus.Snippet
-	Score   float64
-	Matches []Span // the option's words in Snippet.Text
-}
-
-// OptionEvidence is how strongly the notes support one option.
-type OptionEvidence struct {
-	Option
-	Score   float64
-	Support []Support // strongest first; empty when the notes say nothing
-}
-
-// CheckResult ranks a question's options by their evidence in the notes.
-type CheckResult struct {
-	Question *Question
-	Options  []OptionEvidence // strongest first, then in the question's order
-}
-
-// Found reports whether any option has evidence in the notes.
-func (r *CheckResult) Found() bool {
-	for _, o := range r.Options {
-		if len(o.Support) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // Checker weighs answer options against an engine's notes. Build one per
 // engine and reuse it: it analyses every note once.
 type Checker struct {
@@ -70,35 +40,43 @@ type Checker struct {
 
 // checkDoc is a note's terms, as option words are looked up in them.
 type checkDoc struct {
-	text, ctx       []string // terms in order, compound parts only
-	textSet, ctxSet map[string]bool
+	text, ctx termsOf // its text; its headings and parent items
 }
 
 // NewChecker prepares to check options against e's notes.
 func NewChecker(e *Engine) *Checker {
 	c := &Checker{e: e, docs: make([]checkDoc, len(e.snippets)), byPlace: map[string]int{}}
+	ctxs := map[string]termsOf{} // notes of one section share their headings
 	for i, s := range e.snippets {
 		c.byPlace[placeKey(s)] = i
-		c.docs[i] = newCheckDoc(s.Text, strings.Join(append(append([]string{}, s.Heading...), s.Context...), " / "))
+		ctx := strings.Join(append(append([]string{}, s.Heading...), s.Context...), " / ")
+		if _, ok := ctxs[ctx]; !ok {
+			ctxs[ctx] = analyzeTerms(ctx)
+		}
+		c.docs[i] = checkDoc{text: analyzeTerms(s.Text), ctx: ctxs[ctx]}
 	}
 	return c
 }
 
-func newCheckDoc(text, ctx string) checkDoc {
-	d := checkDoc{textSet: map[string]bool{}, ctxSet: map[string]bool{}}
-	for _, t := range Analyze(text) {
-		d.textSet[t.Term] = true
-		if !t.Whole {
-			d.text = append(d.text, t.Term)
+// newCheckDoc analyses text that has no headings: an option or a stem.
+func newCheckDoc(text string) checkDoc { return checkDoc{text: analyzeTerms(text)} }
+
+// termsOf is analysed text: its terms in order (compound parts only) and
+// the set of all its terms.
+type termsOf struct {
+	seq []string
+	set map[string]bool
+}
+
+func analyzeTerms(text string) termsOf {
+	t := termsOf{set: map[string]bool{}}
+	for _, tok := range Analyze(text) {
+		t.set[tok.Term] = true
+		if !tok.Whole {
+			t.seq = append(t.seq, tok.Term)
 		}
 	}
-	for _, t := range Analyze(ctx) {
-		d.ctxSet[t.Term] = true
-		if !t.Whole {
-			d.ctx = append(d.ctx, t.Term)
-		}
-	}
-	return d
+	return t
 }
 
 // feature is one thing an option says: a word, or a phrase the
@@ -116,9 +94,9 @@ func (f feature) match(d checkDoc) (float64, bool) {
 	for i, alt := range f.alts {
 		m := 0.0
 		switch {
-		case holds(d.text, d.textSet, alt):
+		case holds(d.text, alt):
 			m, inText = 1, true
-		case holds(d.ctx, d.ctxSet, alt):
+		case holds(d.ctx, alt):
 			m = contextMatch
 		}
 		if i > 0 {
@@ -135,12 +113,12 @@ func (f feature) matches(d checkDoc) bool {
 	return m > 0
 }
 
-func holds(seq []string, set map[string]bool, alt []string) bool {
+func holds(t termsOf, alt []string) bool {
 	if len(alt) == 1 {
-		return set[alt[0]]
+		return t.set[alt[0]]
 	}
-	for i := 0; i+len(alt) <= len(seq); i++ {
-		if equalTerms(seq[i:i+len(alt)], alt) {
+	for i := 0; i+len(alt) <= len(t.seq); i++ {
+		if equalTerms(t.seq[i:i+len(alt)], alt) {
 			return true
 		}
 	}
@@ -164,10 +142,10 @@ func (c *Checker) Check(q *Question) (*CheckResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	stem := newCheckDoc(q.Stem, "")
+	stem := newCheckDoc(q.Stem)
 	optDocs := make([]checkDoc, len(q.Options))
 	for i, o := range q.Options {
-		optDocs[i] = newCheckDoc(o.Text, "")
+		optDocs[i] = newCheckDoc(o.Text)
 	}
 	res := &CheckResult{Question: q}
 	for i, o := range q.Options {

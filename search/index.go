@@ -86,10 +86,7 @@ func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	vc := make(chan *vocabulary, 1)
-	go func() { vc <- countVocab(snippets) }()
-	err = indexRange(idx, snippets, 0, nil)
-	voc := <-vc
+	voc, err := indexRange(idx, snippets, 0, nil)
 	var st *bm25Stats
 	if err == nil {
 		st, err = fieldStats(idx, len(snippets))

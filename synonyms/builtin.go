@@ -16,11 +16,7 @@ var data embed.FS
 const servicesFile = "services.txt"
 
 var builtin = sync.OnceValues(func() (*builtinData, error) {
-	services, err := fs.ReadFile(data, "data/"+servicesFile)
-	if err != nil {
-		return nil, err
-	}
-	cat, err := ParseCatalog(servicesFile, services)
+	cat, err := BuiltinCatalog()
 	if err != nil {
 		return nil, err
 	}
@@ -55,6 +51,16 @@ type builtinData struct {
 	rules   []Rule
 	catalog *Catalog
 }
+
+// BuiltinCatalog returns the built-in service catalogue, parsed once.
+// Callers must not modify it.
+var BuiltinCatalog = sync.OnceValues(func() (*Catalog, error) {
+	services, err := fs.ReadFile(data, "data/"+servicesFile)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCatalog(servicesFile, services)
+})
 
 // Builtin returns the rules of crib's own thesaurus (one equivalence rule
 // per catalogued service, then the concept dictionary) and the catalogue.

@@ -35,23 +35,7 @@ type Match struct {
 // of a phrase ("Auto Scaling Groups", "auto-scaling group") meet.
 func Compile(rules []Rule, analyze Analyzer) *Dictionary {
 	d := &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}}
-	for _, r := range rules {
-		from := analyzeAll(r.From, analyze)
-		to := from
-		if r.OneWay {
-			to = analyzeAll(r.To, analyze)
-		}
-		w := r.Weight
-		if w == 0 {
-			w = 1
-		}
-		for _, f := range from {
-			d.add(f, to, r.Service, w)
-		}
-	}
-	for k, e := range d.entries {
-		e.alts, e.weights = prune(strings.Fields(k), e.alts, e.weights)
-	}
+	d.Add(rules, analyze)
 	return d
 }
 

@@ -1,0 +1,475 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+var cacheQuestions = []string{
+	"codedeploy lifecycle hooks",
+	"rotate access keys automatically",
+	"cloudwatch events rule to trigger lambda",
+	"s3 bucket replication",
+	"blue green deployment rollback",
+	"stackset drift",
+}
+
+// answers renders what an engine answers to cacheQuestions, scores
+// included, so that two engines can be compared exactly.
+func answers(t *testing.T, e *Engine) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range cacheQuestions {
+		ans, err := e.Search(q, Options{Limit: 8})
+		if err != nil {
+			t.Fatalf("search %q: %v", q, err)
+		}
+		fmt.Fprintf(&b, "%s\n", q)
+		for _, r := range ans.Results {
+			fmt.Fprintf(&b, "  %.9f %s:%d\n", r.Score, r.Snippet.Source, r.Snippet.Line)
+		}
+	}
+	return b.String()
+}
+
+func testThesaurus(t testing.TB) *Thesaurus {
+	t.Helper()
+	th, err := NewThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
+}
+
+// mappingEngine indexes the way crib did before the cache: bleve's
+// mapping analyses each document, in one batch, with bleve's own BM25
+// statistics.
+func mappingEngine(t *testing.T, snippets []corpus.Snippet) *Engine {
+	t.Helper()
+	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := idx.NewBatch()
+	voc := newVocabulary()
+	for i, s := range snippets {
+		if err := b.Index(docID(i), document(s)); err != nil {
+			t.Fatal(err)
+		}
+		voc.add(s, 1)
+	}
+	if err := idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(idx, snippets, testThesaurus(t), voc)
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+func newTestCache(t *testing.T) *Cache {
+	return &Cache{Dir: filepath.Join(t.TempDir(), "crib"), Version: "test", LockWait: 200 * time.Millisecond}
+}
+
+func openCache(t *testing.T, c *Cache, src Source) (*Engine, *Report) {
+	t.Helper()
+	e, rep, err := c.Open(src, testThesaurus(t))
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e, rep
+}
+
+func memoryEngine(t *testing.T, src Source) *Engine {
+	t.Helper()
+	e, _, err := OpenMemory(src, testThesaurus(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+// TestIndexPathsAgree: the built-in notes answer the same, to the last
+// digit of every score, whether indexed as before the cache, in memory or
+// from the cache on disk.
+func TestIndexPathsAgree(t *testing.T) {
+	want := answers(t, mappingEngine(t, corpus.Embedded()))
+	if got := answers(t, memoryEngine(t, Source{})); got != want {
+		t.Errorf("in memory:\n%s\nwant:\n%s", got, want)
+	}
+	c := newTestCache(t)
+	for _, action := range []Action{ActionRebuilt, ActionFresh} {
+		e, rep := openCache(t, c, Source{})
+		if rep.Action != action || len(rep.Warnings) > 0 {
+			t.Errorf("open: action %s, warnings %q; want %s and none", rep.Action, rep.Warnings, action)
+		}
+		if got := answers(t, e); got != want {
+			t.Errorf("from the cache (%s):\n%s\nwant:\n%s", action, got, want)
+		}
+	}
+}
+
+func TestTokenStreamMatchesAnalyzer(t *testing.T) {
+	inputs := []string{"", "CodeDeploy `AllowTraffic` hooks", "iam:PassRole and s3-bucket-ssl-requests-only", "DDoS ÉCS naïve 10%"}
+	for _, s := range inputs {
+		want := (bleveAnalyzer{}).Analyze([]byte(s))
+		if got := tokenStream(Analyze(s)); !reflect.DeepEqual(got, want) {
+			t.Errorf("tokenStream(%q) differs from bleveAnalyzer", s)
+		}
+	}
+}
+
+// TestVocabularyPaths: counting words from the terms indexed equals
+// analysing each snippet's text and headings joined.
+func TestVocabularyPaths(t *testing.T) {
+	snippets := append(corpus.Embedded(),
+		corpus.Snippet{Text: "odd `backquote carries", Heading: []string{"CamelCaseHeading", "a / b"}},
+		corpus.Snippet{Text: "ends with a joiner.", Heading: []string{"/api", "`CodeBuild`"}},
+		corpus.Snippet{Text: "no heading"},
+	)
+	want := newVocabulary()
+	for _, s := range snippets {
+		want.add(s, 1)
+	}
+	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	got, err := indexRange(idx, snippets, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("vocabularies differ: %d/%d terms, %d/%d words", len(got.df), len(want.df), len(got.surface), len(want.surface))
+	}
+	for _, s := range snippets {
+		got.add(s, -1)
+	}
+	if len(got.df)+len(got.surface)+len(got.uses) != 0 {
+		t.Errorf("uncounting every snippet leaves %d terms, %d words", len(got.df), len(got.surface))
+	}
+}
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	snippets := []corpus.Snippet{
+		{Text: "a", Heading: []string{"H"}, Context: nil, Source: "x.md", Line: 1},
+		{Text: "b", Heading: []string{}, Context: []string{"a"}, Source: "x.md", Line: 2},
+		{Text: "", Heading: nil, Context: []string{""}, Source: "y.md", Line: 1 << 30},
+	}
+	voc := newVocabulary()
+	for _, s := range snippets {
+		voc.add(s, 1)
+	}
+	path := filepath.Join(t.TempDir(), snapshotName)
+	if err := writeSnapshot(path, &snapshot{snippets: snippets, voc: voc}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readSnapshot(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.snippets, snippets) || !reflect.DeepEqual(got.voc, voc) {
+		t.Errorf("round trip:\n%#v\nwant\n%#v", got.snippets, snippets)
+	}
+	data, _ := os.ReadFile(path)
+	for _, bad := range [][]byte{nil, data[:len(data)/2], append([]byte("garbage!"), data[8:]...)} {
+		os.WriteFile(path, bad, 0o644)
+		if _, err := readSnapshot(path); !errors.Is(err, errCorrupt) {
+			t.Errorf("damaged snapshot of %d bytes: err %v, want errCorrupt", len(bad), err)
+		}
+	}
+}
+
+// writeNotes writes files (name -> contents) below dir.
+func writeNotes(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// noteFile is a notes file about one service with n bullets.
+func noteFile(service string, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n## Deployments\n\n", service)
+	for i := range n {
+		fmt.Fprintf(&b, "- %s note %d: lifecycle hooks, blue/green deployments and rollback on alarms, access keys rotate every %d days.\n", service, i, 30+i)
+	}
+	return b.String()
+}
+
+func testNotes(t *testing.T) string {
+	dir := t.TempDir()
+	writeNotes(t, dir, map[string]string{
+		"a-codedeploy.md":   noteFile("CodeDeploy", 20),
+		"b-iam.md":          noteFile("IAM", 20),
+		"c-s3.md":           noteFile("S3", 20),
+		"d/e-cloudwatch.md": noteFile("CloudWatch", 20) + "\n- CloudWatch Events rule triggers a Lambda function.\n",
+	})
+	return dir
+}
+
+// TestCacheInvalidation edits, adds, touches and deletes notes between
+// questions: each time the cache notices, re-indexes what it must, and
+// answers exactly as an index built from scratch in memory does.
+func TestCacheInvalidation(t *testing.T) {
+	dir := testNotes(t)
+	src := Source{Paths: []string{dir}}
+	c := newTestCache(t)
+	later := time.Now().Add(time.Hour)
+	steps := []struct {
+		name   string
+		change func()
+		action Action
+	}{
+		{"first run builds", func() {}, ActionRebuilt},
+		{"second run reads the cache", func() {}, ActionFresh},
+		{"touched file is re-hashed, not re-indexed", func() {
+			os.Chtimes(filepath.Join(dir, "b-iam.md"), later, later)
+		}, ActionFresh},
+		{"edited last file is updated in place", func() {
+			writeNotes(t, dir, map[string]string{"d/e-cloudwatch.md": noteFile("CloudWatch", 25)})
+		}, ActionUpdated},
+		{"same-size edit is caught by its hash", func() {
+			p := filepath.Join(dir, "c-s3.md")
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, []byte(strings.Replace(string(data), "S3 note 3:", "S3 note 9:", 1)), 0o644)
+		}, ActionUpdated},
+		{"added file", func() {
+			writeNotes(t, dir, map[string]string{"f-kms.md": noteFile("KMS", 10)})
+		}, ActionUpdated},
+		{"deleted last file", func() { os.Remove(filepath.Join(dir, "f-kms.md")) }, ActionUpdated},
+		{"edited first file rebuilds", func() {
+			writeNotes(t, dir, map[string]string{"a-codedeploy.md": noteFile("CodeDeploy", 5)})
+		}, ActionRebuilt},
+		{"deleted first file", func() { os.Remove(filepath.Join(dir, "a-codedeploy.md")) }, ActionRebuilt},
+	}
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			step.change()
+			e, rep := openCache(t, c, src)
+			if rep.Action != step.action || len(rep.Warnings) > 0 {
+				t.Errorf("action %s (%q), warnings %q; want %s", rep.Action, rep.Changes, rep.Warnings, step.action)
+			}
+			if got, want := answers(t, e), answers(t, memoryEngine(t, src)); got != want {
+				t.Errorf("cache answers:\n%s\nin memory:\n%s", got, want)
+			}
+			gens, _ := filepath.Glob(filepath.Join(c.Dir, "*", genPrefix+"*"))
+			if len(gens) != 1 {
+				t.Errorf("cache holds %d generations, want 1: %q", len(gens), gens)
+			}
+		})
+	}
+}
+
+// TestCacheNeverWritesNotes: building and updating the cache leaves the
+// notes byte for byte and time for time as they were.
+func TestCacheNeverWritesNotes(t *testing.T) {
+	dir := testNotes(t)
+	before := snapshotTree(t, dir)
+	c := newTestCache(t)
+	openCache(t, c, Source{Paths: []string{dir}})
+	if _, err := c.Refresh(Source{Paths: []string{dir}}); err != nil {
+		t.Fatal(err)
+	}
+	if after := snapshotTree(t, dir); after != before {
+		t.Errorf("notes changed:\n%s\nwant\n%s", after, before)
+	}
+}
+
+func snapshotTree(t *testing.T, dir string) string {
+	var b strings.Builder
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			data, _ := os.ReadFile(p)
+			fmt.Fprintf(&b, "%s %d %s %q\n", p, info.ModTime().UnixNano(), info.Mode(), hashBytes(data))
+		}
+		return nil
+	})
+	return b.String()
+}
+
+// TestCacheDamaged spoils the published generation in different ways:
+// each time the next question notices, rebuilds, warns once, and answers
+// right; the question after that is quiet.
+func TestCacheDamaged(t *testing.T) {
+	dir := testNotes(t)
+	src := Source{Paths: []string{dir}}
+	want := answers(t, memoryEngine(t, src))
+	spoil := map[string]func(gen string){
+		"truncated segment": func(gen string) {
+			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "store", "*.zap"))
+			if len(segs) == 0 {
+				t.Fatal("no segment files")
+			}
+			info, _ := os.Stat(segs[0])
+			os.Truncate(segs[0], info.Size()/2)
+		},
+		"garbage segment": func(gen string) {
+			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "store", "*.zap"))
+			os.WriteFile(segs[0], []byte("garbage"), 0o644)
+		},
+		"garbage root.bolt": func(gen string) {
+			os.WriteFile(filepath.Join(gen, indexDir, "store", "root.bolt"), []byte("garbage"), 0o644)
+		},
+		"missing index meta": func(gen string) { os.Remove(filepath.Join(gen, indexDir, "index_meta.json")) },
+		"garbage snapshot":   func(gen string) { os.WriteFile(filepath.Join(gen, snapshotName), []byte("garbage"), 0o644) },
+		"garbage manifest":   func(gen string) { os.WriteFile(filepath.Join(gen, manifestName), []byte("{garbage"), 0o644) },
+		"empty manifest":     func(gen string) { os.WriteFile(filepath.Join(gen, manifestName), nil, 0o644) },
+		"garbage CURRENT": func(gen string) {
+			os.WriteFile(filepath.Join(filepath.Dir(gen), currentName), []byte("../../etc"), 0o644)
+		},
+		"generation gone": func(gen string) { os.RemoveAll(gen) },
+	}
+	for name, f := range spoil {
+		t.Run(name, func(t *testing.T) {
+			c := newTestCache(t)
+			_, rep := openCache(t, c, src)
+			f(rep.Dir)
+			e, rep := openCache(t, c, src)
+			if rep.Action != ActionRebuilt {
+				t.Errorf("action %s, want %s", rep.Action, ActionRebuilt)
+			}
+			if name != "generation gone" && (len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "damaged")) {
+				t.Errorf("warnings %q, want one about damage", rep.Warnings)
+			}
+			if got := answers(t, e); got != want {
+				t.Errorf("answers after rebuild:\n%s\nwant:\n%s", got, want)
+			}
+			if _, rep := openCache(t, c, src); rep.Action != ActionFresh || len(rep.Warnings) != 0 {
+				t.Errorf("next open: action %s, warnings %q; want fresh and quiet", rep.Action, rep.Warnings)
+			}
+		})
+	}
+}
+
+// TestCacheUnwritable points the cache below a regular file, which no
+// one, root included, can create folders in (chmod does not stop root):
+// questions are answered from memory with one warning, and Refresh fails.
+func TestCacheUnwritable(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	c := &Cache{Dir: filepath.Join(file, "crib"), Version: "test"}
+	src := Source{Paths: []string{testNotes(t)}}
+	e, rep := openCache(t, c, src)
+	if rep.Action != ActionMemory || len(rep.Warnings) != 1 || !strings.HasPrefix(rep.Warnings[0], "cannot write the index cache in ") {
+		t.Errorf("action %s, warnings %q; want memory and one warning", rep.Action, rep.Warnings)
+	}
+	if got, want := answers(t, e), answers(t, memoryEngine(t, src)); got != want {
+		t.Errorf("answers:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := c.Refresh(src); err == nil {
+		t.Error("Refresh of an unwritable cache succeeded")
+	}
+}
+
+// TestCacheReadOnlyButFresh: a cache that cannot be written but holds the
+// notes' index is used as it is.
+func TestCacheReadOnlyButFresh(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes to read-only folders")
+	}
+	c := newTestCache(t)
+	src := Source{Paths: []string{testNotes(t)}}
+	openCache(t, c, src)
+	filepath.Walk(c.Dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && info.IsDir() {
+			os.Chmod(p, 0o555)
+		}
+		return nil
+	})
+	t.Cleanup(func() {
+		filepath.Walk(c.Dir, func(p string, info os.FileInfo, err error) error {
+			if err == nil && info.IsDir() {
+				os.Chmod(p, 0o755)
+			}
+			return nil
+		})
+	})
+	if _, rep := openCache(t, c, src); rep.Action != ActionFresh || len(rep.Warnings) != 0 {
+		t.Errorf("action %s, warnings %q; want fresh", rep.Action, rep.Warnings)
+	}
+}
+
+// TestCacheBusy: while another crib holds the build lock past LockWait,
+// a question is answered from memory with one warning.
+func TestCacheBusy(t *testing.T) {
+	c := newTestCache(t)
+	src := Source{Paths: []string{testNotes(t)}}
+	notes, err := resolveNotes(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release, err := c.entry(notes).lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	_, rep := openCache(t, c, src)
+	if rep.Action != ActionMemory || len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "another crib") {
+		t.Errorf("action %s, warnings %q; want memory and one warning", rep.Action, rep.Warnings)
+	}
+}
+
+func TestCacheBadNotes(t *testing.T) {
+	c := newTestCache(t)
+	dir := t.TempDir()
+	writeNotes(t, dir, map[string]string{"empty.md": "", "bin.md": "\x00\x01"})
+	for _, tt := range []struct {
+		name  string
+		paths []string
+		want  error
+	}{
+		{"missing path", []string{filepath.Join(dir, "nope")}, corpus.ErrNoSuchPath},
+		{"no notes files", []string{t.TempDir()}, corpus.ErrNoNotes},
+		{"notes without text", []string{dir}, ErrEmptyNotes},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := c.Open(Source{Paths: tt.paths}, testThesaurus(t))
+			if !errors.Is(err, tt.want) {
+				t.Errorf("err %v, want %v", err, tt.want)
+			}
+			if _, _, err := OpenMemory(Source{Paths: tt.paths}, testThesaurus(t)); !errors.Is(err, tt.want) {
+				t.Errorf("in memory: err %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestCacheStatus(t *testing.T) {
+	c := newTestCache(t)
+	dir := testNotes(t)
+	src := Source{Paths: []string{dir}}
+	st, err := c.Status(src)
+	if err != nil || !st.Stale() || st.Dir != "" {
+		t.Fatalf("status before any build: %+v, %v", st, err)
+	}
+	openCache(t, c, src)
+	st, err = c.Status(src)
+	if err != nil || st.Stale() || st.Snippets != 81 || st.Files != 4 || st.Size == 0 {
+		t.Errorf("status after a build: %+v, %v", st, err)
+	}
+	writeNotes(t, dir, map[string]string{"new.md": "- a new note\n"})
+	if st, _ = c.Status(src); !st.Stale() || fmt.Sprint(st.Changes) != "[added "+filepath.Join(dir, "new.md")+"]" {
+		t.Errorf("status after adding a file: stale %v, changes %q", st.Stale(), st.Changes)
+	}
+}
