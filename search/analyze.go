@@ -10,16 +10,28 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-// AnalyzerName is the name crib's analyzer is registered under in bleve.
-const AnalyzerName = "crib_en"
+// Names crib's analyzers are registered under in bleve: all terms; the
+// terms of prose (identifier parts left out); identifier parts only.
+const (
+	AnalyzerName      = "crib_en"
+	AnalyzerProseName = "crib_en_prose"
+	AnalyzerPartsName = "crib_en_parts"
+)
 
 func init() {
 	// bleve resolves analyzers by name through its global registry, also
-	// when it reopens an index from disk, so the registration must exist
+	// when it reopens an index from disk, so the registrations must exist
 	// before any mapping is used.
-	registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-		return bleveAnalyzer{}, nil
-	})
+	for name, keep := range map[string]func(Token) bool{
+		AnalyzerName:      func(Token) bool { return true },
+		AnalyzerProseName: func(t Token) bool { return !t.Part },
+		AnalyzerPartsName: func(t Token) bool { return t.Part },
+	} {
+		a := bleveAnalyzer{keep: keep}
+		registry.RegisterAnalyzer(name, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+			return a, nil
+		})
+	}
 }
 
 // Token is one indexed term of analysed text.
@@ -31,6 +43,10 @@ type Token struct {
 	// Whole marks the whole form of a compound identifier, indexed beside
 	// its parts.
 	Whole bool
+	// Part marks a part of an identifier (Pending of Pending:Wait,
+	// Application of `ApplicationStart`). Parts are weaker evidence than
+	// words of prose and are indexed in a field of their own.
+	Part bool
 }
 
 // Analyze splits text into terms the way crib indexes and queries it:
@@ -118,7 +134,7 @@ func wordEnd(text string, i int) int {
 
 // appendWord adds the terms of one word at byte offset off.
 func appendWord(out []Token, word string, off, pos int, inCode bool) ([]Token, int) {
-	parts := splitWord(word, inCode)
+	parts, ident := splitWord(word, inCode)
 	if len(parts) > 1 {
 		pos++
 		out = append(out, Token{Term: strings.ToLower(word), Pos: pos, Start: off, End: off + len(word), Whole: true})
@@ -130,7 +146,7 @@ func appendWord(out []Token, word string, off, pos int, inCode bool) ([]Token, i
 		if term == "" {
 			continue
 		}
-		out = append(out, Token{Term: term, Pos: pos, Start: off + p[0], End: off + p[1]})
+		out = append(out, Token{Term: term, Pos: pos, Start: off + p[0], End: off + p[1], Part: ident && len(parts) > 1})
 	}
 	return out, pos
 }
@@ -168,9 +184,11 @@ func americanize(w string) string {
 }
 
 // splitWord returns the byte ranges of a word's parts: split at joiners,
-// and at camelCase humps when the word is an identifier (it has joiners,
-// digits after letters, three or more humps, or sits in a code span).
-func splitWord(word string, inCode bool) [][2]int {
+// and at camelCase humps when the word is an identifier (it has three or
+// more humps, or sits in a code span). ident reports an identifier: a
+// word in a code span, with _ or : in it, or split at humps; a prose
+// compound such as cross-region or read/write is not one.
+func splitWord(word string, inCode bool) (parts [][2]int, ident bool) {
 	var pieces [][2]int
 	start := 0
 	for i := 0; i < len(word); i++ {
@@ -186,17 +204,18 @@ func splitWord(word string, inCode bool) [][2]int {
 	for _, p := range pieces {
 		humps = append(humps, camelHumps(word, p)...)
 	}
+	ident = inCode || strings.ContainsAny(word, "_:")
 	for _, h := range humps {
 		if h[1]-h[0] == 1 && !unicode.IsDigit(rune(word[h[0]])) {
 			// A one-letter hump means an acronym such as DDoS or ACode,
 			// not an identifier: keep each piece whole.
-			return pieces
+			return pieces, ident
 		}
 	}
 	if len(pieces) > 1 || len(humps) >= 3 || (inCode && len(humps) > 1) {
-		return humps
+		return humps, ident || len(humps) > len(pieces)
 	}
-	return pieces
+	return pieces, ident
 }
 
 // camelHumps splits word[p[0]:p[1]] at lower→Upper, UPPER→Upperlower and
@@ -256,14 +275,17 @@ var stopWords = func() map[string]bool {
 // IsStopWord reports whether crib ignores w (lower case) in questions.
 func IsStopWord(w string) bool { return stopWords[w] }
 
-// bleveAnalyzer adapts Analyze to bleve's analysis.Analyzer.
-type bleveAnalyzer struct{}
+// bleveAnalyzer adapts Analyze to bleve's analysis.Analyzer, keeping the
+// tokens keep accepts.
+type bleveAnalyzer struct{ keep func(Token) bool }
 
-func (bleveAnalyzer) Analyze(input []byte) analysis.TokenStream {
+func (a bleveAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	toks := Analyze(string(input))
-	out := make(analysis.TokenStream, len(toks))
-	for i, t := range toks {
-		out[i] = &analysis.Token{Term: []byte(t.Term), Position: t.Pos, Start: t.Start, End: t.End, Type: analysis.AlphaNumeric}
+	out := make(analysis.TokenStream, 0, len(toks))
+	for _, t := range toks {
+		if a.keep(t) {
+			out = append(out, &analysis.Token{Term: []byte(t.Term), Position: t.Pos, Start: t.Start, End: t.End, Type: analysis.AlphaNumeric})
+		}
 	}
 	return out
 }

@@ -16,7 +16,7 @@ import (
 // Bump it when either changes. The synonym dictionary is not part of a
 // cache's key: synonyms are expanded when a question is asked, never
 // indexed, so one index serves any dictionary, the user's files included.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // DefaultLockWait is how long a crib waits for another crib that is
 // building the same index before it indexes in memory itself.

@@ -9,11 +9,8 @@ import (
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	bledoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	blevesearch "github.com/blevesearch/bleve/v2/search"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
 )
@@ -23,27 +20,25 @@ import (
 // 100k-snippet batch takes several times as long as twenty of 5,000).
 const batchSize = 5000
 
-// indexRange indexes snippets[first:] under their positions as ids and
-// returns their vocabulary. Each field value is analysed once, for both
-// the index and the vocabulary, and headings and parent items, which many
-// snippets share, once per worker. Batches are built concurrently: bleve
-// encodes a batch's segment on the calling goroutine, so one caller would
-// leave a core idle. progress, when set, is told how many are done.
+// indexRange indexes snippets[first:] under their positions as ids, and
+// counts their vocabulary meanwhile. Batches are built concurrently: bleve
+// analyses a batch on its own worker pool but encodes the segment on the
+// calling goroutine, so one caller would leave a core idle. progress, when
+// set, is told how many snippets are done.
 func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress func(int)) (*vocabulary, error) {
+	vc := make(chan *vocabulary, 1)
+	go func() { vc <- countVocab(snippets[first:]) }()
 	starts := make(chan int)
 	errs := make(chan error, 1)
 	var done atomic.Int64
 	var wg sync.WaitGroup
-	vocs := make([]*vocabulary, indexWorkers())
-	for w := range vocs {
-		a := newAnalyser()
-		vocs[w] = a.voc
+	for range indexWorkers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for start := range starts {
 				end := min(start+batchSize, len(snippets))
-				if err := a.index(idx, snippets, start, end); err != nil {
+				if err := indexBatch(idx, snippets, start, end); err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -61,117 +56,28 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 	}
 	close(starts)
 	wg.Wait()
-	for _, v := range vocs[1:] {
-		vocs[0].merge(v)
-	}
+	voc := <-vc
 	select {
 	case err := <-errs:
 		return nil, err
 	default:
-		return vocs[0], nil
+		return voc, nil
 	}
 }
 
 func indexWorkers() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }
 
-// analyser turns snippets into bleve documents whose fields carry their
-// terms already, and counts their vocabulary on the way.
-type analyser struct {
-	voc  *vocabulary
-	memo map[string]analysed // heading and context values seen before
-}
-
-// analysed is one field value's terms: crib's tokens and bleve's.
-type analysed struct {
-	toks   []Token
-	stream analysis.TokenStream
-}
-
-func newAnalyser() *analyser {
-	return &analyser{voc: newVocabulary(), memo: map[string]analysed{}}
-}
-
-func (a *analyser) analyse(s string, memo bool) analysed {
-	if r, ok := a.memo[s]; ok {
-		return r
-	}
-	toks := Analyze(s)
-	r := analysed{toks: toks, stream: tokenStream(toks)}
-	if memo {
-		if len(a.memo) > 1<<16 {
-			clear(a.memo)
-		}
-		a.memo[s] = r
-	}
-	return r
-}
-
-// tokenStream converts crib's tokens to bleve's, as bleveAnalyzer does.
-func tokenStream(toks []Token) analysis.TokenStream {
-	out := make(analysis.TokenStream, len(toks))
-	for i, t := range toks {
-		out[i] = &analysis.Token{Term: []byte(t.Term), Position: t.Pos, Start: t.Start, End: t.End, Type: analysis.AlphaNumeric}
-	}
-	return out
-}
-
-// preAnalysed hands bleve terms analysed already.
-type preAnalysed analysis.TokenStream
-
-func (p preAnalysed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(p) }
-
-func (a *analyser) index(idx bleve.Index, snippets []corpus.Snippet, from, to int) error {
+func indexBatch(idx bleve.Index, snippets []corpus.Snippet, from, to int) error {
 	b := idx.NewBatch()
-	opts := index.IndexField | index.IncludeTermVectors // as NewMapping's fields
 	for i := from; i < to; i++ {
-		s := snippets[i]
-		context, heading := strings.Join(s.Context, " / "), strings.Join(s.Heading, " / ")
-		text, ctx, head := a.analyse(s.Text, false), a.analyse(context, true), a.analyse(heading, true)
-		doc := bledoc.NewDocument(docID(i))
-		doc.AddField(bledoc.NewTextFieldCustom(FieldText, nil, []byte(s.Text), opts, preAnalysed(text.stream)))
-		doc.AddField(bledoc.NewTextFieldCustom(FieldContext, nil, []byte(context), opts, preAnalysed(ctx.stream)))
-		doc.AddField(bledoc.NewTextFieldCustom(FieldHeading, nil, []byte(heading), opts, preAnalysed(head.stream)))
-		doc.AddField(bledoc.NewCompositeFieldWithIndexingOptions("_all", true, []string{},
-			[]string{FieldText, FieldContext, FieldHeading}, opts))
-		doc.SetIndexed()
-		if err := b.IndexAdvanced(doc); err != nil {
-			return fmt.Errorf("index snippet %s:%d: %w", s.Source, s.Line, err)
+		if err := b.Index(docID(i), document(snippets[i])); err != nil {
+			return fmt.Errorf("index snippet %s:%d: %w", snippets[i].Source, snippets[i].Line, err)
 		}
-		a.count(s, text, heading, head)
 	}
 	if err := idx.Batch(b); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
 	return nil
-}
-
-// count adds a snippet's words to the vocabulary from the terms of its text
-// and headings. That equals analysing text and headings joined, as
-// vocabulary.add does, unless an odd number of backquotes in the text
-// carries code spans over into the headings; then it does just that.
-func (a *analyser) count(s corpus.Snippet, text analysed, heading string, head analysed) {
-	if strings.Count(s.Text, "`")%2 == 1 {
-		a.voc.add(s, 1)
-		return
-	}
-	seen := map[string]bool{}
-	for _, part := range []struct {
-		src  string
-		toks []Token
-	}{{s.Text, text.toks}, {heading, head.toks}} {
-		for _, t := range part.toks {
-			if t.Whole {
-				continue
-			}
-			if !seen[t.Term] {
-				seen[t.Term] = true
-				a.voc.df[t.Term]++
-			}
-			w := strings.ToLower(part.src[t.Start:t.End])
-			a.voc.uses[w]++
-			a.voc.surface[w] = t.Term
-		}
-	}
 }
 
 // vocabulary is what typo correction and ranking know of the notes' words.
@@ -224,6 +130,29 @@ func (v *vocabulary) merge(o *vocabulary) {
 		v.uses[w] += n
 		v.surface[w] = o.surface[w]
 	}
+}
+
+// countVocab counts the words of snippets, a share per CPU.
+func countVocab(snippets []corpus.Snippet) *vocabulary {
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(snippets)/1000))
+	out := make([]*vocabulary, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v := newVocabulary()
+			for _, s := range snippets[p*len(snippets)/parts : (p+1)*len(snippets)/parts] {
+				v.add(s, 1)
+			}
+			out[p] = v
+		}()
+	}
+	wg.Wait()
+	for _, o := range out[1:] {
+		out[0].merge(o)
+	}
+	return out[0]
 }
 
 // bm25Stats are the collection statistics BM25 scores with.

@@ -121,18 +121,8 @@ func TestIndexPathsAgree(t *testing.T) {
 	}
 }
 
-func TestTokenStreamMatchesAnalyzer(t *testing.T) {
-	inputs := []string{"", "CodeDeploy `AllowTraffic` hooks", "iam:PassRole and s3-bucket-ssl-requests-only", "DDoS ÉCS naïve 10%"}
-	for _, s := range inputs {
-		want := (bleveAnalyzer{}).Analyze([]byte(s))
-		if got := tokenStream(Analyze(s)); !reflect.DeepEqual(got, want) {
-			t.Errorf("tokenStream(%q) differs from bleveAnalyzer", s)
-		}
-	}
-}
-
-// TestVocabularyPaths: counting words from the terms indexed equals
-// analysing each snippet's text and headings joined.
+// TestVocabularyPaths: counting words in parallel while indexing equals
+// counting them one snippet after another, and uncounting undoes it.
 func TestVocabularyPaths(t *testing.T) {
 	snippets := append(corpus.Embedded(),
 		corpus.Snippet{Text: "odd `backquote carries", Heading: []string{"CamelCaseHeading", "a / b"}},
@@ -250,10 +240,13 @@ func TestCacheInvalidation(t *testing.T) {
 			writeNotes(t, dir, map[string]string{"d/e-cloudwatch.md": noteFile("CloudWatch", 25)})
 		}, ActionUpdated},
 		{"same-size edit is caught by its hash", func() {
-			p := filepath.Join(dir, "c-s3.md")
+			p := filepath.Join(dir, "d/e-cloudwatch.md")
 			data, _ := os.ReadFile(p)
-			os.WriteFile(p, []byte(strings.Replace(string(data), "S3 note 3:", "S3 note 9:", 1)), 0o644)
+			os.WriteFile(p, []byte(strings.Replace(string(data), "CloudWatch note 3:", "CloudWatch note 9:", 1)), 0o644)
 		}, ActionUpdated},
+		{"edited middle file rebuilds", func() {
+			writeNotes(t, dir, map[string]string{"c-s3.md": noteFile("S3", 21)})
+		}, ActionRebuilt},
 		{"added file", func() {
 			writeNotes(t, dir, map[string]string{"f-kms.md": noteFile("KMS", 10)})
 		}, ActionUpdated},

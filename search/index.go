@@ -9,12 +9,14 @@ package search
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
@@ -23,9 +25,21 @@ import (
 // Field names in the index.
 const (
 	FieldText    = "text"
+	FieldParts   = "parts" // parts of the identifiers in text
 	FieldContext = "context"
 	FieldHeading = "heading"
 )
+
+func init() {
+	// bleve sums the clauses of a disjunction in the order of a heap once
+	// it has more than DisjunctionHeapTakeover of them. That order follows
+	// the index's internal document numbers, which follow Go's map order
+	// as a batch is indexed, so equal scores came out unequal in the last
+	// bit and ties broke differently from one build of the same notes to
+	// the next. Summing in clause order makes every score a function of
+	// the notes and the question alone.
+	searcher.DisjunctionHeapTakeover = math.MaxInt
+}
 
 // Engine answers questions over one set of snippets.
 type Engine struct {
@@ -42,12 +56,13 @@ type Engine struct {
 	sections     map[string][]int // sectionKey -> snippet indexes
 }
 
-// NewMapping returns the index mapping crib uses: three text fields
-// analysed by crib's analyzer, scored with BM25.
+// NewMapping returns the index mapping crib uses, scored with BM25: the
+// snippet's prose, the parts of its identifiers, its parent items and its
+// headings, each analysed by crib's analyzer.
 func NewMapping() mapping.IndexMapping {
-	field := func() *mapping.FieldMapping {
+	field := func(analyzer string) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
-		f.Analyzer = AnalyzerName
+		f.Analyzer = analyzer
 		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = true
@@ -55,9 +70,10 @@ func NewMapping() mapping.IndexMapping {
 		return f
 	}
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(FieldText, field())
-	doc.AddFieldMappingsAt(FieldContext, field())
-	doc.AddFieldMappingsAt(FieldHeading, field())
+	doc.AddFieldMappingsAt(FieldText, field(AnalyzerProseName))
+	doc.AddFieldMappingsAt(FieldParts, field(AnalyzerPartsName))
+	doc.AddFieldMappingsAt(FieldContext, field(AnalyzerName))
+	doc.AddFieldMappingsAt(FieldHeading, field(AnalyzerName))
 	m := mapping.NewIndexMapping()
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = AnalyzerName
@@ -75,6 +91,7 @@ func docID(i int) string { return fmt.Sprintf("%08d", i) }
 func document(s corpus.Snippet) map[string]interface{} {
 	return map[string]interface{}{
 		FieldText:    s.Text,
+		FieldParts:   s.Text,
 		FieldContext: strings.Join(s.Context, " / "),
 		FieldHeading: strings.Join(s.Heading, " / "),
 	}

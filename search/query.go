@@ -35,6 +35,7 @@ const (
 	weightPair       = 0.35 // two question words standing together in a note
 
 	boostText    = 1.0
+	boostParts   = 0.5
 	boostContext = 0.4
 	boostHeading = 0.3
 )
@@ -209,7 +210,7 @@ func partQuery(pt queryPart) query.Query {
 	fields := []struct {
 		name  string
 		boost float64
-	}{{FieldText, boostText}, {FieldContext, boostContext}, {FieldHeading, boostHeading}}
+	}{{FieldText, boostText}, {FieldParts, boostParts}, {FieldContext, boostContext}, {FieldHeading, boostHeading}}
 	var qs []query.Query
 	for _, f := range fields {
 		if len(pt.terms) == 1 {

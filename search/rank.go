@@ -20,6 +20,7 @@ type concept struct {
 // Where a concept is found counts for this much of its weight.
 const (
 	foundText    = 1.0
+	foundParts   = 0.7
 	foundContext = 0.6
 	foundHeading = 0.45
 	foundSynonym = 0.85 // factor when only a synonym was found
@@ -85,15 +86,26 @@ func (e *Engine) termWeight(t string) float64 {
 
 // docTerms are the analysed fields of one snippet.
 type docTerms struct {
-	text, context, heading []string
+	text, parts, context, heading []string
 }
 
+// analyzeDoc analyses a snippet as the index does: the words of its prose
+// apart from the parts of its identifiers.
 func analyzeDoc(s corpus.Snippet) docTerms {
-	return docTerms{
-		text:    PhraseTerms(s.Text),
+	d := docTerms{
 		context: PhraseTerms(strings.Join(s.Context, " / ")),
 		heading: PhraseTerms(strings.Join(s.Heading, " / ")),
 	}
+	for _, t := range Analyze(s.Text) {
+		switch {
+		case t.Whole:
+		case t.Part:
+			d.parts = append(d.parts, t.Term)
+		default:
+			d.text = append(d.text, t.Term)
+		}
+	}
+	return d
 }
 
 // match is how a snippet says a concept: the share of the concept's
@@ -115,7 +127,7 @@ func (c concept) found(d docTerms) match {
 			name  string
 			terms []string
 			w     float64
-		}{{FieldText, d.text, foundText}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
+		}{{FieldText, d.text, foundText}, {FieldParts, d.parts, foundParts}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
 			v := fd.w * hasForm(fd.terms, f) * c.scales[i]
 			if v > best.value {
 				best = match{value: v, form: f, field: fd.name, alias: i > 0}
@@ -145,7 +157,7 @@ func hasBoilerplate(form []string) bool {
 func spread(form []string, d docTerms) bool {
 	for _, f := range form {
 		w := []string{f}
-		if !contains(d.text, w) && !contains(d.context, w) && !contains(d.heading, w) {
+		if !contains(d.text, w) && !contains(d.parts, w) && !contains(d.context, w) && !contains(d.heading, w) {
 			return false
 		}
 	}

@@ -20,7 +20,7 @@ type Thesaurus struct {
 
 // analyzerVersion names the terms Analyze produces; change it whenever
 // they change, so compiled data made by an older analyzer is not used.
-const analyzerVersion = 2
+const analyzerVersion = 3
 
 // compiledThesaurus is the built-in thesaurus compiled at build time by
 // `go generate ./search` (analysing its thousands of phrases takes longer
