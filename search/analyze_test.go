@@ -111,8 +111,8 @@ func TestAnalyzeTokens(t *testing.T) {
 			want: []tok{
 				{Term: "use", Pos: 1, Start: 0, End: 3},
 				{Term: "pending:wait", Pos: 2, Start: 4, End: 16, Whole: true},
-				{Term: "pend", Pos: 2, Start: 4, End: 11},
-				{Term: "wait", Pos: 3, Start: 12, End: 16},
+				{Term: "pend", Pos: 2, Start: 4, End: 11, Part: true},
+				{Term: "wait", Pos: 3, Start: 12, End: 16, Part: true},
 				{Term: "hook", Pos: 4, Start: 17, End: 22},
 			},
 		},
@@ -121,8 +121,8 @@ func TestAnalyzeTokens(t *testing.T) {
 			in:   "the `AllowTraffic`",
 			want: []tok{
 				{Term: "allowtraffic", Pos: 2, Start: 5, End: 17, Whole: true},
-				{Term: "allow", Pos: 2, Start: 5, End: 10},
-				{Term: "traffic", Pos: 3, Start: 10, End: 17},
+				{Term: "allow", Pos: 2, Start: 5, End: 10, Part: true},
+				{Term: "traffic", Pos: 3, Start: 10, End: 17, Part: true},
 			},
 		},
 		{

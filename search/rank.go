@@ -26,6 +26,10 @@ const (
 	foundSynonym = 0.85 // factor when only a synonym was found
 	repeatBonus  = 0.25 // share of its weight a concept gains when repeated
 	reusedForm   = 0.25 // what a note word counts for a second concept
+	// serviceConcept raises a named AWS service above its rarity: notes are
+	// written per service, so the service a question names marks the
+	// section its answer sits in, even where the name is common.
+	serviceConcept = 2.0
 	// coverageShare is how much of the final score comes from how much of
 	// the question a note covers; the rest is bleve's BM25 score.
 	coverageShare = 0.6
@@ -59,6 +63,7 @@ func (e *Engine) concepts(p *plan) []concept {
 		key := c.label
 		if m.Service != "" {
 			key = "service:" + m.Service
+			c.weight *= serviceConcept
 		}
 		add(key, c)
 	}
@@ -281,9 +286,13 @@ func (e *Engine) rerank(p *plan, rs []Result, explain bool) {
 		best = 1
 	}
 	for i := range rs {
+		f := 1.0
+		if isListIntro(rs[i].Snippet.Text) {
+			f = listIntro
+		}
 		// Both parts are scaled to the best candidate, so each spans 0..1.
-		bm25 := (1 - coverageShare) * rs[i].Score / top
-		cov := coverageShare * covs[i] / best
+		bm25 := f * (1 - coverageShare) * rs[i].Score / top
+		cov := f * coverageShare * covs[i] / best
 		if explain {
 			rs[i].Explain = append(scaleParts(rs[i].Explain, bm25), scaleParts(parts[i], cov)...)
 			sortContributions(rs[i].Explain)
@@ -297,6 +306,13 @@ func (e *Engine) rerank(p *plan, rs []Result, explain bool) {
 		return less(rs[i].Snippet, rs[j].Snippet)
 	})
 }
+
+// listIntro scales the score of a note that only introduces a list
+// ("CloudWatch Logs near real-time processing options:"): its items, which
+// carry it as context, are the answer.
+const listIntro = 0.85
+
+func isListIntro(text string) bool { return strings.HasSuffix(strings.TrimSpace(text), ":") }
 
 // scaleParts scales contributions so that they sum to total.
 func scaleParts(cs []Contribution, total float64) []Contribution {
