@@ -35,11 +35,11 @@ mean EventBridge.`,
   crib service cwe
   crib service "auto scaling"
   crib service --json ssm | jq -r '.sections[].notes[].text'`,
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Name = strings.TrimSpace(strings.Join(args, " "))
 			if opts.Name == "" {
-				return &usageError{"no service name given"}
+				return &usageError{"no service name given\nUsage: crib service <name>..."}
 			}
 			if err := opts.Source.validate(); err != nil {
 				return err

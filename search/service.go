@@ -57,8 +57,12 @@ func (e *Engine) Service(name string) (*ServiceReport, error) {
 }
 
 func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) {
-	if svc, ok := e.th.Catalog.Lookup(name); ok {
-		return svc, "", nil
+	// Services whose short name is an everyday word ("Glue", "Config")
+	// are catalogued under their full name.
+	for _, n := range []string{name, "AWS " + name, "Amazon " + name} {
+		if svc, ok := e.th.Catalog.Lookup(n); ok {
+			return svc, "", nil
+		}
 	}
 	if s := e.th.Dict.Service(PhraseTerms(name)); s != "" {
 		svc, _ := e.th.Catalog.Lookup(s)
