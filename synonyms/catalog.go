@@ -10,8 +10,8 @@ import (
 
 // Service is one entry of the AWS service catalogue.
 type Service struct {
-	Name     string     `json:"service"`
-	Aliases  []string   `json:"aliases"`
+	Name    string   `json:"service"`
+	Aliases []string `json:"aliases"`
 	// Kinds are variants or parts of the service (File Gateway for
 	// Storage Gateway): each names the service, but they are not
 	// synonyms of each other.

@@ -27,8 +27,8 @@ type Rule struct {
 	// Weight scales how much the rule's expansions count, 1 when 0. A
 	// file sets it for the lines that follow with "#@weight 0.5".
 	Weight float64
-	Source  string // file name, for error messages
-	Line    int
+	Source string // file name, for error messages
+	Line   int
 }
 
 // ParseError reports a malformed line of a dictionary file.
