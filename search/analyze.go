@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -151,8 +152,22 @@ func appendWord(out []Token, word string, off, pos int, inCode bool) ([]Token, i
 	return out, pos
 }
 
+// stems memoises normalize: a notes corpus uses a few thousand distinct
+// words many times over, and Snowball is the costliest step of analysis.
+// Analysis runs on bleve's worker goroutines, hence the sync.Map.
+var stems sync.Map // word as written -> term
+
 // normalize lower-cases and stems one word part; "" means a stop word.
 func normalize(part string) string {
+	if t, ok := stems.Load(part); ok {
+		return t.(string)
+	}
+	t := normalizeWord(part)
+	stems.Store(part, t)
+	return t
+}
+
+func normalizeWord(part string) string {
 	w := strings.ToLower(part)
 	if stopWords[w] {
 		return ""
@@ -189,6 +204,9 @@ func americanize(w string) string {
 // word in a code span, with _ or : in it, or split at humps; a prose
 // compound such as cross-region or read/write is not one.
 func splitWord(word string, inCode bool) (parts [][2]int, ident bool) {
+	if isPlainWord(word) {
+		return [][2]int{{0, len(word)}}, inCode
+	}
 	var pieces [][2]int
 	start := 0
 	for i := 0; i < len(word); i++ {
@@ -223,6 +241,9 @@ func splitWord(word string, inCode bool) (parts [][2]int, ident bool) {
 // EC2, S3 or Route53, stays joined).
 func camelHumps(word string, p [2]int) [][2]int {
 	s := word[p[0]:p[1]]
+	if isPlainWord(s) {
+		return [][2]int{p}
+	}
 	var out [][2]int
 	start := 0
 	runes := []rune(s)
@@ -252,6 +273,18 @@ func camelHumps(word string, p [2]int) [][2]int {
 		}
 	}
 	return append(out, [2]int{p[0] + offs[start], p[0] + offs[len(runes)]})
+}
+
+// isPlainWord reports an ASCII word of letters with no capital after the
+// first: most prose, which has no joiners or humps to split at.
+func isPlainWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || (c >= '0' && c <= '9') || isJoiner(c) || (i > 0 && c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // stopWords are dropped from text and questions. The list is shorter than
