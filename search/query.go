@@ -162,6 +162,14 @@ func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
 		if m.End-m.Start > 1 {
 			p.parts = append(p.parts, queryPart{terms: seq[m.Start:m.End], weight: weightUser, kind: KindPair, origin: origin})
 		}
+		for _, im := range m.Inner {
+			for i, alt := range im.Alts {
+				p.parts = append(p.parts, queryPart{terms: alt, weight: weightSynonym * innerPhrase * im.Weights[i], kind: KindSynonym, origin: origin})
+				for _, t := range alt {
+					p.synonymSet[t] = true
+				}
+			}
+		}
 		for i, alt := range m.Alts {
 			p.parts = append(p.parts, queryPart{terms: alt, weight: weightSynonym * m.Weights[i], kind: KindSynonym, origin: origin})
 			for _, t := range alt {

@@ -19,13 +19,15 @@ type concept struct {
 
 // Where a concept is found counts for this much of its weight.
 const (
-	foundText    = 1.0
-	foundParts   = 0.7
-	foundContext = 0.6
-	foundHeading = 0.45
-	foundSynonym = 0.85 // factor when only a synonym was found
-	repeatBonus  = 0.25 // share of its weight a concept gains when repeated
-	reusedForm   = 0.25 // what a note word counts for a second concept
+	foundText     = 1.0
+	foundParts    = 0.7
+	foundContext  = 0.6
+	foundHeading  = 0.45
+	foundSynonym  = 0.85 // factor when only a synonym was found
+	repeatBonus   = 0.25 // share of its weight a concept gains when repeated
+	partialPhrase = 0.6  // factor for some of a phrase's words, by their share
+	innerPhrase   = 0.5  // factor for saying only part of a phrase ("max" for "maximum size")
+	reusedForm    = 0.25 // what a note word counts for a second concept
 	// serviceConcept raises a named AWS service above its rarity: notes are
 	// written per service, so the service a question names marks the
 	// section its answer sits in, even where the name is common.
@@ -55,6 +57,15 @@ func (e *Engine) concepts(p *plan) []concept {
 		c.forms = append(c.forms, m.Alts...)
 		for _, w := range m.Weights {
 			c.scales = append(c.scales, foundSynonym*w)
+		}
+		for _, im := range m.Inner {
+			// Part of the phrase, said in the question's words or a synonym.
+			c.forms = append(c.forms, p.seq[im.Start:im.End])
+			c.scales = append(c.scales, innerPhrase)
+			for j, alt := range im.Alts {
+				c.forms = append(c.forms, alt)
+				c.scales = append(c.scales, innerPhrase*foundSynonym*im.Weights[j])
+			}
 		}
 		for i := m.Start; i < m.End; i++ {
 			covered[i] = true
@@ -142,7 +153,34 @@ func (c concept) found(d docTerms) match {
 	if best.value == 0 && len(c.forms[0]) > 1 && !hasBoilerplate(c.forms[0]) && spread(c.forms[0], d) {
 		best = match{value: foundContext * looseForm, form: c.forms[0], field: FieldContext}
 	}
+	if v, words := partial(c.forms[0], d.text); v > best.value {
+		best = match{value: v, form: words, field: FieldText}
+	}
 	return best
+}
+
+// partial credits a note for some of the words of a phrase of the
+// question ("success" of "report success or failure back"): their share of
+// the phrase, times partialPhrase.
+func partial(form, text []string) (float64, []string) {
+	if len(form) < 2 {
+		return 0, nil
+	}
+	var found []string
+	content := 0
+	for _, f := range form {
+		if boilerplate[f] {
+			continue
+		}
+		content++
+		if contains(text, []string{f}) {
+			found = append(found, f)
+		}
+	}
+	if content == 0 || len(found) == 0 {
+		return 0, nil
+	}
+	return partialPhrase * float64(len(found)) / float64(content), found
 }
 
 // hasBoilerplate reports whether form holds a particle or padding word
@@ -172,7 +210,7 @@ func spread(form []string, d docTerms) bool {
 // looseForm is what a phrase counts for when its words all appear near
 // each other but not as written; nearWords is how far apart they may be.
 const (
-	looseForm = 0.7
+	looseForm = 0.8
 	nearWords = 3
 )
 

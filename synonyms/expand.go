@@ -28,6 +28,9 @@ type Match struct {
 	Alts       [][]string // the term sequences to look for as well
 	Weights    []float64  // Weights[i] scales Alts[i]: 1, or less for weaker dictionaries
 	Service    string     // the canonical service named, or ""
+	// Inner are the known phrases inside a longer match ("maximum" in
+	// "maximum size"): a note may say only part of the question's phrase.
+	Inner []Match
 }
 
 // Compile analyses every term of rules with analyze and indexes them by
@@ -137,10 +140,28 @@ func (d *Dictionary) Expand(terms []string) []Match {
 				continue
 			}
 			if i+n > covered {
-				out = append(out, Match{Start: i, End: i + n, Alts: e.alts, Weights: e.weights, Service: e.service})
+				m := Match{Start: i, End: i + n, Alts: e.alts, Weights: e.weights, Service: e.service}
+				m.Inner = d.inner(terms, i, i+n)
+				out = append(out, m)
 				covered = i + n
 			}
 			break
+		}
+	}
+	return out
+}
+
+// inner returns the known phrases strictly inside terms[start:end].
+func (d *Dictionary) inner(terms []string, start, end int) []Match {
+	var out []Match
+	for i := start; i < end; i++ {
+		for j := end; j > i; j-- {
+			if i == start && j == end {
+				continue
+			}
+			if e := d.entries[strings.Join(terms[i:j], " ")]; e != nil {
+				out = append(out, Match{Start: i, End: j, Alts: e.alts, Weights: e.weights, Service: e.service})
+			}
 		}
 	}
 	return out

@@ -113,6 +113,7 @@ func TestExpand(t *testing.T) {
 					}
 				}
 				got[i].Weights = nil // checked above; the table lists alternatives only
+				got[i].Inner = nil   // see TestExpandInner
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Expand(%q) differ\n got: %#v\nwant: %#v", tt.in, got, tt.want)
@@ -199,5 +200,24 @@ func TestExpandWeights(t *testing.T) {
 	}
 	if _, err := synonyms.ParseSolr("bad.txt", []byte("#@weight 2\n")); err == nil {
 		t.Error("#@weight 2 accepted, want an error")
+	}
+}
+
+func TestExpandInner(t *testing.T) {
+	rules, err := synonyms.ParseSolr("i.txt", []byte("maximum size, max size, MaxSize\nmaximum, max, upper limit\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := synonyms.Compile(rules, seq)
+	got := d.Expand(seq("maximum size of the group"))
+	if len(got) != 1 || got[0].Start != 0 || got[0].End != 2 {
+		t.Fatalf("Expand = %#v, want one match of \"maximum size\"", got)
+	}
+	inner := got[0].Inner
+	if len(inner) != 1 || inner[0].Start != 0 || inner[0].End != 1 {
+		t.Fatalf("Inner = %#v, want the match of \"maximum\" inside it", inner)
+	}
+	if alts := strings.Join(inner[0].Alts[0], " "); alts != "max" {
+		t.Errorf("inner alternatives %v, want max first", inner[0].Alts)
 	}
 }
