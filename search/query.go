@@ -59,12 +59,15 @@ type queryPart struct {
 
 // plan is an analysed question.
 type plan struct {
-	parts      []queryPart
-	services   []string          // services the question names
-	corrected  map[string]string // misspelled word -> correction
-	fuzzy      map[string]string // corrected term -> misspelled word
-	seq        []string          // the question's terms in order, typos corrected
-	matches    []synonyms.Match
+	parts     []queryPart
+	services  []string          // services the question names
+	corrected map[string]string // misspelled word -> correction
+	fuzzy     map[string]string // corrected term -> misspelled word
+	seq       []string          // the question's terms in order, typos corrected
+	matches   []synonyms.Match
+	// implied maps services the thesaurus reaches from the question's
+	// words ("alerted" -> SNS, EventBridge) to those words.
+	implied    map[string]string
 	userTerms  map[string]bool
 	synonymSet map[string]bool
 }
@@ -94,6 +97,13 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 			}
 		}
 	}
+	surface := map[string]string{}
+	for _, t := range toks {
+		if !t.Whole {
+			surface[t.Term] = strings.ToLower(q[t.Start:t.End])
+		}
+	}
+	p.implied = e.impliedServices(seq, matches, surface)
 	p.addWords(toks, seq, serviceTerm)
 	p.addSynonyms(seq, matches)
 	p.addPairs(seq)
@@ -250,5 +260,32 @@ func sortedKeys(m map[string]string) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// impliedServices finds the services that the question's words lead to
+// through one-way thesaurus rules, without naming them.
+func (e *Engine) impliedServices(seq []string, matches []synonyms.Match, surface map[string]string) map[string]string {
+	out := map[string]string{}
+	var visit func(ms []synonyms.Match)
+	visit = func(ms []synonyms.Match) {
+		for _, m := range ms {
+			if m.Service == "" {
+				for _, alt := range m.Alts {
+					if s := e.th.Dict.Service(alt); s != "" {
+						if _, ok := out[s]; !ok {
+							var words []string
+							for _, t := range seq[m.Start:m.End] {
+								words = append(words, surface[t])
+							}
+							out[s] = strings.Join(words, " ")
+						}
+					}
+				}
+			}
+			visit(m.Inner)
+		}
+	}
+	visit(matches)
 	return out
 }

@@ -26,6 +26,7 @@ const (
 	relCuratedResult = 0.5  // the catalogue links it to a service of the best result
 	relSection       = 0.25 // per sibling note in a result's section naming it
 	relSectionCap    = 0.75
+	relImplied       = 1.2 // the thesaurus leads from the question's words to it
 )
 
 // relatedScore gathers the evidence for one service.
@@ -46,16 +47,19 @@ func (r *relatedScore) add(w float64, text string) {
 }
 
 // why tells the catalogue's reason first, when there is one, then the
-// strongest evidence from the notes.
+// strongest evidence from the notes and the question: two reasons at most.
 func (r *relatedScore) why() string {
 	sort.SliceStable(r.reasons, func(i, j int) bool { return r.reasons[i].weight > r.reasons[j].weight })
 	var parts []string
-	for _, c := range []bool{true, false} {
-		for _, rs := range r.reasons {
-			if rs.curated == c {
-				parts = append(parts, rs.text)
-				break
-			}
+	for _, rs := range r.reasons {
+		if rs.curated {
+			parts = append(parts, rs.text)
+			break
+		}
+	}
+	for _, rs := range r.reasons {
+		if !rs.curated && len(parts) < 2 {
+			parts = append(parts, rs.text)
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -88,6 +92,9 @@ func (e *Engine) related(p *plan, rs []Result) []Related {
 	}
 	for _, s := range p.services {
 		e.addCurated(s, relCurated, get)
+	}
+	for s, words := range p.implied {
+		get(s).add(relImplied, fmt.Sprintf("the thesaurus links %q in the question to it", words))
 	}
 	if len(rs) > 0 {
 		for _, s := range rs[0].Services {
