@@ -6,18 +6,22 @@
 //
 // Every WordNet synset becomes at most one equivalence line, holding those
 // of its lemmas for which the synset is one of their most frequent senses
-// (the order of index.noun, index.verb, ...; -senses). The layer is kept
-// small and quiet:
+// (-senses). Senses are ranked per analysed form, as crib matches them:
+// "works" (a factory) and "work" are both the stem "work", so the senses of
+// every lemma with that stem, in every part of speech, compete, ordered by
+// how often WordNet's sense-tagged corpus used them (cntlist.rev). The
+// layer is kept small and quiet:
 //   - lower-case lemmas only (no proper nouns), letters and hyphens, at
 //     least -minlen letters, one word (two with -twoword);
 //   - no stop words, no exam boilerplate ("company", "solution"), no AWS
 //     service names or aliases, and no words of them ("manager", "gateway")
 //     unless -servicewords;
-//   - no word that crib's domain dictionaries (synonyms.txt,
-//     paraphrases.txt) already define, unless -domain: those know what the
-//     word means on AWS;
+//   - with -domain=false, no word that crib's domain dictionaries
+//     (synonyms.txt, paraphrases.txt, ...) already define;
 //   - no AWS jargon whose everyday sense misleads ("instance" is not "case",
 //     "bucket" is not "pail"): the jargon list below;
+//   - no synsets on topics that never matter in DevOps notes (animals,
+//     food, the body, emotions, weather: -skiptopics);
 //   - only groups of 2 to -max distinct analysed forms;
 //   - with -restrict (default), only groups where at least one lemma occurs
 //     in crib's own notes (corpus/notes/*.md, not COVERAGE.md), since an
@@ -43,32 +47,24 @@ import (
 )
 
 // jargon are everyday words that AWS uses as names of things; WordNet's
-// senses of them ("instance" = example, "stack" = pile, "role" = part in a
-// play) would send a question the wrong way.
-var jargon = strings.Fields(`instance instances function stack bucket role policy table
-	queue topic event rule pipeline group image volume template layer trail alarm
-	metric cluster task service container secret parameter resource region zone
-	account stage artifact build deploy deployment target listener registry
-	repository branch commit hook step state record shard stream snapshot backup
-	vault domain certificate endpoint gateway subnet route peer node pod job
-	schedule budget tag output input condition mapping change set key token
-	session identity principal trust user permission boundary organization unit
-	hub inspector guard shield config console agent document automation patch
-	baseline window association inventory compliance insight lens trace segment
-	log logs filter pattern dashboard canary alias version revision environment
-	application platform tier worker launch scaling scale capacity spot fleet
-	reserved savings plan lifecycle tier class replica replication failover
-	health check probe listener rule weight latency geolocation record hosted
-	origin distribution edge cache behavior signed flow mirror transit attachment
-	firewall access control list table pool federation directory secret rotation
-	parameter store manager advisor trusted change calendar maintenance run
-	command invoke invocation handler runtime concurrency provisioned destination
-	dead letter message batch window shard consumer producer partition index
-	item attribute global local secondary read write capacity unit throughput
-	artifact manifest spec stack drift resource import export macro module
-	transform nested custom signal wait creation deletion retain snapshot
-	draining sticky target weighted blue green canary linear rolling immutable
-	traffic shift hook approval action source provider webhook trigger matrix`)
+// senses of them ("instance" = example, "bucket" = pail, "role" = part in a
+// play, "function" = mathematical relation) would send a question the wrong
+// way. Words whose everyday sense is the AWS one ("stage", "step", "backup",
+// "schedule") are not listed.
+var jargon = strings.Fields(`instance function stack bucket role policy table queue
+	topic event rule image volume template layer trail alarm metric cluster
+	container secret parameter resource region zone account artifact target
+	listener registry repository branch commit hook record shard stream snapshot
+	vault domain certificate endpoint gateway subnet route peer node pod job tag
+	token key session principal trust boundary unit hub guard shield config
+	console agent document patch baseline window inventory lens trace segment
+	filter pattern dashboard canary alias version revision environment
+	application platform tier worker launch spot fleet class replica origin
+	distribution edge cache behavior flow mirror transit attachment pool
+	directory store manager advisor invoke handler runtime destination message
+	batch consumer partition index item attribute manifest spec drift macro
+	module transform signal sticky trigger matrix service task group build
+	deploy plan`)
 
 // boilerplate pads exam questions; crib weighs it down (search/boilerplate.go)
 // and a synonym would only give it weight back.
@@ -84,15 +80,17 @@ var boilerplate = strings.Fields(`company companies organization organisation en
 
 var (
 	dir          = flag.String("wordnet", "/usr/share/wordnet", "WordNet database `dir` (index.* and data.*)")
-	weight       = flag.Float64("weight", 0.4, "#@weight written before the rules, in (0, 1]")
-	senses       = flag.Int("senses", 1, "a lemma joins a synset only if it is one of its first `n` senses")
-	tagged       = flag.Bool("tagged", true, "a lemma joins a synset only if that sense was seen in WordNet's tagged corpus")
+	weight       = flag.Float64("weight", 0.6, "#@weight written before the rules, in (0, 1]")
+	senses       = flag.Int("senses", 2, "a word joins a synset only if it is one of the `n` meanings the tagged corpus uses it in most (all parts of speech, all lemmas with the same stem)")
+	tagged       = flag.Bool("tagged", true, "a word joins a synset only if the tagged corpus used it in that sense at all")
+	share        = flag.Float64("share", 0, "and only if that sense makes at least this `fraction` of the word's tagged uses")
 	maxGroup     = flag.Int("max", 6, "largest group (distinct analysed forms) written")
 	minLen       = flag.Int("minlen", 4, "shortest lemma, in letters")
 	twoWord      = flag.Bool("twoword", false, "also take two-word lemmas")
 	restrict     = flag.Bool("restrict", true, "keep only groups where some lemma occurs in crib's notes")
-	domain       = flag.Bool("domain", false, "also take words the domain dictionaries define")
+	domain       = flag.Bool("domain", true, "also take words the domain dictionaries define (at the lower weight, beside their domain synonyms)")
 	serviceWords = flag.Bool("servicewords", false, "also take words that are part of AWS service names")
+	topics       = flag.String("skiptopics", "noun.animal,noun.body,noun.food,noun.plant,noun.feeling,verb.body,verb.emotion,verb.weather", "WordNet lexicographer files (topics) left out, comma-separated")
 	useJargon    = flag.Bool("jargon", true, "leave out the AWS jargon listed in the generator")
 	pos          = flag.String("pos", "noun,verb,adj,adv", "WordNet parts of speech read")
 	repo         = flag.String("repo", ".", "crib repository root (for corpus/notes and synonyms/data)")
@@ -131,15 +129,79 @@ func run() error {
 		}
 	}
 
-	type group struct{ forms, lemmas []string }
-	var groups []group
-	seen := map[string]bool{}
-	for _, p := range strings.Split(*pos, ",") {
-		rank, err := readIndex(filepath.Join(*dir, "index."+p))
+	counts, err := readCounts(filepath.Join(*dir, "cntlist.rev"))
+	if err != nil {
+		return err
+	}
+	// Rank the meanings of each analysed form: the synsets of every lemma
+	// that analyses to it, in any part of speech, by how often WordNet's
+	// tagged corpus used that lemma in that sense.
+	poses := strings.Split(*pos, ",")
+	type sense struct {
+		synset string // pos letter + offset
+		count  int
+		number int // sense number of the lemma
+	}
+	meanings := map[string][]sense{}
+	for _, p := range poses {
+		idx, err := readIndex(filepath.Join(*dir, "index."+p))
 		if err != nil {
 			return err
 		}
-		err = readData(filepath.Join(*dir, "data."+p), func(offset string, lemmas []string) {
+		for lemma, offs := range idx {
+			k := key(strings.ReplaceAll(lemma, "_", " "))
+			if k == "" {
+				continue
+			}
+			for i, o := range offs {
+				c := counts[fmt.Sprintf("%s|%c|%d", lemma, p[0], i+1)]
+				meanings[k] = append(meanings[k], sense{string(p[0]) + o, c, i + 1})
+			}
+		}
+	}
+	top := map[string]map[string]bool{} // form -> its most frequent synsets
+	for k, ss := range meanings {
+		sort.Slice(ss, func(i, j int) bool {
+			a, b := ss[i], ss[j]
+			if a.count != b.count {
+				return a.count > b.count
+			}
+			if a.number != b.number {
+				return a.number < b.number
+			}
+			return a.synset < b.synset
+		})
+		total := 0
+		for _, s := range ss {
+			total += s.count
+		}
+		m := map[string]bool{}
+		for _, s := range ss {
+			if len(m) >= *senses || (*tagged && s.count == 0) || float64(s.count) < *share*float64(total) {
+				break
+			}
+			m[s.synset] = true
+		}
+		top[k] = m
+	}
+
+	skipTopic := map[string]bool{}
+	for _, t := range strings.Split(*topics, ",") {
+		n, ok := lexFiles[strings.TrimSpace(t)]
+		if !ok && t != "" {
+			return fmt.Errorf("-skiptopics: unknown topic %q", t)
+		}
+		skipTopic[n] = true
+	}
+
+	type group struct{ forms, lemmas []string }
+	var groups []group
+	seen := map[string]bool{}
+	for _, p := range poses {
+		err = readData(filepath.Join(*dir, "data."+p), func(offset, topic string, lemmas []string) {
+			if skipTopic[topic] {
+				return
+			}
 			var g group
 			forms := map[string]bool{}
 			inNotes := false
@@ -147,13 +209,9 @@ func run() error {
 				if !wanted(l) {
 					continue
 				}
-				lower := strings.ToLower(l)
-				if r, ok := rank[lower][offset]; !ok || r >= *senses {
-					continue
-				}
-				word := strings.ReplaceAll(lower, "_", " ")
+				word := strings.ReplaceAll(l, "_", " ")
 				k := key(word)
-				if k == "" || skip[k] || forms[k] || len(strings.Fields(k)) != len(strings.Fields(word)) {
+				if k == "" || !top[k][string(p[0])+offset] || skip[k] || forms[k] || len(strings.Fields(k)) != len(strings.Fields(word)) {
 					continue
 				}
 				forms[k] = true
@@ -179,23 +237,22 @@ func run() error {
 			return err
 		}
 	}
-	sort.Slice(groups, func(i, j int) bool { return groups[i].lemmas[0] < groups[j].lemmas[0] })
+	sort.Slice(groups, func(i, j int) bool {
+		return strings.Join(groups[i].lemmas, ",") < strings.Join(groups[j].lemmas, ",")
+	})
 
 	w := bufio.NewWriter(os.Stdout)
 	fmt.Fprintf(w, `# crib general-English synonyms, derived from WordNet 3.0 (Princeton
 # University; Debian package wordnet-base). Licence: wordnet.LICENSE.
-# Generated, do not edit: go run ./tools/wordnet %s
+# Generated, do not edit: %s
 #
-# Each line is one WordNet synset, keeping only lemmas for which it is one of
-# their first %d sense(s)%s; single lower-case words of %d+ letters%s; no AWS service
-# names, exam boilerplate, AWS jargon%s; groups of 2-%d forms%s.
-# Weighted below the domain dictionaries.
+# One line per WordNet synset, keeping the lemmas for which it is one of the
+# %d most frequent meanings of their stem in WordNet's sense-tagged corpus:
+# lower-case words of %d+ letters; no AWS service names, exam boilerplate or
+# AWS jargon ("instance", "bucket"); groups of 2-%d forms (the generator
+# documents every filter). Weighted below the domain dictionaries.
 #@weight %s
-`, strings.Join(os.Args[1:], " "), *senses, map[bool]string{true: " (and seen in WordNet's tagged corpus)"}[*tagged],
-		*minLen, map[bool]string{true: " (or two-word lemmas)"}[*twoWord],
-		map[bool]string{false: " or words the domain dictionaries define"}[*domain], *maxGroup,
-		map[bool]string{true: " with at least one lemma in crib's notes"}[*restrict],
-		strconv.FormatFloat(*weight, 'f', -1, 64))
+`, strings.Join(append([]string{"go run ./tools/wordnet"}, os.Args[1:]...), " "), *senses, *minLen, *maxGroup, strconv.FormatFloat(*weight, 'f', -1, 64))
 	for _, g := range groups {
 		fmt.Fprintln(w, strings.Join(g.lemmas, ", "))
 	}
@@ -301,15 +358,15 @@ func readNotes(vocab map[string]bool) error {
 	return nil
 }
 
-// readIndex reads an index.<pos> file: for each lemma, the rank (0 = most
-// frequent) of each of its synsets, limited to tagged senses with -tagged.
-func readIndex(path string) (map[string]map[string]int, error) {
+// readIndex reads an index.<pos> file: for each lemma, its synset offsets
+// in sense-number order.
+func readIndex(path string) (map[string][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w (apt-get install wordnet-base)", err)
 	}
 	defer f.Close()
-	out := map[string]map[string]int{}
+	out := map[string][]string{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for sc.Scan() {
@@ -327,25 +384,50 @@ func readIndex(path string) (map[string]map[string]int, error) {
 		if 4+np+2+nsyn > len(fl) {
 			return nil, fmt.Errorf("%s: malformed line %q", path, line)
 		}
-		ntagged, _ := strconv.Atoi(fl[4+np+1])
-		offs := fl[4+np+2:]
-		m := map[string]int{}
-		for i, o := range offs {
-			if *tagged && i >= ntagged {
-				break
-			}
-			m[o] = i
+		out[fl[0]] = fl[4+np+2:]
+	}
+	return out, sc.Err()
+}
+
+// readCounts reads cntlist.rev (sense_key sense_number tag_cnt) into
+// "lemma|pos|sense_number" -> how often the tagged corpus used that sense.
+func readCounts(path string) (map[string]int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (apt-get install wordnet-base)", err)
+	}
+	defer f.Close()
+	pos := map[byte]byte{'1': 'n', '2': 'v', '3': 'a', '4': 'r', '5': 'a'}
+	out := map[string]int{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fl := strings.Fields(sc.Text())
+		if len(fl) != 3 {
+			continue
 		}
-		out[fl[0]] = m
+		lemma, rest, ok := strings.Cut(fl[0], "%")
+		if !ok || rest == "" || pos[rest[0]] == 0 {
+			continue
+		}
+		c, _ := strconv.Atoi(fl[2])
+		out[fmt.Sprintf("%s|%c|%s", lemma, pos[rest[0]], fl[1])] += c
 	}
 	return out, sc.Err()
 }
 
 var adjMarker = regexp.MustCompile(`\([a-z]+\)$`)
 
-// readData calls fn with the offset and lemmas of every synset of a
-// data.<pos> file.
-func readData(path string, fn func(offset string, lemmas []string)) error {
+// lexFiles numbers WordNet's lexicographer files (lexnames(5WN)) that
+// -skiptopics may name.
+var lexFiles = map[string]string{
+	"noun.animal": "05", "noun.body": "08", "noun.feeling": "12", "noun.food": "13",
+	"noun.person": "18", "noun.plant": "20", "noun.substance": "27",
+	"verb.body": "29", "verb.emotion": "37", "verb.weather": "43",
+}
+
+// readData calls fn with the offset, lexicographer file number and lemmas
+// of every synset of a data.<pos> file.
+func readData(path string, fn func(offset, topic string, lemmas []string)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("%w (apt-get install wordnet-base)", err)
@@ -371,7 +453,7 @@ func readData(path string, fn func(offset string, lemmas []string)) error {
 		for i := 0; i < int(n); i++ {
 			lemmas = append(lemmas, adjMarker.ReplaceAllString(fl[4+2*i], ""))
 		}
-		fn(fl[0], lemmas)
+		fn(fl[0], fl[1], lemmas)
 	}
 	return sc.Err()
 }
