@@ -60,7 +60,11 @@ func Execute(root *cobra.Command, ios *IOStreams) int {
 	}
 	var ue *usageError
 	if errors.As(err, &ue) || isFlagError(err) {
-		fmt.Fprintf(ios.ErrOut, "crib: %v\nRun 'crib --help' for usage.\n", err)
+		hint := ""
+		if strings.Contains(err.Error(), "unknown shorthand flag") || strings.Contains(err.Error(), "unknown flag") {
+			hint = " (to ask about a word that starts with -, put -- before the question)"
+		}
+		fmt.Fprintf(ios.ErrOut, "crib: %v%s\nRun 'crib --help' for usage.\n", err, hint)
 		return ExitError
 	}
 	fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
