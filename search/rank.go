@@ -25,7 +25,7 @@ const (
 	foundHeading  = 0.45
 	foundSynonym  = 0.85 // factor when only a synonym was found
 	repeatBonus   = 0.25 // share of its weight a concept gains when repeated
-	partialPhrase = 0.6  // factor for some of a phrase's words, by their share
+	partialPhrase = 0.8  // factor for some of a phrase's words, by their share
 	innerPhrase   = 0.5  // factor for saying only part of a phrase ("max" for "maximum size")
 	reusedForm    = 0.25 // what a note word counts for a second concept
 	// serviceConcept raises a named AWS service above its rarity: notes are
