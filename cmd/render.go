@@ -28,6 +28,7 @@ type jsonResult struct {
 	Source   string                `json:"source"`
 	Line     int                   `json:"line"`
 	Services []string              `json:"services"`
+	Children []string              `json:"children,omitempty"`
 	Explain  []search.Contribution `json:"explain,omitempty"`
 }
 
@@ -51,7 +52,7 @@ func renderJSON(w io.Writer, ans *search.Answer) error {
 			Rank: r.Rank, Score: round(r.Score), Text: r.Snippet.Text,
 			Heading: orEmpty(r.Snippet.Heading), Context: orEmpty(r.Snippet.Context),
 			Source: r.Snippet.Source, Line: r.Snippet.Line, Services: orEmpty(r.Services),
-			Explain: r.Explain,
+			Children: r.Children, Explain: r.Explain,
 		})
 	}
 	enc := json.NewEncoder(w)

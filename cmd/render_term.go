@@ -34,6 +34,15 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 			words := highlightWords(r.Snippet.Text, r.Matches, st)
 			fmt.Fprintf(w, "  %s", st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)))
 			wrapFrom(w, words, indent, width)
+			for _, c := range r.Children {
+				for k, line := range wrapText(c, width-len(indent)-2) {
+					bullet := "• "
+					if k > 0 {
+						bullet = "  "
+					}
+					fmt.Fprintf(w, "%s%s%s\n", indent, bullet, line)
+				}
+			}
 			if len(r.Snippet.Context) > 0 {
 				ctx := "under: " + strings.Join(r.Snippet.Context, " › ")
 				for _, line := range wrapText(ctx, width-len(indent)) {

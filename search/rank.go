@@ -324,13 +324,9 @@ func (e *Engine) rerank(p *plan, rs []Result, explain bool) {
 		best = 1
 	}
 	for i := range rs {
-		f := 1.0
-		if isListIntro(rs[i].Snippet.Text) {
-			f = listIntro
-		}
 		// Both parts are scaled to the best candidate, so each spans 0..1.
-		bm25 := f * (1 - coverageShare) * rs[i].Score / top
-		cov := f * coverageShare * covs[i] / best
+		bm25 := (1 - coverageShare) * rs[i].Score / top
+		cov := coverageShare * covs[i] / best
 		if explain {
 			rs[i].Explain = append(scaleParts(rs[i].Explain, bm25), scaleParts(parts[i], cov)...)
 			sortContributions(rs[i].Explain)
@@ -344,13 +340,6 @@ func (e *Engine) rerank(p *plan, rs []Result, explain bool) {
 		return less(rs[i].Snippet, rs[j].Snippet)
 	})
 }
-
-// listIntro scales the score of a note that only introduces a list
-// ("CloudWatch Logs near real-time processing options:"): its items, which
-// carry it as context, are the answer.
-const listIntro = 0.85
-
-func isListIntro(text string) bool { return strings.HasSuffix(strings.TrimSpace(text), ":") }
 
 // scaleParts scales contributions so that they sum to total.
 func scaleParts(cs []Contribution, total float64) []Contribution {

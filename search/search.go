@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -35,6 +36,9 @@ type Result struct {
 	Services []string // AWS services the snippet names, canonical names
 	Matches  []Span   // what to highlight in Snippet.Text, in order
 	Explain  []Contribution
+	// Children are the texts of the items nested right under the snippet,
+	// when it introduces a list ("lifecycle events run in this order:").
+	Children []string
 
 	idx int // position of the snippet in the engine
 }
@@ -88,6 +92,9 @@ func (e *Engine) Search(question string, opts Options) (*Answer, error) {
 		r.Rank = i + 1
 		r.Services = e.servicesIn(r.Snippet.Text)
 		r.Matches = highlight(r.Snippet.Text, p)
+		if strings.HasSuffix(strings.TrimSpace(r.Snippet.Text), ":") {
+			r.Children = e.children(r.idx)
+		}
 	}
 	ans.Related = e.related(p, ans.Results)
 	return ans, nil
@@ -129,6 +136,27 @@ func highlight(text string, p *plan) []Span {
 			continue
 		}
 		lastEnd = t.End
+	}
+	return out
+}
+
+// maxChildren bounds the items shown under a list intro.
+const maxChildren = 16
+
+// children returns the texts of the items nested directly under snippet i:
+// the snippets that follow it in its file with it as their last parent.
+func (e *Engine) children(i int) []string {
+	parent := e.snippets[i]
+	depth := len(parent.Context)
+	var out []string
+	for j := i + 1; j < len(e.snippets) && len(out) < maxChildren; j++ {
+		s := e.snippets[j]
+		if s.Source != parent.Source || len(s.Context) <= depth || s.Context[depth] != parent.Text {
+			break
+		}
+		if len(s.Context) == depth+1 {
+			out = append(out, s.Text)
+		}
 	}
 	return out
 }
