@@ -29,7 +29,7 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 		if gi > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%s\n", st.Style(RoleHeading, breadcrumb(g[0].Snippet.Heading)))
+		fmt.Fprintf(w, "%s\n", st.Style(RoleHeading, fitCrumb(g[0].Snippet.Heading, width)))
 		for _, r := range g {
 			words := highlightWords(r.Snippet.Text, r.Matches, st)
 			fmt.Fprintf(w, "  %s", st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)))
@@ -82,6 +82,24 @@ func breadcrumb(h []string) string {
 		return "… › " + strings.Join(h[len(h)-maxCrumbs:], " › ")
 	}
 	return strings.Join(h, " › ")
+}
+
+// fitCrumb shows as many inner heading levels as fit in width columns,
+// cutting the outermost one shown when even one level is too long.
+func fitCrumb(h []string, width int) string {
+	for n := min(len(h), maxCrumbs); n >= 1; n-- {
+		c := breadcrumb(h[len(h)-n:])
+		if n < len(h) {
+			c = "… › " + c
+		}
+		if len([]rune(c)) <= width || n == 1 {
+			if r := []rune(c); len(r) > width {
+				c = string(r[:width-1]) + "…"
+			}
+			return c
+		}
+	}
+	return breadcrumb(h)
 }
 
 // wrapText breaks s into lines of at most width columns.
