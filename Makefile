@@ -9,7 +9,7 @@ COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -X github.com/crib-dev/crib/cmd.version=$(VERSION) -X github.com/crib-dev/crib/cmd.commit=$(COMMIT) -X github.com/crib-dev/crib/cmd.date=$(DATE)
 
-.PHONY: all build install test vet fmt-check eval bench fuzz man clean generate
+.PHONY: all build install test vet fmt-check eval bench fuzz fuzz-short man clean generate
 
 all: build
 
@@ -19,9 +19,28 @@ build:
 install:
 	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/crib
 
-## test: vet, gofmt check, and every test (no update of golden files).
+## test: vet, gofmt check, every test (no update of golden files), then
+## each fuzz target for 10 s.
 test: vet fmt-check
 	$(GO) test -count=1 $(PKGS)
+	@$(MAKE) --no-print-directory fuzz-short
+
+## fuzz: run every fuzz target for FUZZTIME each (go test -fuzz; crashes
+## are saved under the package's testdata/fuzz to keep as regression seeds).
+## Minimizing each new input for go's default 60 s would stall the run.
+FUZZTIME ?= 2m
+FUZZMINIMIZETIME ?= 2s
+fuzz:
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' . | sort); do \
+	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "fuzz $$t in $$(dirname $$f) for $(FUZZTIME)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./$$(dirname $$f); \
+	  done; \
+	done
+
+## fuzz-short: every fuzz target for 10 s, as make test runs them.
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=10s
 
 vet:
 	$(GO) mod download
@@ -43,8 +62,13 @@ eval:
 man:
 	$(GO) run ./cmd/crib-man -dir man
 
+## bench: crib against ripgrep on 1k/10k/100k synthetic snippets and the
+## built-in notes (writes docs/bench.md), then the Go benchmarks of build,
+## open and query. Takes a few minutes; not part of test.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./search/
+	@command -v rg >/dev/null || (apt-get update && apt-get install -y ripgrep)
+	$(GO) run ./bench -out docs/bench.md
+	$(GO) test -run '^$$' -bench 'Build|Open|Query' -benchmem -benchtime 10x ./search/
 
 clean:
 	rm -rf bin

@@ -102,8 +102,13 @@ func printStatus(w io.Writer, st *search.Status, now time.Time) {
 	}
 	fmt.Fprintf(w, "index:    %s\n", st.Dir)
 	if !st.Built.IsZero() {
-		fmt.Fprintf(w, "built:    %s (%s ago) by crib %s\n", st.Built.Local().Format("2006-01-02 15:04:05"), now.Sub(st.Built).Round(time.Second), st.Crib)
-		fmt.Fprintf(w, "contents: %d snippets from %d files\n", st.Snippets, st.Files)
+		crib, _, _ := strings.Cut(st.Crib, " build ")
+		fmt.Fprintf(w, "built:    %s (%s ago) by crib %s\n", st.Built.Local().Format("2006-01-02 15:04:05"), now.Sub(st.Built).Round(time.Second), crib)
+		files := ""
+		if len(st.Notes) > 0 {
+			files = fmt.Sprintf(" from %d %s", st.Files, indexNoun(st.Files, "file", "files"))
+		}
+		fmt.Fprintf(w, "contents: %d snippets%s\n", st.Snippets, files)
 		fmt.Fprintf(w, "size:     %s\n", humanBytes(st.Size))
 	}
 	switch {
@@ -114,6 +119,13 @@ func printStatus(w io.Writer, st *search.Status, now time.Time) {
 	default:
 		fmt.Fprintf(w, "state:    fresh\n")
 	}
+}
+
+func indexNoun(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func humanBytes(n int64) string {

@@ -91,14 +91,12 @@ func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error)
 	return search.NewThesaurus(extra...)
 }
 
-// openEngine loads the thesaurus and opens the index of the notes: from
-// the cache under $XDG_CACHE_HOME/crib, brought up to date as needed, or
-// built in memory with --no-cache or when no cache folder is known.
+// openEngine opens the index of the notes: from the cache under
+// $XDG_CACHE_HOME/crib, brought up to date as needed, or built in memory
+// with --no-cache or when no cache folder is known. The thesaurus loads
+// meanwhile.
 func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
-	th, err := o.loadThesaurus(ios)
-	if err != nil {
-		return nil, err
-	}
+	th := func() (*search.Thesaurus, error) { return o.loadThesaurus(ios) }
 	src := search.Source{Paths: o.notesPaths(ios)}
 	c := newCache(ios)
 	if o.NoCache || c == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +22,12 @@ var ErrNoNotes = errors.New("no notes found")
 // MaxFileBytes bounds the size of one notes file; a larger file is skipped
 // with a warning rather than read into memory.
 const MaxFileBytes = 64 << 20
+
+// MaxLineBytes bounds one line of a notes file. Only the first MaxLineBytes
+// of a longer line (a whole export on one line, say) are searched, with a
+// warning, so that indexing time follows the notes people write rather
+// than the size of one odd file.
+const MaxLineBytes = 1 << 20
 
 // noteExts are the file endings crib reads when it walks a folder.
 var noteExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
@@ -145,23 +152,57 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// ReadFile reads one notes file, read-only, and parses it. A file that is
-// too large, binary or not UTF-8 yields no snippets and a warning.
+// ReadFile reads one notes file, read-only, a block at a time, keeping at
+// most MaxLineBytes of each line, and parses it. A file that is too large,
+// binary or not UTF-8 yields no snippets and a warning; a line cut short
+// yields its snippets and a warning.
 func ReadFile(f File) ([]Snippet, string) {
 	if f.Size > MaxFileBytes {
-		return nil, fmt.Sprintf("skipped %s: larger than %d MiB", f.Path, MaxFileBytes>>20)
+		return nil, tooLarge(f.Path)
 	}
-	data, err := os.ReadFile(f.Path)
+	fh, err := os.Open(f.Path)
 	if err != nil {
 		return nil, fmt.Sprintf("skipped %s: %v", f.Path, unwrapPathError(err))
 	}
-	return Parse(f.Path, data)
+	defer fh.Close()
+	var c lineCapper
+	buf := make([]byte, 64<<10)
+	total := 0
+	for r := io.LimitReader(fh, MaxFileBytes+1); ; {
+		n, err := r.Read(buf)
+		c.write(buf[:n])
+		total += n
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Sprintf("skipped %s: %v", f.Path, unwrapPathError(err))
+		}
+	}
+	if total > MaxFileBytes { // it grew after it was listed
+		return nil, tooLarge(f.Path)
+	}
+	return c.parse(f.Path)
+}
+
+func tooLarge(path string) string {
+	return fmt.Sprintf("skipped %s: larger than %d MiB", path, MaxFileBytes>>20)
 }
 
 // Parse parses the contents of one notes file, choosing the markdown or
 // plain-text reader by its ending. Binary or non-UTF-8 data yields a
-// warning instead of snippets.
+// warning instead of snippets. Only the first MaxLineBytes of a longer
+// line are parsed, with a warning.
 func Parse(path string, data []byte) ([]Snippet, string) {
+	c := lineCapper{kept: data}
+	if longestLine(data) > MaxLineBytes {
+		c = lineCapper{}
+		c.write(data)
+	}
+	return c.parse(path)
+}
+
+func parseData(path string, data []byte) ([]Snippet, string) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, fmt.Sprintf("skipped %s: binary file", path)
 	}
@@ -172,6 +213,95 @@ func Parse(path string, data []byte) ([]Snippet, string) {
 		return ParseText(path, data), ""
 	}
 	return ParseMarkdown(path, data), ""
+}
+
+// lineCapper keeps what it is given, less the part of each line past
+// MaxLineBytes. Lines end at \n, \r\n or \r, as splitLines has them.
+type lineCapper struct {
+	kept    []byte
+	ends    int  // line ends seen: the current line is ends+1
+	lineLen int  // bytes of the current line kept so far
+	over    bool // the current line has been cut
+	cr      bool // the last byte written was \r
+	first   int  // the first line cut, 0 when none
+	cut     int  // lines cut
+}
+
+func (c *lineCapper) write(p []byte) {
+	for len(p) > 0 {
+		i := bytes.IndexAny(p, "\r\n")
+		if i < 0 {
+			c.keep(p)
+			c.cr = false
+			return
+		}
+		c.keep(p[:i])
+		if p[i] == '\r' || i > 0 || !c.cr { // \r\n ends one line
+			c.ends++
+		}
+		c.kept = append(c.kept, p[i])
+		c.cr = p[i] == '\r'
+		c.lineLen, c.over = 0, false
+		p = p[i+1:]
+	}
+}
+
+// keep adds seg, part of the current line, up to MaxLineBytes of the line,
+// cutting at a rune boundary.
+func (c *lineCapper) keep(seg []byte) {
+	if len(seg) == 0 || c.over {
+		return
+	}
+	if room := MaxLineBytes - c.lineLen; len(seg) > room {
+		c.kept = trimPartialRune(append(c.kept, seg[:room]...))
+		c.over, c.cut = true, c.cut+1
+		if c.first == 0 {
+			c.first = c.ends + 1
+		}
+		return
+	}
+	c.kept = append(c.kept, seg...)
+	c.lineLen += len(seg)
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence from the end of b.
+func trimPartialRune(b []byte) []byte {
+	for j := 1; j <= utf8.UTFMax && j <= len(b); j++ {
+		if utf8.RuneStart(b[len(b)-j]) {
+			if !utf8.FullRune(b[len(b)-j:]) {
+				return b[:len(b)-j]
+			}
+			break
+		}
+	}
+	return b
+}
+
+// parse parses what was kept, warning about the lines cut when the file
+// is otherwise fine.
+func (c *lineCapper) parse(path string) ([]Snippet, string) {
+	s, w := parseData(path, c.kept)
+	switch {
+	case w != "" || c.cut == 0:
+		return s, w
+	case c.cut == 1:
+		return s, fmt.Sprintf("line %d of %s is longer than %d MiB; only its first %[3]d MiB is searched", c.first, path, MaxLineBytes>>20)
+	}
+	return s, fmt.Sprintf("line %d of %s and %d more are longer than %d MiB; only the first %[4]d MiB of each is searched", c.first, path, c.cut-1, MaxLineBytes>>20)
+}
+
+// longestLine returns the length in bytes of the longest line of data.
+func longestLine(data []byte) int {
+	longest := 0
+	for len(data) > 0 {
+		i := bytes.IndexAny(data, "\r\n")
+		if i < 0 {
+			return max(longest, len(data))
+		}
+		longest = max(longest, i)
+		data = data[i+1:]
+	}
+	return longest
 }
 
 // Load resolves paths and reads every notes file found.

@@ -12,6 +12,15 @@ import (
 // result floods the screen.
 const MaxSnippetBytes = 2000
 
+// maxContextBytes and maxHeadingBytes bound the text a list item or a
+// heading hands down to each snippet below it. A parent pages long would
+// otherwise be indexed again with every child, and a file's cost grow
+// with the square of its length.
+const (
+	maxContextBytes = 4 * MaxSnippetBytes
+	maxHeadingBytes = 500
+)
+
 var (
 	// The closing #s of a heading need a space before them ("# C#" is
 	// about C#), and seven #s make no heading.
@@ -156,7 +165,7 @@ func (p *parser) setHeading(level int, text string) {
 		p.headings = append(p.headings, "")
 	}
 	p.headings = p.headings[:level]
-	p.headings[level-1] = foldSpace(text)
+	p.headings[level-1] = clip(foldSpace(text), maxHeadingBytes)
 	p.items = nil
 }
 
@@ -167,9 +176,10 @@ func (p *parser) listItem(n, col int, rest string) {
 	for len(p.items) > 0 && p.items[len(p.items)-1].indent >= col {
 		p.items = p.items[:len(p.items)-1]
 	}
-	it := openItem{indent: col, content: col + len(marker), text: foldSpace(text), snippet: -1}
-	if it.text != "" {
-		p.emit(n, it.text)
+	full := foldSpace(text)
+	it := openItem{indent: col, content: col + len(marker), text: clip(full, maxContextBytes), snippet: -1}
+	if full != "" {
+		p.emit(n, full)
 		it.snippet = len(p.out) - 1
 	}
 	p.items = append(p.items, it)
@@ -210,7 +220,9 @@ func (p *parser) continueItem(n int, it *openItem, rest string) {
 		p.emit(n, rest)
 		it.snippet = len(p.out) - 1
 	}
-	it.text = foldSpace(it.text + " " + rest)
+	if len(it.text) < maxContextBytes {
+		it.text = clip(foldSpace(it.text+" "+rest), maxContextBytes)
+	}
 }
 
 func (p *parser) tableRow(n int, rest string) {
@@ -291,16 +303,7 @@ func (p *parser) emit(n int, text string) int {
 func splitLong(s string, max int) []string {
 	var parts []string
 	for len(s) > max {
-		cut := strings.LastIndexByte(s[:max], ' ')
-		if cut <= 0 {
-			cut = max
-			for cut > 0 && s[cut]&0xC0 == 0x80 {
-				cut--
-			}
-			if cut == 0 { // no rune start: not UTF-8, cut anywhere
-				cut = max
-			}
-		}
+		cut := cutPoint(s, max)
 		parts = append(parts, strings.TrimSpace(s[:cut]))
 		s = strings.TrimSpace(s[cut:])
 	}
@@ -308,6 +311,30 @@ func splitLong(s string, max int) []string {
 		parts = append(parts, s)
 	}
 	return parts
+}
+
+// cutPoint says where to cut s, longer than max bytes: at the last space
+// before max, else at the last rune start.
+func cutPoint(s string, max int) int {
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut <= 0 {
+		cut = max
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		if cut == 0 { // no rune start: not UTF-8, cut anywhere
+			cut = max
+		}
+	}
+	return cut
+}
+
+// clip returns s, or its start up to max bytes cut as splitLong would.
+func clip(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	return strings.TrimSpace(s[:cutPoint(s, max)])
 }
 
 // ParseText splits plain text into one snippet per paragraph.

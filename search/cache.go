@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -62,58 +62,74 @@ type Report struct {
 	Warnings []string
 }
 
+// ThesaurusFunc loads the thesaurus an engine expands questions with. Open
+// and OpenMemory call it while they read the notes or the index, so that
+// the two take the time of the longer rather than of both.
+type ThesaurusFunc func() (*Thesaurus, error)
+
 // OpenMemory indexes the notes in memory without touching the cache. It
 // returns warnings about notes files it skipped.
-func OpenMemory(src Source, th *Thesaurus) (*Engine, []string, error) {
+func OpenMemory(src Source, th ThesaurusFunc) (*Engine, []string, error) {
+	pt := startThesaurus(th)
 	notes, err := resolveNotes(src)
-	if err != nil {
-		return nil, notes.warnings, err
+	var warnings []string
+	var e *Engine
+	if err == nil {
+		lo := notes.load(nil, nil, nil)
+		warnings = append(notes.warnings, lo.warnings...)
+		if len(lo.snippets) == 0 {
+			err = notes.emptyError()
+		} else {
+			e, err = Build(lo.snippets, nil)
+		}
+	} else {
+		warnings = notes.warnings
 	}
-	lo := notes.load(nil, nil, nil)
-	warnings := append(notes.warnings, lo.warnings...)
-	if len(lo.snippets) == 0 {
-		return nil, warnings, notes.emptyError()
+	e, rep, err := pt.attach(e, &Report{Warnings: warnings}, err)
+	if rep == nil {
+		return e, nil, err
 	}
-	e, err := Build(lo.snippets, th)
-	return e, warnings, err
+	return e, rep.Warnings, err
 }
 
 // Open returns an engine over the notes, from the cache when it is up to
 // date, else after updating it. When the cache cannot be used (read-only,
 // full, busy for too long, damaged beyond rebuilding) it indexes in memory
 // and says why in one warning; errors are about the notes themselves.
-func (c *Cache) Open(src Source, th *Thesaurus) (*Engine, *Report, error) {
-	return c.open(src, th, false)
+func (c *Cache) Open(src Source, th ThesaurusFunc) (*Engine, *Report, error) {
+	pt := startThesaurus(th)
+	e, rep, err := c.open(src, false)
+	return pt.attach(e, rep, err)
 }
 
 // Refresh brings the cache up to date with the notes. Unlike Open, it
 // fails when the cache cannot be written.
 func (c *Cache) Refresh(src Source) (*Report, error) {
-	e, rep, err := c.open(src, nil, true)
+	e, rep, err := c.open(src, true)
 	if e != nil {
 		e.Close()
 	}
 	return rep, err
 }
 
-func (c *Cache) open(src Source, th *Thesaurus, strict bool) (*Engine, *Report, error) {
+func (c *Cache) open(src Source, strict bool) (*Engine, *Report, error) {
 	notes, err := resolveNotes(src)
 	if err != nil {
 		return nil, &Report{Warnings: notes.warnings}, err
 	}
 	en := c.entry(notes)
 	rep := &Report{}
-	st, e := c.openFresh(en, notes, th)
+	st, e := c.openFresh(en, notes)
 	if e != nil {
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), e.Len())
 		return e, rep, nil
 	}
 	release, err := en.lock(c.lockWait())
 	if err != nil {
-		return c.fallback(notes, nil, th, rep, strict, c.problem(err, st.damaged))
+		return c.fallback(notes, nil, rep, strict, c.problem(err, st.damaged))
 	}
 	defer release()
-	if st, e = c.openFresh(en, notes, th); e != nil { // built while we waited
+	if st, e = c.openFresh(en, notes); e != nil { // built while we waited
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), e.Len())
 		return e, rep, nil
 	}
@@ -127,10 +143,10 @@ func (c *Cache) open(src Source, th *Thesaurus, strict bool) (*Engine, *Report, 
 	if err == nil {
 		en.sweep(gen)
 		c.prune(en)
-		e, err = openGen(gen, lo.m, th)
+		e, err = openGen(gen, lo.m)
 	}
 	if err != nil {
-		return c.fallback(notes, lo, th, rep, strict, c.problem(err, st.damaged))
+		return c.fallback(notes, lo, rep, strict, c.problem(err, st.damaged))
 	}
 	rep.Changes, rep.Indexed = st.changes(), lo.indexed
 	rep.finish(action, notes, gen, lo.warnings, e.Len())
@@ -148,14 +164,14 @@ func (rep *Report) finish(a Action, notes *noteSet, dir string, fileWarnings []s
 // openFresh opens the entry's generation when it indexes the notes as they
 // are now. A generation that vanishes while it is opened (another crib
 // replaced it) is looked up again.
-func (c *Cache) openFresh(en entry, notes *noteSet, th *Thesaurus) (*lookup, *Engine) {
+func (c *Cache) openFresh(en entry, notes *noteSet) (*lookup, *Engine) {
 	var st *lookup
 	for range 3 {
 		st = look(en, notes)
 		if !st.fresh() {
 			break
 		}
-		e, err := openGen(st.dir, st.m, th)
+		e, err := openGen(st.dir, st.m)
 		if err == nil {
 			en.touch()
 			if st.d.touched {
@@ -173,7 +189,7 @@ func (c *Cache) openFresh(en entry, notes *noteSet, th *Thesaurus) (*lookup, *En
 
 // fallback answers from memory after the cache failed, with one warning;
 // strict callers get the failure as an error instead.
-func (c *Cache) fallback(notes *noteSet, lo *built, th *Thesaurus, rep *Report, strict bool, problem error) (*Engine, *Report, error) {
+func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, problem error) (*Engine, *Report, error) {
 	if strict {
 		return nil, rep, problem
 	}
@@ -186,7 +202,7 @@ func (c *Cache) fallback(notes *noteSet, lo *built, th *Thesaurus, rep *Report, 
 	if len(l.snippets) == 0 {
 		return nil, &Report{Warnings: append(notes.warnings, l.warnings...)}, notes.emptyError()
 	}
-	e, err := Build(l.snippets, th)
+	e, err := Build(l.snippets, nil)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -198,10 +214,7 @@ func (c *Cache) fallback(notes *noteSet, lo *built, th *Thesaurus, rep *Report, 
 
 // problem words why the cache could not be used.
 func (c *Cache) problem(err, damaged error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
+	err = rootCause(err)
 	switch {
 	case errors.Is(err, errBusy):
 		return fmt.Errorf("another crib is still building the index in %s", c.Dir)
@@ -212,6 +225,26 @@ func (c *Cache) problem(err, damaged error) error {
 	}
 }
 
+// rootCause digs the system's reason (no space left on device, read-only
+// file system) out of an error, so the warning fits on a line; bleve does
+// not always wrap it, so the message is searched too.
+func rootCause(err error) error {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	for _, e := range []syscall.Errno{syscall.ENOSPC, syscall.EROFS, syscall.EACCES, syscall.EDQUOT, syscall.EIO} {
+		if strings.Contains(err.Error(), e.Error()) {
+			return e
+		}
+	}
+	return err
+}
+
 func (c *Cache) lockWait() time.Duration {
 	if c.LockWait > 0 {
 		return c.LockWait
@@ -219,42 +252,55 @@ func (c *Cache) lockWait() time.Duration {
 	return DefaultLockWait
 }
 
-// entry names the cache folder of the notes: a hash of how they were named
-// (as given and as absolute paths, since results show them as given),
-// FormatVersion and crib's version.
+// entry names the cache folder of the notes: kind-N-V, N a hash of how
+// the notes were named (as given and as absolute paths, since results show
+// them as given), V a hash of FormatVersion and crib's version.
 func (c *Cache) entry(notes *noteSet) entry {
-	h := sha256.New()
-	fmt.Fprintf(h, "crib index\x00%d\x00%s\x00", FormatVersion, c.Version)
+	n := sha256.New()
 	kind := "builtin"
 	if !notes.builtin() {
 		kind = "notes"
 		for _, p := range notes.paths {
 			abs, _ := filepath.Abs(p)
-			fmt.Fprintf(h, "%s\x00%s\x00", p, abs)
+			fmt.Fprintf(n, "%s\x00%s\x00", p, abs)
 		}
 	}
-	return entry{filepath.Join(c.Dir, kind+"-"+hex.EncodeToString(h.Sum(nil))[:16])}
-}
-
-// pruneAge is how long an entry may go unused before a build elsewhere
-// removes it (entries of older crib versions, notes folders gone).
-const pruneAge = 30 * 24 * time.Hour
-
-func (c *Cache) prune(keep entry) {
-	ents, _ := os.ReadDir(c.Dir)
-	for _, e := range ents {
-		p := filepath.Join(c.Dir, e.Name())
-		if !e.IsDir() || p == keep.dir || !(strings.HasPrefix(e.Name(), "notes-") || strings.HasPrefix(e.Name(), "builtin-")) {
-			continue
-		}
-		info, err := os.Stat(filepath.Join(p, currentName))
-		if err != nil {
-			info, err = os.Stat(p)
-		}
-		if err == nil && time.Since(info.ModTime()) > pruneAge {
-			os.RemoveAll(p)
-		}
-	}
+	v := sha256.Sum256([]byte(fmt.Sprintf("crib index\x00%d\x00%s", FormatVersion, c.Version)))
+	return entry{filepath.Join(c.Dir, kind+"-"+hex.EncodeToString(n.Sum(nil))[:12]+"-"+hex.EncodeToString(v[:])[:8])}
 }
 
 func nowNanos() int64 { return time.Now().UnixNano() }
+
+// pendingThesaurus is a thesaurus being loaded.
+type pendingThesaurus struct {
+	done chan struct{}
+	th   *Thesaurus
+	err  error
+}
+
+func startThesaurus(f ThesaurusFunc) *pendingThesaurus {
+	p := &pendingThesaurus{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		if f != nil {
+			p.th, p.err = f()
+		}
+	}()
+	return p
+}
+
+// attach gives the engine its thesaurus. A thesaurus that failed to load
+// is the error to report, as it was the first thing asked for.
+func (p *pendingThesaurus) attach(e *Engine, rep *Report, err error) (*Engine, *Report, error) {
+	<-p.done
+	if p.err != nil {
+		if e != nil {
+			e.Close()
+		}
+		return nil, nil, p.err
+	}
+	if e != nil {
+		e.th = p.th
+	}
+	return e, rep, err
+}

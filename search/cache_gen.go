@@ -125,10 +125,11 @@ func (en entry) lock(wait time.Duration) (release func(), err error) {
 	}
 }
 
-// openGen opens a published generation read-only. Damage anywhere (a
+// openGen opens a published generation read-only, for an engine still
+// without its thesaurus. Damage anywhere (a
 // missing, truncated or garbled file, or bleve failing on it) comes back
 // as errCorrupt, never as a panic.
-func openGen(dir string, m *manifest, th *Thesaurus) (e *Engine, err error) {
+func openGen(dir string, m *manifest) (e *Engine, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
@@ -137,7 +138,7 @@ func openGen(dir string, m *manifest, th *Thesaurus) (e *Engine, err error) {
 	if err := verify(dir, m, false); err != nil {
 		return nil, err
 	}
-	snap, err := readSnapshot(filepath.Join(dir, snapshotName))
+	snap, err := readSnapshot(filepath.Join(dir, snapshotName), false)
 	if err != nil {
 		return nil, err
 	}
@@ -155,12 +156,19 @@ func openGen(dir string, m *manifest, th *Thesaurus) (e *Engine, err error) {
 		idx.Close()
 		return nil, fmt.Errorf("%w: index holds %d snippets, want %d", errCorrupt, n, m.Snippets)
 	}
-	return newEngine(withStats(idx, m.Stats), snap.snippets, th, snap.voc), nil
+	e = newEngine(withStats(idx, m.Stats), snap.snippets, nil, snap.voc)
+	if m.AvgLen > 0 {
+		// Counting the words of every snippet costs a one-shot question
+		// more than opening the index; the build did it already.
+		e.avg = m.AvgLen
+		e.avgOnce.Do(func() {})
+	}
+	return e, nil
 }
 
 // writeIndex indexes snippets[first:] into the on-disk index at path,
 // which holds snippets[:first] already (or nothing, when first is 0), and
-// deletes the ids from len(snippets) up to had. It leaves one segment.
+// deletes the ids from len(snippets) up to had.
 func writeIndex(path string, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, *vocabulary, error) {
 	var idx bleve.Index
 	var err error
@@ -193,8 +201,13 @@ func fillIndex(idx bleve.Index, snippets []corpus.Snippet, first, had int, progr
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := compact(idx); err != nil {
-		return nil, nil, err
+	if first > 0 || had > 0 {
+		// Merge away the replaced snippets, whose terms would otherwise
+		// still count in fieldStats. A new index has none: merging it
+		// would cost a quarter of the build and speed up no question.
+		if err := compact(idx); err != nil {
+			return nil, nil, err
+		}
 	}
 	st, err := fieldStats(idx, len(snippets))
 	return st, voc, err
@@ -234,4 +247,35 @@ func copyFile(from, to string) error {
 		err = cerr
 	}
 	return err
+}
+
+// Entries unused this long are removed when another entry is built: any
+// entry after pruneAge (notes folders gone), and sooner, after
+// pruneOtherVersion, one for the same notes written by another crib.
+const (
+	pruneAge          = 30 * 24 * time.Hour
+	pruneOtherVersion = 48 * time.Hour
+)
+
+func (c *Cache) prune(keep entry) {
+	notesKey := filepath.Base(keep.dir)
+	notesKey = notesKey[:strings.LastIndexByte(notesKey, '-')+1]
+	ents, _ := os.ReadDir(c.Dir)
+	for _, e := range ents {
+		p := filepath.Join(c.Dir, e.Name())
+		if !e.IsDir() || p == keep.dir || !(strings.HasPrefix(e.Name(), "notes-") || strings.HasPrefix(e.Name(), "builtin-")) {
+			continue
+		}
+		info, err := os.Stat(filepath.Join(p, currentName)) // touched when used
+		if err != nil {
+			info, err = os.Stat(p)
+		}
+		if err != nil {
+			continue
+		}
+		idle := time.Since(info.ModTime())
+		if idle > pruneAge || (strings.HasPrefix(e.Name(), notesKey) && idle > pruneOtherVersion) {
+			os.RemoveAll(p)
+		}
+	}
 }

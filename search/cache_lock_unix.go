@@ -9,7 +9,9 @@ import (
 )
 
 // tryLock takes an exclusive advisory lock on f without waiting. The lock
-// goes with the process: a crib that dies mid-build releases it.
+// goes with the process: a crib that dies mid-build releases it. Where the
+// file system has no locks (some network file systems), it goes ahead
+// unlocked: concurrent builds then each publish a whole generation.
 func tryLock(f *os.File) (bool, error) {
 	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 	switch {
@@ -17,6 +19,8 @@ func tryLock(f *os.File) (bool, error) {
 		return true, nil
 	case errors.Is(err, syscall.EWOULDBLOCK):
 		return false, nil
+	case errors.Is(err, syscall.ENOLCK), errors.Is(err, syscall.EOPNOTSUPP), errors.Is(err, syscall.ENOSYS):
+		return true, nil
 	default:
 		return false, err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"strings"
@@ -43,23 +44,33 @@ func (n *noteSet) emptyError() error {
 	return fmt.Errorf("%w: %s", ErrEmptyNotes, strings.Join(n.paths, ", "))
 }
 
-// read reads and parses one notes file, read-only. hash is the sha256 of
-// its contents, empty when it could not be read.
+// Stand-ins for the hash of a file crib skips whatever it holds, so that
+// it counts as unchanged while it stays skipped.
+const (
+	hashUnreadable = "unreadable"
+	hashOversize   = "too large"
+)
+
+// read reads and parses one notes file, read-only, as corpus.ReadFile
+// does, and returns the sha256 of its contents; a stand-in when crib
+// skips the file, "" when it changed while being read, so that it is read
+// again next time.
 func (n *noteSet) read(f corpus.File) (snippets []corpus.Snippet, warning, hash string) {
 	if n.builtin() {
 		return corpus.Embedded(), "", hashBytes(corpus.EmbeddedData())
 	}
 	if f.Size > corpus.MaxFileBytes {
-		s, w := corpus.ReadFile(f)
-		return s, w, ""
+		snippets, warning = corpus.ReadFile(f)
+		return snippets, warning, hashOversize
 	}
-	data, err := os.ReadFile(f.Path)
-	if err != nil {
-		s, w := corpus.ReadFile(f) // the same warning an uncached run gives
-		return s, w, ""
+	if hash = n.hash(f); hash == "" {
+		hash = hashUnreadable
 	}
-	s, w := corpus.Parse(f.Path, data)
-	return s, w, hashBytes(data)
+	snippets, warning = corpus.ReadFile(f)
+	if info, err := os.Stat(f.Path); err != nil || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime {
+		hash = ""
+	}
+	return snippets, warning, hash
 }
 
 // hash returns the sha256 of a file's contents now, "" when unreadable.
@@ -67,11 +78,16 @@ func (n *noteSet) hash(f corpus.File) string {
 	if n.builtin() {
 		return hashBytes(corpus.EmbeddedData())
 	}
-	data, err := os.ReadFile(f.Path)
+	fh, err := os.Open(f.Path)
 	if err != nil {
 		return ""
 	}
-	return hashBytes(data)
+	defer fh.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, fh); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func hashBytes(b []byte) string {
@@ -138,8 +154,13 @@ func (n *noteSet) has(path string) bool {
 // unchanged reports whether f still holds what entry e indexed, and
 // refreshes e's time stamps when only those changed.
 func unchanged(n *noteSet, f corpus.File, e *fileEntry, d *delta) bool {
-	if e.Hash == "" || e.Size != f.Size {
+	switch {
+	case e.Hash == "" || e.Size != f.Size:
 		return false
+	case e.Hash == hashOversize:
+		return true
+	case e.Hash == hashUnreadable:
+		return e.ModTime == f.ModTime && n.hash(f) == "" // still unreadable
 	}
 	if e.ModTime == f.ModTime && f.ModTime < e.Checked-racyWindow {
 		return true

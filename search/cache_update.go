@@ -83,7 +83,7 @@ func (st *lookup) reusable() *snapshot {
 	if st.m == nil || st.damaged != nil || verify(st.dir, st.m, true) != nil {
 		return nil
 	}
-	snap, err := readSnapshot(filepath.Join(st.dir, snapshotName))
+	snap, err := readSnapshot(filepath.Join(st.dir, snapshotName), true)
 	if err != nil || len(snap.snippets) != st.m.Snippets {
 		return nil
 	}
@@ -132,7 +132,7 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 		return err
 	}
 	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),
-		Snippets: len(snippets), Files: b.entries, Stats: stats}
+		Snippets: len(snippets), Files: b.entries, Stats: stats, AvgLen: (&Engine{snippets: snippets}).avgLen()}
 	return writeManifest(gen, b.m)
 }
 

@@ -3,8 +3,10 @@
 // through the thesaurus, and a light re-ranking that rewards notes covering
 // more of the question.
 //
-// It does not read files or print anything: package corpus supplies the
-// snippets and package cmd shows the answers.
+// Indexes live in memory or in a Cache on disk, kept up to date with the
+// notes. It prints nothing: package corpus reads and parses the notes
+// (read-only), package cmd shows the answers, and the only files search
+// writes are under the cache folder it is given.
 package search
 
 import (

@@ -88,7 +88,8 @@ func TestEmbeddedAnswers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(ans.Results) == 0 || !strings.Contains(ans.Results[0].Snippet.Text, tt.want) {
+			// A list intro answers through the items shown under it.
+			if len(ans.Results) == 0 || !strings.Contains(ans.Results[0].Snippet.Text+" "+strings.Join(ans.Results[0].Children, " "), tt.want) {
 				t.Errorf("%q: first answer %+v, want one containing %q", tt.question, ans.Results, tt.want)
 			}
 		})

@@ -1,0 +1,563 @@
+package cmd
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var updateMatrix = flag.Bool("update-matrix", false, "rewrite the matrix table in docs/reliability.md from this run")
+
+// matrixTimeout bounds one run of crib: a run that takes longer hangs.
+const matrixTimeout = 90 * time.Second
+
+// matrixCase is one bad input: what to set up, and what crib must do with
+// it. Every case also checks that stderr shows no panic or stack trace
+// and at most one warning line.
+type matrixCase struct {
+	name  string
+	setup func(m *matrixEnv) []string // makes the input; returns crib's arguments
+	code  int                         // exit status
+	// want is in stdout when code is 0, else in the one error line.
+	want string
+	warn string // in the one warning line; "" means no warning
+	// nobody runs crib as user nobody when the test runs as root, for
+	// whom file permissions do not stop reads.
+	nobody bool
+	// maxRSS bounds crib's peak memory in KiB (0: any). It is loose: GC
+	// pacing on a busy machine moves the peak by a factor of three.
+	maxRSS int64
+	check  func(t *testing.T, m *matrixEnv) // more checks after the run
+	skip   string                           // why the case cannot pass yet
+}
+
+// TestBadInputMatrix runs the crib binary on each bad input of issue 8:
+// a clear one-line error with exit 2, or a correct answer with at most
+// one warning; never a panic or a hang.
+func TestBadInputMatrix(t *testing.T) {
+	bin := cribBinary(t)
+	var rows []matrixRow
+	for _, tc := range matrixCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			row := matrixRow{name: tc.name, skip: tc.skip}
+			defer func() { rows = append(rows, row) }()
+			if tc.skip != "" {
+				t.Skip(tc.skip)
+			}
+			m := newMatrixEnv(t, bin)
+			args := tc.setup(m)
+			if tc.nobody {
+				m.asNobody()
+			}
+			r := m.run(args...)
+			row.code, row.msg = r.code, m.summary(r)
+			tc.verify(t, m, r)
+			if tc.check != nil {
+				tc.check(t, m)
+			}
+		})
+	}
+	if *updateMatrix {
+		writeMatrixDoc(t, rows)
+	}
+}
+
+func (tc matrixCase) verify(t *testing.T, m *matrixEnv, r matrixResult) {
+	t.Helper()
+	tc.want = strings.ReplaceAll(tc.want, "$TMP", m.dir)
+	tc.warn = strings.ReplaceAll(tc.warn, "$TMP", m.dir)
+	if r.code != tc.code {
+		t.Errorf("exit %d, want %d\nstdout: %.500s\nstderr: %.2000s", r.code, tc.code, r.out, r.errOut)
+	}
+	low := strings.ToLower(r.errOut)
+	if strings.Contains(low, "panic") || strings.Contains(low, "goroutine ") {
+		t.Errorf("stderr shows a crash:\n%.2000s", r.errOut)
+	}
+	warns, errs := splitStderr(r.errOut)
+	switch {
+	case len(warns) > 1:
+		t.Errorf("%d warning lines, want at most one:\n%s", len(warns), strings.Join(warns, "\n"))
+	case tc.warn == "" && len(warns) > 0:
+		t.Errorf("warning %q, want none", warns[0])
+	case tc.warn != "" && (len(warns) == 0 || !strings.Contains(warns[0], tc.warn)):
+		t.Errorf("warnings %q, want one with %q", warns, tc.warn)
+	}
+	if tc.code == ExitFound {
+		if len(errs) > 0 {
+			t.Errorf("an answer with error lines on stderr: %q", errs)
+		}
+		if !strings.Contains(r.out, tc.want) {
+			t.Errorf("stdout lacks %q:\n%.1000s", tc.want, r.out)
+		}
+	} else if len(errs) != 1 || !strings.HasPrefix(errs[0], "crib: ") || !strings.Contains(errs[0], tc.want) {
+		t.Errorf("error lines %q, want one \"crib: ...\" line with %q", errs, tc.want)
+	}
+	if tc.maxRSS > 0 && r.maxRSS > tc.maxRSS {
+		t.Errorf("crib used %d MiB, want at most %d MiB", r.maxRSS>>10, tc.maxRSS>>10)
+	}
+}
+
+// splitStderr sorts stderr's lines into warnings and errors, leaving out
+// the usage hints that follow a usage error.
+func splitStderr(s string) (warns, errs []string) {
+	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		switch {
+		case l == "":
+		case strings.Contains(strings.ToLower(l), "warning"):
+			warns = append(warns, l)
+		case strings.HasPrefix(l, "Usage: crib") || l == "Run 'crib --help' for usage.":
+		default:
+			errs = append(errs, l)
+		}
+	}
+	return warns, errs
+}
+
+// matrixEnv is the world of one case: home, cache, config and state
+// folders and notes, all below dir, which user nobody can enter.
+type matrixEnv struct {
+	t    *testing.T
+	bin  string
+	dir  string
+	env  map[string]string
+	cred *syscall.Credential
+}
+
+func newMatrixEnv(t *testing.T, bin string) *matrixEnv {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "crib-matrix-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { unlockTree(dir); os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	m := &matrixEnv{t: t, bin: bin, dir: dir, env: map[string]string{"PATH": os.Getenv("PATH"), "NO_COLOR": "1"}}
+	for k, sub := range map[string]string{"HOME": "home", "XDG_CACHE_HOME": "cache", "XDG_CONFIG_HOME": "config", "XDG_STATE_HOME": "state"} {
+		m.env[k] = m.mkdir(sub)
+	}
+	return m
+}
+
+// unlockTree gives back the permissions a case took away, so that the
+// folder can be removed.
+func unlockTree(dir string) {
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if d != nil && d.IsDir() && d.Type()&os.ModeSymlink == 0 {
+			os.Chmod(p, 0o755)
+		}
+		return nil
+	})
+}
+
+func (m *matrixEnv) path(rel string) string { return filepath.Join(m.dir, rel) }
+
+func (m *matrixEnv) mkdir(rel string) string {
+	p := m.path(rel)
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		m.t.Fatal(err)
+	}
+	return p
+}
+
+// write writes files below dir and returns the path of the first.
+func (m *matrixEnv) write(files ...string) string {
+	for i := 0; i+1 < len(files); i += 2 {
+		p := m.path(files[i])
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(files[i+1]), 0o644); err != nil {
+			m.t.Fatal(err)
+		}
+	}
+	return m.path(files[0])
+}
+
+// awsNotes puts the test notes in notes/aws.md and returns the folder.
+func (m *matrixEnv) awsNotes() string {
+	data, err := os.ReadFile(testNotes)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	m.write("notes/aws.md", string(data))
+	return m.path("notes")
+}
+
+func (m *matrixEnv) chmod(rel string, mode os.FileMode) {
+	if err := os.Chmod(m.path(rel), mode); err != nil {
+		m.t.Fatal(err)
+	}
+}
+
+// asNobody makes the runs of a root test run as user nobody, who owns the
+// home, cache, config and state folders and a copy of crib it can run.
+func (m *matrixEnv) asNobody() {
+	if os.Geteuid() != 0 {
+		return
+	}
+	u, err := user.Lookup("nobody")
+	if err != nil {
+		m.t.Skipf("running as root and there is no user nobody to drop to: %v", err)
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	for _, k := range []string{"HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"} {
+		os.Chown(m.env[k], uid, gid)
+	}
+	data, err := os.ReadFile(m.bin)
+	if err == nil {
+		m.bin = m.path("crib")
+		err = os.WriteFile(m.bin, data, 0o755)
+	}
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	m.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+}
+
+type matrixResult struct {
+	code        int
+	out, errOut string
+	maxRSS      int64 // KiB
+}
+
+// run runs crib with args, no input, and the case's environment only.
+func (m *matrixEnv) run(args ...string) matrixResult {
+	m.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), matrixTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, m.bin, args...)
+	for k, v := range m.env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	cmd.Dir = m.dir
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: m.cred}
+	cmd.WaitDelay = 5 * time.Second
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		m.t.Fatalf("crib hung: no exit within %v", matrixTimeout)
+	}
+	var ee *exec.ExitError
+	if m.cred != nil && errors.Is(err, syscall.EPERM) {
+		m.t.Skipf("cannot run crib as user nobody here: %v", err)
+	}
+	if err != nil && !errors.As(err, &ee) {
+		m.t.Fatalf("run crib: %v", err)
+	}
+	r := matrixResult{code: cmd.ProcessState.ExitCode(), out: out.String(), errOut: errOut.String()}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.maxRSS = ru.Maxrss
+	}
+	return r
+}
+
+var (
+	cacheEntry = regexp.MustCompile(`(notes|builtin)-[0-9a-f-]+`)
+	cacheGen   = regexp.MustCompile(`g-[0-9]{8}T[0-9]{6}-[0-9]+`)
+)
+
+// summary is what the table in docs/reliability.md shows of a run.
+func (m *matrixEnv) summary(r matrixResult) string {
+	clean := func(s string) string {
+		s = strings.ReplaceAll(s, m.dir, "$TMP")
+		s = cacheGen.ReplaceAllString(cacheEntry.ReplaceAllString(s, "$1-<hash>"), "g-<gen>")
+		if r := []rune(s); len(r) > 150 {
+			s = string(r[:150]) + "…"
+		}
+		s = strings.ReplaceAll(s, "|", `\|`)
+		if strings.Contains(s, "`") {
+			return "`` " + s + " ``"
+		}
+		return "`" + s + "`"
+	}
+	warns, errs := splitStderr(r.errOut)
+	var parts []string
+	if len(errs) > 0 {
+		parts = append(parts, clean(errs[0]))
+	} else if line, _, _ := strings.Cut(r.out, "\n"); line != "" {
+		if r := []rune(line); len(r) > 50+len(m.dir) {
+			line = string(r[:50+len(m.dir)])
+		}
+		parts = append(parts, "answers "+clean(line))
+	}
+	for _, w := range warns {
+		parts = append(parts, clean(w))
+	}
+	return strings.Join(parts, "<br>")
+}
+
+type matrixRow struct {
+	name, msg, skip string
+	code            int
+}
+
+// writeMatrixDoc rewrites the table between the matrix markers of
+// docs/reliability.md.
+func writeMatrixDoc(t *testing.T, rows []matrixRow) {
+	const path = "../docs/reliability.md"
+	const begin, end = "<!-- matrix -->\n", "<!-- /matrix -->\n"
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := bytes.Index(doc, []byte(begin)), bytes.Index(doc, []byte(end))
+	if i < 0 || j < i {
+		t.Fatalf("%s lacks the %q and %q markers", path, begin, end)
+	}
+	var b strings.Builder
+	b.WriteString("| Case | Exit | Message |\n|---|---|---|\n")
+	for _, r := range rows {
+		if r.skip != "" {
+			fmt.Fprintf(&b, "| %s | – | skipped: %s |\n", r.name, r.skip)
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s |\n", r.name, r.code, r.msg)
+	}
+	out := string(doc[:i+len(begin)]) + b.String() + string(doc[j:])
+	if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const warmPool = "A warm pool keeps pre-initialised instances ready"
+
+func matrixCases() []matrixCase {
+	ask := func(q ...string) func(*matrixEnv) []string {
+		return func(m *matrixEnv) []string { return append([]string{"--notes", m.awsNotes()}, q...) }
+	}
+	inFolder := func(name, data string) func(*matrixEnv) []string {
+		return func(m *matrixEnv) []string { m.write("notes/"+name, data); return ask("warm pool")(m) }
+	}
+	return []matrixCase{
+		{name: "empty question", setup: ask(""), code: ExitError, want: "no question given"},
+		{name: "only stop words", setup: ask("the", "of", "and"), code: ExitNotFound, want: `nothing to search for in "the of and"`},
+		{name: "1 MB question, one word repeated", setup: ask(bigQuestion("zebra ")...), want: warmPool},
+		{name: "1 MB question, a phrase repeated", setup: ask(bigQuestion("warm pool instances ")...), want: warmPool,
+			skip: "takes ~60 s and ~4 GB (80 KB: 4.7 s, 313 MB): each \"warm pool\" becomes its own bleve phrase searcher; search/query.go needs to drop repeated clauses and cap the question's words"},
+		{name: "1 MB question of distinct words", setup: ask(bigQuestion("")...), want: warmPool,
+			skip: "takes ~45 s and ~3.3 GB: every word becomes a bleve term searcher, and \"did you mean\" echoes all 1 MB; the question needs a cap on its words (cmd/ask.go or search/query.go)"},
+		{name: "control characters in the question", setup: ask("warm\x07", "\x1b[31mpool\x1b[0m", "\x01\x02\x7f"), want: warmPool},
+		{name: "invalid UTF-8 in the question", setup: ask("warm", "\xff\xfe", "pool\xc3"), want: warmPool},
+		{name: "question starting with - after --", setup: ask("--", "-fast", "deploy"), want: "AllowTraffic"},
+		{name: "question starting with - without --", setup: ask("-fast", "deploy"), code: ExitError, want: "unknown shorthand flag: 'f' in -fast"},
+		{name: "notes path missing", setup: func(m *matrixEnv) []string { return []string{"--notes", m.path("nope"), "sns"} },
+			code: ExitError, want: "no such notes path: "},
+		{name: "unreadable file", nobody: true, setup: func(m *matrixEnv) []string {
+			m.write("notes/secret.md", "- warm pool secrets\n")
+			m.chmod("notes/secret.md", 0)
+			return ask("warm pool")(m)
+		}, want: warmPool, warn: "secret.md: permission denied"},
+		{name: "unreadable folder inside the notes", nobody: true, setup: func(m *matrixEnv) []string {
+			m.write("notes/locked/a.md", "- warm pool secrets\n")
+			m.chmod("notes/locked", 0)
+			return ask("warm pool")(m)
+		}, want: warmPool, warn: "locked: permission denied"},
+		{name: "unreadable notes folder", nobody: true, setup: func(m *matrixEnv) []string {
+			args := ask("warm pool")(m)
+			m.chmod("notes", 0)
+			return args
+		}, code: ExitError, want: "no notes found in ", warn: "notes: permission denied"},
+		{name: "binary file", setup: inFolder("b.md", "\x7fELF\x02\x01\x01\x00\x00warm pool"), want: warmPool, warn: "b.md: binary file"},
+		{name: "invalid UTF-8 file", setup: inFolder("latin1.md", "- caf\xe9 warm pool\n"), want: warmPool, warn: "latin1.md: not UTF-8 text"},
+		{name: "50 MB file with one line", setup: hugeLine, want: "huge.md:1: zyzzyva", maxRSS: 768 << 10,
+			warn: "line 1 of $TMP/notes/huge.md is longer than 1 MiB; only its first 1 MiB is searched"},
+		{name: "1 MB list item of 10,000 lines", setup: longItem, want: "long.md:1: zyzzyva starts a long item", maxRSS: 1536 << 10},
+		{name: "1 MB heading over 2,000 items", setup: longHeading, want: "head.md:2001: item1999", maxRSS: 768 << 10},
+		{name: "empty file", setup: func(m *matrixEnv) []string { return []string{"--notes", m.write("notes/empty.md", ""), "sns"} },
+			code: ExitError, want: "the notes hold no text to search: "},
+		{name: "folder of 10,000 small files", setup: manyFiles, want: "n04242.md:1: topic4242 lives in bucket 4242"},
+		{name: "symlink loop inside the notes", setup: func(m *matrixEnv) []string {
+			args := ask("warm pool")(m)
+			m.symlink("..", "notes/up")
+			m.symlink("b.md", "notes/a.md")
+			m.symlink("a.md", "notes/b.md")
+			return args
+		}, want: warmPool},
+		{name: "notes path is a symlink loop", setup: func(m *matrixEnv) []string {
+			m.symlink("b.md", "a.md")
+			m.symlink("a.md", "b.md")
+			return []string{"--notes", m.path("a.md"), "sns"}
+		}, code: ExitError, want: "too many levels of symbolic links"},
+		{name: "notes path is a FIFO", setup: func(m *matrixEnv) []string { return []string{"--notes", m.fifo("pipe.md"), "sns"} },
+			code: ExitError, want: "not a notes file or folder: "},
+		{name: "FIFO inside the notes folder", setup: func(m *matrixEnv) []string {
+			args := ask("warm pool")(m)
+			m.fifo("notes/pipe.md")
+			return args
+		}, want: warmPool},
+		{name: "notes path is /dev/null", setup: func(*matrixEnv) []string { return []string{"--notes", "/dev/null", "sns"} },
+			code: ExitError, want: "not a notes file or folder: /dev/null"},
+		{name: "corrupt cache", setup: corruptCache, want: warmPool, warn: "was damaged"},
+		{name: "read-only cache folder", setup: readOnlyCache, want: warmPool, warn: "cannot write the index cache in "},
+		{name: "full disk for the cache", setup: fullCache, want: warmPool, warn: "no space left on device"},
+		{name: "full disk: no partial index left behind", setup: fullCache, want: warmPool, warn: "no space left on device",
+			check: noPartialIndex, skip: "a failed build leaves its g-* generation in the cache (search.Cache.open does not remove it), filling the disk further"},
+		{name: "malformed user synonyms file", setup: func(m *matrixEnv) []string {
+			m.write("config/crib/synonyms.txt", "asg, auto scaling group\nlonely\n")
+			return ask("warm pool")(m)
+		}, code: ExitError, want: "bad synonyms file $TMP/config/crib/synonyms.txt:2: "},
+		{name: "CRIB_NOTES pointing nowhere", setup: func(m *matrixEnv) []string {
+			m.env["CRIB_NOTES"] = m.path("nowhere")
+			return []string{"sns"}
+		}, code: ExitError, want: "no such notes path: "},
+	}
+}
+
+// bigQuestion is a question of 1 MiB in arguments of at most 100 KB
+// (Linux limits one argument to 128 KiB): word repeated, or distinct
+// made-up words when word is "", then "warm pool".
+func bigQuestion(word string) []string {
+	var args []string
+	for n := 0; n < 1<<20; {
+		var b strings.Builder
+		for b.Len() < 100<<10 {
+			if word != "" {
+				b.WriteString(word)
+			} else {
+				fmt.Fprintf(&b, "w%x ", n+b.Len())
+			}
+		}
+		n += b.Len() + 1
+		args = append(args, b.String())
+	}
+	return append(args, "warm", "pool")
+}
+
+func (m *matrixEnv) symlink(target, rel string) {
+	if err := os.Symlink(target, m.path(rel)); err != nil {
+		m.t.Fatal(err)
+	}
+}
+
+func (m *matrixEnv) fifo(rel string) string {
+	p := m.path(rel)
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		m.t.Skipf("cannot make a FIFO: %v", err)
+	}
+	return p
+}
+
+// hugeLine writes a 50 MB notes file of one line, an export of records,
+// whose first word is zyzzyva.
+func hugeLine(m *matrixEnv) []string {
+	m.awsNotes()
+	f, err := os.Create(m.path("notes/huge.md"))
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString("zyzzyva ")
+	for i := 0; w.Buffered()+int(mustSize(m.t, f)) < 50<<20; i++ {
+		fmt.Fprintf(w, `{"id":%d,"note":"roll back the stack %d when alarm %d fires"}, `, i, i%977, i%613)
+	}
+	if err := errors.Join(w.Flush(), f.Close()); err != nil {
+		m.t.Fatal(err)
+	}
+	return []string{"--notes", m.path("notes"), "zyzzyva"}
+}
+
+// longItem writes a list item continued over 10,000 lines: each part of
+// it holds the item so far as context, so without a bound on context its
+// cost grows with the square of its length (13 GB and over 5 minutes).
+func longItem(m *matrixEnv) []string {
+	var b strings.Builder
+	b.WriteString("- zyzzyva starts a long item\n")
+	for i := range 10000 {
+		b.WriteString(" ")
+		for j := range 14 {
+			fmt.Fprintf(&b, " w%d", (i*14+j)*7919%99991)
+		}
+		b.WriteString("\n")
+	}
+	return []string{"--notes", m.write("notes/long.md", b.String()), "zyzzyva"}
+}
+
+// longHeading writes a heading of 1 MB over 2,000 list items.
+func longHeading(m *matrixEnv) []string {
+	var b strings.Builder
+	b.WriteString("# zyzzyva" + strings.Repeat(" h", 500000) + "\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "- item%d\n", i)
+	}
+	return []string{"--notes", m.write("notes/head.md", b.String()), "item1999"}
+}
+
+func mustSize(t *testing.T, f *os.File) int64 {
+	info, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Size()
+}
+
+// manyFiles writes 10,000 one-line notes files.
+func manyFiles(m *matrixEnv) []string {
+	m.mkdir("notes")
+	for i := range 10000 {
+		m.write(fmt.Sprintf("notes/n%05d.md", i), fmt.Sprintf("- topic%d lives in bucket %d\n", i, i))
+	}
+	return []string{"--notes", m.path("notes"), "topic4242"}
+}
+
+// corruptCache builds the cache, then writes garbage over all its files.
+func corruptCache(m *matrixEnv) []string {
+	args := []string{"--notes", m.awsNotes(), "warm pool"}
+	if r := m.run(args...); r.code != 0 || r.errOut != "" {
+		m.t.Fatalf("first run: exit %d, stderr %q", r.code, r.errOut)
+	}
+	n := 0
+	filepath.WalkDir(m.env["XDG_CACHE_HOME"], func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			n++
+			return os.WriteFile(p, []byte("garbage\n"), 0o644)
+		}
+		return err
+	})
+	if n < 3 {
+		m.t.Fatalf("the first run cached %d files", n)
+	}
+	return args
+}
+
+// readOnlyCache makes the cache folder unwritable: for root, whom
+// permissions do not stop, a path below a regular file.
+func readOnlyCache(m *matrixEnv) []string {
+	if os.Geteuid() == 0 {
+		m.env["XDG_CACHE_HOME"] = filepath.Join(m.write("file", ""), "cache")
+	} else {
+		m.chmod("cache", 0o555)
+	}
+	return []string{"--notes", m.awsNotes(), "warm pool"}
+}
+
+// fullCache puts the cache on a 64 KiB tmpfs, too small for an index.
+func fullCache(m *matrixEnv) []string {
+	dir := m.env["XDG_CACHE_HOME"]
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=64k"); err != nil {
+		m.t.Skipf("cannot mount a small tmpfs to fill (%v); needs root with CAP_SYS_ADMIN", err)
+	}
+	m.t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+	return []string{"--notes", m.awsNotes(), "warm pool"}
+}
+
+func noPartialIndex(t *testing.T, m *matrixEnv) {
+	gens, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*"))
+	if len(gens) > 0 {
+		t.Errorf("a failed build left %q in the full cache", gens)
+	}
+}
