@@ -40,6 +40,10 @@ const (
 	boostHeading = 0.3
 )
 
+// MaxQuestionTerms bounds the words of a question that are searched;
+// the longest exam questions have about 150.
+const MaxQuestionTerms = 400
+
 // Kinds of query part, as shown by --explain.
 const (
 	KindWord    = "word"
@@ -77,6 +81,10 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	toks := Analyze(q)
 	if len(toks) == 0 {
 		return nil, &NothingError{Question: q}
+	}
+	if len(toks) > MaxQuestionTerms {
+		// A pasted export is not a question; bound the work it makes.
+		toks = toks[:MaxQuestionTerms]
 	}
 	p := &plan{corrected: map[string]string{}, fuzzy: map[string]string{}, userTerms: map[string]bool{}, synonymSet: map[string]bool{}}
 	var seq []string
