@@ -40,9 +40,29 @@ const (
 	boostHeading = 0.3
 )
 
-// MaxQuestionTerms bounds the words of a question that are searched;
-// the longest exam questions have about 150.
+// MaxQuestionTerms bounds the distinct words of a question that are
+// searched; the longest exam questions have about 150.
 const MaxQuestionTerms = 400
+
+// maxRepeats bounds how often one word of a question is kept.
+const maxRepeats = 3
+
+// boundQuestion keeps a pasted megabyte from becoming a million searches:
+// a word is kept at most maxRepeats times, and words past the first
+// MaxQuestionTerms distinct ones are dropped.
+func boundQuestion(toks []Token) []Token {
+	seen := map[string]int{}
+	out := toks[:0:0]
+	for _, t := range toks {
+		n, ok := seen[t.Term]
+		if n >= maxRepeats || (!ok && len(seen) >= MaxQuestionTerms) {
+			continue
+		}
+		seen[t.Term] = n + 1
+		out = append(out, t)
+	}
+	return out
+}
 
 // Kinds of query part, as shown by --explain.
 const (
@@ -82,10 +102,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	if len(toks) == 0 {
 		return nil, &NothingError{Question: q}
 	}
-	if len(toks) > MaxQuestionTerms {
-		// A pasted export is not a question; bound the work it makes.
-		toks = toks[:MaxQuestionTerms]
-	}
+	toks = boundQuestion(toks)
 	p := &plan{corrected: map[string]string{}, fuzzy: map[string]string{}, userTerms: map[string]bool{}, synonymSet: map[string]bool{}}
 	var seq []string
 	for _, t := range toks {
