@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -80,7 +79,7 @@ func writeSnapshot(path string, s *snapshot) error {
 	for i, sn := range s.snippets {
 		recs[i] = rec{w.str(sn.Text), w.list(sn.Heading), w.list(sn.Context), w.str(sn.Source), sn.Line}
 	}
-	terms := sortedKeys2(s.voc.df)
+	terms := sortedKeys(s.voc.df)
 	words := sortedKeys(s.voc.surface)
 	for _, t := range terms {
 		w.str(t)
@@ -123,15 +122,6 @@ func writeSnapshot(path string, s *snapshot) error {
 	}
 	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 	return os.WriteFile(path, b, 0o644)
-}
-
-func sortedKeys2(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // snapReader decodes a snapshot, failing once on the first bad value.

@@ -90,25 +90,15 @@ func ParseCatalog(name string, data []byte) (*Catalog, error) {
 func (c *Catalog) setField(s *Service, key, val string) error {
 	switch key {
 	case "aliases":
-		terms, err := splitTerms(val)
+		terms, err := c.names(val)
 		if err != nil {
 			return err
-		}
-		for _, a := range terms {
-			if err := c.addName(a, len(c.Services)-1); err != nil {
-				return err
-			}
 		}
 		s.Aliases = append(s.Aliases, terms...)
 	case "kinds":
-		terms, err := splitTerms(val)
+		terms, err := c.names(val)
 		if err != nil {
 			return err
-		}
-		for _, k := range terms {
-			if err := c.addName(k, len(c.Services)-1); err != nil {
-				return err
-			}
 		}
 		s.Kinds = append(s.Kinds, terms...)
 	case "category":
@@ -123,6 +113,21 @@ func (c *Catalog) setField(s *Service, key, val string) error {
 		return fmt.Errorf("unknown key %q (want service, aliases, kinds, category or related)", key)
 	}
 	return nil
+}
+
+// names splits a list of names and indexes each for the service being
+// read, so that Lookup finds it.
+func (c *Catalog) names(val string) ([]string, error) {
+	terms, err := splitTerms(val)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range terms {
+		if err := c.addName(t, len(c.Services)-1); err != nil {
+			return nil, err
+		}
+	}
+	return terms, nil
 }
 
 func (c *Catalog) addName(name string, i int) error {
