@@ -13,6 +13,7 @@ import (
 	blevesearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // batchSize is how many snippets go into one bleve batch, and so into one
@@ -97,7 +98,7 @@ func newVocabulary() *vocabulary {
 func (v *vocabulary) add(s corpus.Snippet, sign int) {
 	text := s.Text + " " + strings.Join(s.Heading, " ")
 	seen := map[string]bool{}
-	for _, t := range Analyze(text) {
+	for _, t := range analysis.Analyze(text) {
 		if t.Whole {
 			continue
 		}

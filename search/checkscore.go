@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // Weights of option evidence.
@@ -70,7 +71,7 @@ type termsOf struct {
 
 func analyzeTerms(text string) termsOf {
 	t := termsOf{set: map[string]bool{}}
-	for _, tok := range Analyze(text) {
+	for _, tok := range analysis.Analyze(text) {
 		t.set[tok.Term] = true
 		if !tok.Whole {
 			t.seq = append(t.seq, tok.Term)
@@ -203,14 +204,14 @@ func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) [
 		if f.matches(stem) {
 			f.weight *= echoWeight
 		}
-		if boilerplate[alts[0][0]] && len(alts[0]) == 1 {
+		if analysis.IsBoilerplate(alts[0][0]) && len(alts[0]) == 1 {
 			f.weight *= weightBoilerplay
 		}
 		if f.weight > 0 {
 			out = append(out, f)
 		}
 	}
-	seq := PhraseTerms(text)
+	seq := analysis.PhraseTerms(text)
 	syn := map[string][][]string{}
 	for _, m := range c.e.th.Dict.Expand(seq) {
 		if m.End-m.Start > 1 {
@@ -219,7 +220,7 @@ func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) [
 			syn[seq[m.Start]] = m.Alts
 		}
 	}
-	for _, t := range Analyze(text) {
+	for _, t := range analysis.Analyze(text) {
 		add(append([][]string{{t.Term}}, syn[t.Term]...))
 	}
 	return out
@@ -296,7 +297,7 @@ func featureSpans(text string, feats []feature) []Span {
 	}
 	var out []Span
 	lastEnd := -1
-	for _, t := range Analyze(text) {
+	for _, t := range analysis.Analyze(text) {
 		if t.Start < lastEnd || !(own[t.Term] || syn[t.Term]) {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
@@ -50,7 +51,8 @@ func FuzzSearch(f *testing.F) {
 	for _, s := range e.Snippets() {
 		known[snippetKey(s)] = true
 	}
-	for i, s := range append(searchSeeds, analyzeSeeds...) {
+	// The notes' own lines are seeds too: identifiers, lists and markup.
+	for i, s := range append(searchSeeds, strings.Split(string(data), "\n")...) {
 		f.Add(s, uint8(i%7), i%3 == 0)
 	}
 	f.Fuzz(func(t *testing.T, question string, limit uint8, explain bool) {

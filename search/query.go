@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/synonyms"
 )
 
@@ -51,7 +52,7 @@ const maxRepeats = 3
 // boundQuestion keeps a pasted megabyte from becoming a million searches:
 // a word is kept at most maxRepeats times, and words past the first
 // MaxQuestionTerms distinct ones are dropped.
-func boundQuestion(toks []Token) []Token {
+func boundQuestion(toks []analysis.Token) []analysis.Token {
 	seen := map[string]int{}
 	out := toks[:0:0]
 	for _, t := range toks {
@@ -99,7 +100,7 @@ type plan struct {
 
 // analyzeQuestion turns a question into the parts to look for.
 func (e *Engine) analyzeQuestion(q string) (*plan, error) {
-	toks := Analyze(q)
+	toks := analysis.Analyze(q)
 	if len(toks) == 0 {
 		return nil, &NothingError{Question: q}
 	}
@@ -152,7 +153,7 @@ func spanShare(seq []string, matches []synonyms.Match) map[string]float64 {
 	return share
 }
 
-func (p *plan) addWords(toks []Token, seq []string, serviceTerm map[string]bool) {
+func (p *plan) addWords(toks []analysis.Token, seq []string, serviceTerm map[string]bool) {
 	seen := map[string]bool{}
 	share := spanShare(p.seq, p.matches)
 	add := func(term string) {
@@ -168,7 +169,7 @@ func (p *plan) addWords(toks []Token, seq []string, serviceTerm map[string]bool)
 		switch {
 		case serviceTerm[term]:
 			w *= weightService
-		case boilerplate[term]:
+		case analysis.IsBoilerplate(term):
 			w = weightBoilerplay
 		}
 		kind := KindWord
@@ -227,7 +228,7 @@ func (p *plan) addPairs(seq []string) {
 	}
 	for i := 0; i+1 < len(seq); i++ {
 		a, b := seq[i], seq[i+1]
-		if a == b || boilerplate[a] || boilerplate[b] || (inPhrase[i] != 0 && inPhrase[i] == inPhrase[i+1]) {
+		if a == b || analysis.IsBoilerplate(a) || analysis.IsBoilerplate(b) || (inPhrase[i] != 0 && inPhrase[i] == inPhrase[i+1]) {
 			continue
 		}
 		k := a + " " + b

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // concept is one idea of the question: a word, or a stretch of words the
@@ -94,7 +95,7 @@ func (e *Engine) termWeight(t string) float64 {
 	n := float64(len(e.snippets))
 	df := float64(e.vocab[t])
 	w := math.Log(1 + (n-df+0.5)/(df+0.5))
-	if boilerplate[t] {
+	if analysis.IsBoilerplate(t) {
 		w *= weightBoilerplay
 	}
 	return w
@@ -109,10 +110,10 @@ type docTerms struct {
 // apart from the parts of its identifiers.
 func analyzeDoc(s corpus.Snippet) docTerms {
 	d := docTerms{
-		context: PhraseTerms(strings.Join(s.Context, " / ")),
-		heading: PhraseTerms(strings.Join(s.Heading, " / ")),
+		context: analysis.PhraseTerms(strings.Join(s.Context, " / ")),
+		heading: analysis.PhraseTerms(strings.Join(s.Heading, " / ")),
 	}
-	for _, t := range Analyze(s.Text) {
+	for _, t := range analysis.Analyze(s.Text) {
 		switch {
 		case t.Whole:
 		case t.Part:
@@ -169,7 +170,7 @@ func partial(form, text []string) (float64, []string) {
 	var found []string
 	content := 0
 	for _, f := range form {
-		if boilerplate[f] {
+		if analysis.IsBoilerplate(f) {
 			continue
 		}
 		content++
@@ -188,7 +189,7 @@ func partial(form, text []string) (float64, []string) {
 // found apart say nothing.
 func hasBoilerplate(form []string) bool {
 	for _, f := range form {
-		if boilerplate[f] {
+		if analysis.IsBoilerplate(f) {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // DefaultLimit is how many results a question gets unless told otherwise.
@@ -110,7 +111,7 @@ func less(a, b corpus.Snippet) bool {
 // servicesIn returns the canonical names of the services text names.
 func (e *Engine) servicesIn(text string) []string {
 	var out []string
-	for _, m := range e.th.Dict.Expand(PhraseTerms(text)) {
+	for _, m := range e.th.Dict.Expand(analysis.PhraseTerms(text)) {
 		if m.Service != "" {
 			out = appendUnique(out, m.Service)
 		}
@@ -123,12 +124,12 @@ func (e *Engine) servicesIn(text string) []string {
 func highlight(text string, p *plan) []Span {
 	var out []Span
 	lastEnd := -1
-	for _, t := range Analyze(text) {
+	for _, t := range analysis.Analyze(text) {
 		if t.Start < lastEnd {
 			continue
 		}
 		switch {
-		case p.userTerms[t.Term] && !boilerplate[t.Term]:
+		case p.userTerms[t.Term] && !analysis.IsBoilerplate(t.Term):
 			out = append(out, Span{Start: t.Start, End: t.End})
 		case p.synonymSet[t.Term]:
 			out = append(out, Span{Start: t.Start, End: t.End, Synonym: true})

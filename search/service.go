@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/synonyms"
 )
 
@@ -64,7 +65,7 @@ func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) 
 			return svc, "", nil
 		}
 	}
-	if s := e.th.Dict.Service(PhraseTerms(name)); s != "" {
+	if s := e.th.Dict.Service(analysis.PhraseTerms(name)); s != "" {
 		svc, _ := e.th.Catalog.Lookup(s)
 		return svc, "", nil
 	}

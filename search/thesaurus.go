@@ -4,10 +4,8 @@ package search
 
 import (
 	_ "embed"
-	"fmt"
-	"hash/crc32"
-	"io"
 
+	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/synonyms"
 )
 
@@ -18,21 +16,12 @@ type Thesaurus struct {
 	Catalog *synonyms.Catalog
 }
 
-// analyzerVersion names the terms Analyze produces; change it whenever
-// they change, so compiled data made by an older analyzer is not used.
-const analyzerVersion = 3
-
 // compiledThesaurus is the built-in thesaurus compiled at build time by
-// `go generate ./search` (analysing its thousands of phrases takes longer
-// than answering a question).
+// `go generate ./search` (tools/gendict): analysing its thousands of
+// phrases takes longer than answering a question.
 //
 //go:embed data/thesaurus.txt
 var compiledThesaurus []byte
-
-// thesaurusTag fingerprints what the built-in thesaurus is compiled from.
-func thesaurusTag() string {
-	return fmt.Sprintf("a%d-%08x", analyzerVersion, crc32.ChecksumIEEE(synonyms.BuiltinData()))
-}
 
 // NewThesaurus loads crib's built-in dictionary and catalogue and adds
 // extra rules (from the user's synonyms files). The built-in dictionary
@@ -44,32 +33,14 @@ func NewThesaurus(extra ...synonyms.Rule) (*Thesaurus, error) {
 		return nil, err
 	}
 	var d *synonyms.Dictionary
-	if synonyms.CompiledTag(compiledThesaurus) == thesaurusTag() {
+	if synonyms.CompiledTag(compiledThesaurus) == synonyms.BuiltinTag(analysis.Version) {
 		d, err = synonyms.Decode(compiledThesaurus)
 	} else {
-		d, err = compileBuiltin()
+		d, err = synonyms.CompileBuiltin(analysis.PhraseTerms)
 	}
 	if err != nil {
 		return nil, err
 	}
-	d.Add(extra, PhraseTerms)
+	d.Add(extra, analysis.PhraseTerms)
 	return &Thesaurus{Dict: d, Catalog: cat}, nil
-}
-
-func compileBuiltin() (*synonyms.Dictionary, error) {
-	rules, _, err := synonyms.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	return synonyms.Compile(rules, PhraseTerms), nil
-}
-
-// WriteCompiledThesaurus compiles the built-in thesaurus from its sources
-// and writes it in the form NewThesaurus loads, for go generate.
-func WriteCompiledThesaurus(w io.Writer) error {
-	d, err := compileBuiltin()
-	if err != nil {
-		return err
-	}
-	return d.Encode(w, thesaurusTag())
 }

@@ -3,13 +3,20 @@ package search
 import (
 	"bytes"
 	"testing"
+
+	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/synonyms"
 )
 
 // TestCompiledThesaurusUpToDate fails when the dictionaries or the
 // analyzer changed without regenerating the compiled thesaurus.
 func TestCompiledThesaurusUpToDate(t *testing.T) {
+	d, err := synonyms.CompileBuiltin(analysis.PhraseTerms)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var b bytes.Buffer
-	if err := WriteCompiledThesaurus(&b); err != nil {
+	if err := d.Encode(&b, synonyms.BuiltinTag(analysis.Version)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(b.Bytes(), compiledThesaurus) {
@@ -24,12 +31,12 @@ func TestThesaurusCompiledMatchesSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	slow, err := compileBuiltin()
+	slow, err := synonyms.CompileBuiltin(analysis.PhraseTerms)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"cloudwatch events rule", "auto scaling group scale in", "rollback blue green", "ssm parameter store"} {
-		terms := PhraseTerms(q)
+		terms := analysis.PhraseTerms(q)
 		a, b := fast.Dict.Expand(terms), slow.Expand(terms)
 		if len(a) != len(b) {
 			t.Fatalf("%q: %d matches compiled, %d from source", q, len(a), len(b))

@@ -2,12 +2,14 @@ package search
 
 import (
 	"strings"
+
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // correct replaces words of the question that no note contains with the
 // closest word that notes do contain, and records each correction in p.
 // Exact matches always win: a word the notes know is never corrected.
-func (e *Engine) correct(q string, toks []Token, seq []string, p *plan) []string {
+func (e *Engine) correct(q string, toks []analysis.Token, seq []string, p *plan) []string {
 	var out []string
 	i := 0
 	for _, t := range toks {
@@ -51,7 +53,7 @@ func (e *Engine) suggest(word, term string) (suggestion, bool) {
 			best, bestDist, bestDF = suggestion{word: w, term: t}, d, df
 		}
 	}
-	if bestDist > maxDist || isEnglish(word) {
+	if bestDist > maxDist || analysis.IsEnglish(word) {
 		return suggestion{}, false
 	}
 	return best, true

@@ -2,6 +2,8 @@ package synonyms
 
 import (
 	"embed"
+	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"sort"
 	"sync"
@@ -82,4 +84,21 @@ func BuiltinData() []byte {
 		b = append(b, more...)
 	}
 	return b
+}
+
+// CompileBuiltin compiles the built-in thesaurus, its phrases analysed
+// with analyze.
+func CompileBuiltin(analyze Analyzer) (*Dictionary, error) {
+	rules, _, err := Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(rules, analyze), nil
+}
+
+// BuiltinTag fingerprints the built-in thesaurus as compiled by the
+// analyzer of version analyzerVersion: compiled data whose tag differs
+// was made from other sources or by another analyzer.
+func BuiltinTag(analyzerVersion int) string {
+	return fmt.Sprintf("a%d-%08x", analyzerVersion, crc32.ChecksumIEEE(BuiltinData()))
 }

@@ -42,7 +42,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/synonyms"
 )
 
@@ -65,18 +65,6 @@ var jargon = strings.Fields(`instance function stack bucket role policy table qu
 	batch consumer partition index item attribute manifest spec drift macro
 	module transform signal sticky trigger matrix service task group build
 	deploy plan`)
-
-// boilerplate pads exam questions; crib weighs it down (search/boilerplate.go)
-// and a synonym would only give it weight back.
-var boilerplate = strings.Fields(`company companies organization organisation enterprise
-	business team teams customer customers requirement requirements require requires
-	solution solutions meet meets least most operational overhead effort choose
-	following option options step steps combination engineer engineers want wants
-	need needs ensure way ways approach best recently currently new use uses using
-	implement accomplish achieve task tasks able please correct statement
-	statements true describe scenario given manager asked asks like make sure
-	professional developer developers administrator architect someone several many
-	various some`)
 
 var (
 	dir          = flag.String("wordnet", "/usr/share/wordnet", "WordNet database `dir` (index.* and data.*)")
@@ -104,14 +92,14 @@ func main() {
 	}
 }
 
-func key(s string) string { return strings.Join(search.PhraseTerms(s), " ") }
+func key(s string) string { return strings.Join(analysis.PhraseTerms(s), " ") }
 
 func run() error {
 	if *weight <= 0 || *weight > 1 {
 		return fmt.Errorf("-weight %v: want a number in (0, 1]", *weight)
 	}
 	skip := map[string]bool{} // analysed forms never taken
-	for _, w := range boilerplate {
+	for _, w := range analysis.BoilerplateWords {
 		skip[key(w)] = true
 	}
 	if *useJargon {
@@ -272,7 +260,7 @@ func wanted(l string) bool {
 		return false
 	}
 	for _, p := range parts {
-		if len(p) < *minLen || search.IsStopWord(p) {
+		if len(p) < *minLen || analysis.IsStopWord(p) {
 			return false
 		}
 	}
@@ -305,7 +293,7 @@ func skipDictionaries(skip map[string]bool) error {
 		for _, n := range append(append([]string{s.Name}, s.Aliases...), s.Kinds...) {
 			skip[key(n)] = true
 			if !*serviceWords {
-				for _, t := range search.PhraseTerms(n) {
+				for _, t := range analysis.PhraseTerms(n) {
 					skip[t] = true
 				}
 			}
@@ -351,7 +339,7 @@ func readNotes(vocab map[string]bool) error {
 		if err != nil {
 			return err
 		}
-		for _, t := range search.Terms(string(b)) {
+		for _, t := range analysis.Terms(string(b)) {
 			vocab[t] = true
 		}
 	}

@@ -1,4 +1,4 @@
-package search
+package analysis
 
 import (
 	"bufio"
@@ -31,5 +31,5 @@ var englishWords = sync.OnceValue(func() map[string]bool {
 	return words
 })
 
-// isEnglish reports whether the lower-case word is a dictionary word.
-func isEnglish(w string) bool { return englishWords()[w] }
+// IsEnglish reports whether the lower-case word is a dictionary word.
+func IsEnglish(w string) bool { return englishWords()[w] }

@@ -1,4 +1,4 @@
-package search_test
+package analysis_test
 
 import (
 	"fmt"
@@ -7,11 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 func TestAnalyzeStems(t *testing.T) {
-	want := search.Terms("deploy")
+	want := analysis.Terms("deploy")
 	if len(want) != 1 {
 		t.Fatalf("Terms(\"deploy\") = %q, want one term", want)
 	}
@@ -31,7 +31,7 @@ func TestAnalyzeStems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
-			base, got := search.Terms(tt.group), search.Terms(tt.word)
+			base, got := analysis.Terms(tt.group), analysis.Terms(tt.word)
 			if !reflect.DeepEqual(got, base) {
 				t.Errorf("Terms(%q) = %q, want %q as for %q", tt.word, got, base, tt.group)
 			}
@@ -65,16 +65,16 @@ func TestAnalyzeIdentifiers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := search.Analyze(tt.in)
+			toks := analysis.Analyze(tt.in)
 			whole := strings.ToLower(tt.ident)
-			if !slices.ContainsFunc(toks, func(tk search.Token) bool { return tk.Whole && tk.Term == whole }) {
+			if !slices.ContainsFunc(toks, func(tk analysis.Token) bool { return tk.Whole && tk.Term == whole }) {
 				t.Errorf("no whole term %q in\n%s", whole, dump(toks))
 			}
-			if got := search.Terms(tt.ident); !slices.Contains(got, whole) {
+			if got := analysis.Terms(tt.ident); !slices.Contains(got, whole) {
 				t.Errorf("a question naming %s gives %q, without %q", tt.ident, got, whole)
 			}
-			for _, q := range search.PhraseTerms(tt.parts) {
-				if !slices.ContainsFunc(toks, func(tk search.Token) bool { return !tk.Whole && tk.Term == q }) {
+			for _, q := range analysis.PhraseTerms(tt.parts) {
+				if !slices.ContainsFunc(toks, func(tk analysis.Token) bool { return !tk.Whole && tk.Term == q }) {
 					t.Errorf("question term %q (from %q) not among the parts:\n%s", q, tt.parts, dump(toks))
 				}
 			}
@@ -86,7 +86,7 @@ func TestAnalyzeAcronyms(t *testing.T) {
 	want := []string{"aws", "ecs", "sns", "sqs", "eks"}
 	for _, in := range []string{"AWS ECS SNS SQS EKS", "aws ecs sns sqs eks", "Aws Ecs Sns Sqs Eks", "aWS, eCS; `SNS` (SQS) EKS."} {
 		t.Run(in, func(t *testing.T) {
-			if got := search.Terms(in); !reflect.DeepEqual(got, want) {
+			if got := analysis.Terms(in); !reflect.DeepEqual(got, want) {
 				t.Errorf("Terms(%q) = %q, want %q", in, got, want)
 			}
 		})
@@ -94,11 +94,11 @@ func TestAnalyzeAcronyms(t *testing.T) {
 }
 
 func TestAnalyzeTokens(t *testing.T) {
-	type tok = search.Token
+	type tok = analysis.Token
 	tests := []struct {
 		name string
 		in   string
-		want []search.Token
+		want []analysis.Token
 	}{
 		{
 			name: "stop words dropped, positions kept",
@@ -152,7 +152,7 @@ func TestAnalyzeTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := search.Analyze(tt.in)
+			got := analysis.Analyze(tt.in)
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Analyze(%q) differ\n got:\n%s\nwant:\n%s", tt.in, dump(got), dump(tt.want))
 			}
@@ -170,7 +170,7 @@ func TestAnalyzeOffsetsSliceTheWord(t *testing.T) {
 	}
 	for i, in := range lines {
 		t.Run(fmt.Sprintf("line %d", i+1), func(t *testing.T) {
-			for _, tk := range search.Analyze(in) {
+			for _, tk := range analysis.Analyze(in) {
 				word := in[tk.Start:tk.End]
 				if tk.Whole {
 					if strings.ToLower(word) != tk.Term {
@@ -178,7 +178,7 @@ func TestAnalyzeOffsetsSliceTheWord(t *testing.T) {
 					}
 					continue
 				}
-				if got := search.Terms(word); len(got) != 1 || got[0] != tk.Term {
+				if got := analysis.Terms(word); len(got) != 1 || got[0] != tk.Term {
 					t.Errorf("part %q slices %q, which analyses as %q", tk.Term, word, got)
 				}
 			}
@@ -188,13 +188,13 @@ func TestAnalyzeOffsetsSliceTheWord(t *testing.T) {
 
 func TestIsStopWord(t *testing.T) {
 	for w, want := range map[string]bool{"the": true, "of": true, "a": true, "aws": false, "not": false, "all": false, "once": false} {
-		if got := search.IsStopWord(w); got != want {
+		if got := analysis.IsStopWord(w); got != want {
 			t.Errorf("IsStopWord(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
 
-func dump(toks []search.Token) string {
+func dump(toks []analysis.Token) string {
 	var b strings.Builder
 	for _, t := range toks {
 		fmt.Fprintf(&b, "\t%+v\n", t)

@@ -1,9 +1,9 @@
-package search_test
+package analysis_test
 
 import (
 	"testing"
 
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // analyzeSeeds are lines of the user's DOP-C02 notes, as written, and
@@ -34,7 +34,7 @@ func FuzzAnalyze(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		toks := search.Analyze(text)
+		toks := analysis.Analyze(text)
 		prev := 0
 		for i, tk := range toks {
 			if tk.Term == "" {
@@ -51,6 +51,6 @@ func FuzzAnalyze(f *testing.F) {
 			}
 			prev = tk.Pos
 		}
-		search.PhraseTerms(text)
+		analysis.PhraseTerms(text)
 	})
 }

@@ -1,4 +1,11 @@
-package search
+// Package analysis turns text into the terms crib indexes and searches:
+// words split at joiners and camelCase humps, lower case, stop words
+// dropped, British spellings made American and Snowball English stemming,
+// plus the lists of exam boilerplate and common English words that
+// ranking and typo correction consult. It is pure text processing: it
+// knows nothing of bleve, indexes or notes files (package search registers
+// Analyze with bleve).
+package analysis
 
 import (
 	"strings"
@@ -6,34 +13,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/kljensen/snowball/english"
 )
 
-// Names crib's analyzers are registered under in bleve: all terms; the
-// terms of prose (identifier parts left out); identifier parts only.
-const (
-	AnalyzerName      = "crib_en"
-	AnalyzerProseName = "crib_en_prose"
-	AnalyzerPartsName = "crib_en_parts"
-)
-
-func init() {
-	// bleve resolves analyzers by name through its global registry, also
-	// when it reopens an index from disk, so the registrations must exist
-	// before any mapping is used.
-	for name, keep := range map[string]func(Token) bool{
-		AnalyzerName:      func(Token) bool { return true },
-		AnalyzerProseName: func(t Token) bool { return !t.Part },
-		AnalyzerPartsName: func(t Token) bool { return t.Part },
-	} {
-		a := bleveAnalyzer{keep: keep}
-		registry.RegisterAnalyzer(name, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-			return a, nil
-		})
-	}
-}
+// Version names the terms Analyze produces. Change it whenever they change,
+// together with every constant that records analysed terms (see the list
+// at search.FormatVersions), so that data made by an older analyzer is
+// never used.
+const Version = 3
 
 // Token is one indexed term of analysed text.
 type Token struct {
@@ -307,18 +294,3 @@ var stopWords = func() map[string]bool {
 
 // IsStopWord reports whether crib ignores w (lower case) in questions.
 func IsStopWord(w string) bool { return stopWords[w] }
-
-// bleveAnalyzer adapts Analyze to bleve's analysis.Analyzer, keeping the
-// tokens keep accepts.
-type bleveAnalyzer struct{ keep func(Token) bool }
-
-func (a bleveAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	toks := Analyze(string(input))
-	out := make(analysis.TokenStream, 0, len(toks))
-	for _, t := range toks {
-		if a.keep(t) {
-			out = append(out, &analysis.Token{Term: []byte(t.Term), Position: t.Pos, Start: t.Start, End: t.End, Type: analysis.AlphaNumeric})
-		}
-	}
-	return out
-}
