@@ -160,15 +160,15 @@ func (c *Checker) Check(q *Question) (*CheckResult, error) {
 // stemRelevance scores the notes the stem finds from 0 to 1, best 1.
 func (c *Checker) stemRelevance(stem string) (map[int]float64, error) {
 	rel := map[int]float64{}
-	ans, err := c.e.Search(stem, Options{Limit: stemResults})
-	if errors.Is(err, ErrNothingToSearch) || (err == nil && len(ans.Results) == 0) {
+	ranked, err := c.e.Rank(stem, Options{Limit: stemResults})
+	if errors.Is(err, ErrNothingToSearch) || (err == nil && len(ranked.Hits) == 0) {
 		return rel, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	top := ans.Results[0].Score
-	for _, r := range ans.Results {
+	top := ranked.Hits[0].Score
+	for _, r := range ranked.Hits {
 		if i, ok := c.byPlace[placeKey(r.Snippet)]; ok && top > 0 {
 			rel[i] = r.Score / top
 		}

@@ -302,7 +302,7 @@ func coverage(cs []concept, d docTerms) (float64, []Contribution) {
 // much of the question each result covers, then orders by the final score
 // and source order. With explain, each result's Explain lists what every
 // part added; the parts sum to its score.
-func (e *Engine) rerank(p *plan, rs []Result, explain bool) {
+func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	if len(rs) == 0 {
 		return
 	}

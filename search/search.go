@@ -29,19 +29,31 @@ type Span struct {
 	Synonym    bool // matched through the thesaurus, not the question's own word
 }
 
-// Result is one ranked snippet.
+// Hit is one snippet a ranking scored.
+type Hit struct {
+	Index   int // the snippet's position in Engine.Snippets
+	Snippet corpus.Snippet
+	Score   float64
+	Explain []Contribution // with Options.Explain: what each term added
+}
+
+// Ranking is the best snippets for a question, scored and in order,
+// before anything is computed for showing them.
+type Ranking struct {
+	Question string
+	Hits     []Hit
+	plan     *plan
+}
+
+// Result is one ranked snippet, as shown.
 type Result struct {
+	Hit
 	Rank     int
-	Score    float64
-	Snippet  corpus.Snippet
 	Services []string // AWS services the snippet names, canonical names
 	Matches  []Span   // what to highlight in Snippet.Text, in order
-	Explain  []Contribution
 	// Children are the texts of the items nested right under the snippet,
 	// when it introduces a list ("lifecycle events run in this order:").
 	Children []string
-
-	idx int // position of the snippet in the engine
 }
 
 // Answer is everything crib found for a question.
@@ -56,9 +68,22 @@ type Answer struct {
 	Related     []Related
 }
 
-// Search answers a question. It returns *NothingError when the question has
-// no searchable words, and an Answer with no results when nothing matched.
+// Search answers a question: Rank, then Answer. It returns *NothingError
+// when the question has no searchable words, and an Answer with no
+// results when nothing matched.
 func (e *Engine) Search(question string, opts Options) (*Answer, error) {
+	r, err := e.Rank(question, opts)
+	if err != nil {
+		return nil, err
+	}
+	return e.Answer(r), nil
+}
+
+// Rank finds and scores the opts.Limit best snippets for a question: the
+// question's plan, one bleve query, and re-ranking by how much of the
+// question each candidate covers. It returns *NothingError when the
+// question has no searchable words.
+func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 	if opts.Limit <= 0 {
 		opts.Limit = DefaultLimit
 	}
@@ -72,33 +97,40 @@ func (e *Engine) Search(question string, opts Options) (*Answer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	ans := &Answer{Question: question, Services: p.services, Corrections: p.corrected}
-	for _, hit := range res.Hits {
-		i, err := strconv.Atoi(hit.ID)
+	r := &Ranking{Question: question, plan: p}
+	for _, h := range res.Hits {
+		i, err := strconv.Atoi(h.ID)
 		if err != nil || i < 0 || i >= len(e.snippets) {
-			return nil, fmt.Errorf("search: index holds unknown snippet %q", hit.ID)
+			return nil, fmt.Errorf("search: index holds unknown snippet %q", h.ID)
 		}
-		r := Result{Score: hit.Score, Snippet: e.snippets[i], idx: i}
+		hit := Hit{Index: i, Snippet: e.snippets[i], Score: h.Score}
 		if opts.Explain {
-			r.Explain = explain(hit.Expl, p)
+			hit.Explain = explain(h.Expl, p)
 		}
-		ans.Results = append(ans.Results, r)
+		r.Hits = append(r.Hits, hit)
 	}
-	e.rerank(p, ans.Results, opts.Explain)
-	if len(ans.Results) > opts.Limit {
-		ans.Results = ans.Results[:opts.Limit]
+	e.rerank(p, r.Hits, opts.Explain)
+	if len(r.Hits) > opts.Limit {
+		r.Hits = r.Hits[:opts.Limit]
 	}
-	for i := range ans.Results {
-		r := &ans.Results[i]
-		r.Rank = i + 1
-		r.Services = e.servicesIn(r.Snippet.Text)
-		r.Matches = highlight(r.Snippet.Text, p)
-		if strings.HasSuffix(strings.TrimSpace(r.Snippet.Text), ":") {
-			r.Children = e.children(r.idx)
+	return r, nil
+}
+
+// Answer decorates a ranking for showing: the services each hit names,
+// the words to highlight, the items under a list intro, and the services
+// worth reading next.
+func (e *Engine) Answer(r *Ranking) *Answer {
+	p := r.plan
+	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected}
+	for i, h := range r.Hits {
+		res := Result{Hit: h, Rank: i + 1, Services: e.servicesIn(h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
+		if strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {
+			res.Children = e.children(h.Index)
 		}
+		ans.Results = append(ans.Results, res)
 	}
 	ans.Related = e.related(p, ans.Results)
-	return ans, nil
+	return ans
 }
 
 func less(a, b corpus.Snippet) bool {

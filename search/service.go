@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -89,17 +90,14 @@ func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) 
 // notesNaming returns, in source order, the snippets whose text names svc,
 // found through the index by its name and aliases.
 func (e *Engine) notesNaming(svc *synonyms.Service) []int {
-	ans, err := e.Search(strings.Join(append([]string{svc.Name}, svc.Aliases...), ", "), Options{Limit: maxServiceNotes})
+	r, err := e.Rank(strings.Join(append([]string{svc.Name}, svc.Aliases...), ", "), Options{Limit: maxServiceNotes})
 	if err != nil {
 		return nil
 	}
 	var ids []int
-	for _, r := range ans.Results {
-		for _, s := range r.Services {
-			if s == svc.Name {
-				ids = append(ids, r.idx)
-				break
-			}
+	for _, h := range r.Hits {
+		if slices.Contains(e.servicesIn(h.Snippet.Text), svc.Name) {
+			ids = append(ids, h.Index)
 		}
 	}
 	sort.Ints(ids)
