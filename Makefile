@@ -68,7 +68,7 @@ man:
 bench:
 	@command -v rg >/dev/null || (apt-get update && apt-get install -y ripgrep)
 	$(GO) run ./bench -out docs/bench.md
-	$(GO) test -run '^$$' -bench 'Build|Open|Query' -benchmem -benchtime 10x ./search/
+	$(GO) test -run '^$$' -bench 'Build|Open|Query' -benchmem -benchtime 10x ./search/...
 
 clean:
 	rm -rf bin

@@ -1,19 +1,15 @@
 package cmd
 
 import (
-	"bytes"
-	"encoding/binary"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/cache"
 )
 
 // IndexOptions hold what `crib index` needs.
@@ -57,7 +53,7 @@ func indexRun(opts *IndexOptions) error {
 	if c == nil {
 		return fmt.Errorf("cannot find a cache folder: set XDG_CACHE_HOME or HOME")
 	}
-	src := search.Source{Paths: opts.Source.notesPaths(ios)}
+	src := cache.Notes{Paths: opts.Source.notesPaths(ios)}
 	if opts.Status {
 		st, err := c.Status(src)
 		if err != nil {
@@ -80,17 +76,17 @@ func indexRun(opts *IndexOptions) error {
 	return nil
 }
 
-func describeAction(rep *search.Report) string {
+func describeAction(rep *cache.Report) string {
 	switch rep.Action {
-	case search.ActionFresh:
+	case cache.ActionFresh:
 		return "index up to date"
-	case search.ActionUpdated:
+	case cache.ActionUpdated:
 		return "index updated (" + strings.Join(rep.Changes, ", ") + ")"
 	}
 	return "index built"
 }
 
-func printStatus(w io.Writer, st *search.Status, now time.Time) {
+func printStatus(w io.Writer, st *cache.Status, now time.Time) {
 	notes := "built-in DOP-C02 notes"
 	if len(st.Notes) > 0 {
 		notes = strings.Join(st.Notes, ", ")
@@ -140,60 +136,12 @@ func humanBytes(n int64) string {
 
 // newCache returns the index cache under $XDG_CACHE_HOME/crib, or
 // ~/.cache/crib; nil when neither variable says where that is.
-func newCache(ios *IOStreams) *search.Cache {
-	dir := ios.Getenv("XDG_CACHE_HOME")
-	if !filepath.IsAbs(dir) { // the XDG spec says to ignore relative paths
-		home := ios.Getenv("HOME")
-		if home == "" {
-			return nil
-		}
-		dir = filepath.Join(home, ".cache")
+func newCache(ios *IOStreams) *cache.Cache {
+	dir := cache.DefaultDir(ios.Getenv)
+	if dir == "" {
+		return nil
 	}
-	return &search.Cache{Dir: filepath.Join(dir, "crib"), Version: versionString() + " build " + buildID()}
-}
-
-// buildID identifies the crib executable, so that a rebuilt crib never
-// reads an index that an older one wrote: the Go build ID near the start
-// of the file, else its size and modification time.
-func buildID() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return "unknown"
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "unknown"
-	}
-	defer f.Close()
-	buf := make([]byte, 32<<10)
-	n, _ := io.ReadFull(f, buf)
-	if id := findBuildID(buf[:n]); id != "" {
-		return id
-	}
-	if info, err := f.Stat(); err == nil {
-		return fmt.Sprintf("%d-%d", info.Size(), info.ModTime().UnixNano())
-	}
-	return "unknown"
-}
-
-// findBuildID finds the Go build ID in the start of an executable: in an
-// ELF note (name "Go", type 4), or after the marker other formats carry.
-func findBuildID(b []byte) string {
-	const note = "\x04\x00\x00\x00Go\x00\x00"
-	if i := bytes.Index(b, []byte(note)); i >= 8 {
-		size := int(binary.LittleEndian.Uint32(b[i-4:]))
-		if size > 0 && size < 256 && i+len(note)+size <= len(b) {
-			return string(b[i+len(note) : i+len(note)+size])
-		}
-	}
-	const marker = "\xff Go build ID: \""
-	if i := bytes.Index(b, []byte(marker)); i >= 0 {
-		rest := b[i+len(marker):]
-		if j := bytes.IndexByte(rest, '"'); j > 0 {
-			return string(rest[:j])
-		}
-	}
-	return ""
+	return &cache.Cache{Dir: dir, Version: versionString() + " build " + cache.ExecutableID()}
 }
 
 func warnAll(ios *IOStreams, warnings []string) {

@@ -241,22 +241,3 @@ func TestIndexFlags(t *testing.T) {
 		t.Errorf("options %+v", got)
 	}
 }
-
-func TestFindBuildID(t *testing.T) {
-	elf := append([]byte("\x7fELF....\x04\x00\x00\x00\x05\x00\x00\x00\x04\x00\x00\x00Go\x00\x00"), "abcde..."...)
-	for _, tt := range []struct {
-		in   []byte
-		want string
-	}{
-		{elf, "abcde"},
-		{[]byte("xx\xff Go build ID: \"a/b\"\n \xff"), "a/b"},
-		{[]byte("nothing here"), ""},
-	} {
-		if got := findBuildID(tt.in); got != tt.want {
-			t.Errorf("findBuildID(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	if id := buildID(); id == "" || id == "unknown" {
-		t.Errorf("buildID() = %q", id)
-	}
-}

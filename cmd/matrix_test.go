@@ -406,7 +406,7 @@ func matrixCases() []matrixCase {
 		{name: "read-only cache folder", setup: readOnlyCache, want: warmPool, warn: "cannot write the index cache in "},
 		{name: "full disk for the cache", setup: fullCache, want: warmPool, warn: "no space left on device"},
 		{name: "full disk: no partial index left behind", setup: fullCache, want: warmPool, warn: "no space left on device",
-			check: noPartialIndex, skip: "a failed build leaves its g-* generation in the cache (search.Cache.open does not remove it), filling the disk further"},
+			check: noPartialIndex, skip: "a failed build leaves its g-* generation in the cache (cache.Cache.open does not remove it), filling the disk further"},
 		{name: "malformed user synonyms file", setup: func(m *matrixEnv) []string {
 			m.write("config/crib/synonyms.txt", "asg, auto scaling group\nlonely\n")
 			return ask("warm pool")(m)

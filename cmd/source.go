@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/cache"
 	"github.com/crib-dev/crib/synonyms"
 )
 
@@ -97,10 +98,10 @@ func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error)
 // meanwhile.
 func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
 	th := func() (*search.Thesaurus, error) { return o.loadThesaurus(ios) }
-	src := search.Source{Paths: o.notesPaths(ios)}
+	src := cache.Notes{Paths: o.notesPaths(ios)}
 	c := newCache(ios)
 	if o.NoCache || c == nil {
-		eng, warnings, err := search.OpenMemory(src, th)
+		eng, warnings, err := cache.OpenMemory(src, th)
 		warnAll(ios, warnings)
 		return eng, err
 	}

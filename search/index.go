@@ -51,8 +51,7 @@ type Engine struct {
 	vocab    map[string]int    // term -> number of snippets whose text holds it
 	surface  map[string]string // lower-cased word as written -> its term
 
-	avgOnce sync.Once
-	avg     float64 // mean words per snippet text
+	avg float64 // mean words per snippet text
 
 	sectionsOnce sync.Once
 	sections     map[string][]int // sectionKey -> snippet indexes
@@ -99,26 +98,49 @@ func document(s corpus.Snippet) map[string]interface{} {
 	}
 }
 
-// Build indexes snippets in memory.
+// Build indexes snippets in memory. A nil thesaurus means crib's
+// built-in one.
 func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
+	th, err := orBuiltin(th)
+	if err != nil {
+		return nil, err
+	}
 	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	voc, err := indexRange(idx, snippets, 0, nil)
-	var st *bm25Stats
-	if err == nil {
-		st, err = fieldStats(idx, len(snippets))
-	}
+	st, err := fillIndex(idx, snippets, &Update{}, nil)
 	if err != nil {
 		idx.Close()
 		return nil, err
 	}
-	return newEngine(withStats(idx, st), snippets, th, voc), nil
+	return newEngine(idx, snippets, st, th), nil
 }
 
-func newEngine(idx bleve.Index, snippets []corpus.Snippet, th *Thesaurus, voc *vocabulary) *Engine {
-	return &Engine{idx: idx, snippets: snippets, th: th, vocab: voc.df, surface: voc.surface}
+// Open makes an engine of an index WriteIndex wrote, the snippets it
+// indexed and the stats it returned. A nil thesaurus means crib's
+// built-in one. The engine owns x from then on, also when Open fails.
+func Open(x *Index, snippets []corpus.Snippet, st *IndexStats, th *Thesaurus) (*Engine, error) {
+	th, err := orBuiltin(th)
+	if err == nil && (st == nil || st.Vocab == nil || st.Docs != len(snippets)) {
+		err = fmt.Errorf("open index: stats do not describe the %d snippets", len(snippets))
+	}
+	if err != nil {
+		x.Close()
+		return nil, err
+	}
+	return newEngine(x.idx, snippets, st, th), nil
+}
+
+func orBuiltin(th *Thesaurus) (*Thesaurus, error) {
+	if th != nil {
+		return th, nil
+	}
+	return NewThesaurus()
+}
+
+func newEngine(idx bleve.Index, snippets []corpus.Snippet, st *IndexStats, th *Thesaurus) *Engine {
+	return &Engine{idx: withStats(idx, st), snippets: snippets, th: th, vocab: st.Vocab.df, surface: st.Vocab.surface, avg: st.AvgLen}
 }
 
 // Close releases the index.

@@ -311,7 +311,7 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	for _, r := range rs {
 		top = max(top, r.Score)
 	}
-	avg := e.avgLen()
+	avg := e.avg
 	covs := make([]float64, len(rs))
 	parts := make([][]Contribution, len(rs))
 	best := 0.0
@@ -363,16 +363,4 @@ func scaleParts(cs []Contribution, total float64) []Contribution {
 func lengthNorm(n int, avg float64) float64 {
 	k1, b := 1.2, 0.3
 	return (k1 + 1) / (1 + k1*(1-b+b*float64(n)/avg)) / ((k1 + 1) / (1 + k1))
-}
-
-// avgLen is the mean number of terms in a snippet's text.
-func (e *Engine) avgLen() float64 {
-	e.avgOnce.Do(func() {
-		total := 0
-		for _, s := range e.snippets {
-			total += len(strings.Fields(s.Text))
-		}
-		e.avg = float64(max(total, 1)) / float64(max(len(e.snippets), 1))
-	})
-	return e.avg
 }

@@ -1,4 +1,4 @@
-package search
+package cache
 
 import (
 	"errors"
@@ -11,10 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-
-	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 )
 
 // A cache entry is the folder of one set of notes. It holds generations,
@@ -53,16 +50,22 @@ func (en entry) current() (string, error) {
 
 // publish makes gen the generation in use.
 func (en entry) publish(gen string) error {
-	f, err := os.CreateTemp(en.dir, currentName+".tmp-*")
+	return writeFileAtomic(en.dir, currentName, []byte(filepath.Base(gen)+"\n"))
+}
+
+// writeFileAtomic replaces dir/name by data: readers see the old file or
+// the new one, never part of either.
+func writeFileAtomic(dir, name string, data []byte) error {
+	f, err := os.CreateTemp(dir, name+".tmp-*")
 	if err != nil {
 		return err
 	}
-	_, err = f.WriteString(filepath.Base(gen) + "\n")
+	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(en.dir, currentName))
+		err = os.Rename(f.Name(), filepath.Join(dir, name))
 	}
 	if err != nil {
 		os.Remove(f.Name())
@@ -125,14 +128,13 @@ func (en entry) lock(wait time.Duration) (release func(), err error) {
 	}
 }
 
-// openGen opens a published generation read-only, for an engine still
-// without its thesaurus. Damage anywhere (a
-// missing, truncated or garbled file, or bleve failing on it) comes back
-// as errCorrupt, never as a panic.
-func openGen(dir string, m *manifest) (e *Engine, err error) {
+// openGen opens a published generation read-only, ready to become an
+// engine. Damage anywhere (a missing, truncated or garbled file, or bleve
+// failing on it) comes back as errCorrupt, never as a panic.
+func openGen(dir string, m *manifest) (o *opened, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			e, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
+			o, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
 		}
 	}()
 	if err := verify(dir, m, false); err != nil {
@@ -142,75 +144,16 @@ func openGen(dir string, m *manifest) (e *Engine, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(snap.snippets) != m.Snippets {
+	if len(snap.snippets) != m.Snippets || m.Stats.Docs != m.Snippets {
 		return nil, fmt.Errorf("%w: %s holds %d snippets, want %d", errCorrupt, snapshotName, len(snap.snippets), m.Snippets)
 	}
-	idx, err := bleve.OpenUsing(filepath.Join(dir, indexDir), map[string]interface{}{
-		"read_only":    true,
-		"bolt_timeout": "1s", // bolt waits forever for a file lock by default
-	})
+	x, err := search.OpenIndex(filepath.Join(dir, indexDir), m.Snippets)
 	if err != nil {
-		return nil, fmt.Errorf("%w: index: %v", errCorrupt, err)
+		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
 	}
-	if n, err := idx.DocCount(); err != nil || n != uint64(m.Snippets) {
-		idx.Close()
-		return nil, fmt.Errorf("%w: index holds %d snippets, want %d", errCorrupt, n, m.Snippets)
-	}
-	e = newEngine(withStats(idx, m.Stats), snap.snippets, nil, snap.voc)
-	if m.AvgLen > 0 {
-		// Counting the words of every snippet costs a one-shot question
-		// more than opening the index; the build did it already.
-		e.avg = m.AvgLen
-		e.avgOnce.Do(func() {})
-	}
-	return e, nil
-}
-
-// writeIndex indexes snippets[first:] into the on-disk index at path,
-// which holds snippets[:first] already (or nothing, when first is 0), and
-// deletes the ids from len(snippets) up to had.
-func writeIndex(path string, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, *vocabulary, error) {
-	var idx bleve.Index
-	var err error
-	if first == 0 && had == 0 {
-		idx, err = bleve.NewUsing(path, NewMapping(), scorch.Name, scorch.Name, nil)
-	} else {
-		idx, err = bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "1s"})
-	}
-	if err != nil {
-		return nil, nil, fmt.Errorf("create index: %w", err)
-	}
-	st, voc, err := fillIndex(idx, snippets, first, had, progress)
-	if cerr := idx.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close index: %w", cerr)
-	}
-	return st, voc, err
-}
-
-func fillIndex(idx bleve.Index, snippets []corpus.Snippet, first, had int, progress func(int)) (*bm25Stats, *vocabulary, error) {
-	if had > len(snippets) {
-		b := idx.NewBatch()
-		for i := len(snippets); i < had; i++ {
-			b.Delete(docID(i))
-		}
-		if err := idx.Batch(b); err != nil {
-			return nil, nil, fmt.Errorf("index batch: %w", err)
-		}
-	}
-	voc, err := indexRange(idx, snippets, first, progress)
-	if err != nil {
-		return nil, nil, err
-	}
-	if first > 0 || had > 0 {
-		// Merge away the replaced snippets, whose terms would otherwise
-		// still count in fieldStats. A new index has none: merging it
-		// would cost a quarter of the build and speed up no question.
-		if err := compact(idx); err != nil {
-			return nil, nil, err
-		}
-	}
-	st, err := fieldStats(idx, len(snippets))
-	return st, voc, err
+	stats := *m.Stats
+	stats.Vocab = snap.voc
+	return &opened{x: x, snippets: snap.snippets, stats: &stats}, nil
 }
 
 // copyIndex copies a bleve index folder for an update. Segment files

@@ -1,4 +1,4 @@
-package search
+package cache
 
 import (
 	"crypto/sha256"
@@ -10,13 +10,17 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 )
 
 // FormatVersion versions the cache layout and the analysis an index holds.
-// Bump it when either changes. The synonym dictionary is not part of a
-// cache's key: synonyms are expanded when a question is asked, never
-// indexed, so one index serves any dictionary, the user's files included.
-const FormatVersion = 2
+// Bump it when either changes (see search.FormatVersions). The synonym
+// dictionary is not part of a cache's key: synonyms are expanded when a
+// question is asked, never indexed, so one index serves any dictionary,
+// the user's files included.
+const FormatVersion = 3
 
 // DefaultLockWait is how long a crib waits for another crib that is
 // building the same index before it indexes in memory itself.
@@ -35,9 +39,9 @@ type Cache struct {
 	Progress func(done, total int)
 }
 
-// Source names the notes to search: paths (files, folders, globs), or none
+// Notes names the notes to search: paths (files, folders, globs), or none
 // for crib's built-in notes.
-type Source struct{ Paths []string }
+type Notes struct{ Paths []string }
 
 // Action says what opening notes through the cache did.
 type Action string
@@ -65,73 +69,103 @@ type Report struct {
 // ThesaurusFunc loads the thesaurus an engine expands questions with. Open
 // and OpenMemory call it while they read the notes or the index, so that
 // the two take the time of the longer rather than of both.
-type ThesaurusFunc func() (*Thesaurus, error)
+type ThesaurusFunc func() (*search.Thesaurus, error)
 
 // OpenMemory indexes the notes in memory without touching the cache. It
-// returns warnings about notes files it skipped.
-func OpenMemory(src Source, th ThesaurusFunc) (*Engine, []string, error) {
-	pt := startThesaurus(th)
+// returns warnings about notes files it skipped. A thesaurus that fails
+// to load is the error to report, as it was the first thing asked for.
+func OpenMemory(src Notes, thf ThesaurusFunc) (*search.Engine, []string, error) {
+	pt := startThesaurus(thf)
 	notes, err := resolveNotes(src)
-	var warnings []string
-	var e *Engine
+	warnings := notes.warnings
+	var lo *loaded
 	if err == nil {
-		lo := notes.load(nil, nil, nil)
-		warnings = append(notes.warnings, lo.warnings...)
+		lo = notes.load(nil, nil, nil)
+		warnings = append(warnings, lo.warnings...)
 		if len(lo.snippets) == 0 {
 			err = notes.emptyError()
-		} else {
-			e, err = Build(lo.snippets, nil)
 		}
-	} else {
-		warnings = notes.warnings
 	}
-	e, rep, err := pt.attach(e, &Report{Warnings: warnings}, err)
-	if rep == nil {
-		return e, nil, err
+	th, terr := pt.wait()
+	if terr != nil {
+		return nil, nil, terr
 	}
-	return e, rep.Warnings, err
+	if err != nil {
+		return nil, warnings, err
+	}
+	e, err := search.Build(lo.snippets, th)
+	return e, warnings, err
 }
 
 // Open returns an engine over the notes, from the cache when it is up to
 // date, else after updating it. When the cache cannot be used (read-only,
 // full, busy for too long, damaged beyond rebuilding) it indexes in memory
-// and says why in one warning; errors are about the notes themselves.
-func (c *Cache) Open(src Source, th ThesaurusFunc) (*Engine, *Report, error) {
-	pt := startThesaurus(th)
-	e, rep, err := c.open(src, false)
-	return pt.attach(e, rep, err)
+// and says why in one warning; errors are about the notes themselves, or
+// the thesaurus, which wins.
+func (c *Cache) Open(src Notes, thf ThesaurusFunc) (*search.Engine, *Report, error) {
+	pt := startThesaurus(thf)
+	o, rep, err := c.open(src, false)
+	th, terr := pt.wait()
+	if terr != nil {
+		o.close()
+		return nil, nil, terr
+	}
+	if err != nil {
+		return nil, rep, err
+	}
+	e, err := o.engine(th)
+	return e, rep, err
 }
 
 // Refresh brings the cache up to date with the notes. Unlike Open, it
 // fails when the cache cannot be written.
-func (c *Cache) Refresh(src Source) (*Report, error) {
-	e, rep, err := c.open(src, true)
-	if e != nil {
-		e.Close()
-	}
+func (c *Cache) Refresh(src Notes) (*Report, error) {
+	o, rep, err := c.open(src, true)
+	o.close()
 	return rep, err
 }
 
-func (c *Cache) open(src Source, strict bool) (*Engine, *Report, error) {
+// opened is an index ready to become an engine once the thesaurus is
+// loaded: a generation opened and checked, or snippets to index in memory.
+type opened struct {
+	x        *search.Index // nil: index snippets in memory
+	snippets []corpus.Snippet
+	stats    *search.IndexStats
+}
+
+func (o *opened) engine(th *search.Thesaurus) (*search.Engine, error) {
+	if o.x == nil {
+		return search.Build(o.snippets, th)
+	}
+	return search.Open(o.x, o.snippets, o.stats, th)
+}
+
+func (o *opened) close() {
+	if o != nil && o.x != nil {
+		o.x.Close()
+	}
+}
+
+func (c *Cache) open(src Notes, strict bool) (*opened, *Report, error) {
 	notes, err := resolveNotes(src)
 	if err != nil {
 		return nil, &Report{Warnings: notes.warnings}, err
 	}
 	en := c.entry(notes)
 	rep := &Report{}
-	st, e := c.openFresh(en, notes)
-	if e != nil {
-		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), e.Len())
-		return e, rep, nil
+	st, o := c.openFresh(en, notes)
+	if o != nil {
+		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
+		return o, rep, nil
 	}
 	release, err := en.lock(c.lockWait())
 	if err != nil {
 		return c.fallback(notes, nil, rep, strict, c.problem(err, st.damaged))
 	}
 	defer release()
-	if st, e = c.openFresh(en, notes); e != nil { // built while we waited
-		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), e.Len())
-		return e, rep, nil
+	if st, o = c.openFresh(en, notes); o != nil { // built while we waited
+		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
+		return o, rep, nil
 	}
 	gen, lo, action, err := c.build(en, notes, st)
 	if errors.Is(err, ErrEmptyNotes) {
@@ -143,17 +177,17 @@ func (c *Cache) open(src Source, strict bool) (*Engine, *Report, error) {
 	if err == nil {
 		en.sweep(gen)
 		c.prune(en)
-		e, err = openGen(gen, lo.m)
+		o, err = openGen(gen, lo.m)
 	}
 	if err != nil {
 		return c.fallback(notes, lo, rep, strict, c.problem(err, st.damaged))
 	}
 	rep.Changes, rep.Indexed = st.changes(), lo.indexed
-	rep.finish(action, notes, gen, lo.warnings, e.Len())
+	rep.finish(action, notes, gen, lo.warnings, len(o.snippets))
 	if st.damaged != nil {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("the index cache in %s was damaged (%v); rebuilt it", en.dir, st.damaged))
 	}
-	return e, rep, nil
+	return o, rep, nil
 }
 
 func (rep *Report) finish(a Action, notes *noteSet, dir string, fileWarnings []string, n int) {
@@ -164,20 +198,20 @@ func (rep *Report) finish(a Action, notes *noteSet, dir string, fileWarnings []s
 // openFresh opens the entry's generation when it indexes the notes as they
 // are now. A generation that vanishes while it is opened (another crib
 // replaced it) is looked up again.
-func (c *Cache) openFresh(en entry, notes *noteSet) (*lookup, *Engine) {
+func (c *Cache) openFresh(en entry, notes *noteSet) (*lookup, *opened) {
 	var st *lookup
 	for range 3 {
 		st = look(en, notes)
 		if !st.fresh() {
 			break
 		}
-		e, err := openGen(st.dir, st.m)
+		o, err := openGen(st.dir, st.m)
 		if err == nil {
 			en.touch()
 			if st.d.touched {
 				saveManifest(st.dir, st.m) // best effort: spares hashing next time
 			}
-			return st, e
+			return st, o
 		}
 		st.damaged = err
 		if cur, _ := en.current(); cur == st.dir {
@@ -189,7 +223,7 @@ func (c *Cache) openFresh(en entry, notes *noteSet) (*lookup, *Engine) {
 
 // fallback answers from memory after the cache failed, with one warning;
 // strict callers get the failure as an error instead.
-func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, problem error) (*Engine, *Report, error) {
+func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, problem error) (*opened, *Report, error) {
 	if strict {
 		return nil, rep, problem
 	}
@@ -202,14 +236,10 @@ func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, pr
 	if len(l.snippets) == 0 {
 		return nil, &Report{Warnings: append(notes.warnings, l.warnings...)}, notes.emptyError()
 	}
-	e, err := Build(l.snippets, nil)
-	if err != nil {
-		return nil, rep, err
-	}
 	rep.Warnings = append(rep.Warnings, problem.Error()+"; searching in memory")
 	rep.Indexed = len(l.snippets)
-	rep.finish(ActionMemory, notes, "", l.warnings, e.Len())
-	return e, rep, nil
+	rep.finish(ActionMemory, notes, "", l.warnings, len(l.snippets))
+	return &opened{snippets: l.snippets}, rep, nil
 }
 
 // problem words why the cache could not be used.
@@ -274,33 +304,25 @@ func nowNanos() int64 { return time.Now().UnixNano() }
 // pendingThesaurus is a thesaurus being loaded.
 type pendingThesaurus struct {
 	done chan struct{}
-	th   *Thesaurus
+	th   *search.Thesaurus
 	err  error
 }
 
+// startThesaurus loads the thesaurus in the background; a nil f means
+// crib's built-in thesaurus.
 func startThesaurus(f ThesaurusFunc) *pendingThesaurus {
 	p := &pendingThesaurus{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		if f != nil {
-			p.th, p.err = f()
+		if f == nil {
+			f = func() (*search.Thesaurus, error) { return search.NewThesaurus() }
 		}
+		p.th, p.err = f()
 	}()
 	return p
 }
 
-// attach gives the engine its thesaurus. A thesaurus that failed to load
-// is the error to report, as it was the first thing asked for.
-func (p *pendingThesaurus) attach(e *Engine, rep *Report, err error) (*Engine, *Report, error) {
+func (p *pendingThesaurus) wait() (*search.Thesaurus, error) {
 	<-p.done
-	if p.err != nil {
-		if e != nil {
-			e.Close()
-		}
-		return nil, nil, p.err
-	}
-	if e != nil {
-		e.th = p.th
-	}
-	return e, rep, err
+	return p.th, p.err
 }

@@ -1,4 +1,4 @@
-package search
+package cache
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ import (
 // right; the question after that is quiet.
 func TestCacheDamaged(t *testing.T) {
 	dir := testNotes(t)
-	src := Source{Paths: []string{dir}}
+	src := Notes{Paths: []string{dir}}
 	want := answers(t, memoryEngine(t, src))
 	spoil := map[string]func(gen string){
 		"truncated segment": func(gen string) {
@@ -72,7 +72,7 @@ func TestCacheUnwritable(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, nil, 0o644)
 	c := &Cache{Dir: filepath.Join(file, "crib"), Version: "test"}
-	src := Source{Paths: []string{testNotes(t)}}
+	src := Notes{Paths: []string{testNotes(t)}}
 	e, rep := openCache(t, c, src)
 	if rep.Action != ActionMemory || len(rep.Warnings) != 1 || !strings.HasPrefix(rep.Warnings[0], "cannot write the index cache in ") {
 		t.Errorf("action %s, warnings %q; want memory and one warning", rep.Action, rep.Warnings)
@@ -92,7 +92,7 @@ func TestCacheReadOnlyButFresh(t *testing.T) {
 		t.Skip("root writes to read-only folders")
 	}
 	c := newTestCache(t)
-	src := Source{Paths: []string{testNotes(t)}}
+	src := Notes{Paths: []string{testNotes(t)}}
 	openCache(t, c, src)
 	filepath.Walk(c.Dir, func(p string, info os.FileInfo, err error) error {
 		if err == nil && info.IsDir() {
@@ -117,7 +117,7 @@ func TestCacheReadOnlyButFresh(t *testing.T) {
 // a question is answered from memory with one warning.
 func TestCacheBusy(t *testing.T) {
 	c := newTestCache(t)
-	src := Source{Paths: []string{testNotes(t)}}
+	src := Notes{Paths: []string{testNotes(t)}}
 	notes, err := resolveNotes(src)
 	if err != nil {
 		t.Fatal(err)
@@ -147,11 +147,11 @@ func TestCacheBadNotes(t *testing.T) {
 		{"notes without text", []string{dir}, ErrEmptyNotes},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := c.Open(Source{Paths: tt.paths}, thesaurusFunc(t))
+			_, _, err := c.Open(Notes{Paths: tt.paths}, thesaurusFunc(t))
 			if !errors.Is(err, tt.want) {
 				t.Errorf("err %v, want %v", err, tt.want)
 			}
-			if _, _, err := OpenMemory(Source{Paths: tt.paths}, thesaurusFunc(t)); !errors.Is(err, tt.want) {
+			if _, _, err := OpenMemory(Notes{Paths: tt.paths}, thesaurusFunc(t)); !errors.Is(err, tt.want) {
 				t.Errorf("in memory: err %v, want %v", err, tt.want)
 			}
 		})
@@ -162,7 +162,7 @@ func TestCacheBadNotes(t *testing.T) {
 // another crib once idle for two days, and any entry idle for a month.
 func TestCachePrune(t *testing.T) {
 	c := newTestCache(t)
-	src := Source{Paths: []string{testNotes(t)}}
+	src := Notes{Paths: []string{testNotes(t)}}
 	notes, _ := resolveNotes(src)
 	own := c.entry(notes)
 	base := filepath.Base(own.dir)
@@ -200,7 +200,7 @@ func TestCacheSkippedFiles(t *testing.T) {
 		t.Cleanup(func() { os.Chmod(locked, 0o644) })
 	}
 	c := newTestCache(t)
-	src := Source{Paths: paths}
+	src := Notes{Paths: paths}
 	for _, want := range []Action{ActionRebuilt, ActionFresh} {
 		if _, rep := openCache(t, c, src); rep.Action != want || len(rep.Warnings) != 1 {
 			t.Errorf("action %s, warnings %q; want %s and the skipped file", rep.Action, rep.Warnings, want)

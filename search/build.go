@@ -13,7 +13,6 @@ import (
 	blevesearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/crib-dev/crib/corpus"
-	"github.com/crib-dev/crib/search/analysis"
 )
 
 // batchSize is how many snippets go into one bleve batch, and so into one
@@ -26,8 +25,8 @@ const batchSize = 5000
 // analyses a batch on its own worker pool but encodes the segment on the
 // calling goroutine, so one caller would leave a core idle. progress, when
 // set, is told how many snippets are done.
-func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress func(int)) (*vocabulary, error) {
-	vc := make(chan *vocabulary, 1)
+func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress func(int)) (*Vocabulary, error) {
+	vc := make(chan *Vocabulary, 1)
 	go func() { vc <- countVocab(snippets[first:]) }()
 	starts := make(chan int)
 	errs := make(chan error, 1)
@@ -81,85 +80,17 @@ func indexBatch(idx bleve.Index, snippets []corpus.Snippet, from, to int) error 
 	return nil
 }
 
-// vocabulary is what typo correction and ranking know of the notes' words.
-type vocabulary struct {
-	df      map[string]int    // term -> number of snippets whose text or headings hold it
-	surface map[string]string // lower-cased word as written -> its term
-	// uses counts the occurrences of each surface form, so that an
-	// incremental update can tell when the last one goes.
-	uses map[string]int
-}
-
-func newVocabulary() *vocabulary {
-	return &vocabulary{df: map[string]int{}, surface: map[string]string{}, uses: map[string]int{}}
-}
-
-// add counts (sign 1) or uncounts (sign -1) one snippet's words.
-func (v *vocabulary) add(s corpus.Snippet, sign int) {
-	text := s.Text + " " + strings.Join(s.Heading, " ")
-	seen := map[string]bool{}
-	for _, t := range analysis.Analyze(text) {
-		if t.Whole {
-			continue
-		}
-		if !seen[t.Term] {
-			seen[t.Term] = true
-			v.df[t.Term] += sign
-			if v.df[t.Term] <= 0 {
-				delete(v.df, t.Term)
-			}
-		}
-		w := strings.ToLower(text[t.Start:t.End])
-		v.uses[w] += sign
-		if v.uses[w] <= 0 {
-			delete(v.uses, w)
-			delete(v.surface, w)
-		} else {
-			v.surface[w] = t.Term
-		}
-	}
-}
-
-// merge adds the counts of o to v. A surface form always maps to the same
-// term (the term is a function of the lower-cased form), so the order of
-// merging does not matter.
-func (v *vocabulary) merge(o *vocabulary) {
-	for t, n := range o.df {
-		v.df[t] += n
-	}
-	for w, n := range o.uses {
-		v.uses[w] += n
-		v.surface[w] = o.surface[w]
-	}
-}
-
-// countVocab counts the words of snippets, a share per CPU.
-func countVocab(snippets []corpus.Snippet) *vocabulary {
-	parts := max(1, min(runtime.GOMAXPROCS(0), len(snippets)/1000))
-	out := make([]*vocabulary, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			v := newVocabulary()
-			for _, s := range snippets[p*len(snippets)/parts : (p+1)*len(snippets)/parts] {
-				v.add(s, 1)
-			}
-			out[p] = v
-		}()
-	}
-	wg.Wait()
-	for _, o := range out[1:] {
-		out[0].merge(o)
-	}
-	return out[0]
-}
-
-// bm25Stats are the collection statistics BM25 scores with.
-type bm25Stats struct {
+// IndexStats are what indexing learns about the notes that answering
+// needs: BM25's collection statistics, pinned (see fieldStats), the mean
+// length of a snippet's text, and the vocabulary.
+type IndexStats struct {
 	Docs   int            `json:"docs"`
 	Fields map[string]int `json:"fields"` // field -> distinct terms
+	// AvgLen is the mean number of words of a snippet's text: counting
+	// them costs a one-shot question more than opening an index.
+	AvgLen float64 `json:"avg_len"`
+	// Vocab is not in JSON: it is large, and stored apart (see cache).
+	Vocab *Vocabulary `json:"-"`
 }
 
 // fieldStats counts the distinct terms of every field. bleve's own figure
@@ -168,12 +99,12 @@ type bm25Stats struct {
 // size, background merges, incremental updates); crib pins the statistics
 // to the distinct terms instead, which is what bleve uses for an index of
 // one segment, so the same notes score the same however they were indexed.
-func fieldStats(idx bleve.Index, docs int) (*bm25Stats, error) {
+func fieldStats(idx bleve.Index, docs int) (*IndexStats, error) {
 	fields, err := idx.Fields()
 	if err != nil {
 		return nil, fmt.Errorf("index fields: %w", err)
 	}
-	st := &bm25Stats{Docs: docs, Fields: map[string]int{}}
+	st := &IndexStats{Docs: docs, Fields: map[string]int{}}
 	for _, f := range fields {
 		if f == "_id" {
 			continue
@@ -216,7 +147,7 @@ type statsIndex struct {
 	stats *blevesearch.BM25Stats
 }
 
-func withStats(idx bleve.Index, st *bm25Stats) bleve.Index {
+func withStats(idx bleve.Index, st *IndexStats) bleve.Index {
 	fields := make(map[string]int, len(st.Fields))
 	for f, n := range st.Fields {
 		fields[f] = n
@@ -255,3 +186,104 @@ func compact(idx bleve.Index) error {
 	}
 	return nil
 }
+
+// Update says what an index on disk holds when WriteIndex adds to it.
+type Update struct {
+	// Keep is how many leading snippets the index holds already,
+	// unchanged and under their ids; Vocab is their vocabulary.
+	Keep  int
+	Vocab *Vocabulary
+	// Had is how many snippets the index held in all: the ids from
+	// len(snippets) up to Had are deleted.
+	Had int
+}
+
+// WriteIndex writes the index of snippets in dir: a new index, or with up
+// an index there already, whose snippets from up.Keep on are indexed
+// again. progress, when set, is told how many snippets are done. The
+// stats it returns are what Open needs, for all the snippets.
+func WriteIndex(dir string, snippets []corpus.Snippet, up *Update, progress func(done int)) (*IndexStats, error) {
+	var idx bleve.Index
+	var err error
+	if up == nil {
+		idx, err = bleve.NewUsing(dir, NewMapping(), scorch.Name, scorch.Name, nil)
+		up = &Update{}
+	} else {
+		idx, err = bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "1s"})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	st, err := fillIndex(idx, snippets, up, progress)
+	if cerr := idx.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close index: %w", cerr)
+	}
+	return st, err
+}
+
+// fillIndex indexes snippets[up.Keep:], deletes the ids past the end, and
+// counts the stats of all snippets.
+func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int)) (*IndexStats, error) {
+	if up.Had > len(snippets) {
+		b := idx.NewBatch()
+		for i := len(snippets); i < up.Had; i++ {
+			b.Delete(docID(i))
+		}
+		if err := idx.Batch(b); err != nil {
+			return nil, fmt.Errorf("index batch: %w", err)
+		}
+	}
+	voc, err := indexRange(idx, snippets, up.Keep, progress)
+	if err != nil {
+		return nil, err
+	}
+	if up.Keep > 0 || up.Had > 0 {
+		// Merge away the replaced snippets, whose terms would otherwise
+		// still count in fieldStats. A new index has none: merging it
+		// would cost a quarter of the build and speed up no question.
+		if err := compact(idx); err != nil {
+			return nil, err
+		}
+	}
+	st, err := fieldStats(idx, len(snippets))
+	if err != nil {
+		return nil, err
+	}
+	if up.Keep > 0 {
+		voc.merge(up.Vocab)
+	}
+	st.Vocab, st.AvgLen = voc, meanLength(snippets)
+	return st, nil
+}
+
+// meanLength is the mean number of words of a snippet's text.
+func meanLength(snippets []corpus.Snippet) float64 {
+	total := 0
+	for _, s := range snippets {
+		total += len(strings.Fields(s.Text))
+	}
+	return float64(max(total, 1)) / float64(max(len(snippets), 1))
+}
+
+// Index is an index on disk that WriteIndex wrote, open for reading.
+type Index struct{ idx bleve.Index }
+
+// OpenIndex opens the index in dir read-only and checks that it holds
+// docs snippets.
+func OpenIndex(dir string, docs int) (*Index, error) {
+	idx, err := bleve.OpenUsing(dir, map[string]interface{}{
+		"read_only":    true,
+		"bolt_timeout": "1s", // bolt waits forever for a file lock by default
+	})
+	if err != nil {
+		return nil, err
+	}
+	if n, err := idx.DocCount(); err != nil || n != uint64(docs) {
+		idx.Close()
+		return nil, fmt.Errorf("index holds %d snippets, want %d", n, docs)
+	}
+	return &Index{idx: idx}, nil
+}
+
+// Close closes an index that was not made into an engine.
+func (x *Index) Close() error { return x.idx.Close() }

@@ -1,4 +1,4 @@
-package search
+package cache
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/crib-dev/crib/search"
 )
 
 // errCorrupt marks a cache generation whose files are damaged.
@@ -17,15 +19,14 @@ var errCorrupt = errors.New("cache files damaged")
 // manifest describes one cache generation: the notes it was built from,
 // file by file, and the files it consists of.
 type manifest struct {
-	Format   int         `json:"format"`
-	Crib     string      `json:"crib"`
-	Notes    []string    `json:"notes"` // as given; none for the built-in notes
-	Built    time.Time   `json:"built"`
-	Snippets int         `json:"snippets"`
-	Files    []fileEntry `json:"files"`
-	Stats    *bm25Stats  `json:"stats"`
-	AvgLen   float64     `json:"avg_len"` // Engine.avgLen, computed once here
-	Parts    []part      `json:"parts"`   // every file of the generation but this one
+	Format   int                `json:"format"`
+	Crib     string             `json:"crib"`
+	Notes    []string           `json:"notes"` // as given; none for the built-in notes
+	Built    time.Time          `json:"built"`
+	Snippets int                `json:"snippets"`
+	Files    []fileEntry        `json:"files"`
+	Stats    *search.IndexStats `json:"stats"`    // without its Vocab, which the snapshot holds
+	Contents []genFile          `json:"contents"` // every file of the generation but this one
 }
 
 // fileEntry is one notes file as indexed.
@@ -40,8 +41,8 @@ type fileEntry struct {
 	Checked int64  `json:"checked"` // when crib last read or hashed it, Unix ns
 }
 
-// part is one file of a generation, with what it must hold.
-type part struct {
+// genFile is one file of a generation, with what it must hold.
+type genFile struct {
 	Name string `json:"name"`
 	Size int64  `json:"size"`
 	CRC  uint32 `json:"crc32c"`
@@ -60,7 +61,7 @@ func readManifest(dir string) (*manifest, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", errCorrupt, manifestName, err)
 	}
-	if m.Format != FormatVersion || m.Stats == nil || len(m.Parts) == 0 {
+	if m.Format != FormatVersion || m.Stats == nil || len(m.Contents) == 0 {
 		return nil, fmt.Errorf("%w: %s: unexpected contents", errCorrupt, manifestName)
 	}
 	return &m, nil
@@ -69,15 +70,15 @@ func readManifest(dir string) (*manifest, error) {
 // writeManifest records the generation's files, with their checksums, and
 // writes the manifest last, so a generation without one is incomplete.
 func writeManifest(dir string, m *manifest) error {
-	m.Parts = m.Parts[:0]
+	m.Contents = m.Contents[:0]
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), manifestName) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, path)
-		p, err := checksum(path)
-		p.Name = filepath.ToSlash(rel)
-		m.Parts = append(m.Parts, p)
+		f, err := checksum(path)
+		f.Name = filepath.ToSlash(rel)
+		m.Contents = append(m.Contents, f)
 		return err
 	})
 	if err != nil {
@@ -86,15 +87,13 @@ func writeManifest(dir string, m *manifest) error {
 	return saveManifest(dir, m)
 }
 
-func marshalManifest(m *manifest) ([]byte, error) { return json.Marshal(m) }
-
-func checksum(path string) (part, error) {
+func checksum(path string) (genFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return part{}, err
+		return genFile{}, err
 	}
 	defer f.Close()
-	var p part
+	var p genFile
 	buf := make([]byte, 256<<10)
 	for {
 		n, err := f.Read(buf)
@@ -111,7 +110,7 @@ func checksum(path string) (part, error) {
 // always checked; contents too when deep is set, or for files small enough
 // that reading them costs nothing.
 func verify(dir string, m *manifest, deep bool) error {
-	for _, p := range m.Parts {
+	for _, p := range m.Contents {
 		path := filepath.Join(dir, filepath.FromSlash(p.Name))
 		info, err := os.Stat(path)
 		if err != nil {

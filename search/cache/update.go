@@ -1,9 +1,12 @@
-package search
+package cache
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/crib-dev/crib/search"
 )
 
 // lookup is what an entry holds for the notes.
@@ -103,59 +106,37 @@ func (st *lookup) keptSnippets() int {
 // and, last, the manifest.
 func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *built, keep int) error {
 	snippets := b.snippets
-	had := 0
+	var up *search.Update
 	if keep > 0 {
-		had = st.m.Snippets
 		if err := copyIndex(filepath.Join(st.dir, indexDir), filepath.Join(gen, indexDir)); err != nil {
 			return err
 		}
+		// The vocabulary of the kept snippets.
+		old.voc.Remove(old.snippets[keep:])
+		up = &search.Update{Keep: keep, Vocab: old.voc, Had: st.m.Snippets}
 	}
 	var progress func(int)
 	if c.Progress != nil {
 		progress = func(n int) { c.Progress(n, len(snippets)-keep) }
 	}
-	stats, voc, err := writeIndex(filepath.Join(gen, indexDir), snippets, keep, had, progress)
+	stats, err := search.WriteIndex(filepath.Join(gen, indexDir), snippets, up, progress)
 	if err != nil {
 		return err
 	}
-	if keep > 0 {
-		// The vocabulary of the kept snippets, and the new snippets'.
-		v := old.voc
-		for _, s := range old.snippets[keep:] {
-			v.add(s, -1)
-		}
-		v.merge(voc)
-		voc = v
-	}
 	b.indexed = len(snippets) - keep
-	if err := writeSnapshot(filepath.Join(gen, snapshotName), &snapshot{snippets: snippets, voc: voc}); err != nil {
+	if err := writeSnapshot(filepath.Join(gen, snapshotName), &snapshot{snippets: snippets, voc: stats.Vocab}); err != nil {
 		return err
 	}
 	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),
-		Snippets: len(snippets), Files: b.entries, Stats: stats, AvgLen: (&Engine{snippets: snippets}).avgLen()}
+		Snippets: len(snippets), Files: b.entries, Stats: stats}
 	return writeManifest(gen, b.m)
 }
 
-// saveManifest replaces a generation's manifest, atomically: readers see
-// the old one or the new one.
+// saveManifest replaces a generation's manifest, atomically.
 func saveManifest(dir string, m *manifest) error {
-	data, err := marshalManifest(m)
+	data, err := json.Marshal(m)
 	if err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, manifestName+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, manifestName))
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return writeFileAtomic(dir, manifestName, data)
 }

@@ -1,4 +1,4 @@
-package search
+package cache
 
 import (
 	"errors"
@@ -10,10 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 )
 
 var cacheQuestions = []string{
@@ -27,11 +25,11 @@ var cacheQuestions = []string{
 
 // answers renders what an engine answers to cacheQuestions, scores
 // included, so that two engines can be compared exactly.
-func answers(t *testing.T, e *Engine) string {
+func answers(t *testing.T, e *search.Engine) string {
 	t.Helper()
 	var b strings.Builder
 	for _, q := range cacheQuestions {
-		ans, err := e.Search(q, Options{Limit: 8})
+		ans, err := e.Search(q, search.Options{Limit: 8})
 		if err != nil {
 			t.Fatalf("search %q: %v", q, err)
 		}
@@ -46,48 +44,23 @@ func answers(t *testing.T, e *Engine) string {
 // thesaurusFunc hands Open a thesaurus compiled once per test.
 func thesaurusFunc(t testing.TB) ThesaurusFunc {
 	th := testThesaurus(t)
-	return func() (*Thesaurus, error) { return th, nil }
+	return func() (*search.Thesaurus, error) { return th, nil }
 }
 
-func testThesaurus(t testing.TB) *Thesaurus {
+func testThesaurus(t testing.TB) *search.Thesaurus {
 	t.Helper()
-	th, err := NewThesaurus()
+	th, err := search.NewThesaurus()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return th
 }
 
-// mappingEngine indexes the way crib did before the cache: bleve's
-// mapping analyses each document, in one batch, with bleve's own BM25
-// statistics.
-func mappingEngine(t *testing.T, snippets []corpus.Snippet) *Engine {
-	t.Helper()
-	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := idx.NewBatch()
-	voc := newVocabulary()
-	for i, s := range snippets {
-		if err := b.Index(docID(i), document(s)); err != nil {
-			t.Fatal(err)
-		}
-		voc.add(s, 1)
-	}
-	if err := idx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(idx, snippets, testThesaurus(t), voc)
-	t.Cleanup(func() { e.Close() })
-	return e
-}
-
 func newTestCache(t *testing.T) *Cache {
 	return &Cache{Dir: filepath.Join(t.TempDir(), "crib"), Version: "test", LockWait: 200 * time.Millisecond}
 }
 
-func openCache(t *testing.T, c *Cache, src Source) (*Engine, *Report) {
+func openCache(t *testing.T, c *Cache, src Notes) (*search.Engine, *Report) {
 	t.Helper()
 	e, rep, err := c.Open(src, thesaurusFunc(t))
 	if err != nil {
@@ -97,7 +70,7 @@ func openCache(t *testing.T, c *Cache, src Source) (*Engine, *Report) {
 	return e, rep
 }
 
-func memoryEngine(t *testing.T, src Source) *Engine {
+func memoryEngine(t *testing.T, src Notes) *search.Engine {
 	t.Helper()
 	e, _, err := OpenMemory(src, thesaurusFunc(t))
 	if err != nil {
@@ -108,16 +81,14 @@ func memoryEngine(t *testing.T, src Source) *Engine {
 }
 
 // TestIndexPathsAgree: the built-in notes answer the same, to the last
-// digit of every score, whether indexed as before the cache, in memory or
-// from the cache on disk.
+// digit of every score, whether indexed in memory or from the cache on
+// disk (search's TestBuildAgreesWithMapping compares memory with how crib
+// indexed before the cache).
 func TestIndexPathsAgree(t *testing.T) {
-	want := answers(t, mappingEngine(t, corpus.Embedded()))
-	if got := answers(t, memoryEngine(t, Source{})); got != want {
-		t.Errorf("in memory:\n%s\nwant:\n%s", got, want)
-	}
+	want := answers(t, memoryEngine(t, Notes{}))
 	c := newTestCache(t)
 	for _, action := range []Action{ActionRebuilt, ActionFresh} {
-		e, rep := openCache(t, c, Source{})
+		e, rep := openCache(t, c, Notes{})
 		if rep.Action != action || len(rep.Warnings) > 0 {
 			t.Errorf("open: action %s, warnings %q; want %s and none", rep.Action, rep.Warnings, action)
 		}
@@ -127,48 +98,17 @@ func TestIndexPathsAgree(t *testing.T) {
 	}
 }
 
-// TestVocabularyPaths: counting words in parallel while indexing equals
-// counting them one snippet after another, and uncounting undoes it.
-func TestVocabularyPaths(t *testing.T) {
-	snippets := append(corpus.Embedded(),
-		corpus.Snippet{Text: "odd `backquote carries", Heading: []string{"CamelCaseHeading", "a / b"}},
-		corpus.Snippet{Text: "ends with a joiner.", Heading: []string{"/api", "`CodeBuild`"}},
-		corpus.Snippet{Text: "no heading"},
-	)
-	want := newVocabulary()
-	for _, s := range snippets {
-		want.add(s, 1)
-	}
-	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	got, err := indexRange(idx, snippets, 0, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("vocabularies differ: %d/%d terms, %d/%d words", len(got.df), len(want.df), len(got.surface), len(want.surface))
-	}
-	for _, s := range snippets {
-		got.add(s, -1)
-	}
-	if len(got.df)+len(got.surface)+len(got.uses) != 0 {
-		t.Errorf("uncounting every snippet leaves %d terms, %d words", len(got.df), len(got.surface))
-	}
-}
-
 func TestSnapshotRoundTrip(t *testing.T) {
 	snippets := []corpus.Snippet{
 		{Text: "a", Heading: []string{"H"}, Context: nil, Source: "x.md", Line: 1},
 		{Text: "b", Heading: []string{}, Context: []string{"a"}, Source: "x.md", Line: 2},
 		{Text: "", Heading: nil, Context: []string{""}, Source: "y.md", Line: 1 << 30},
 	}
-	voc := newVocabulary()
-	for _, s := range snippets {
-		voc.add(s, 1)
+	stats, err := search.WriteIndex(filepath.Join(t.TempDir(), indexDir), snippets, nil, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
+	voc := stats.Vocab
 	path := filepath.Join(t.TempDir(), snapshotName)
 	if err := writeSnapshot(path, &snapshot{snippets: snippets, voc: voc}); err != nil {
 		t.Fatal(err)
@@ -229,7 +169,7 @@ func testNotes(t *testing.T) string {
 // answers exactly as an index built from scratch in memory does.
 func TestCacheInvalidation(t *testing.T) {
 	dir := testNotes(t)
-	src := Source{Paths: []string{dir}}
+	src := Notes{Paths: []string{dir}}
 	c := newTestCache(t)
 	later := time.Now().Add(time.Hour)
 	steps := []struct {
@@ -286,8 +226,8 @@ func TestCacheNeverWritesNotes(t *testing.T) {
 	dir := testNotes(t)
 	before := snapshotTree(t, dir)
 	c := newTestCache(t)
-	openCache(t, c, Source{Paths: []string{dir}})
-	if _, err := c.Refresh(Source{Paths: []string{dir}}); err != nil {
+	openCache(t, c, Notes{Paths: []string{dir}})
+	if _, err := c.Refresh(Notes{Paths: []string{dir}}); err != nil {
 		t.Fatal(err)
 	}
 	if after := snapshotTree(t, dir); after != before {
@@ -310,7 +250,7 @@ func snapshotTree(t *testing.T, dir string) string {
 func TestCacheStatus(t *testing.T) {
 	c := newTestCache(t)
 	dir := testNotes(t)
-	src := Source{Paths: []string{dir}}
+	src := Notes{Paths: []string{dir}}
 	st, err := c.Status(src)
 	if err != nil || !st.Stale() || st.Dir != "" {
 		t.Fatalf("status before any build: %+v, %v", st, err)

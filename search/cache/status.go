@@ -1,4 +1,4 @@
-package search
+package cache
 
 import (
 	"io/fs"
@@ -25,7 +25,7 @@ func (s *Status) Stale() bool { return s.Dir == "" || s.Damaged != nil || len(s.
 
 // Status looks at the cache entry of the notes without changing anything.
 // It checks every byte of the generation in use against its checksums.
-func (c *Cache) Status(src Source) (*Status, error) {
+func (c *Cache) Status(src Notes) (*Status, error) {
 	notes, err := resolveNotes(src)
 	if err != nil {
 		return nil, err

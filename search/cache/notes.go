@@ -1,4 +1,4 @@
-package search
+package cache
 
 import (
 	"crypto/sha256"
@@ -17,7 +17,7 @@ import (
 // ErrEmptyNotes is returned (wrapped) when the notes hold no snippet.
 var ErrEmptyNotes = errors.New("the notes hold no text to search")
 
-// noteSet is the notes of a Source as they are on disk now.
+// noteSet is the notes of a Notes as they are on disk now.
 type noteSet struct {
 	paths    []string // as given; none for the built-in notes
 	files    []corpus.File
@@ -28,7 +28,7 @@ type noteSet struct {
 // change only with crib itself, so they are read and compared as one.
 const builtinPath = corpus.EmbeddedPrefix
 
-func resolveNotes(src Source) (*noteSet, error) {
+func resolveNotes(src Notes) (*noteSet, error) {
 	if len(src.Paths) == 0 {
 		size := int64(len(corpus.EmbeddedData()))
 		return &noteSet{files: []corpus.File{{Path: builtinPath, Size: size}}}, nil

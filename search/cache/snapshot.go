@@ -1,4 +1,4 @@
-package search
+package cache
 
 import (
 	"encoding/binary"
@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 )
 
 // The snapshot file holds the parsed snippets and the vocabulary, so that a
@@ -33,7 +34,7 @@ const (
 
 type snapshot struct {
 	snippets []corpus.Snippet
-	voc      *vocabulary
+	voc      *search.Vocabulary
 }
 
 type snapWriter struct {
@@ -79,14 +80,14 @@ func writeSnapshot(path string, s *snapshot) error {
 	for i, sn := range s.snippets {
 		recs[i] = rec{w.str(sn.Text), w.list(sn.Heading), w.list(sn.Context), w.str(sn.Source), sn.Line}
 	}
-	terms := sortedKeys(s.voc.df)
-	words := sortedKeys(s.voc.surface)
+	terms, words := s.voc.Terms(), s.voc.Words()
 	for _, t := range terms {
 		w.str(t)
 	}
 	for _, wd := range words {
+		term, _ := s.voc.Word(wd)
 		w.str(wd)
-		w.str(s.voc.surface[wd])
+		w.str(term)
 	}
 	b := binary.AppendUvarint([]byte(snapshotMagic), snapshotVersion)
 	b = binary.AppendUvarint(b, uint64(len(w.order)))
@@ -112,13 +113,14 @@ func writeSnapshot(path string, s *snapshot) error {
 	b = binary.AppendUvarint(b, uint64(len(terms)))
 	for _, t := range terms {
 		b = binary.AppendUvarint(b, uint64(w.strs[t]))
-		b = binary.AppendUvarint(b, uint64(s.voc.df[t]))
+		b = binary.AppendUvarint(b, uint64(s.voc.DF(t)))
 	}
 	b = binary.AppendUvarint(b, uint64(len(words)))
 	for _, wd := range words {
+		term, uses := s.voc.Word(wd)
 		b = binary.AppendUvarint(b, uint64(w.strs[wd]))
-		b = binary.AppendUvarint(b, uint64(w.strs[s.voc.surface[wd]]))
-		b = binary.AppendUvarint(b, uint64(s.voc.uses[wd]))
+		b = binary.AppendUvarint(b, uint64(w.strs[term]))
+		b = binary.AppendUvarint(b, uint64(uses))
 	}
 	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 	return os.WriteFile(path, b, 0o644)
@@ -272,24 +274,20 @@ func (r *snapReader) snippets(strs []string, lists [][]string) []corpus.Snippet 
 
 // vocabulary decodes the vocabulary; the counts of surface forms, which
 // only an update needs, when withUses is set.
-func (r *snapReader) vocabulary(strs []string, withUses bool) *vocabulary {
+func (r *snapReader) vocabulary(strs []string, withUses bool) *search.Vocabulary {
+	v := search.NewVocabulary()
 	n := r.count()
-	v := &vocabulary{df: make(map[string]int, n)}
 	for i := 0; i < n && r.err == nil; i++ {
 		t := r.str(strs)
-		v.df[t] = r.uvarint()
+		v.SetTerm(t, r.uvarint())
 	}
 	n = r.count()
-	v.surface = make(map[string]string, n)
-	if withUses {
-		v.uses = make(map[string]int, n)
-	}
 	for i := 0; i < n && r.err == nil; i++ {
-		w := r.str(strs)
-		v.surface[w] = r.str(strs)
-		if u := r.uvarint(); withUses {
-			v.uses[w] = u
+		w, term, uses := r.str(strs), r.str(strs), r.uvarint()
+		if !withUses {
+			uses = 0
 		}
+		v.SetWord(w, term, uses)
 	}
 	return v
 }
