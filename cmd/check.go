@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/check"
 )
 
 // CheckOptions hold what checking one practice question needs.
@@ -22,7 +22,7 @@ type CheckOptions struct {
 	JSON bool
 	// Checker, when set, is reused instead of loading the notes
 	// (interactive mode keeps one).
-	Checker *search.Checker
+	Checker *check.Checker
 }
 
 // NewCmdCheck builds `crib check`. runF replaces checkRun in tests of
@@ -81,7 +81,7 @@ func checkRun(opts *CheckOptions) error {
 			return err
 		}
 		defer eng.Close()
-		ck = search.NewChecker(eng)
+		ck = check.New(eng)
 	}
 	res, err := ck.Check(q)
 	if err != nil {
@@ -106,7 +106,7 @@ func checkRun(opts *CheckOptions) error {
 
 // readQuestion parses the question from the arguments, each a line or all
 // one line, or else from in.
-func readQuestion(text string, in io.Reader) (*search.Question, error) {
+func readQuestion(text string, in io.Reader) (*check.Question, error) {
 	if text == "" {
 		data, err := io.ReadAll(in)
 		if err != nil {
@@ -117,9 +117,9 @@ func readQuestion(text string, in io.Reader) (*search.Question, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &usageError{"no question given: pass it as arguments or on standard input"}
 	}
-	q, err := search.ParseQuestion(text)
-	if errors.Is(err, search.ErrNoOptions) {
-		q, err = search.ParseQuestion(strings.ReplaceAll(text, "\n", " "))
+	q, err := check.ParseQuestion(text)
+	if errors.Is(err, check.ErrNoOptions) {
+		q, err = check.ParseQuestion(strings.ReplaceAll(text, "\n", " "))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w; to search the notes instead, run: crib ask <question>", err)
@@ -150,7 +150,7 @@ type jsonSupport struct {
 	Score  float64 `json:"score"`
 }
 
-func renderCheckJSON(w io.Writer, res *search.CheckResult) error {
+func renderCheckJSON(w io.Writer, res *check.Result) error {
 	out := jsonCheck{Stem: res.Question.Stem, Choose: res.Question.Choose, Options: []jsonOption{}}
 	for i, o := range res.Options {
 		jo := jsonOption{Rank: i + 1, Letter: o.Letter, Text: o.Text, Score: round(o.Score), Support: []jsonSupport{}}
@@ -166,7 +166,7 @@ func renderCheckJSON(w io.Writer, res *search.CheckResult) error {
 
 // renderCheckPlain prints one line per option, strongest first, "letter
 // score text", and under each its supporting notes as "source:line: text".
-func renderCheckPlain(ios *IOStreams, res *search.CheckResult) {
+func renderCheckPlain(ios *IOStreams, res *check.Result) {
 	if n := res.Question.Choose; n > 1 {
 		fmt.Fprintf(ios.ErrOut, "choose %d: more than one option may be right\n", n)
 	}
@@ -187,7 +187,7 @@ const barWidth = 10
 // renderCheckTerminal prints, for people, each option with a bar scaled
 // to the strongest, its text, and the note lines behind it with the
 // option's words highlighted.
-func renderCheckTerminal(w io.Writer, res *search.CheckResult, st Styler, width int) {
+func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 	if width <= 0 || width > maxWidth {
 		width = maxWidth
 	}

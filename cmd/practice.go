@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/check"
 )
 
 // PracticeOptions hold what an interactive session needs.
@@ -131,7 +132,7 @@ func practiceRun(opts *PracticeOptions) error {
 type session struct {
 	opts    *PracticeOptions
 	eng     *search.Engine
-	checker *search.Checker
+	checker *check.Checker
 }
 
 func (s *session) loop(lr lineReader) error {
@@ -181,12 +182,12 @@ func waitsForMore(lines []string) bool {
 		return true
 	}
 	line := strings.TrimSpace(lines[0])
-	if _, err := search.ParseQuestion(line); err == nil {
+	if _, err := check.ParseQuestion(line); err == nil {
 		return false // a whole question on one line, options and all
 	}
 	words := len(strings.Fields(line))
 	switch {
-	case search.IsOptionLine(line), search.AsksToChoose(line), words >= 20, strings.HasSuffix(line, ":"):
+	case check.IsOptionLine(line), check.AsksToChoose(line), words >= 20, strings.HasSuffix(line, ":"):
 		return true
 	case strings.HasSuffix(line, "?"):
 		return words >= 8
@@ -204,9 +205,9 @@ func (s *session) run(lr lineReader, lines []string) {
 	lr.AppendHistory(strings.Join(lines, lineBreak))
 	ios := s.opts.IO
 	var err error
-	if _, perr := search.ParseQuestion(text); perr == nil {
+	if _, perr := check.ParseQuestion(text); perr == nil {
 		if s.checker == nil {
-			s.checker = search.NewChecker(s.eng)
+			s.checker = check.New(s.eng)
 		}
 		err = checkRun(&CheckOptions{IO: ios, Source: s.opts.Source, Text: text, JSON: s.opts.JSON, Checker: s.checker})
 	} else {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/check"
 )
 
 // optionStats counts how well crib check ranks the options of practice
@@ -22,7 +23,7 @@ type optionStats struct {
 // the share with a correct option among the top N for "choose N", each
 // beside the share random order would get.
 func reportOptions(set string, qs []question, eng *search.Engine) error {
-	ck := search.NewChecker(eng)
+	ck := check.New(eng)
 	var st optionStats
 	for _, q := range qs {
 		if len(q.Options) < 2 || q.Answer == "" {
@@ -47,14 +48,14 @@ func reportOptions(set string, qs []question, eng *search.Engine) error {
 	return nil
 }
 
-func (st *optionStats) add(ck *search.Checker, q question) error {
+func (st *optionStats) add(ck *check.Checker, q question) error {
 	correct := map[string]bool{}
 	for _, a := range strings.Split(q.Answer, " || ") {
 		correct[norm(a)] = true
 	}
-	pq := &search.Question{Stem: q.Query, Choose: len(correct)}
+	pq := &check.Question{Stem: q.Query, Choose: len(correct)}
 	for i, o := range q.Options {
-		pq.Options = append(pq.Options, search.Option{Letter: string(rune('A' + i)), Text: o})
+		pq.Options = append(pq.Options, check.Option{Letter: string(rune('A' + i)), Text: o})
 	}
 	res, err := ck.Check(pq)
 	if err != nil {

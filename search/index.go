@@ -22,6 +22,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/synonyms"
 )
 
 // Field names in the index.
@@ -152,5 +153,7 @@ func (e *Engine) Len() int { return len(e.snippets) }
 // Snippets returns the snippets searched, in source order.
 func (e *Engine) Snippets() []corpus.Snippet { return e.snippets }
 
-// Thesaurus returns the thesaurus the engine expands questions with.
-func (e *Engine) Thesaurus() *Thesaurus { return e.th }
+// Expand finds the words and phrases of the engine's thesaurus in terms
+// (analysed, as analysis.PhraseTerms gives them), longest first, with
+// what each stands for.
+func (e *Engine) Expand(terms []string) []synonyms.Match { return e.th.Dict.Expand(terms) }

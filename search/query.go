@@ -27,14 +27,18 @@ func (e *NothingError) Error() string {
 // Unwrap lets errors.Is match ErrNothingToSearch.
 func (e *NothingError) Unwrap() error { return ErrNothingToSearch }
 
-// Weights of the parts of a question and of the fields they hit.
+// BoilerplateWeight is what a word of exam padding ("which solution",
+// "company": analysis.IsBoilerplate) counts for, against 1 for another
+// word of the question.
+const BoilerplateWeight = 0.15
+
+// Weights of the clauses of a question and of the fields they hit.
 const (
-	weightUser       = 1.0  // a word of the question, as typed
-	weightService    = 1.0  // a word that names an AWS service
-	weightBoilerplay = 0.15 // exam padding: "which solution", "company"
-	weightSynonym    = 0.55 // a thesaurus expansion, below the user's words
-	weightFuzzy      = 0.5  // a typo correction
-	weightPair       = 0.35 // two question words standing together in a note
+	weightUser    = 1.0  // a word of the question, as typed
+	weightService = 1.0  // a word that names an AWS service
+	weightSynonym = 0.55 // a thesaurus expansion, below the user's words
+	weightFuzzy   = 0.5  // a typo correction
+	weightPair    = 0.35 // two question words standing together in a note
 
 	boostText    = 1.0
 	boostParts   = 0.5
@@ -170,7 +174,7 @@ func (p *plan) addWords(toks []analysis.Token, seq []string, serviceTerm map[str
 		case serviceTerm[term]:
 			w *= weightService
 		case analysis.IsBoilerplate(term):
-			w = weightBoilerplay
+			w = BoilerplateWeight
 		}
 		kind := KindWord
 		if _, fixed := p.correctedTo(term); fixed {

@@ -96,7 +96,7 @@ func (e *Engine) termWeight(t string) float64 {
 	df := float64(e.vocab[t])
 	w := math.Log(1 + (n-df+0.5)/(df+0.5))
 	if analysis.IsBoilerplate(t) {
-		w *= weightBoilerplay
+		w *= BoilerplateWeight
 	}
 	return w
 }

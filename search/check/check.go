@@ -1,13 +1,15 @@
-package search
+package check
 
 import (
 	"errors"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/analysis"
 )
 
@@ -34,7 +36,7 @@ const (
 // Checker weighs answer options against an engine's notes. Build one per
 // engine and reuse it: it analyses every note once.
 type Checker struct {
-	e       *Engine
+	e       *search.Engine
 	docs    []checkDoc
 	byPlace map[string]int // placeKey -> index in docs
 }
@@ -44,11 +46,12 @@ type checkDoc struct {
 	text, ctx termsOf // its text; its headings and parent items
 }
 
-// NewChecker prepares to check options against e's notes.
-func NewChecker(e *Engine) *Checker {
-	c := &Checker{e: e, docs: make([]checkDoc, len(e.snippets)), byPlace: map[string]int{}}
+// New prepares to check options against e's notes.
+func New(e *search.Engine) *Checker {
+	snippets := e.Snippets()
+	c := &Checker{e: e, docs: make([]checkDoc, len(snippets)), byPlace: map[string]int{}}
 	ctxs := map[string]termsOf{} // notes of one section share their headings
-	for i, s := range e.snippets {
+	for i, s := range snippets {
 		c.byPlace[placeKey(s)] = i
 		ctx := strings.Join(append(append([]string{}, s.Heading...), s.Context...), " / ")
 		if _, ok := ctxs[ctx]; !ok {
@@ -119,26 +122,17 @@ func holds(t termsOf, alt []string) bool {
 		return t.set[alt[0]]
 	}
 	for i := 0; i+len(alt) <= len(t.seq); i++ {
-		if equalTerms(t.seq[i:i+len(alt)], alt) {
+		if slices.Equal(t.seq[i:i+len(alt)], alt) {
 			return true
 		}
 	}
 	return false
 }
 
-func equalTerms(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // Check weighs each option of q by the notes that hold its words, most
 // of all notes the stem finds. Words every option shares, or that the
 // stem already says, count less: they do not tell options apart.
-func (c *Checker) Check(q *Question) (*CheckResult, error) {
+func (c *Checker) Check(q *Question) (*Result, error) {
 	rel, err := c.stemRelevance(q.Stem)
 	if err != nil {
 		return nil, err
@@ -148,7 +142,7 @@ func (c *Checker) Check(q *Question) (*CheckResult, error) {
 	for i, o := range q.Options {
 		optDocs[i] = newCheckDoc(o.Text)
 	}
-	res := &CheckResult{Question: q}
+	res := &Result{Question: q}
 	for i, o := range q.Options {
 		feats := c.features(o.Text, i, optDocs, stem)
 		res.Options = append(res.Options, c.weigh(o, feats, rel))
@@ -160,8 +154,8 @@ func (c *Checker) Check(q *Question) (*CheckResult, error) {
 // stemRelevance scores the notes the stem finds from 0 to 1, best 1.
 func (c *Checker) stemRelevance(stem string) (map[int]float64, error) {
 	rel := map[int]float64{}
-	ranked, err := c.e.Rank(stem, Options{Limit: stemResults})
-	if errors.Is(err, ErrNothingToSearch) || (err == nil && len(ranked.Hits) == 0) {
+	ranked, err := c.e.Rank(stem, search.Options{Limit: stemResults})
+	if errors.Is(err, search.ErrNothingToSearch) || (err == nil && len(ranked.Hits) == 0) {
 		return rel, nil
 	}
 	if err != nil {
@@ -205,7 +199,7 @@ func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) [
 			f.weight *= echoWeight
 		}
 		if analysis.IsBoilerplate(alts[0][0]) && len(alts[0]) == 1 {
-			f.weight *= weightBoilerplay
+			f.weight *= search.BoilerplateWeight
 		}
 		if f.weight > 0 {
 			out = append(out, f)
@@ -213,7 +207,7 @@ func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) [
 	}
 	seq := analysis.PhraseTerms(text)
 	syn := map[string][][]string{}
-	for _, m := range c.e.th.Dict.Expand(seq) {
+	for _, m := range c.e.Expand(seq) {
 		if m.End-m.Start > 1 {
 			add(append([][]string{seq[m.Start:m.End]}, m.Alts...))
 		} else {
@@ -264,7 +258,7 @@ func (c *Checker) weigh(o Option, feats []feature, rel map[int]float64) OptionEv
 			continue // a note that names the option only in its headings shows nothing
 		}
 		s := sum / norm * (stemFloor + rel[i]) / (1 + stemFloor)
-		found = append(found, Support{Snippet: c.e.snippets[i], Score: s})
+		found = append(found, Support{Snippet: c.e.Snippets()[i], Score: s})
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].Score > found[j].Score })
 	if len(found) > maxSupport {
@@ -282,7 +276,7 @@ func (c *Checker) weigh(o Option, feats []feature, rel map[int]float64) OptionEv
 
 // featureSpans marks the words of text that the features matched, those
 // found through a synonym apart.
-func featureSpans(text string, feats []feature) []Span {
+func featureSpans(text string, feats []feature) []search.Span {
 	own, syn := map[string]bool{}, map[string]bool{}
 	for _, f := range feats {
 		for i, alt := range f.alts {
@@ -295,13 +289,13 @@ func featureSpans(text string, feats []feature) []Span {
 			}
 		}
 	}
-	var out []Span
+	var out []search.Span
 	lastEnd := -1
 	for _, t := range analysis.Analyze(text) {
 		if t.Start < lastEnd || !(own[t.Term] || syn[t.Term]) {
 			continue
 		}
-		out = append(out, Span{Start: t.Start, End: t.End, Synonym: !own[t.Term]})
+		out = append(out, search.Span{Start: t.Start, End: t.End, Synonym: !own[t.Term]})
 		lastEnd = t.End
 	}
 	return out

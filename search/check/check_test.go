@@ -1,4 +1,4 @@
-package search
+package check
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 )
 
 func TestParseQuestion(t *testing.T) {
@@ -109,17 +110,17 @@ var checkNotes = []string{
 	"S3 lifecycle rules move objects to Glacier.",
 }
 
-func checkEngine(t testing.TB) *Engine {
+func checkEngine(t testing.TB) *search.Engine {
 	t.Helper()
 	var sn []corpus.Snippet
 	for i, text := range checkNotes {
 		sn = append(sn, corpus.Snippet{Text: text, Heading: []string{"Notes"}, Source: "notes.md", Line: i + 1})
 	}
-	th, err := NewThesaurus()
+	th, err := search.NewThesaurus()
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := Build(sn, th)
+	e, err := search.Build(sn, th)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +129,7 @@ func checkEngine(t testing.TB) *Engine {
 }
 
 func TestCheckRanksOptions(t *testing.T) {
-	ck := NewChecker(checkEngine(t))
+	ck := New(checkEngine(t))
 	tests := []struct {
 		name     string
 		question string
@@ -159,7 +160,7 @@ func TestCheckRanksOptions(t *testing.T) {
 }
 
 func TestCheckSaysNothingWithoutEvidence(t *testing.T) {
-	ck := NewChecker(checkEngine(t))
+	ck := New(checkEngine(t))
 	q := &Question{Stem: "Which database?", Options: []Option{{"A", "Aurora"}, {"B", "Neptune"}}, Choose: 1}
 	res, err := ck.Check(q)
 	if err != nil {
@@ -171,7 +172,7 @@ func TestCheckSaysNothingWithoutEvidence(t *testing.T) {
 }
 
 func TestCheckIgnoresWordsAllOptionsShare(t *testing.T) {
-	ck := NewChecker(checkEngine(t))
+	ck := New(checkEngine(t))
 	q := &Question{Stem: "Which is fastest?", Options: []Option{{"A", "Beanstalk deployment Neptune"}, {"B", "Beanstalk deployment Aurora"}}, Choose: 1}
 	res, err := ck.Check(q)
 	if err != nil {
@@ -182,7 +183,7 @@ func TestCheckIgnoresWordsAllOptionsShare(t *testing.T) {
 	}
 }
 
-func describe(res *CheckResult) string {
+func describe(res *Result) string {
 	var b strings.Builder
 	for _, o := range res.Options {
 		fmt.Fprintf(&b, "%s %.3f %s\n", o.Letter, o.Score, o.Text)
@@ -195,7 +196,7 @@ func describe(res *CheckResult) string {
 
 func BenchmarkCheck(b *testing.B) {
 	e := checkEngine(b)
-	ck := NewChecker(e)
+	ck := New(e)
 	q, _ := ParseQuestion("Which Elastic Beanstalk deployment is the fastest?\nA. Rolling with additional batch\nB. Immutable\nC. All at once")
 	for b.Loop() {
 		if _, err := ck.Check(q); err != nil {

@@ -1,4 +1,10 @@
-package search
+// Package check weighs the answer options of a practice-exam question by
+// the evidence for each in the notes: it parses a pasted question into
+// stem and options, and scores each option by the notes that hold its
+// words, most of all notes the stem finds. It shows evidence; it does not
+// claim to know the answer. It is a client of package search's public API
+// and prints nothing.
+package check
 
 import (
 	"errors"
@@ -7,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 )
 
 // ErrNoOptions is returned by ParseQuestion when text holds no answer
@@ -34,7 +41,7 @@ type Question struct {
 type Support struct {
 	Snippet corpus.Snippet
 	Score   float64
-	Matches []Span // the option's words in Snippet.Text
+	Matches []search.Span // the option's words in Snippet.Text
 }
 
 // OptionEvidence is how strongly the notes support one option.
@@ -44,14 +51,14 @@ type OptionEvidence struct {
 	Support []Support // strongest first; empty when the notes say nothing
 }
 
-// CheckResult ranks a question's options by their evidence in the notes.
-type CheckResult struct {
+// Result ranks a question's options by their evidence in the notes.
+type Result struct {
 	Question *Question
 	Options  []OptionEvidence // strongest first, then in the question's order
 }
 
 // Found reports whether any option has evidence in the notes.
-func (r *CheckResult) Found() bool {
+func (r *Result) Found() bool {
 	for _, o := range r.Options {
 		if len(o.Support) > 0 {
 			return true
