@@ -188,9 +188,6 @@ const barWidth = 10
 // to the strongest, its text, and the note lines behind it with the
 // option's words highlighted.
 func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
-	if width <= 0 || width > maxWidth {
-		width = maxWidth
-	}
 	head := "Evidence in the notes for each option, strongest first. You decide."
 	if n := res.Question.Choose; n > 1 {
 		head += fmt.Sprintf(" Choose %d: more than one may be right.", n)
@@ -205,7 +202,7 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 	for _, o := range res.Options {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, " %s  %s  ", st.Style(RoleRank, fmt.Sprintf("%-2s", o.Letter)), st.Style(RoleScore, fmt.Sprintf("%s %5.2f", evidenceBar(o.Score, top), o.Score)))
-		for i, l := range checkWrap(wordsOf(o.Text), width-len(lead)) {
+		for i, l := range wrap(plainWords(o.Text), width-len(lead)) {
 			if i > 0 {
 				fmt.Fprint(w, lead)
 			}
@@ -215,7 +212,7 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, "no evidence in the notes"))
 		}
 		for _, s := range o.Support {
-			for _, l := range checkWrap(highlightWords(s.Snippet.Text, s.Matches, st), width-len(indent)) {
+			for _, l := range wrap(highlightWords(s.Snippet.Text, s.Matches, st), width-len(indent)) {
 				fmt.Fprintf(w, "%s%s\n", indent, l)
 			}
 			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d", s.Snippet.Source, s.Snippet.Line)))
@@ -230,37 +227,4 @@ func evidenceBar(score, top float64) string {
 		n = int(score/top*barWidth + 0.5)
 	}
 	return strings.Repeat("█", n) + strings.Repeat("░", barWidth-n)
-}
-
-// wordsOf splits s into words, unstyled.
-func wordsOf(s string) []styledWord {
-	var out []styledWord
-	for _, f := range strings.Fields(s) {
-		out = append(out, styledWord{text: f, width: len([]rune(f))})
-	}
-	return out
-}
-
-// checkWrap lays words out in lines of at most width visible columns.
-func checkWrap(words []styledWord, width int) []string {
-	var lines []string
-	var b strings.Builder
-	col := 0
-	for _, wd := range words {
-		if col > 0 && col+1+wd.width > width {
-			lines = append(lines, b.String())
-			b.Reset()
-			col = 0
-		}
-		if col > 0 {
-			b.WriteByte(' ')
-			col++
-		}
-		b.WriteString(wd.text)
-		col += wd.width
-	}
-	if col > 0 {
-		lines = append(lines, b.String())
-	}
-	return lines
 }

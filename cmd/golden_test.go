@@ -31,8 +31,7 @@ func (tr transcript) run(t *testing.T) (int, string, string) {
 	ios := &IOStreams{
 		In: strings.NewReader(tr.stdin), Out: &out, ErrOut: &errOut,
 		OutTTY: tr.tty, Width: 80,
-		Getenv:   func(k string) string { return env[k] },
-		LookupWD: os.Getwd,
+		Getenv: func(k string) string { return env[k] },
 	}
 	if tr.tty {
 		ios.Styler = tagStyler{}

@@ -16,20 +16,19 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
-	OutTTY   bool // stdout is a terminal
-	ErrTTY   bool // stderr is a terminal
-	InTTY    bool // stdin is a terminal
-	Width    int  // terminal columns, 0 when unknown
-	Getenv   func(string) string
-	LookupWD func() (string, error)
-	// Styler, when set, styles all output instead of the styler chosen from
-	// --color and the terminal (golden tests use a tag styler).
+	OutTTY bool // stdout is a terminal
+	ErrTTY bool // stderr is a terminal
+	InTTY  bool // stdin is a terminal
+	Width  int  // terminal columns, 0 when unknown
+	Getenv func(string) string
+	// Styler, when set, styles coloured output instead of ANSI escapes
+	// (golden tests use a tag styler).
 	Styler Styler
 }
 
 // System returns the process's own streams.
 func System() *IOStreams {
-	ios := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv, LookupWD: os.Getwd}
+	ios := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv}
 	ios.OutTTY = term.IsTerminal(int(os.Stdout.Fd()))
 	ios.ErrTTY = term.IsTerminal(int(os.Stderr.Fd()))
 	ios.InTTY = term.IsTerminal(int(os.Stdin.Fd()))
@@ -46,9 +45,10 @@ func (ios *IOStreams) Warnf(format string, args ...any) {
 	fmt.Fprintf(ios.ErrOut, "crib: warning: "+format+"\n", args...)
 }
 
-// ColorEnabled decides whether to colour stdout: an explicit --color
-// always|never wins; under auto, NO_COLOR turns colour off, CLICOLOR_FORCE
-// turns it on, and otherwise colour follows whether stdout is a terminal.
+// ColorEnabled decides whether to colour stdout, in this order: an
+// explicit --color always or never; NO_COLOR (set) turns colour off;
+// CLICOLOR_FORCE (set, not 0) turns it on, also when piped; otherwise
+// colour follows whether stdout is a terminal (not TERM=dumb).
 func (ios *IOStreams) ColorEnabled(mode string) bool {
 	switch mode {
 	case "always":
@@ -63,4 +63,33 @@ func (ios *IOStreams) ColorEnabled(mode string) bool {
 		return true
 	}
 	return ios.OutTTY && !strings.EqualFold(ios.Getenv("TERM"), "dumb")
+}
+
+// display is how a command's results look. It is decided once per
+// command, here, from the streams, the environment and --color.
+type display struct {
+	// terminal lays results out for people (grouped, wrapped, styled);
+	// otherwise they are plain lines for pipes. Colour implies it, so
+	// --color always and CLICOLOR_FORCE colour piped output too.
+	terminal bool
+	styler   Styler
+	width    int // columns to wrap at
+}
+
+// maxWidth bounds the text width on wide terminals, for readability.
+const maxWidth = 100
+
+func (ios *IOStreams) display(colorMode string) display {
+	color := ios.ColorEnabled(colorMode)
+	d := display{terminal: ios.OutTTY || color, styler: plainStyler{}, width: ios.Width}
+	switch {
+	case color && ios.Styler != nil:
+		d.styler = ios.Styler
+	case color:
+		d.styler = newANSIStyler()
+	}
+	if d.width <= 0 || d.width > maxWidth {
+		d.width = maxWidth
+	}
+	return d
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/crib-dev/crib/search"
 )
@@ -90,15 +89,10 @@ func highlightWords(text string, spans []search.Span, st Styler) []styledWord {
 		} else {
 			j += i
 		}
-		words = append(words, styledWord{text: styleRange(text, i, j, spans, st), width: utf8.RuneCountInString(text[i:j])})
+		words = append(words, styledWord{text: styleRange(text, i, j, spans, st), width: textWidth(text[i:j])})
 		i = j
 	}
 	return words
-}
-
-type styledWord struct {
-	text  string
-	width int
 }
 
 func styleRange(text string, from, to int, spans []search.Span, st Styler) string {
@@ -119,26 +113,4 @@ func styleRange(text string, from, to int, spans []search.Span, st Styler) strin
 	}
 	b.WriteString(text[at:to])
 	return b.String()
-}
-
-// wrapFrom lays words out in lines of at most width columns. The first
-// line continues the current one, whose prefix (a rank) is as wide as
-// indent; the following lines start with indent.
-func wrapFrom(w io.Writer, words []styledWord, indent string, width int) {
-	col := len(indent)
-	fmt.Fprint(w, " ")
-	for i, word := range words {
-		switch {
-		case i == 0:
-		case col+1+word.width > width:
-			fmt.Fprint(w, "\n"+indent)
-			col = len(indent)
-		default:
-			fmt.Fprint(w, " ")
-			col++
-		}
-		fmt.Fprint(w, word.text)
-		col += word.width
-	}
-	fmt.Fprintln(w)
 }

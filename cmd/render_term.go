@@ -8,9 +8,6 @@ import (
 	"github.com/crib-dev/crib/search"
 )
 
-// maxWidth bounds the text width on wide terminals, for readability.
-const maxWidth = 100
-
 // maxCrumbs is how many heading levels a breadcrumb shows; outer levels
 // (usually a file's title) are elided.
 const maxCrumbs = 3
@@ -21,9 +18,6 @@ const maxCrumbs = 3
 // highlighted, the items it sits under, its source and score. The related
 // services follow.
 func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
-	if width <= 0 || width > maxWidth {
-		width = maxWidth
-	}
 	const indent = "     "
 	for gi, g := range groupBySection(ans.Results) {
 		if gi > 0 {
@@ -33,7 +27,8 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 		for _, r := range g {
 			words := highlightWords(r.Snippet.Text, r.Matches, st)
 			fmt.Fprintf(w, "  %s", st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)))
-			wrapFrom(w, words, indent, width)
+			// The rank is as wide as indent: the text continues its line.
+			fmt.Fprintf(w, " %s\n", strings.Join(wrap(words, width-len(indent)), "\n"+indent))
 			for _, c := range r.Children {
 				for k, line := range wrapText(c, width-len(indent)-2) {
 					bullet := "• "
@@ -92,39 +87,11 @@ func fitCrumb(h []string, width int) string {
 		if n < len(h) {
 			c = "… › " + c
 		}
-		if len([]rune(c)) <= width || n == 1 {
-			if r := []rune(c); len(r) > width {
-				c = string(r[:width-1]) + "…"
-			}
-			return c
+		if textWidth(c) <= width || n == 1 {
+			return widthCond.Truncate(c, width, "…")
 		}
 	}
 	return breadcrumb(h)
-}
-
-// wrapText breaks s into lines of at most width columns.
-func wrapText(s string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	col := 0
-	for _, f := range strings.Fields(s) {
-		n := len([]rune(f))
-		if col > 0 && col+1+n > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
-			col = 0
-		}
-		if col > 0 {
-			cur.WriteByte(' ')
-			col++
-		}
-		cur.WriteString(f)
-		col += n
-	}
-	if col > 0 {
-		lines = append(lines, cur.String())
-	}
-	return lines
 }
 
 func renderExplain(w io.Writer, cs []search.Contribution, st Styler, indent string) {
@@ -145,11 +112,11 @@ func renderRelated(w io.Writer, rel []search.Related, st Styler, width int) {
 	fmt.Fprintf(w, "\n%s\n", st.Style(RoleTitle, "Related:"))
 	nameWidth := 0
 	for _, r := range rel {
-		nameWidth = max(nameWidth, len([]rune(r.Service)))
+		nameWidth = max(nameWidth, textWidth(r.Service))
 	}
 	indent := strings.Repeat(" ", nameWidth+4)
 	for _, r := range rel {
-		pad := strings.Repeat(" ", nameWidth-len([]rune(r.Service)))
+		pad := strings.Repeat(" ", nameWidth-textWidth(r.Service))
 		lines := wrapText(r.Why, max(20, width-len(indent)))
 		if len(lines) == 0 {
 			lines = []string{""}

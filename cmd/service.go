@@ -135,9 +135,6 @@ func renderServiceJSON(w io.Writer, rep *search.ServiceReport) error {
 }
 
 func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, width int) {
-	if width <= 0 || width > maxWidth {
-		width = maxWidth
-	}
 	svc := rep.Service
 	fmt.Fprintf(w, "%s  %s\n", st.Style(RoleTitle, svc.Name), st.Style(RoleDim, "("+svc.Category+")"))
 	if len(svc.Aliases) > 0 {
