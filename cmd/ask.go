@@ -18,15 +18,29 @@ type AskOptions struct {
 	Limit    int
 	JSON     bool
 	Explain  bool
-	// Engine, when set, is searched instead of loading the notes
-	// (interactive mode keeps one open).
-	Engine *search.Engine
+	// Interactive (root's -i) opens the practice prompt instead.
+	Interactive bool
+	// Engine opens the notes of Source; the practice session hands over
+	// the engine it keeps open instead.
+	Engine engineFunc
+}
+
+func newAskOptions(ios *IOStreams) *AskOptions {
+	opts := &AskOptions{IO: ios}
+	opts.Engine = opts.Source.engineFunc(ios)
+	return opts
 }
 
 // NewCmdAsk builds the command that answers a question. runF replaces
 // askRun in tests of flag parsing.
 func NewCmdAsk(ios *IOStreams, runF func(*AskOptions) error) *cobra.Command {
-	opts := &AskOptions{IO: ios}
+	return newCmdAsk(ios, runF, false)
+}
+
+// newCmdAsk builds the ask command, with -i when interactive is set (for
+// the root command).
+func newCmdAsk(ios *IOStreams, runF func(*AskOptions) error, interactive bool) *cobra.Command {
+	opts := newAskOptions(ios)
 	c := &cobra.Command{
 		Use:   "crib [flags] <question>...",
 		Short: "Ask your study notes a question and get the lines that answer it",
@@ -44,6 +58,9 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
   CRIB_NOTES=~/notes crib asg warm pool`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			if opts.Interactive {
+				return opts.runInteractive(args)
+			}
 			opts.Question = strings.TrimSpace(strings.Join(args, " "))
 			if opts.Question == "" {
 				return &usageError{"no question given\nUsage: crib [flags] <question>..."}
@@ -65,33 +82,48 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 	f.BoolVar(&opts.JSON, "json", false, "print results as JSON")
 	f.BoolVar(&opts.Explain, "explain", false, "show which words, stems, synonyms and typo fixes matched, and what each added")
 	addSourceFlags(c, &opts.Source)
+	if interactive {
+		f.BoolVarP(&opts.Interactive, "interactive", "i", false, "open an interactive prompt that keeps the notes loaded (as crib practice)")
+	}
 	return c
+}
+
+// runInteractive opens the practice prompt with the options given to
+// the root command, all of them.
+func (o *AskOptions) runInteractive(args []string) error {
+	if len(args) > 0 {
+		return &usageError{"-i takes no question: type your questions at the prompt"}
+	}
+	p := newPracticeOptions(o.IO)
+	p.Source, p.Limit, p.Explain, p.JSON = o.Source, o.Limit, o.Explain, o.JSON
+	if err := p.validate(); err != nil {
+		return err
+	}
+	return practiceRun(p)
 }
 
 func askRun(opts *AskOptions) error {
 	start := time.Now()
 	ios := opts.IO
-	eng := opts.Engine
-	if eng == nil {
-		var err error
-		if eng, err = opts.Source.openEngine(ios); err != nil {
-			return err
-		}
-		defer eng.Close()
+	eng, release, err := opts.Engine()
+	if err != nil {
+		return err
 	}
+	defer release()
 	ans, err := eng.Search(opts.Question, search.Options{Limit: opts.Limit, Explain: opts.Explain})
 	if err != nil {
 		return err
 	}
 	printCorrections(ios, ans)
+	d := ios.display(opts.Source.Color)
 	switch {
 	case opts.JSON:
 		if err := renderJSON(ios.Out, ans); err != nil {
 			return err
 		}
 	case len(ans.Results) == 0:
-	case ios.OutTTY || opts.Source.Color == "always":
-		renderTerminal(ios.Out, ans, opts.Source.styler(ios), ios.Width)
+	case d.terminal:
+		renderTerminal(ios.Out, ans, d.styler, d.width)
 		if ios.ErrTTY {
 			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
 		}

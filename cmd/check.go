@@ -20,15 +20,28 @@ type CheckOptions struct {
 	// means read it from standard input.
 	Text string
 	JSON bool
-	// Checker, when set, is reused instead of loading the notes
-	// (interactive mode keeps one).
-	Checker *check.Checker
+	// Checker opens the notes of Source and prepares to check options
+	// against them; the practice session hands over the one it keeps.
+	Checker func() (*check.Checker, func(), error)
+}
+
+func newCheckOptions(ios *IOStreams) *CheckOptions {
+	opts := &CheckOptions{IO: ios}
+	engine := opts.Source.engineFunc(ios)
+	opts.Checker = func() (*check.Checker, func(), error) {
+		eng, release, err := engine()
+		if err != nil {
+			return nil, nil, err
+		}
+		return check.New(eng), release, nil
+	}
+	return opts
 }
 
 // NewCmdCheck builds `crib check`. runF replaces checkRun in tests of
 // flag parsing.
 func NewCmdCheck(ios *IOStreams, runF func(*CheckOptions) error) *cobra.Command {
-	opts := &CheckOptions{IO: ios}
+	opts := newCheckOptions(ios)
 	c := &cobra.Command{
 		Use:   "check [flags] [<question and options>...]",
 		Short: "Show the evidence in your notes for each option of a practice question",
@@ -74,24 +87,21 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	ck := opts.Checker
-	if ck == nil {
-		eng, err := opts.Source.openEngine(ios)
-		if err != nil {
-			return err
-		}
-		defer eng.Close()
-		ck = check.New(eng)
+	ck, release, err := opts.Checker()
+	if err != nil {
+		return err
 	}
+	defer release()
 	res, err := ck.Check(q)
 	if err != nil {
 		return err
 	}
+	d := ios.display(opts.Source.Color)
 	switch {
 	case opts.JSON:
 		err = renderCheckJSON(ios.Out, res)
-	case ios.OutTTY || opts.Source.Color == "always" || ios.Styler != nil:
-		renderCheckTerminal(ios.Out, res, opts.Source.styler(ios), ios.Width)
+	case d.terminal:
+		renderCheckTerminal(ios.Out, res, d.styler, d.width)
 	default:
 		renderCheckPlain(ios, res)
 	}

@@ -32,7 +32,7 @@ Load it once per session, or install it where your shell looks:
   crib completion zsh > "${fpath[1]}/_crib"
   crib completion fish | source`,
 		ValidArgs:             []string{"bash", "zsh", "fish", "powershell"},
-		Args:                  cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
+		Args:                  usageArgs(cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)),
 		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Shell, opts.Root = args[0], c.Root()

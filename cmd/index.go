@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -17,12 +18,19 @@ type IndexOptions struct {
 	IO     *IOStreams
 	Source sourceOptions
 	Status bool
+	// Cache returns the index cache to build in.
+	Cache func() (*cache.Cache, error)
 }
 
 // NewCmdIndex builds the command that builds or refreshes the index cache.
 // runF replaces indexRun in tests of flag parsing.
 func NewCmdIndex(ios *IOStreams, runF func(*IndexOptions) error) *cobra.Command {
-	opts := &IndexOptions{IO: ios}
+	opts := &IndexOptions{IO: ios, Cache: func() (*cache.Cache, error) {
+		if c := newCache(ios); c != nil {
+			return c, nil
+		}
+		return nil, errors.New("cannot find a cache folder: set XDG_CACHE_HOME or HOME")
+	}}
 	c := &cobra.Command{
 		Use:   "index [--notes <path>]... [--status]",
 		Short: "Build or refresh the index of your notes ahead of questions",
@@ -34,7 +42,7 @@ indexed, when, its size on disk, and whether it is stale.`,
 		Example: `  crib index --notes ~/notes/aws
   crib index --status --notes ~/notes/aws
   CRIB_NOTES=~/notes crib index`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -49,9 +57,9 @@ indexed, when, its size on disk, and whether it is stale.`,
 
 func indexRun(opts *IndexOptions) error {
 	ios := opts.IO
-	c := newCache(ios)
-	if c == nil {
-		return fmt.Errorf("cannot find a cache folder: set XDG_CACHE_HOME or HOME")
+	c, err := opts.Cache()
+	if err != nil {
+		return err
 	}
 	src := cache.Notes{Paths: opts.Source.notesPaths(ios)}
 	if opts.Status {

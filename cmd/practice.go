@@ -24,6 +24,14 @@ type PracticeOptions struct {
 	// history when stdin and stdout are terminals, else plain lines from
 	// IO.In.
 	Lines lineReader
+	// Engine opens the notes of Source, once for the session.
+	Engine engineFunc
+}
+
+func newPracticeOptions(ios *IOStreams) *PracticeOptions {
+	opts := &PracticeOptions{IO: ios}
+	opts.Engine = opts.Source.engineFunc(ios)
+	return opts
 }
 
 const practiceLong = `Open a prompt that keeps the notes loaded, so every answer is instant:
@@ -46,7 +54,7 @@ from standard input, so a session can be scripted.`
 
 // NewCmdPractice builds `crib practice`, also reached as `crib -i`.
 func NewCmdPractice(ios *IOStreams, runF func(*PracticeOptions) error) *cobra.Command {
-	opts := &PracticeOptions{IO: ios}
+	opts := newPracticeOptions(ios)
 	c := &cobra.Command{
 		Use:   "practice [flags]",
 		Short: "Open an interactive prompt for a practice-exam session",
@@ -54,7 +62,7 @@ func NewCmdPractice(ios *IOStreams, runF func(*PracticeOptions) error) *cobra.Co
 		Example: `  crib practice
   crib -i --notes ~/notes/aws
   printf 'asg warm pool\n:n 1\nlifecycle hooks\n' | crib practice`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := opts.validate(); err != nil {
 				return err
@@ -80,41 +88,13 @@ func (o *PracticeOptions) validate() error {
 	return o.Source.validate()
 }
 
-// addInteractiveFlag gives root -i, which opens the practice prompt with
-// root's own flags instead of answering one question.
-func addInteractiveFlag(root *cobra.Command, ios *IOStreams) {
-	var on bool
-	root.Flags().BoolVarP(&on, "interactive", "i", false, "open an interactive prompt that keeps the notes loaded (as crib practice)")
-	ask := root.RunE
-	root.RunE = func(c *cobra.Command, args []string) error {
-		if !on {
-			return ask(c, args)
-		}
-		if len(args) > 0 {
-			return &usageError{"-i takes no question: type your questions at the prompt"}
-		}
-		f := c.Flags()
-		opts := &PracticeOptions{IO: ios}
-		opts.Source.Notes, _ = f.GetStringArray("notes")
-		opts.Source.Synonyms, _ = f.GetStringArray("synonyms")
-		opts.Source.Color, _ = f.GetString("color")
-		opts.Limit, _ = f.GetInt("limit")
-		opts.Explain, _ = f.GetBool("explain")
-		opts.JSON, _ = f.GetBool("json")
-		if err := opts.validate(); err != nil {
-			return err
-		}
-		return practiceRun(opts)
-	}
-}
-
 func practiceRun(opts *PracticeOptions) error {
 	ios := opts.IO
-	eng, err := opts.Source.openEngine(ios)
+	eng, release, err := opts.Engine()
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
+	defer release()
 	lr := opts.Lines
 	if lr == nil {
 		lr = newLineReader(ios)
@@ -133,6 +113,17 @@ type session struct {
 	opts    *PracticeOptions
 	eng     *search.Engine
 	checker *check.Checker
+}
+
+// keptEngine hands a command the session's engine, which outlives it.
+func (s *session) keptEngine() (*search.Engine, func(), error) { return s.eng, func() {}, nil }
+
+// keptChecker hands a command the session's checker, made on first use.
+func (s *session) keptChecker() (*check.Checker, func(), error) {
+	if s.checker == nil {
+		s.checker = check.New(s.eng)
+	}
+	return s.checker, func() {}, nil
 }
 
 func (s *session) loop(lr lineReader) error {
@@ -206,13 +197,14 @@ func (s *session) run(lr lineReader, lines []string) {
 	ios := s.opts.IO
 	var err error
 	if _, perr := check.ParseQuestion(text); perr == nil {
-		if s.checker == nil {
-			s.checker = check.New(s.eng)
-		}
-		err = checkRun(&CheckOptions{IO: ios, Source: s.opts.Source, Text: text, JSON: s.opts.JSON, Checker: s.checker})
+		co := newCheckOptions(ios)
+		co.Source, co.Text, co.JSON, co.Checker = s.opts.Source, text, s.opts.JSON, s.keptChecker
+		err = checkRun(co)
 	} else {
-		q := strings.Join(strings.Fields(text), " ")
-		err = askRun(&AskOptions{IO: ios, Source: s.opts.Source, Question: q, Limit: s.opts.Limit, Explain: s.opts.Explain, JSON: s.opts.JSON, Engine: s.eng})
+		ao := newAskOptions(ios)
+		ao.Source, ao.Limit, ao.Explain, ao.JSON, ao.Engine = s.opts.Source, s.opts.Limit, s.opts.Explain, s.opts.JSON, s.keptEngine
+		ao.Question = strings.Join(strings.Fields(text), " ")
+		err = askRun(ao)
 	}
 	switch {
 	case errors.Is(err, errNotFound):

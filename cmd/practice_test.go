@@ -100,7 +100,8 @@ func runScripted(t *testing.T, lines ...any) (*scripted, string, string) {
 	var out, errOut bytes.Buffer
 	ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
 	lr := &scripted{lines: lines}
-	opts := &PracticeOptions{IO: ios, Source: sourceOptions{Notes: []string{checkNotes}, Color: "never"}, Limit: 1, Lines: lr}
+	opts := newPracticeOptions(ios)
+	opts.Source, opts.Limit, opts.Lines = sourceOptions{Notes: []string{checkNotes}, Color: "never"}, 1, lr
 	if err := practiceRun(opts); err != nil {
 		t.Fatal(err)
 	}

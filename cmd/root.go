@@ -8,9 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/crib-dev/crib/search"
 )
@@ -59,32 +59,38 @@ func Execute(root *cobra.Command, ios *IOStreams) int {
 		return ExitNotFound
 	}
 	var ue *usageError
-	if errors.As(err, &ue) || isFlagError(err) {
-		hint := ""
-		if strings.Contains(err.Error(), "unknown shorthand flag") || strings.Contains(err.Error(), "unknown flag") {
-			hint = " (to ask about a word that starts with -, put -- before the question)"
-		}
-		fmt.Fprintf(ios.ErrOut, "crib: %v%s\nRun 'crib --help' for usage.\n", err, hint)
+	if errors.As(err, &ue) {
+		fmt.Fprintf(ios.ErrOut, "crib: %v\nRun 'crib --help' for usage.\n", err)
 		return ExitError
 	}
 	fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
 	return ExitError
 }
 
-// isFlagError recognises Cobra's and pflag's errors about the command line.
-func isFlagError(err error) bool {
+// flagError makes an error of pflag's a usage error. An unknown flag
+// is often a question that starts with a dash.
+func flagError(_ *cobra.Command, err error) error {
 	msg := err.Error()
-	for _, p := range []string{"unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "unknown command", "bad flag syntax", "accepts ", "requires "} {
-		if strings.Contains(msg, p) {
-			return true
-		}
+	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) {
+		msg += " (to ask about a word that starts with -, put -- before the question)"
 	}
-	return false
+	return &usageError{msg}
+}
+
+// usageArgs makes the errors of a Cobra argument check usage errors.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if err := check(c, args); err != nil {
+			return &usageError{err.Error()}
+		}
+		return nil
+	}
 }
 
 // NewCmdRoot builds the crib command tree.
 func NewCmdRoot(ios *IOStreams) *cobra.Command {
-	root := NewCmdAsk(ios, nil)
+	root := newCmdAsk(ios, nil, true)
 	root.Use = "crib [flags] <question>..."
 	root.Version = versionString()
 	root.SilenceErrors = true
@@ -92,7 +98,7 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
+	root.SetFlagErrorFunc(flagError)
 	root.SetVersionTemplate("crib {{.Version}}\n")
 	root.CompletionOptions.HiddenDefaultCmd = true
 
@@ -103,7 +109,6 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	root.AddCommand(ask, NewCmdService(ios, nil))
 	root.AddCommand(NewCmdCheck(ios, nil), NewCmdPractice(ios, nil), NewCmdCompletion(ios, nil))
 	root.AddCommand(NewCmdIndex(ios, nil))
-	addInteractiveFlag(root, ios)
 	return root
 }
 

@@ -18,12 +18,15 @@ type ServiceOptions struct {
 	Source sourceOptions
 	Name   string
 	JSON   bool
+	// Engine opens the notes of Source.
+	Engine engineFunc
 }
 
 // NewCmdService builds `crib service <name>`. runF replaces serviceRun in
 // tests of flag parsing.
 func NewCmdService(ios *IOStreams, runF func(*ServiceOptions) error) *cobra.Command {
 	opts := &ServiceOptions{IO: ios}
+	opts.Engine = opts.Source.engineFunc(ios)
 	c := &cobra.Command{
 		Use:   "service [flags] <name>...",
 		Short: "Show everything the notes say about one AWS service",
@@ -57,11 +60,11 @@ mean EventBridge.`,
 
 func serviceRun(opts *ServiceOptions) error {
 	ios := opts.IO
-	eng, err := opts.Source.openEngine(ios)
+	eng, release, err := opts.Engine()
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
+	defer release()
 	rep, err := eng.Service(opts.Name)
 	if errors.Is(err, search.ErrUnknownService) {
 		fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
@@ -73,13 +76,14 @@ func serviceRun(opts *ServiceOptions) error {
 	if rep.Corrected != "" {
 		fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", rep.Corrected)
 	}
+	d := ios.display(opts.Source.Color)
 	switch {
 	case opts.JSON:
 		if err := renderServiceJSON(ios.Out, rep); err != nil {
 			return err
 		}
-	case ios.OutTTY || opts.Source.Color == "always":
-		renderServiceTerminal(ios.Out, rep, opts.Source.styler(ios), ios.Width)
+	case d.terminal:
+		renderServiceTerminal(ios.Out, rep, d.styler, d.width)
 	default:
 		for _, sec := range rep.Sections {
 			for _, s := range sec.Snippets {

@@ -26,7 +26,7 @@ func addSourceFlags(c *cobra.Command, o *sourceOptions) {
 	f := c.Flags()
 	f.StringArrayVar(&o.Notes, "notes", nil, "notes `path` to search: file, folder or glob; repeatable (default $CRIB_NOTES, else the built-in DOP-C02 notes)")
 	f.StringArrayVar(&o.Synonyms, "synonyms", nil, "extra synonyms `file` in the Solr format; repeatable")
-	f.StringVar(&o.Color, "color", "auto", "colour output: auto, always or never")
+	f.StringVar(&o.Color, "color", "auto", "colour output: auto, always or never; this flag beats NO_COLOR, which beats CLICOLOR_FORCE (colour even when piped), which beats whether stdout is a terminal")
 	f.BoolVar(&o.NoCache, "no-cache", false, "index the notes in memory; do not read or write the index cache")
 }
 
@@ -36,6 +36,22 @@ func (o *sourceOptions) validate() error {
 		return nil
 	}
 	return &usageError{fmt.Sprintf("invalid --color %q: want auto, always or never", o.Color)}
+}
+
+// engineFunc returns the engine a command searches and a function that
+// releases it once the command is done.
+type engineFunc func() (*search.Engine, func(), error)
+
+// engineFunc opens the notes these options name, when called: after the
+// flags are parsed.
+func (o *sourceOptions) engineFunc(ios *IOStreams) engineFunc {
+	return func() (*search.Engine, func(), error) {
+		eng, err := o.openEngine(ios)
+		if err != nil {
+			return nil, nil, err
+		}
+		return eng, func() { eng.Close() }, nil
+	}
 }
 
 // notesPaths returns the notes to search: --notes, else $CRIB_NOTES, else
@@ -110,15 +126,4 @@ func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
 		warnAll(ios, rep.Warnings)
 	}
 	return eng, err
-}
-
-// styler picks how to style output for these streams and --color.
-func (o *sourceOptions) styler(ios *IOStreams) Styler {
-	if ios.Styler != nil {
-		return ios.Styler
-	}
-	if ios.ColorEnabled(o.Color) {
-		return newANSIStyler()
-	}
-	return plainStyler{}
 }
