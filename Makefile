@@ -9,7 +9,7 @@ COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -X github.com/crib-dev/crib/cmd.version=$(VERSION) -X github.com/crib-dev/crib/cmd.commit=$(COMMIT) -X github.com/crib-dev/crib/cmd.date=$(DATE)
 
-.PHONY: all build install test vet fmt-check eval bench fuzz fuzz-short man clean generate
+.PHONY: all build install test vet fmt-check eval bench fuzz fuzz-short man clean generate wordnet
 
 all: build
 
@@ -53,6 +53,15 @@ fmt-check:
 ## generate: recompile the built-in thesaurus after editing synonyms/data.
 generate:
 	$(GO) generate ./search
+
+## wordnet: regenerate synonyms/data/wordnet.txt from WordNet 3.0 (Debian
+## package wordnet-base), then recompile the built-in thesaurus.
+WORDNET ?= /usr/share/wordnet
+wordnet:
+	@test -d $(WORDNET) || (apt-get update && apt-get install -y wordnet-base)
+	$(GO) run ./tools/wordnet -wordnet $(WORDNET) > synonyms/data/wordnet.txt.tmp
+	mv synonyms/data/wordnet.txt.tmp synonyms/data/wordnet.txt
+	@$(MAKE) --no-print-directory generate
 
 ## eval: answer quality on $(SHARED)/eval/*.jsonl against the user notes.
 eval:

@@ -10,10 +10,10 @@ import (
 // Contribution is one reason a result scored: a term of the question, a
 // synonym or a typo correction found in one field, and what it added.
 type Contribution struct {
-	// Part is the share of the score it belongs to: bm25 (bleve's score of
-	// the words in the index) or coverage (how much of the question the
-	// note says).
-	Part   string  `json:"part"`
+	// Share is the share of the score it belongs to: bm25 (bleve's score
+	// of the words in the index) or coverage (how much of the question
+	// the note says). Its JSON name stays "part".
+	Share  string  `json:"part"`
 	Field  string  `json:"field"`
 	Term   string  `json:"term"`
 	Kind   string  `json:"kind"`             // word, synonym or fuzzy
@@ -21,10 +21,10 @@ type Contribution struct {
 	Score  float64 `json:"score"`
 }
 
-// Parts of a score.
+// Shares of a score.
 const (
-	PartBM25     = "bm25"
-	PartCoverage = "coverage"
+	ShareBM25     = "bm25"
+	ShareCoverage = "coverage"
 )
 
 var weightMsg = regexp.MustCompile(`^weight\(([^:]+):(.*)\^[0-9.e+-]+ in [^)]*\), product of:$`)
@@ -49,7 +49,7 @@ func explain(expl *bsearch.Explanation, p *plan) []Contribution {
 	walk(expl)
 	out := make([]Contribution, 0, len(sums))
 	for k, v := range sums {
-		c := Contribution{Part: PartBM25, Field: k[0], Term: k[1], Kind: KindWord, Score: v}
+		c := Contribution{Share: ShareBM25, Field: k[0], Term: k[1], Kind: KindWord, Score: v}
 		if w, ok := p.correctedTo(k[1]); ok {
 			c.Kind, c.Origin = KindFuzzy, w
 		} else if !p.userTerms[k[1]] {
@@ -66,6 +66,6 @@ func sortContributions(cs []Contribution) {
 		if cs[i].Score != cs[j].Score {
 			return cs[i].Score > cs[j].Score
 		}
-		return cs[i].Part+cs[i].Field+cs[i].Term < cs[j].Part+cs[j].Field+cs[j].Term
+		return cs[i].Share+cs[i].Field+cs[i].Term < cs[j].Share+cs[j].Field+cs[j].Term
 	})
 }

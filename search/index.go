@@ -1,12 +1,3 @@
-// Package search analyses, indexes and ranks note snippets: a bleve scorch
-// index with crib's Snowball analyzer and BM25 scoring, questions expanded
-// through the thesaurus, and a light re-ranking that rewards notes covering
-// more of the question.
-//
-// Indexes live in memory or in a Cache on disk, kept up to date with the
-// notes. It prints nothing: package corpus reads and parses the notes
-// (read-only), package cmd shows the answers, and the only files search
-// writes are under the cache folder it is given.
 package search
 
 import (
@@ -34,13 +25,7 @@ const (
 )
 
 func init() {
-	// bleve sums the clauses of a disjunction in the order of a heap once
-	// it has more than DisjunctionHeapTakeover of them. That order follows
-	// the index's internal document numbers, which follow Go's map order
-	// as a batch is indexed, so equal scores came out unequal in the last
-	// bit and ties broke differently from one build of the same notes to
-	// the next. Summing in clause order makes every score a function of
-	// the notes and the question alone.
+	// See "Process-wide settings" in the package documentation.
 	searcher.DisjunctionHeapTakeover = math.MaxInt
 }
 

@@ -70,17 +70,17 @@ func boundQuestion(toks []analysis.Token) []analysis.Token {
 	return out
 }
 
-// Kinds of query part, as shown by --explain.
+// Kinds of clause, as shown by --explain.
 const (
 	KindWord    = "word"
 	KindSynonym = "synonym"
 	KindFuzzy   = "fuzzy"
-	KindPair    = "phrase"
+	KindPhrase  = "phrase" // words that must stand together
 )
 
-// part is one thing a question looks for: a term, or a sequence of terms
-// that must stand together.
-type queryPart struct {
+// clause is one thing a question looks for: a term, or a sequence of
+// terms that must stand together.
+type clause struct {
 	terms  []string
 	weight float64
 	kind   string
@@ -89,7 +89,7 @@ type queryPart struct {
 
 // plan is an analysed question.
 type plan struct {
-	parts     []queryPart
+	clauses   []clause
 	services  []string          // services the question names
 	corrected map[string]string // misspelled word -> correction
 	fuzzy     map[string]string // corrected term -> misspelled word
@@ -102,7 +102,7 @@ type plan struct {
 	synonymSet map[string]bool
 }
 
-// analyzeQuestion turns a question into the parts to look for.
+// analyzeQuestion turns a question into the clauses to look for.
 func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	toks := analysis.Analyze(q)
 	if len(toks) == 0 {
@@ -180,7 +180,7 @@ func (p *plan) addWords(toks []analysis.Token, seq []string, serviceTerm map[str
 		if _, fixed := p.correctedTo(term); fixed {
 			kind, w = KindFuzzy, w*weightFuzzy
 		}
-		p.parts = append(p.parts, queryPart{terms: []string{term}, weight: w, kind: kind, origin: term})
+		p.clauses = append(p.clauses, clause{terms: []string{term}, weight: w, kind: kind, origin: term})
 	}
 	for _, t := range toks {
 		if t.Whole {
@@ -201,18 +201,18 @@ func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
 	for _, m := range matches {
 		origin := strings.Join(seq[m.Start:m.End], " ")
 		if m.End-m.Start > 1 {
-			p.parts = append(p.parts, queryPart{terms: seq[m.Start:m.End], weight: weightUser, kind: KindPair, origin: origin})
+			p.clauses = append(p.clauses, clause{terms: seq[m.Start:m.End], weight: weightUser, kind: KindPhrase, origin: origin})
 		}
 		for _, im := range m.Inner {
 			for i, alt := range im.Alts {
-				p.parts = append(p.parts, queryPart{terms: alt, weight: weightSynonym * innerPhrase * im.Weights[i], kind: KindSynonym, origin: origin})
+				p.clauses = append(p.clauses, clause{terms: alt, weight: weightSynonym * innerPhrase * im.Weights[i], kind: KindSynonym, origin: origin})
 				for _, t := range alt {
 					p.synonymSet[t] = true
 				}
 			}
 		}
 		for i, alt := range m.Alts {
-			p.parts = append(p.parts, queryPart{terms: alt, weight: weightSynonym * m.Weights[i], kind: KindSynonym, origin: origin})
+			p.clauses = append(p.clauses, clause{terms: alt, weight: weightSynonym * m.Weights[i], kind: KindSynonym, origin: origin})
 			for _, t := range alt {
 				p.synonymSet[t] = true
 			}
@@ -240,22 +240,23 @@ func (p *plan) addPairs(seq []string) {
 			continue
 		}
 		seen[k] = true
-		p.parts = append(p.parts, queryPart{terms: []string{a, b}, weight: weightPair, kind: KindPair, origin: k})
+		p.clauses = append(p.clauses, clause{terms: []string{a, b}, weight: weightPair, kind: KindPhrase, origin: k})
 	}
 }
 
-// bleveQuery turns the plan into one disjunction over all parts and fields.
+// bleveQuery turns the plan into one disjunction over all clauses and
+// fields.
 func (p *plan) bleveQuery() query.Query {
-	var clauses []query.Query
-	for _, pt := range p.parts {
-		clauses = append(clauses, partQuery(pt))
+	var qs []query.Query
+	for _, c := range p.clauses {
+		qs = append(qs, clauseQuery(c))
 	}
-	d := query.NewDisjunctionQuery(clauses)
+	d := query.NewDisjunctionQuery(qs)
 	d.SetMin(1)
 	return d
 }
 
-func partQuery(pt queryPart) query.Query {
+func clauseQuery(pt clause) query.Query {
 	fields := []struct {
 		name  string
 		boost float64

@@ -272,7 +272,7 @@ func coverage(cs []concept, d docTerms) (float64, []Contribution) {
 		return 0, nil
 	}
 	var got float64
-	var parts []Contribution
+	var shares []Contribution
 	used := map[string]bool{}
 	for _, c := range cs {
 		m := c.found(d)
@@ -293,15 +293,15 @@ func coverage(cs []concept, d docTerms) (float64, []Contribution) {
 		if m.alias {
 			kind = KindSynonym
 		}
-		parts = append(parts, Contribution{Part: PartCoverage, Field: m.field, Term: strings.Join(m.form, " "), Kind: kind, Origin: c.label, Score: share})
+		shares = append(shares, Contribution{Share: ShareCoverage, Field: m.field, Term: strings.Join(m.form, " "), Kind: kind, Origin: c.label, Score: share})
 	}
-	return got, parts
+	return got, shares
 }
 
 // rerank blends bleve's BM25 score (normalised to the best hit) with how
 // much of the question each result covers, then orders by the final score
 // and source order. With explain, each result's Explain lists what every
-// part added; the parts sum to its score.
+// clause added; the contributions sum to its score.
 func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	if len(rs) == 0 {
 		return
@@ -313,23 +313,23 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	}
 	avg := e.avg
 	covs := make([]float64, len(rs))
-	parts := make([][]Contribution, len(rs))
+	shares := make([][]Contribution, len(rs))
 	best := 0.0
 	for i := range rs {
 		d := analyzeDoc(rs[i].Snippet)
 		cov, ps := coverage(cs, d)
-		covs[i], parts[i] = cov*lengthNorm(len(d.text), avg), ps
+		covs[i], shares[i] = cov*lengthNorm(len(d.text), avg), ps
 		best = max(best, covs[i])
 	}
 	if best == 0 {
 		best = 1
 	}
 	for i := range rs {
-		// Both parts are scaled to the best candidate, so each spans 0..1.
+		// Both shares are scaled to the best candidate, so each spans 0..1.
 		bm25 := (1 - coverageShare) * rs[i].Score / top
 		cov := coverageShare * covs[i] / best
 		if explain {
-			rs[i].Explain = append(scaleParts(rs[i].Explain, bm25), scaleParts(parts[i], cov)...)
+			rs[i].Explain = append(scaleContributions(rs[i].Explain, bm25), scaleContributions(shares[i], cov)...)
 			sortContributions(rs[i].Explain)
 		}
 		rs[i].Score = bm25 + cov
@@ -342,8 +342,8 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	})
 }
 
-// scaleParts scales contributions so that they sum to total.
-func scaleParts(cs []Contribution, total float64) []Contribution {
+// scaleContributions scales contributions so that they sum to total.
+func scaleContributions(cs []Contribution, total float64) []Contribution {
 	var sum float64
 	for _, c := range cs {
 		sum += c.Score

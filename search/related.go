@@ -50,19 +50,19 @@ func (r *relatedScore) add(w float64, text string) {
 // strongest evidence from the notes and the question: two reasons at most.
 func (r *relatedScore) why() string {
 	sort.SliceStable(r.reasons, func(i, j int) bool { return r.reasons[i].weight > r.reasons[j].weight })
-	var parts []string
+	var texts []string
 	for _, rs := range r.reasons {
 		if rs.curated {
-			parts = append(parts, rs.text)
+			texts = append(texts, rs.text)
 			break
 		}
 	}
 	for _, rs := range r.reasons {
-		if !rs.curated && len(parts) < 2 {
-			parts = append(parts, rs.text)
+		if !rs.curated && len(texts) < 2 {
+			texts = append(texts, rs.text)
 		}
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(texts, " · ")
 }
 
 // related ranks services worth reading next: those the top results name,

@@ -17,9 +17,9 @@ import (
 )
 
 // Version names the terms Analyze produces. Change it whenever they change,
-// together with every constant that records analysed terms (see the list
-// at search.FormatVersions), so that data made by an older analyzer is
-// never used.
+// together with every constant that records analysed terms (listed under
+// "Format versions" in package search's documentation), so that data made
+// by an older analyzer is never used.
 const Version = 3
 
 // Token is one indexed term of analysed text.

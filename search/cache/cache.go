@@ -1,3 +1,16 @@
+// Package cache keeps crib's indexes on disk between runs, under the
+// cache folder (DefaultDir): one entry per set of notes, holding
+// generations that are written whole and then published atomically,
+// each with a manifest of the notes it indexed, a snapshot of their
+// snippets and vocabulary, and the bleve index. Before each question it
+// compares the notes with the manifest and re-indexes what changed;
+// builds take a lock, and a cache that cannot be used costs one warning
+// and an index in memory.
+//
+// It is an adapter over package search: it reaches the engine only
+// through search's exported API (WriteIndex, OpenIndex, Open, Build,
+// IndexStats, Vocabulary) and never imports bleve. It only ever reads
+// the notes.
 package cache
 
 import (
@@ -16,7 +29,8 @@ import (
 )
 
 // FormatVersion versions the cache layout and the analysis an index holds.
-// Bump it when either changes (see search.FormatVersions). The synonym
+// Bump it when either changes (see "Format versions" in package search's
+// documentation). The synonym
 // dictionary is not part of a cache's key: synonyms are expanded when a
 // question is asked, never indexed, so one index serves any dictionary,
 // the user's files included.

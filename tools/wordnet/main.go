@@ -1,8 +1,7 @@
 // Command wordnet derives crib's general-English synonym layer,
 // synonyms/data/wordnet.txt, from WordNet 3.0 (Debian package wordnet-base).
 //
-//	apt-get install wordnet-base
-//	go run ./tools/wordnet > synonyms/data/wordnet.txt
+//	make wordnet   # apt-get install wordnet-base; go run ./tools/wordnet > synonyms/data/wordnet.txt; make generate
 //
 // Every WordNet synset becomes at most one equivalence line, holding those
 // of its lemmas for which the synset is one of their most frequent senses

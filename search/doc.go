@@ -1,0 +1,48 @@
+// Package search analyses, indexes and ranks note snippets: a bleve scorch
+// index with crib's Snowball analyzer (package search/analysis, registered
+// with bleve here) and BM25 scoring, questions expanded through the
+// thesaurus, and a light re-ranking that rewards notes covering more of
+// the question.
+//
+// An Engine answers in two steps: Rank scores the best snippets for a
+// question (cheap), and Answer decorates a ranking for showing
+// (highlights, services, child items, related services). Search does
+// both. Build indexes snippets in memory; WriteIndex, OpenIndex and Open
+// let package search/cache keep indexes on disk. An engine always has a
+// thesaurus: Build and Open use the built-in one when given none.
+//
+// It prints nothing and writes files only where WriteIndex is told to:
+// package corpus reads and parses the notes (read-only), search/cache
+// manages the files on disk, search/check weighs practice-exam options,
+// and package cmd shows the answers.
+//
+// # Process-wide settings
+//
+// Importing search sets bleve's searcher.DisjunctionHeapTakeover to
+// math.MaxInt, for every bleve index in the process. bleve sums the
+// clauses of a disjunction in the order of a heap once it has more than
+// DisjunctionHeapTakeover of them. That order follows the index's internal
+// document numbers, which follow Go's map order as a batch is indexed, so
+// equal scores came out unequal in the last bit and ties broke differently
+// from one build of the same notes to the next. Summing in clause order
+// makes every score a function of the notes and the question alone.
+//
+// # Format versions
+//
+// These constants describe data that outlives one run of crib. When the
+// terms the analyzer produces change, bump them together:
+//
+//   - analysis.Version: the terms analysis.Analyze produces. It is part of
+//     the compiled thesaurus's tag (synonyms.BuiltinTag), so run
+//     `make generate` to recompile search/data/thesaurus.txt.
+//   - cache.FormatVersion: the layout of a cache entry and the analysis
+//     its index holds; a new version gets new cache entries.
+//   - the cache's snapshotVersion (search/cache/snapshot.go): the layout of
+//     the snippets and vocabulary file, checked on every read.
+//   - synonyms' compiledHeader ("crib-thesaurus N", synonyms/compiled.go):
+//     the layout of the compiled thesaurus file.
+//
+// Only the version whose data changed needs bumping when the analyzer
+// stays the same; `make wordnet` regenerates synonyms/data/wordnet.txt
+// from WordNet, after which `make generate` recompiles the thesaurus.
+package search
