@@ -10,9 +10,9 @@ import (
 // Names crib's analyzers are registered under in bleve: all terms; the
 // terms of prose (identifier parts left out); identifier parts only.
 const (
-	AnalyzerName      = "crib_en"
-	AnalyzerProseName = "crib_en_prose"
-	AnalyzerPartsName = "crib_en_parts"
+	analyzerName      = "crib_en"
+	analyzerProseName = "crib_en_prose"
+	analyzerPartsName = "crib_en_parts"
 )
 
 func init() {
@@ -20,9 +20,9 @@ func init() {
 	// when it reopens an index from disk, so the registrations must exist
 	// before any mapping is used.
 	for name, keep := range map[string]func(analysis.Token) bool{
-		AnalyzerName:      func(analysis.Token) bool { return true },
-		AnalyzerProseName: func(t analysis.Token) bool { return !t.Part },
-		AnalyzerPartsName: func(t analysis.Token) bool { return t.Part },
+		analyzerName:      func(analysis.Token) bool { return true },
+		analyzerProseName: func(t analysis.Token) bool { return !t.Part },
+		analyzerPartsName: func(t analysis.Token) bool { return t.Part },
 	} {
 		a := bleveAnalyzer{keep: keep}
 		registry.RegisterAnalyzer(name, func(map[string]interface{}, *registry.Cache) (bleveanalysis.Analyzer, error) {

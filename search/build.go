@@ -206,7 +206,7 @@ func WriteIndex(dir string, snippets []corpus.Snippet, up *Update, progress func
 	var idx bleve.Index
 	var err error
 	if up == nil {
-		idx, err = bleve.NewUsing(dir, NewMapping(), scorch.Name, scorch.Name, nil)
+		idx, err = bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
 		up = &Update{}
 	} else {
 		idx, err = bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "1s"})

@@ -17,7 +17,7 @@ import (
 // statistics.
 func mappingEngine(t *testing.T, snippets []corpus.Snippet) *Engine {
 	t.Helper()
-	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestVocabularyPaths(t *testing.T) {
 	for _, s := range snippets {
 		want.add(s, 1)
 	}
-	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,10 +43,10 @@ type Engine struct {
 	sections     map[string][]int // sectionKey -> snippet indexes
 }
 
-// NewMapping returns the index mapping crib uses, scored with BM25: the
+// newMapping returns the index mapping crib uses, scored with BM25: the
 // snippet's prose, the parts of its identifiers, its parent items and its
 // headings, each analysed by crib's analyzer.
-func NewMapping() mapping.IndexMapping {
+func newMapping() mapping.IndexMapping {
 	field := func(analyzer string) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
 		f.Analyzer = analyzer
@@ -57,13 +57,13 @@ func NewMapping() mapping.IndexMapping {
 		return f
 	}
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(FieldText, field(AnalyzerProseName))
-	doc.AddFieldMappingsAt(FieldParts, field(AnalyzerPartsName))
-	doc.AddFieldMappingsAt(FieldContext, field(AnalyzerName))
-	doc.AddFieldMappingsAt(FieldHeading, field(AnalyzerName))
+	doc.AddFieldMappingsAt(FieldText, field(analyzerProseName))
+	doc.AddFieldMappingsAt(FieldParts, field(analyzerPartsName))
+	doc.AddFieldMappingsAt(FieldContext, field(analyzerName))
+	doc.AddFieldMappingsAt(FieldHeading, field(analyzerName))
 	m := mapping.NewIndexMapping()
 	m.DefaultMapping = doc
-	m.DefaultAnalyzer = AnalyzerName
+	m.DefaultAnalyzer = analyzerName
 	m.ScoringModel = index.BM25Scoring
 	m.StoreDynamic = false
 	m.IndexDynamic = false
@@ -91,7 +91,7 @@ func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}

@@ -46,22 +46,22 @@ const (
 	boostHeading = 0.3
 )
 
-// MaxQuestionTerms bounds the distinct words of a question that are
+// maxQuestionTerms bounds the distinct words of a question that are
 // searched; the longest exam questions have about 150.
-const MaxQuestionTerms = 400
+const maxQuestionTerms = 400
 
 // maxRepeats bounds how often one word of a question is kept.
 const maxRepeats = 3
 
 // boundQuestion keeps a pasted megabyte from becoming a million searches:
 // a word is kept at most maxRepeats times, and words past the first
-// MaxQuestionTerms distinct ones are dropped.
+// maxQuestionTerms distinct ones are dropped.
 func boundQuestion(toks []analysis.Token) []analysis.Token {
 	seen := map[string]int{}
 	out := toks[:0:0]
 	for _, t := range toks {
 		n, ok := seen[t.Term]
-		if n >= maxRepeats || (!ok && len(seen) >= MaxQuestionTerms) {
+		if n >= maxRepeats || (!ok && len(seen) >= maxQuestionTerms) {
 			continue
 		}
 		seen[t.Term] = n + 1
