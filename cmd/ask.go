@@ -27,7 +27,7 @@ type AskOptions struct {
 
 func newAskOptions(ios *IOStreams) *AskOptions {
 	opts := &AskOptions{IO: ios}
-	opts.Engine = opts.Source.engineFunc(ios)
+	opts.Engine = opts.Source.engineFactory(ios)
 	return opts
 }
 

@@ -27,7 +27,7 @@ type CheckOptions struct {
 
 func newCheckOptions(ios *IOStreams) *CheckOptions {
 	opts := &CheckOptions{IO: ios}
-	engine := opts.Source.engineFunc(ios)
+	engine := opts.Source.engineFactory(ios)
 	opts.Checker = func() (*check.Checker, func(), error) {
 		eng, release, err := engine()
 		if err != nil {

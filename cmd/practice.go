@@ -30,7 +30,7 @@ type PracticeOptions struct {
 
 func newPracticeOptions(ios *IOStreams) *PracticeOptions {
 	opts := &PracticeOptions{IO: ios}
-	opts.Engine = opts.Source.engineFunc(ios)
+	opts.Engine = opts.Source.engineFactory(ios)
 	return opts
 }
 

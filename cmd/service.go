@@ -26,7 +26,7 @@ type ServiceOptions struct {
 // tests of flag parsing.
 func NewCmdService(ios *IOStreams, runF func(*ServiceOptions) error) *cobra.Command {
 	opts := &ServiceOptions{IO: ios}
-	opts.Engine = opts.Source.engineFunc(ios)
+	opts.Engine = opts.Source.engineFactory(ios)
 	c := &cobra.Command{
 		Use:   "service [flags] <name>...",
 		Short: "Show everything the notes say about one AWS service",

@@ -42,9 +42,9 @@ func (o *sourceOptions) validate() error {
 // releases it once the command is done.
 type engineFunc func() (*search.Engine, func(), error)
 
-// engineFunc opens the notes these options name, when called: after the
+// engineFactory opens the notes these options name, when called: after the
 // flags are parsed.
-func (o *sourceOptions) engineFunc(ios *IOStreams) engineFunc {
+func (o *sourceOptions) engineFactory(ios *IOStreams) engineFunc {
 	return func() (*search.Engine, func(), error) {
 		eng, err := o.openEngine(ios)
 		if err != nil {

@@ -17,7 +17,7 @@ import (
 // ErrEmptyNotes is returned (wrapped) when the notes hold no snippet.
 var ErrEmptyNotes = errors.New("the notes hold no text to search")
 
-// noteSet is the notes of a Notes as they are on disk now.
+// noteSet is the files of Notes as they are on disk now.
 type noteSet struct {
 	paths    []string // as given; none for the built-in notes
 	files    []corpus.File
