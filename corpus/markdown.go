@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -12,14 +13,23 @@ import (
 // result floods the screen.
 const MaxSnippetBytes = 2000
 
-// maxContextBytes and maxHeadingBytes bound the text a list item or a
-// heading hands down to each snippet below it. A parent pages long would
-// otherwise be indexed again with every child, and a file's cost grow
-// with the square of its length.
+// MaxContextItems and MaxContextBytes bound the context a snippet carries:
+// at most the MaxContextItems nearest list items above it, and only as
+// many of them, nearest first, as fit in MaxContextBytes (the nearest
+// parent always, cut to MaxContextBytes). Every snippet is indexed with
+// its context, so a deeply nested list or a parent pages long would
+// otherwise make a file's cost grow with the square of its length (a
+// 1,000-level list: 118 MB of context; bounded, 0.7 MB). Three levels keep
+// whole the outlines people write (the user notes crib was written for
+// nest four deep, so three above the deepest item) and search's child
+// lookup, which takes the length of Context as an item's depth.
 const (
-	maxContextBytes = 4 * MaxSnippetBytes
-	maxHeadingBytes = 500
+	MaxContextItems = 3
+	MaxContextBytes = 4 * MaxSnippetBytes
 )
+
+// maxHeadingBytes bounds the text of one heading.
+const maxHeadingBytes = 500
 
 var (
 	// The closing #s of a heading need a space before them ("# C#" is
@@ -55,6 +65,10 @@ type parser struct {
 
 	tableHeader string
 	rowLine     int // line of the last table row, to find a table's header
+
+	// The heading path and context of the last snippet, shared by the
+	// snippets after it while they stay the same.
+	lastHeading, lastContext []string
 }
 
 // ParseMarkdown splits markdown into snippets: one per list item, paragraph,
@@ -177,7 +191,7 @@ func (p *parser) listItem(n, col int, rest string) {
 		p.items = p.items[:len(p.items)-1]
 	}
 	full := foldSpace(text)
-	it := openItem{indent: col, content: col + len(marker), text: clip(full, maxContextBytes), snippet: -1}
+	it := openItem{indent: col, content: col + len(marker), text: clip(full, MaxContextBytes), snippet: -1}
 	if full != "" {
 		p.emit(n, full)
 		it.snippet = len(p.out) - 1
@@ -220,8 +234,8 @@ func (p *parser) continueItem(n int, it *openItem, rest string) {
 		p.emit(n, rest)
 		it.snippet = len(p.out) - 1
 	}
-	if len(it.text) < maxContextBytes {
-		it.text = clip(foldSpace(it.text+" "+rest), maxContextBytes)
+	if len(it.text) < MaxContextBytes {
+		it.text = clip(foldSpace(it.text+" "+rest), MaxContextBytes)
 	}
 }
 
@@ -281,21 +295,60 @@ func (p *parser) closeFence() {
 // the index of the first snippet it recorded.
 func (p *parser) emit(n int, text string) int {
 	first := len(p.out)
+	heading, context := p.heading(), p.context()
 	for _, part := range splitLong(foldSpace(text), MaxSnippetBytes) {
-		s := Snippet{Source: p.source, Line: n, Text: part}
-		for _, h := range p.headings {
-			if h != "" {
-				s.Heading = append(s.Heading, h)
-			}
-		}
-		for _, it := range p.items {
-			if it.text != "" {
-				s.Context = append(s.Context, it.text)
-			}
-		}
-		p.out = append(p.out, s)
+		p.out = append(p.out, Snippet{Source: p.source, Line: n, Text: part, Heading: heading, Context: context})
 	}
 	return first
+}
+
+// heading returns the current heading path, the last snippet's slice when
+// it is the same.
+func (p *parser) heading() []string {
+	var buf [6]string
+	h := buf[:0]
+	for _, t := range p.headings {
+		if t != "" {
+			h = append(h, t)
+		}
+	}
+	p.lastHeading = reuse(p.lastHeading, h)
+	return p.lastHeading
+}
+
+// context returns the texts of the nearest open items, within
+// MaxContextItems and MaxContextBytes, outermost first; the last
+// snippet's slice when it is the same. Sharing it keeps a file's context
+// from costing more than its text.
+func (p *parser) context() []string {
+	var buf [MaxContextItems]string
+	n, size := 0, 0
+	for i := len(p.items) - 1; i >= 0 && n < MaxContextItems; i-- {
+		t := p.items[i].text
+		if t == "" {
+			continue
+		}
+		if size += len(t); size > MaxContextBytes && n > 0 {
+			break
+		}
+		n++
+		buf[MaxContextItems-n] = t
+	}
+	p.lastContext = reuse(p.lastContext, buf[MaxContextItems-n:])
+	return p.lastContext
+}
+
+// reuse returns last when it holds the strings of cur, else a copy of
+// cur; nil when cur is empty. The copy's capacity is its length, so that
+// appending to one snippet's slice never writes into another's.
+func reuse(last, cur []string) []string {
+	if len(cur) == 0 {
+		return nil
+	}
+	if slices.Equal(last, cur) {
+		return last
+	}
+	return slices.Clip(slices.Clone(cur))
 }
 
 // splitLong cuts s into pieces of at most max bytes, at spaces where it can

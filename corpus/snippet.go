@@ -11,7 +11,10 @@ type Snippet struct {
 	// Heading is the path of headings above the snippet, outermost first.
 	Heading []string `json:"heading"`
 	// Context holds the texts of the list items the snippet is nested in,
-	// outermost first.
+	// outermost first, so the nearest parent is last: at most the
+	// MaxContextItems nearest, within MaxContextBytes. A table row adds
+	// its table's header row after them. Snippets share these slices:
+	// treat them as read-only.
 	Context []string `json:"context"`
 	// Source is the file the snippet came from, as it was named to crib.
 	Source string `json:"source"`
