@@ -59,9 +59,7 @@ type parser struct {
 	paraLine  int
 	prevBlank bool
 
-	fence     string // the marker of the open code fence, or ""
-	fenceBody []string
-	fenceLine int
+	fence code // the open code fence, if any
 
 	tableHeader string
 	rowLine     int // line of the last table row, to find a table's header
@@ -72,7 +70,8 @@ type parser struct {
 }
 
 // ParseMarkdown splits markdown into snippets: one per list item, paragraph,
-// table row and fenced code block. source is recorded in every snippet.
+// table row and fenced code block. A code block keeps its lines (see
+// Snippet.Text). source is recorded in every snippet.
 // It accepts any input: CRLF or CR line ends, a byte-order mark, tabs and
 // spaces mixed in indentation, non-breaking spaces.
 func ParseMarkdown(source string, data []byte) []Snippet {
@@ -81,7 +80,7 @@ func ParseMarkdown(source string, data []byte) []Snippet {
 		p.line(i+1, line)
 	}
 	p.flushPara()
-	p.closeFence()
+	p.closeFence() // one left open runs to the end
 	return p.out
 }
 
@@ -95,17 +94,16 @@ func splitLines(data []byte) []string {
 }
 
 func (p *parser) line(n int, line string) {
-	if p.fence != "" {
-		if strings.HasPrefix(strings.TrimSpace(line), p.fence) {
+	if p.fence.marker != "" {
+		if p.fence.add(line) {
 			p.closeFence()
 			p.prevBlank = true // a code block ends lazy continuation like a blank line
-			return
 		}
-		p.fenceBody = append(p.fenceBody, line)
 		return
 	}
 	col, rest := indentation(line)
-	if strings.HasPrefix(rest, ">") {
+	quoted := strings.HasPrefix(rest, ">")
+	if quoted {
 		col, rest = indentation(stripQuote(rest))
 	}
 	if rest == "" {
@@ -116,10 +114,9 @@ func (p *parser) line(n int, line string) {
 	}
 	defer func() { p.prevBlank = false }()
 	switch {
-	case fenceMarker.MatchString(rest):
+	case isFence(rest):
 		p.flushPara()
-		p.fence = fenceMarker.FindString(rest)
-		p.fenceLine = n
+		p.fence = code{marker: fenceMarker.FindString(rest), line: n, indent: col, quoted: quoted}
 	case atxHeading.MatchString(rest):
 		m := atxHeading.FindStringSubmatch(rest)
 		p.flushPara()
@@ -271,33 +268,21 @@ func (p *parser) flushPara() {
 	p.items = nil
 }
 
-func (p *parser) closeFence() {
-	if p.fence == "" {
-		return
-	}
-	p.fence = ""
-	body := strings.Join(p.fenceBody, "\n")
-	line := p.fenceLine + 1 // the snippet starts at the first line with text
-	for _, l := range p.fenceBody {
-		if strings.TrimSpace(l) != "" {
-			break
-		}
-		line++
-	}
-	p.fenceBody = nil
-	if strings.TrimSpace(body) != "" {
-		p.emit(line, body)
-	}
-}
-
 // emit records a snippet for text at line n with the current headings and
 // open list items as context, splitting text that is too long. It returns
 // the index of the first snippet it recorded.
 func (p *parser) emit(n int, text string) int {
+	return p.record(n, splitLong(foldSpace(text), MaxSnippetBytes)...)
+}
+
+// record records a snippet for each of texts at line n with the current
+// headings and open list items as context, and returns the index of the
+// first.
+func (p *parser) record(n int, texts ...string) int {
 	first := len(p.out)
 	heading, context := p.heading(), p.context()
-	for _, part := range splitLong(foldSpace(text), MaxSnippetBytes) {
-		p.out = append(p.out, Snippet{Source: p.source, Line: n, Text: part, Heading: heading, Context: context})
+	for _, t := range texts {
+		p.out = append(p.out, Snippet{Source: p.source, Line: n, Text: t, Heading: heading, Context: context})
 	}
 	return first
 }

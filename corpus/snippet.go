@@ -7,6 +7,14 @@ import "strings"
 type Snippet struct {
 	// Text is the item's own words with the list marker removed and runs of
 	// white space folded. Markdown inline markup is kept as written.
+	//
+	// The text of a fenced code block is the exception: it keeps its lines,
+	// joined by "\n", and their indentation (less the fence's own), since
+	// code folded onto one line cannot be read. It is the only text with a
+	// line break, so a printer can show it as a block, and one that must
+	// keep each result on one line (grep-style output) folds it with
+	// strings.Fields. A block longer than MaxSnippetBytes is cut between
+	// lines into several snippets, each at the line it starts on.
 	Text string `json:"text"`
 	// Heading is the path of headings above the snippet, outermost first.
 	Heading []string `json:"heading"`
