@@ -44,20 +44,19 @@ type File struct {
 // distinct files. Symbolic links are followed, to files and folders alike;
 // each real file and folder is read once, under the first path that
 // reached it, so a link loop ends and a linked note is not found twice.
+// Hidden folders (.git, say) are skipped, and so is what the .gitignore
+// and .cribignore files in the folders exclude (see IgnoreFiles).
 // Problems that spoil one file only are returned as warnings; a path that
 // names nothing is an error.
 func Resolve(paths []string) ([]File, []string, error) {
-	r := newResolver()
-	for _, arg := range paths {
-		matches, err := expand(arg)
-		if err != nil {
-			return nil, r.warnings, err
-		}
-		for _, m := range matches {
-			if err := r.collect(m); err != nil {
-				return nil, r.warnings, err
-			}
-		}
+	return ResolveWith(paths, LoadOptions{})
+}
+
+// ResolveWith is Resolve leaving out, besides, the files opts excludes.
+func ResolveWith(paths []string, opts LoadOptions) ([]File, []string, error) {
+	r := newResolver(opts)
+	if err := r.resolve(paths); err != nil {
+		return nil, r.warnings, err
 	}
 	if len(r.files) == 0 {
 		return nil, r.warnings, fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, strings.Join(paths, ", "))
@@ -246,7 +245,12 @@ func longestLine(data []byte) int {
 
 // Load resolves paths and reads every notes file found.
 func Load(paths []string) ([]Snippet, []string, error) {
-	files, warnings, err := Resolve(paths)
+	return LoadWith(paths, LoadOptions{})
+}
+
+// LoadWith is Load leaving out the files opts excludes, as ResolveWith.
+func LoadWith(paths []string, opts LoadOptions) ([]Snippet, []string, error) {
+	files, warnings, err := ResolveWith(paths, opts)
 	if err != nil {
 		return nil, warnings, err
 	}

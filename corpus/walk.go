@@ -6,19 +6,45 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 )
 
 // resolver collects notes files, reading each real file and folder once.
 type resolver struct {
+	exclude  []gitignore.Pattern // the options' patterns
 	files    []File
 	warnings []string
+	ignores  []ignoreFile    // the ignore files read, in walk order
 	shown    map[string]bool // paths as shown, of the files added
 	real     map[string]bool // real paths of the files added and folders walked
 }
 
-func newResolver() *resolver {
-	return &resolver{shown: map[string]bool{}, real: map[string]bool{}}
+func newResolver(opts LoadOptions) *resolver {
+	r := &resolver{shown: map[string]bool{}, real: map[string]bool{}}
+	for _, p := range opts.Exclude {
+		r.exclude = append(r.exclude, parsePatterns([]byte(p), nil)...)
+	}
+	return r
+}
+
+// resolve expands and collects every path, stopping at the first that
+// names nothing.
+func (r *resolver) resolve(paths []string) error {
+	for _, arg := range paths {
+		matches, err := expand(arg)
+		if err != nil {
+			return err
+		}
+		for _, m := range matches {
+			if err := r.collect(m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // collect adds path, or the notes files below it when it is a folder.
@@ -36,9 +62,11 @@ func (r *resolver) collect(path string) error {
 	}
 	switch {
 	case info.Mode().IsRegular():
-		r.addFile(path, resolved, info)
+		if !excluded([]string{filepath.Base(path)}, false, r.exclude, nil) {
+			r.addFile(path, resolved, info)
+		}
 	case info.IsDir():
-		r.walk(path, resolved)
+		r.walk(folder{path: path, resolved: resolved})
 	default:
 		return fmt.Errorf("not a notes file or folder: %s", path)
 	}
@@ -66,57 +94,66 @@ func (r *resolver) warn(path string, err error) {
 	r.warnings = append(r.warnings, fmt.Sprintf("skipped %s: %v", path, unwrapPathError(err)))
 }
 
-// walk adds the notes files below dir, whose real path is resolved, in
-// name order. Hidden folders are skipped; a folder already walked (a link
-// loop, or two links to one folder) is not walked again.
-func (r *resolver) walk(dir, resolved string) {
-	if r.real[resolved] {
+// folder is a folder to walk: its path as shown, its real path, its path
+// from the notes folder named (as components) and the ignore patterns
+// that apply in it.
+type folder struct {
+	path, resolved string
+	rel            []string
+	ignore         []gitignore.Pattern
+}
+
+// child returns the entry name of f, as a folder to walk.
+func (f folder) child(name, resolved string) folder {
+	return folder{filepath.Join(f.path, name), resolved, append(slices.Clip(f.rel), name), f.ignore}
+}
+
+// walk adds the notes files below f, in name order. Hidden folders and
+// what the ignore patterns exclude are skipped; a folder already walked
+// (a link loop, or two links to one folder) is not walked again.
+func (r *resolver) walk(f folder) {
+	if r.real[f.resolved] {
 		return
 	}
-	r.real[resolved] = true
-	entries, err := os.ReadDir(dir)
+	r.real[f.resolved] = true
+	entries, err := os.ReadDir(f.path)
 	if err != nil {
-		r.warn(dir, err)
+		r.warn(f.path, err)
+	}
+	if ps := r.readIgnores(f.path, f.rel); len(ps) > 0 {
+		f.ignore = append(slices.Clip(f.ignore), ps...)
 	}
 	for _, e := range entries { // those read before an error, too
-		path := filepath.Join(dir, e.Name())
-		if e.Type()&fs.ModeSymlink != 0 {
-			r.link(path)
-			continue
-		}
-		switch {
-		case e.IsDir() && !hidden(e.Name()):
-			r.walk(path, filepath.Join(resolved, e.Name()))
-		case e.Type().IsRegular() && isNote(path):
-			info, err := e.Info()
-			if err != nil {
-				r.warn(path, err)
-				continue
-			}
-			r.addFile(path, filepath.Join(resolved, e.Name()), info)
-		}
+		r.entry(f, e)
 	}
 }
 
-// link follows a symbolic link met in a walk. A broken link is warned
-// about when its name is a notes file's.
-func (r *resolver) link(path string) {
-	info, err := os.Stat(path)
+// entry adds the notes file e of folder f, or walks it when it is a
+// folder, following a symbolic link. A broken link is warned about when
+// its name is a notes file's.
+func (r *resolver) entry(f folder, e fs.DirEntry) {
+	name := e.Name()
+	path := filepath.Join(f.path, name)
+	resolved := filepath.Join(f.resolved, name)
+	info, err := fs.FileInfo(nil), error(nil)
+	if e.Type()&fs.ModeSymlink != 0 {
+		if info, err = os.Stat(path); err == nil {
+			resolved, err = realPath(path)
+		}
+	} else {
+		info, err = e.Info()
+	}
 	if err != nil {
-		if isNote(path) {
+		if e.Type()&fs.ModeSymlink == 0 || isNote(path) {
 			r.warn(path, err)
 		}
 		return
 	}
-	resolved, err := realPath(path)
-	if err != nil {
-		r.warn(path, err)
-		return
-	}
+	rel := append(slices.Clip(f.rel), name)
 	switch {
-	case info.IsDir() && !hidden(filepath.Base(path)):
-		r.walk(path, resolved)
-	case info.Mode().IsRegular() && isNote(path):
+	case info.IsDir() && !hidden(name) && !excluded(rel, true, r.exclude, f.ignore):
+		r.walk(f.child(name, resolved))
+	case info.Mode().IsRegular() && isNote(path) && !excluded(rel, false, r.exclude, f.ignore):
 		r.addFile(path, resolved, info)
 	}
 }
