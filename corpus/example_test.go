@@ -46,3 +46,18 @@ func ExampleLoadWith() {
 	// 0 warnings
 	// true
 }
+
+// ExampleParseMarkdown shows front matter tags on every snippet, the
+// context of nested items and a code block that keeps its lines. A
+// fence below a list, even unindented after a blank line, has the open
+// items as its context: in notes it usually belongs to the item above.
+func ExampleParseMarkdown() {
+	notes := "---\ntags: [aws, ci-cd]\n---\n# CodeDeploy\n- Hooks:\n  - `BeforeInstall`\n\n```yaml\nhooks:\n  BeforeInstall:\n    - location: stop.sh\n```\n"
+	for _, s := range corpus.ParseMarkdown("deploy.md", []byte(notes)) {
+		fmt.Printf("%d %q context=%q tags=%q\n", s.Line, s.Text, s.Context, s.Tags)
+	}
+	// Output:
+	// 5 "Hooks:" context=[] tags=["aws" "ci-cd"]
+	// 6 "`BeforeInstall`" context=["Hooks:"] tags=["aws" "ci-cd"]
+	// 9 "hooks:\n  BeforeInstall:\n    - location: stop.sh" context=["Hooks:" "`BeforeInstall`"] tags=["aws" "ci-cd"]
+}

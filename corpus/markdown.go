@@ -3,7 +3,6 @@ package corpus
 import (
 	"bytes"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -12,21 +11,6 @@ import (
 // several snippets that share its line, so nothing is lost and no single
 // result floods the screen.
 const MaxSnippetBytes = 2000
-
-// MaxContextItems and MaxContextBytes bound the context a snippet carries:
-// at most the MaxContextItems nearest list items above it, and only as
-// many of them, nearest first, as fit in MaxContextBytes (the nearest
-// parent always, cut to MaxContextBytes). Every snippet is indexed with
-// its context, so a deeply nested list or a parent pages long would
-// otherwise make a file's cost grow with the square of its length (a
-// 1,000-level list: 118 MB of context; bounded, 0.7 MB). Three levels keep
-// whole the outlines people write (the user notes crib was written for
-// nest four deep, so three above the deepest item) and search's child
-// lookup, which takes the length of Context as an item's depth.
-const (
-	MaxContextItems = 3
-	MaxContextBytes = 4 * MaxSnippetBytes
-)
 
 // maxHeadingBytes bounds the text of one heading.
 const maxHeadingBytes = 500
@@ -71,16 +55,23 @@ type parser struct {
 
 // ParseMarkdown splits markdown into snippets: one per list item, paragraph,
 // table row and fenced code block. A code block keeps its lines (see
-// Snippet.Text). source is recorded in every snippet.
+// Snippet.Text). YAML front matter at the top of the file is no snippet;
+// the tags it names are given to every snippet of the file (see
+// Snippet.Tags). source is recorded in every snippet.
 // It accepts any input: CRLF or CR line ends, a byte-order mark, tabs and
 // spaces mixed in indentation, non-breaking spaces.
 func ParseMarkdown(source string, data []byte) []Snippet {
 	p := &parser{source: source, prevBlank: true}
-	for i, line := range splitLines(data) {
-		p.line(i+1, line)
+	lines := splitLines(data)
+	skip, tags := frontMatter(lines)
+	for i, line := range lines[skip:] {
+		p.line(skip+i+1, line)
 	}
 	p.flushPara()
 	p.closeFence() // one left open runs to the end
+	for i := range p.out {
+		p.out[i].Tags = tags
+	}
 	return p.out
 }
 
@@ -285,109 +276,4 @@ func (p *parser) record(n int, texts ...string) int {
 		p.out = append(p.out, Snippet{Source: p.source, Line: n, Text: t, Heading: heading, Context: context})
 	}
 	return first
-}
-
-// heading returns the current heading path, the last snippet's slice when
-// it is the same.
-func (p *parser) heading() []string {
-	var buf [6]string
-	h := buf[:0]
-	for _, t := range p.headings {
-		if t != "" {
-			h = append(h, t)
-		}
-	}
-	p.lastHeading = reuse(p.lastHeading, h)
-	return p.lastHeading
-}
-
-// context returns the texts of the nearest open items, within
-// MaxContextItems and MaxContextBytes, outermost first; the last
-// snippet's slice when it is the same. Sharing it keeps a file's context
-// from costing more than its text.
-func (p *parser) context() []string {
-	var buf [MaxContextItems]string
-	n, size := 0, 0
-	for i := len(p.items) - 1; i >= 0 && n < MaxContextItems; i-- {
-		t := p.items[i].text
-		if t == "" {
-			continue
-		}
-		if size += len(t); size > MaxContextBytes && n > 0 {
-			break
-		}
-		n++
-		buf[MaxContextItems-n] = t
-	}
-	p.lastContext = reuse(p.lastContext, buf[MaxContextItems-n:])
-	return p.lastContext
-}
-
-// reuse returns last when it holds the strings of cur, else a copy of
-// cur; nil when cur is empty. The copy's capacity is its length, so that
-// appending to one snippet's slice never writes into another's.
-func reuse(last, cur []string) []string {
-	if len(cur) == 0 {
-		return nil
-	}
-	if slices.Equal(last, cur) {
-		return last
-	}
-	return slices.Clip(slices.Clone(cur))
-}
-
-// splitLong cuts s into pieces of at most max bytes, at spaces where it can
-// and never inside a UTF-8 sequence.
-func splitLong(s string, max int) []string {
-	var parts []string
-	for len(s) > max {
-		cut := cutPoint(s, max)
-		parts = append(parts, strings.TrimSpace(s[:cut]))
-		s = strings.TrimSpace(s[cut:])
-	}
-	if s != "" {
-		parts = append(parts, s)
-	}
-	return parts
-}
-
-// cutPoint says where to cut s, longer than max bytes: at the last space
-// before max, else at the last rune start.
-func cutPoint(s string, max int) int {
-	cut := strings.LastIndexByte(s[:max], ' ')
-	if cut <= 0 {
-		cut = max
-		for cut > 0 && s[cut]&0xC0 == 0x80 {
-			cut--
-		}
-		if cut == 0 { // no rune start: not UTF-8, cut anywhere
-			cut = max
-		}
-	}
-	return cut
-}
-
-// clip returns s, or its start up to max bytes cut as splitLong would.
-func clip(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	return strings.TrimSpace(s[:cutPoint(s, max)])
-}
-
-// ParseText splits plain text into one snippet per paragraph.
-func ParseText(source string, data []byte) []Snippet {
-	p := &parser{source: source}
-	for i, line := range splitLines(data) {
-		if t := strings.TrimSpace(line); t != "" {
-			if len(p.para) == 0 {
-				p.paraLine = i + 1
-			}
-			p.para = append(p.para, t)
-			continue
-		}
-		p.flushPara()
-	}
-	p.flushPara()
-	return p.out
 }

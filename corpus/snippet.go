@@ -24,6 +24,11 @@ type Snippet struct {
 	// its table's header row after them. Snippets share these slices:
 	// treat them as read-only.
 	Context []string `json:"context"`
+	// Tags are the tags the YAML front matter of the snippet's markdown
+	// file names (tags: [a, b], a "- a" list, or tags: a b), in order,
+	// each once; nil when it names none. All snippets of a file share the
+	// slice: treat it as read-only.
+	Tags []string `json:"tags"`
 	// Source is the file the snippet came from, as it was named to crib.
 	Source string `json:"source"`
 	// Line is the 1-based line of the file where the snippet starts.
