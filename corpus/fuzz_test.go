@@ -77,6 +77,9 @@ func checkSnippet(t *testing.T, s corpus.Snippet, lines int, hasFence bool) {
 	if s.Source != "f.md" {
 		t.Errorf("line %d: Source = %q", s.Line, s.Source)
 	}
+	if len(s.Context) > corpus.MaxContextItems+1 { // a table header may follow the items
+		t.Errorf("line %d: %d context entries, want at most %d", s.Line, len(s.Context), corpus.MaxContextItems+1)
+	}
 	for _, h := range append(append([]string(nil), s.Heading...), s.Context...) {
 		if strings.TrimSpace(h) == "" {
 			t.Errorf("line %d: empty heading or context in %q / %q", s.Line, s.Heading, s.Context)

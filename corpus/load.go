@@ -41,37 +41,28 @@ type File struct {
 
 // Resolve expands notes paths (files, folders searched recursively for
 // .md, .markdown and .txt files, and glob patterns) into a sorted list of
-// distinct files. Problems that spoil one file only are returned as
-// warnings; a path that names nothing is an error.
+// distinct files. Symbolic links are followed, to files and folders alike;
+// each real file and folder is read once, under the first path that
+// reached it, so a link loop ends and a linked note is not found twice.
+// Hidden folders (.git, say) are skipped, and so is what the .gitignore
+// and .cribignore files in the folders exclude (see IgnoreFiles).
+// Problems that spoil one file only are returned as warnings; a path that
+// names nothing is an error.
 func Resolve(paths []string) ([]File, []string, error) {
-	seen := map[string]bool{}
-	var files []File
-	var warnings []string
-	add := func(path string, info fs.FileInfo) {
-		if seen[path] {
-			return
-		}
-		seen[path] = true
-		files = append(files, File{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano()})
+	return ResolveWith(paths, LoadOptions{})
+}
+
+// ResolveWith is Resolve leaving out, besides, the files opts excludes.
+func ResolveWith(paths []string, opts LoadOptions) ([]File, []string, error) {
+	r := newResolver(opts)
+	if err := r.resolve(paths); err != nil {
+		return nil, r.warnings, err
 	}
-	for _, arg := range paths {
-		matches, err := expand(arg)
-		if err != nil {
-			return nil, warnings, err
-		}
-		for _, m := range matches {
-			w, err := collect(m, add)
-			warnings = append(warnings, w...)
-			if err != nil {
-				return nil, warnings, err
-			}
-		}
+	if len(r.files) == 0 {
+		return nil, r.warnings, fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, strings.Join(paths, ", "))
 	}
-	if len(files) == 0 {
-		return nil, warnings, fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, strings.Join(paths, ", "))
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, warnings, nil
+	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
+	return r.files, r.warnings, nil
 }
 
 // expand turns one argument into the paths it names: itself when it
@@ -90,58 +81,6 @@ func expand(arg string) ([]string, error) {
 		}
 	}
 	return nil, fmt.Errorf("%w: %s", ErrNoSuchPath, arg)
-}
-
-// collect adds path, or the notes files below it when it is a folder.
-func collect(path string, add func(string, fs.FileInfo)) ([]string, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %s", ErrNoSuchPath, path)
-		}
-		return nil, fmt.Errorf("cannot read notes path: %w", err)
-	}
-	switch {
-	case info.Mode().IsRegular():
-		add(path, info)
-		return nil, nil
-	case info.IsDir():
-		return walk(path, add)
-	default:
-		return nil, fmt.Errorf("not a notes file or folder: %s", path)
-	}
-}
-
-// walk adds the notes files below root. Symbolic links are not followed,
-// so a link loop cannot trap it; unreadable folders are warned about.
-func walk(root string, add func(string, fs.FileInfo)) ([]string, error) {
-	var warnings []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			warnings = append(warnings, fmt.Sprintf("skipped %s: %v", path, unwrapPathError(err)))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if path != root && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || !noteExts[strings.ToLower(filepath.Ext(path))] {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			warnings = append(warnings, fmt.Sprintf("skipped %s: %v", path, unwrapPathError(err)))
-			return nil
-		}
-		add(path, info)
-		return nil
-	})
-	return warnings, err
 }
 
 func unwrapPathError(err error) error {
@@ -306,7 +245,12 @@ func longestLine(data []byte) int {
 
 // Load resolves paths and reads every notes file found.
 func Load(paths []string) ([]Snippet, []string, error) {
-	files, warnings, err := Resolve(paths)
+	return LoadWith(paths, LoadOptions{})
+}
+
+// LoadWith is Load leaving out the files opts excludes, as ResolveWith.
+func LoadWith(paths []string, opts LoadOptions) ([]Snippet, []string, error) {
+	files, warnings, err := ResolveWith(paths, opts)
 	if err != nil {
 		return nil, warnings, err
 	}

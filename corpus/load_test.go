@@ -163,42 +163,123 @@ func TestResolveErrors(t *testing.T) {
 	}
 }
 
-func TestResolveSymlinks(t *testing.T) {
-	root := notesTree(t)
-	links := map[string]string{
-		"loop":         ".",             // a folder linked to itself
-		"sub/up":       "..",            // and to its parent
-		"link.md":      "a.md",          // a link to a note is not followed either
-		"dangling.md":  "missing.md",    // a link to nothing
-		"sub/deep/out": "../../.hidden", // a link out of the tree into a hidden folder
+// symlinkTree writes files and symbolic links (name -> target) below a
+// new folder and returns it; it skips the test where links cannot be made.
+func symlinkTree(t *testing.T, files, links map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for name, target := range links {
-		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(name))); err != nil {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.FromSlash(target), p); err != nil {
 			t.Skipf("cannot make symbolic links here: %v", err)
 		}
 	}
+	return root
+}
+
+func TestResolveSymlinks(t *testing.T) {
+	notes := map[string]string{"notes/a.md": "- a", "notes/sub/b.md": "- b", "other/c.md": "- c", "other/.hid/h.md": "- h"}
+	tests := []struct {
+		name     string
+		links    map[string]string
+		args     []string // below the root
+		want     []string // as shown, below the root
+		warnings []string // with %s for the root
+	}{
+		{"notes path that is a link to a folder", map[string]string{"l": "notes"},
+			[]string{"l"}, []string{"l/a.md", "l/sub/b.md"}, nil},
+		{"the same with a trailing slash", map[string]string{"l": "notes"},
+			[]string{"l/"}, []string{"l/a.md", "l/sub/b.md"}, nil},
+		{"link to a folder outside the notes is followed", map[string]string{"notes/ext": "../other"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/ext/c.md", "notes/sub/b.md"}, nil},
+		{"link to a file outside the notes is followed", map[string]string{"notes/z.md": "../other/c.md"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/sub/b.md", "notes/z.md"}, nil},
+		{"link to a note inside the notes is read once, under its first name", map[string]string{"notes/z.md": "a.md"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/sub/b.md"}, nil},
+		{"link to a file that is no note is skipped", map[string]string{"notes/x.pdf": "a.md"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/sub/b.md"}, nil},
+		{"folder linked to itself and to its parent", map[string]string{"notes/loop": ".", "notes/sub/up": ".."},
+			[]string{"notes"}, []string{"notes/a.md", "notes/sub/b.md"}, nil},
+		{"two folders linked to each other", map[string]string{"notes/o": "../other", "other/n": "../notes"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/o/c.md", "notes/sub/b.md"}, nil},
+		{"two links to one folder: read once", map[string]string{"notes/o1": "../other", "notes/o2": "../other"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/o1/c.md", "notes/sub/b.md"}, nil},
+		{"a folder and a link to it, both named", map[string]string{"l": "notes"},
+			[]string{"notes", "l"}, []string{"notes/a.md", "notes/sub/b.md"}, nil},
+		{"link into a hidden folder is followed, a hidden link is not",
+			map[string]string{"notes/h": "../other/.hid", "notes/.o": "../other"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/h/h.md", "notes/sub/b.md"}, nil},
+		{"broken link with a notes name is warned about", map[string]string{"notes/gone.md": "missing.md", "notes/gone": "missing"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/sub/b.md"},
+			[]string{"skipped %s/notes/gone.md: no such file or directory"}},
+		{"links that point at each other", map[string]string{"notes/x.md": "y.md", "notes/y.md": "x.md"},
+			[]string{"notes"}, []string{"notes/a.md", "notes/sub/b.md"},
+			[]string{"skipped %s/notes/x.md: too many levels of symbolic links",
+				"skipped %s/notes/y.md: too many levels of symbolic links"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := symlinkTree(t, notes, tt.links)
+			var args []string
+			for _, a := range tt.args {
+				args = append(args, root+string(filepath.Separator)+filepath.FromSlash(a)) // not Join: it drops a trailing slash
+			}
+			files, warnings := resolveWithin(t, args)
+			if got := paths(root, files); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("files = %#v, want %#v", got, tt.want)
+			}
+			var want []string
+			for _, w := range tt.warnings {
+				want = append(want, strings.ReplaceAll(w, "%s", root))
+			}
+			if !reflect.DeepEqual(warnings, want) {
+				t.Errorf("warnings = %#v, want %#v", warnings, want)
+			}
+		})
+	}
+}
+
+// resolveWithin runs Resolve, failing the test if it errs or takes more
+// than 10 s (a link loop followed forever).
+func resolveWithin(t *testing.T, args []string) ([]corpus.File, []string) {
+	t.Helper()
 	type result struct {
-		files []corpus.File
-		err   error
+		files    []corpus.File
+		warnings []string
+		err      error
 	}
 	done := make(chan result, 1)
 	go func() {
-		files, _, err := corpus.Resolve([]string{root})
-		done <- result{files, err}
+		files, warnings, err := corpus.Resolve(args)
+		done <- result{files, warnings, err}
 	}()
 	select {
 	case r := <-done:
 		if r.err != nil {
 			t.Fatalf("Resolve: %v", r.err)
 		}
-		want := []string{"a.md", "b.markdown", "c.txt", "sub/deep/e.MD"}
-		if got := paths(root, r.files); !reflect.DeepEqual(got, want) {
-			t.Errorf("files = %#v, want %#v", got, want)
-		}
+		return r.files, r.warnings
 	case <-time.After(10 * time.Second):
 		t.Fatal("Resolve did not return within 10s: it follows a symlink loop")
 	}
+	return nil, nil
+}
 
+func TestResolveSymlinkArgs(t *testing.T) {
+	root := symlinkTree(t, map[string]string{"a.md": "- a"},
+		map[string]string{"link.md": "a.md", "dangling.md": "missing.md", "self": "self"})
 	t.Run("a link named directly is followed", func(t *testing.T) {
 		files, _, err := corpus.Resolve([]string{filepath.Join(root, "link.md")})
 		if err != nil || len(files) != 1 {
@@ -209,6 +290,12 @@ func TestResolveSymlinks(t *testing.T) {
 		_, _, err := corpus.Resolve([]string{filepath.Join(root, "dangling.md")})
 		if !errors.Is(err, corpus.ErrNoSuchPath) {
 			t.Errorf("error = %v, want one wrapping %v", err, corpus.ErrNoSuchPath)
+		}
+	})
+	t.Run("a link to itself named directly is an error", func(t *testing.T) {
+		_, _, err := corpus.Resolve([]string{filepath.Join(root, "self")})
+		if err == nil || !strings.Contains(err.Error(), "too many levels of symbolic links") {
+			t.Errorf("error = %v, want one about a link loop", err)
 		}
 	})
 }

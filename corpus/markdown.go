@@ -12,14 +12,8 @@ import (
 // result floods the screen.
 const MaxSnippetBytes = 2000
 
-// maxContextBytes and maxHeadingBytes bound the text a list item or a
-// heading hands down to each snippet below it. A parent pages long would
-// otherwise be indexed again with every child, and a file's cost grow
-// with the square of its length.
-const (
-	maxContextBytes = 4 * MaxSnippetBytes
-	maxHeadingBytes = 500
-)
+// maxHeadingBytes bounds the text of one heading.
+const maxHeadingBytes = 500
 
 var (
 	// The closing #s of a heading need a space before them ("# C#" is
@@ -49,25 +43,35 @@ type parser struct {
 	paraLine  int
 	prevBlank bool
 
-	fence     string // the marker of the open code fence, or ""
-	fenceBody []string
-	fenceLine int
+	fence code // the open code fence, if any
 
 	tableHeader string
 	rowLine     int // line of the last table row, to find a table's header
+
+	// The heading path and context of the last snippet, shared by the
+	// snippets after it while they stay the same.
+	lastHeading, lastContext []string
 }
 
 // ParseMarkdown splits markdown into snippets: one per list item, paragraph,
-// table row and fenced code block. source is recorded in every snippet.
+// table row and fenced code block. A code block keeps its lines (see
+// Snippet.Text). YAML front matter at the top of the file is no snippet;
+// the tags it names are given to every snippet of the file (see
+// Snippet.Tags). source is recorded in every snippet.
 // It accepts any input: CRLF or CR line ends, a byte-order mark, tabs and
 // spaces mixed in indentation, non-breaking spaces.
 func ParseMarkdown(source string, data []byte) []Snippet {
 	p := &parser{source: source, prevBlank: true}
-	for i, line := range splitLines(data) {
-		p.line(i+1, line)
+	lines := splitLines(data)
+	skip, tags := frontMatter(lines)
+	for i, line := range lines[skip:] {
+		p.line(skip+i+1, line)
 	}
 	p.flushPara()
-	p.closeFence()
+	p.closeFence() // one left open runs to the end
+	for i := range p.out {
+		p.out[i].Tags = tags
+	}
 	return p.out
 }
 
@@ -81,17 +85,16 @@ func splitLines(data []byte) []string {
 }
 
 func (p *parser) line(n int, line string) {
-	if p.fence != "" {
-		if strings.HasPrefix(strings.TrimSpace(line), p.fence) {
+	if p.fence.marker != "" {
+		if p.fence.add(line) {
 			p.closeFence()
 			p.prevBlank = true // a code block ends lazy continuation like a blank line
-			return
 		}
-		p.fenceBody = append(p.fenceBody, line)
 		return
 	}
 	col, rest := indentation(line)
-	if strings.HasPrefix(rest, ">") {
+	quoted := strings.HasPrefix(rest, ">")
+	if quoted {
 		col, rest = indentation(stripQuote(rest))
 	}
 	if rest == "" {
@@ -102,10 +105,9 @@ func (p *parser) line(n int, line string) {
 	}
 	defer func() { p.prevBlank = false }()
 	switch {
-	case fenceMarker.MatchString(rest):
+	case isFence(rest):
 		p.flushPara()
-		p.fence = fenceMarker.FindString(rest)
-		p.fenceLine = n
+		p.fence = code{marker: fenceMarker.FindString(rest), line: n, indent: col, quoted: quoted}
 	case atxHeading.MatchString(rest):
 		m := atxHeading.FindStringSubmatch(rest)
 		p.flushPara()
@@ -177,7 +179,7 @@ func (p *parser) listItem(n, col int, rest string) {
 		p.items = p.items[:len(p.items)-1]
 	}
 	full := foldSpace(text)
-	it := openItem{indent: col, content: col + len(marker), text: clip(full, maxContextBytes), snippet: -1}
+	it := openItem{indent: col, content: col + len(marker), text: clip(full, MaxContextBytes), snippet: -1}
 	if full != "" {
 		p.emit(n, full)
 		it.snippet = len(p.out) - 1
@@ -220,8 +222,8 @@ func (p *parser) continueItem(n int, it *openItem, rest string) {
 		p.emit(n, rest)
 		it.snippet = len(p.out) - 1
 	}
-	if len(it.text) < maxContextBytes {
-		it.text = clip(foldSpace(it.text+" "+rest), maxContextBytes)
+	if len(it.text) < MaxContextBytes {
+		it.text = clip(foldSpace(it.text+" "+rest), MaxContextBytes)
 	}
 }
 
@@ -257,99 +259,21 @@ func (p *parser) flushPara() {
 	p.items = nil
 }
 
-func (p *parser) closeFence() {
-	if p.fence == "" {
-		return
-	}
-	p.fence = ""
-	body := strings.Join(p.fenceBody, "\n")
-	line := p.fenceLine + 1 // the snippet starts at the first line with text
-	for _, l := range p.fenceBody {
-		if strings.TrimSpace(l) != "" {
-			break
-		}
-		line++
-	}
-	p.fenceBody = nil
-	if strings.TrimSpace(body) != "" {
-		p.emit(line, body)
-	}
-}
-
 // emit records a snippet for text at line n with the current headings and
 // open list items as context, splitting text that is too long. It returns
 // the index of the first snippet it recorded.
 func (p *parser) emit(n int, text string) int {
+	return p.record(n, splitLong(foldSpace(text), MaxSnippetBytes)...)
+}
+
+// record records a snippet for each of texts at line n with the current
+// headings and open list items as context, and returns the index of the
+// first.
+func (p *parser) record(n int, texts ...string) int {
 	first := len(p.out)
-	for _, part := range splitLong(foldSpace(text), MaxSnippetBytes) {
-		s := Snippet{Source: p.source, Line: n, Text: part}
-		for _, h := range p.headings {
-			if h != "" {
-				s.Heading = append(s.Heading, h)
-			}
-		}
-		for _, it := range p.items {
-			if it.text != "" {
-				s.Context = append(s.Context, it.text)
-			}
-		}
-		p.out = append(p.out, s)
+	heading, context := p.heading(), p.context()
+	for _, t := range texts {
+		p.out = append(p.out, Snippet{Source: p.source, Line: n, Text: t, Heading: heading, Context: context})
 	}
 	return first
-}
-
-// splitLong cuts s into pieces of at most max bytes, at spaces where it can
-// and never inside a UTF-8 sequence.
-func splitLong(s string, max int) []string {
-	var parts []string
-	for len(s) > max {
-		cut := cutPoint(s, max)
-		parts = append(parts, strings.TrimSpace(s[:cut]))
-		s = strings.TrimSpace(s[cut:])
-	}
-	if s != "" {
-		parts = append(parts, s)
-	}
-	return parts
-}
-
-// cutPoint says where to cut s, longer than max bytes: at the last space
-// before max, else at the last rune start.
-func cutPoint(s string, max int) int {
-	cut := strings.LastIndexByte(s[:max], ' ')
-	if cut <= 0 {
-		cut = max
-		for cut > 0 && s[cut]&0xC0 == 0x80 {
-			cut--
-		}
-		if cut == 0 { // no rune start: not UTF-8, cut anywhere
-			cut = max
-		}
-	}
-	return cut
-}
-
-// clip returns s, or its start up to max bytes cut as splitLong would.
-func clip(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	return strings.TrimSpace(s[:cutPoint(s, max)])
-}
-
-// ParseText splits plain text into one snippet per paragraph.
-func ParseText(source string, data []byte) []Snippet {
-	p := &parser{source: source}
-	for i, line := range splitLines(data) {
-		if t := strings.TrimSpace(line); t != "" {
-			if len(p.para) == 0 {
-				p.paraLine = i + 1
-			}
-			p.para = append(p.para, t)
-			continue
-		}
-		p.flushPara()
-	}
-	p.flushPara()
-	return p.out
 }

@@ -207,12 +207,12 @@ func TestParseMarkdown(t *testing.T) {
 			},
 		},
 		{
-			name: "code fence body is one snippet and not parsed",
+			name: "code fence body is one snippet that keeps its lines and is not parsed",
 			in: "## Deploy\n- Run this:\n\n```bash\n# not a heading\n- not an item\n" +
 				"aws deploy push\n```\nafter the fence\n",
 			want: []snip{
 				{2, "Run this:", h("Deploy"), nil},
-				{5, "# not a heading - not an item aws deploy push", h("Deploy"), h("Run this:")},
+				{5, "# not a heading\n- not an item\naws deploy push", h("Deploy"), h("Run this:")},
 				{9, "after the fence", h("Deploy"), nil},
 			},
 		},
@@ -236,7 +236,7 @@ func TestParseMarkdown(t *testing.T) {
 			in:   "```\n```\ntext\n\n```\nopen: code\n- still code",
 			want: []snip{
 				{3, "text", nil, nil},
-				{6, "open: code - still code", nil, nil},
+				{6, "open: code\n- still code", nil, nil},
 			},
 		},
 		{
@@ -335,6 +335,73 @@ func TestParseMarkdown(t *testing.T) {
 			got := corpus.ParseMarkdown("notes.md", []byte(tt.in))
 			checkSnippets(t, "notes.md", got, tt.want)
 		})
+	}
+}
+
+func TestParseMarkdownCode(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []snip
+	}{
+		{"indentation inside the block is kept, trailing space dropped",
+			"```go\nfunc f() {  \n\treturn\n}\n```\n",
+			[]snip{{2, "func f() {\n\treturn\n}", nil, nil}}},
+		{"the fence's own indentation is removed",
+			"- item\n  ```\n  a:\n    b: c\n  ```\n",
+			[]snip{{1, "item", nil, nil}, {3, "a:\n  b: c", nil, []string{"item"}}}},
+		{"blank lines inside are kept, at the ends dropped",
+			"```\n\none\n\n\ntwo\n   \n```\n",
+			[]snip{{3, "one\n\n\ntwo", nil, nil}}},
+		{"a closing fence must be as long as the opening one",
+			"````\n```\nstill code\n`````\nafter\n",
+			[]snip{{2, "```\nstill code", nil, nil}, {5, "after", nil, nil}}},
+		{"a fence with an info string does not close",
+			"```\n```python\n```\n",
+			[]snip{{2, "```python", nil, nil}}},
+		{"the other fence character does not close",
+			"~~~\n```\n~~~\n",
+			[]snip{{2, "```", nil, nil}}},
+		{"backticks after a backtick fence make it inline code",
+			"```aws s3 ls``` lists buckets\n",
+			[]snip{{1, "```aws s3 ls``` lists buckets", nil, nil}}},
+		{"a fence in a blockquote drops the quote marks and closes",
+			"> ```\n> x = 1\n>   y\n> ```\n> quoted text\n",
+			[]snip{{2, "x = 1\n  y", nil, nil}, {5, "quoted text", nil, nil}}},
+		{"CRLF line ends are not kept",
+			"```\r\na\r\nb\r\n```\r\n",
+			[]snip{{2, "a\nb", nil, nil}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := corpus.ParseMarkdown("code.md", []byte(tt.in))
+			checkSnippets(t, "code.md", got, tt.want)
+		})
+	}
+}
+
+// TestParseMarkdownLongCode checks that a code block too long for one
+// snippet is cut between lines, each part at the line it starts on.
+func TestParseMarkdownLongCode(t *testing.T) {
+	line := strings.Repeat("x", 99) // with its newline, 100 bytes
+	var body []string
+	for range 50 {
+		body = append(body, line)
+	}
+	got := corpus.ParseMarkdown("c.md", []byte("# H\n```\n"+strings.Join(body, "\n")+"\n```\n"))
+	var texts []string
+	for _, s := range got {
+		texts = append(texts, s.Text)
+	}
+	if strings.Join(texts, "\n") != strings.Join(body, "\n") {
+		t.Errorf("parts joined by newlines do not give the block back: %q", texts)
+	}
+	var lines []int
+	for _, s := range got {
+		lines = append(lines, s.Line)
+	}
+	if want := []int{3, 23, 43}; fmt.Sprint(lines) != fmt.Sprint(want) {
+		t.Errorf("parts start on lines %v, want %v (20 lines of 100 bytes each)", lines, want)
 	}
 }
 

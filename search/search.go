@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -177,17 +178,20 @@ func highlight(text string, p *plan) []Span {
 const maxChildren = 16
 
 // children returns the texts of the items nested directly under snippet i:
-// the snippets that follow it in its file with it as their last parent.
+// the snippets that follow it in its file with it as their nearest
+// parent. Context holds only the nearest few ancestors, so a deeper
+// descendant may not name the snippet; it is passed over, since only a
+// full context can be that deep.
 func (e *Engine) children(i int) []string {
 	parent := e.snippets[i]
-	depth := len(parent.Context)
 	var out []string
 	for j := i + 1; j < len(e.snippets) && len(out) < maxChildren; j++ {
 		s := e.snippets[j]
-		if s.Source != parent.Source || len(s.Context) <= depth || s.Context[depth] != parent.Text {
+		under := slices.Contains(s.Context, parent.Text) || len(s.Context) >= corpus.MaxContextItems
+		if s.Source != parent.Source || !under {
 			break
 		}
-		if len(s.Context) == depth+1 {
+		if s.Context[len(s.Context)-1] == parent.Text {
 			out = append(out, s.Text)
 		}
 	}
