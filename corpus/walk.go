@@ -14,12 +14,14 @@ import (
 
 // resolver collects notes files, reading each real file and folder once.
 type resolver struct {
-	exclude  []gitignore.Pattern // the options' patterns
-	files    []File
-	warnings []string
-	ignores  []ignoreFile    // the ignore files read, in walk order
-	shown    map[string]bool // paths as shown, of the files added
-	real     map[string]bool // real paths of the files added and folders walked
+	exclude   []gitignore.Pattern // the options' patterns
+	files     []File
+	warnings  []string
+	ignores   []ignoreFile    // the ignore files read, in walk order
+	shown     map[string]bool // paths as shown, of the files added
+	real      map[string]bool // real paths of the files added and folders walked
+	broken    []string        // links named like notes that lead nowhere
+	brokenErr error           // why the first of them does
 }
 
 func newResolver(opts LoadOptions) *resolver {
@@ -44,7 +46,21 @@ func (r *resolver) resolve(paths []string) error {
 			}
 		}
 	}
+	r.warnBroken()
 	return nil
+}
+
+// warnBroken sums up, in one warning, the links that lead nowhere: a
+// broken link or a loop is usually several links.
+func (r *resolver) warnBroken() {
+	switch len(r.broken) {
+	case 0:
+	case 1:
+		r.warn(r.broken[0], r.brokenErr)
+	default:
+		r.warnings = append(r.warnings, fmt.Sprintf("skipped %d symbolic links that lead nowhere (%v): %s",
+			len(r.broken), unwrapPathError(r.brokenErr), strings.Join(r.broken, ", ")))
+	}
 }
 
 // collect adds path, or the notes files below it when it is a folder.
@@ -118,9 +134,9 @@ func (r *resolver) walk(f folder) {
 	r.real[f.resolved] = true
 	entries, err := os.ReadDir(f.path)
 	if err != nil {
+		// Its ignore files cannot be read either: one warning says it.
 		r.warn(f.path, err)
-	}
-	if ps := r.readIgnores(f.path, f.rel); len(ps) > 0 {
+	} else if ps := r.readIgnores(f.path, f.rel); len(ps) > 0 {
 		f.ignore = append(slices.Clip(f.ignore), ps...)
 	}
 	for _, e := range entries { // those read before an error, too
@@ -143,10 +159,17 @@ func (r *resolver) entry(f folder, e fs.DirEntry) {
 	} else {
 		info, err = e.Info()
 	}
-	if err != nil {
-		if e.Type()&fs.ModeSymlink == 0 || isNote(path) {
-			r.warn(path, err)
+	switch {
+	case err == nil:
+	case e.Type()&fs.ModeSymlink == 0:
+		r.warn(path, err)
+		return
+	case isNote(path):
+		if r.broken = append(r.broken, path); len(r.broken) == 1 {
+			r.brokenErr = err
 		}
+		return
+	default:
 		return
 	}
 	rel := append(slices.Clip(f.rel), name)
