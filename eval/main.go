@@ -19,6 +19,7 @@ import (
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/check"
 )
 
 // question is one row of a question set.
@@ -29,20 +30,22 @@ type question struct {
 	Relevant []string `json:"relevant"`
 	Options  []string `json:"options"`
 	Answer   string   `json:"answer"`
+	Choose   int      `json:"choose"`
 }
 
 func main() {
 	shared := flag.String("shared", "../shared", "folder holding notes/ and eval/")
 	verbose := flag.Bool("v", false, "list every question that misses rank 1")
 	baseline := flag.Bool("baseline", false, "also score plain bleve BM25 with the en analyzer, one snippet per line")
+	only := flag.String("only", "", "measure only the sets whose name contains this")
 	flag.Parse()
-	if err := run(*shared, *verbose, *baseline); err != nil {
+	if err := run(*shared, *only, *verbose, *baseline); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(2)
 	}
 }
 
-func run(shared string, verbose, baseline bool) error {
+func run(shared, only string, verbose, baseline bool) error {
 	notes := filepath.Join(shared, "notes", "dop-c02-notes.md")
 	sets, _ := filepath.Glob(filepath.Join(shared, "eval", "*.jsonl"))
 	if _, err := os.Stat(notes); errors.Is(err, fs.ErrNotExist) || len(sets) == 0 {
@@ -62,6 +65,14 @@ func run(shared string, verbose, baseline bool) error {
 		return err
 	}
 	defer eng.Close()
+	// crib check is measured on the built-in notes, which is what a
+	// candidate has during practice exams.
+	builtin, err := search.Build(corpus.Embedded(), th)
+	if err != nil {
+		return err
+	}
+	defer builtin.Close()
+	ck := check.New(builtin)
 	var base searcher
 	if baseline {
 		if base, err = newBaseline(notes); err != nil {
@@ -79,6 +90,9 @@ func run(shared string, verbose, baseline bool) error {
 			return err
 		}
 		name := strings.TrimSuffix(filepath.Base(set), ".jsonl")
+		if !strings.Contains(name, only) {
+			continue
+		}
 		if err := report(name, "crib", qs, crib{eng}, verbose); err != nil {
 			return err
 		}
@@ -87,7 +101,7 @@ func run(shared string, verbose, baseline bool) error {
 				return err
 			}
 		}
-		if err := reportOptions(name, qs, eng); err != nil {
+		if err := reportExam(name, qs, ck, verbose); err != nil {
 			return err
 		}
 	}

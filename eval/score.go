@@ -75,6 +75,9 @@ func (m metrics) String() string {
 }
 
 func report(set, engine string, qs []question, s searcher, verbose bool) error {
+	if !hasRelevant(qs) {
+		return nil
+	}
 	all := metrics{}
 	byKind := map[string]*metrics{}
 	for _, q := range qs {
@@ -106,4 +109,16 @@ func report(set, engine string, qs []question, s searcher, verbose bool) error {
 		fmt.Printf("%-9s %-8s %-9s %s\n", set, engine, k, *byKind[k])
 	}
 	return nil
+}
+
+// hasRelevant reports whether any question of a set names the notes that
+// answer it; sets without (exam questions, off-topic ones) are measured
+// otherwise.
+func hasRelevant(qs []question) bool {
+	for _, q := range qs {
+		if len(q.Relevant) > 0 {
+			return true
+		}
+	}
+	return false
 }
