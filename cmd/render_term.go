@@ -12,9 +12,8 @@ import (
 // (usually a file's title) are elided.
 const maxCrumbs = 3
 
-// renderTerminal prints answers for people, answer first: results are
-// grouped by the section they sit in, sections ordered by their best
-// result, and each result shows its rank, the note with matched words
+// renderTerminal prints answers for people, answer first, in rank order:
+// neighbouring results of one section share its heading, and each result shows its rank, the note with matched words
 // highlighted, the items it sits under, its source and score. The related
 // services follow.
 func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
@@ -51,20 +50,19 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 	renderRelated(w, ans.Related, st, width)
 }
 
-// groupBySection keeps results of one section together, sections in the
-// order of their best result.
+// groupBySection puts neighbouring results of one section under one
+// heading. Only neighbours: ranks print in order, and a section that
+// comes back further down gets its heading again.
 func groupBySection(rs []search.Result) [][]search.Result {
 	var groups [][]search.Result
-	at := map[string]int{}
+	last := ""
 	for _, r := range rs {
 		k := r.Snippet.Source + "\x00" + strings.Join(r.Snippet.Heading, "\x00")
-		i, ok := at[k]
-		if !ok {
-			i = len(groups)
-			at[k] = i
+		if len(groups) == 0 || k != last {
 			groups = append(groups, nil)
 		}
-		groups[i] = append(groups[i], r)
+		groups[len(groups)-1] = append(groups[len(groups)-1], r)
+		last = k
 	}
 	return groups
 }
