@@ -18,6 +18,8 @@ type AskOptions struct {
 	Limit    int
 	JSON     bool
 	Explain  bool
+	// NoRelated leaves the related services out of the terminal view.
+	NoRelated bool
 	// Interactive (root's -i) opens the practice prompt instead.
 	Interactive bool
 	// Engine opens the notes of Source; the practice session hands over
@@ -81,6 +83,7 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 	f.IntVarP(&opts.Limit, "limit", "n", search.DefaultLimit, "number of results")
 	f.BoolVar(&opts.JSON, "json", false, "print results as JSON")
 	f.BoolVar(&opts.Explain, "explain", false, "show which words, stems, synonyms and typo fixes matched, and what each added")
+	f.BoolVar(&opts.NoRelated, "no-related", false, "leave out related services (also: CRIB_RELATED=0)")
 	addSourceFlags(c, &opts.Source)
 	if interactive {
 		f.BoolVarP(&opts.Interactive, "interactive", "i", false, "open an interactive prompt that keeps the notes loaded (as crib practice)")
@@ -123,7 +126,7 @@ func askRun(opts *AskOptions) error {
 		}
 	case len(ans.Results) == 0:
 	case d.terminal:
-		renderTerminal(ios.Out, ans, d.styler, d.width)
+		renderTerminal(ios.Out, ans, d.styler, d.width, relatedWanted(ios, opts.NoRelated))
 		if ios.ErrTTY {
 			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
 		}

@@ -36,9 +36,7 @@ func (tr transcript) run(t *testing.T) (int, string, string) {
 	if tr.tty {
 		ios.Styler = tagStyler{}
 	}
-	root := NewCmdRoot(ios)
-	root.SetArgs(tr.args)
-	code := Execute(root, ios)
+	code := Run(ios, tr.args)
 	return code, out.String(), errOut.String()
 }
 

@@ -225,8 +225,9 @@ func TestIndexCommand(t *testing.T) {
 	if _, out, _ := (transcript{args: []string{"index", "--status", "--notes", notes}, env: env}).run(t); !strings.Contains(out, "state:    stale: added ") {
 		t.Errorf("status after adding a file:\n%s", out)
 	}
-	if code, _, errOut := (transcript{args: []string{"index", "extra"}, env: env}).run(t); code != ExitError || !strings.HasPrefix(errOut, "crib: ") {
-		t.Errorf("crib index extra: exit %d, stderr %q; want a usage error", code, errOut)
+	// Words after index are a question (issue 17.1), with a note saying so.
+	if _, _, errOut := (transcript{args: []string{"index", "--notes", notes, "extra"}, env: env}).run(t); !strings.HasPrefix(errOut, `crib: answering "index extra" as a question`) {
+		t.Errorf("crib index extra: stderr %q; want the words answered as a question", errOut)
 	}
 }
 

@@ -64,11 +64,23 @@ func round(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
 }
 
-// renderPlain prints one result per line, grep style: source:line: text.
+// renderPlain prints one result per line, grep style: source:line: text,
+// a code block folded onto its one line. With --explain, each result's
+// contributions follow it, indented.
 func renderPlain(w io.Writer, ans *search.Answer) {
 	for _, r := range ans.Results {
-		fmt.Fprintf(w, "%s:%d: %s\n", r.Snippet.Source, r.Snippet.Line, r.Snippet.Text)
+		fmt.Fprintf(w, "%s:%d: %s\n", r.Snippet.Source, r.Snippet.Line, oneLine(r.Snippet.Text))
+		renderExplain(w, r.Explain, plainStyler{}, "    ")
 	}
+}
+
+// oneLine folds the lines of a code block onto one, as grep-style output
+// needs; other text is left as it is.
+func oneLine(text string) string {
+	if !strings.Contains(text, "\n") {
+		return text
+	}
+	return strings.Join(strings.Fields(text), " ")
 }
 
 // highlightWords splits text into words, each with its matched parts

@@ -16,18 +16,19 @@ const maxCrumbs = 3
 // neighbouring results of one section share its heading, and each result shows its rank, the note with matched words
 // highlighted, the items it sits under, its source and score. The related
 // services follow.
-func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
+func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, related bool) {
 	const indent = "     "
+	lc := &lineCounter{w: w}
+	w = lc
 	for gi, g := range groupBySection(ans.Results) {
 		if gi > 0 {
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "%s\n", st.Style(RoleHeading, fitCrumb(g[0].Snippet.Heading, width)))
 		for _, r := range g {
-			words := highlightWords(r.Snippet.Text, r.Matches, st)
-			fmt.Fprintf(w, "  %s", st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)))
 			// The rank is as wide as indent: the text continues its line.
-			fmt.Fprintf(w, " %s\n", strings.Join(wrap(words, width-len(indent)), "\n"+indent))
+			rank := "  " + st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)) + " "
+			printNote(w, noteLines(r.Snippet.Text, r.Matches, st, width-len(indent)), rank, indent)
 			for _, c := range r.Children {
 				for k, line := range wrapText(c, width-len(indent)-2) {
 					bullet := "• "
@@ -47,7 +48,48 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 			renderExplain(w, r.Explain, st, indent)
 		}
 	}
-	renderRelated(w, ans.Related, st, width)
+	if related {
+		renderRelated(w, ans.Related, st, width, lc.n)
+	}
+}
+
+// noteLines lays out a note's text in width columns, matched words
+// styled. A code block (the only text with line breaks) keeps its lines,
+// indented two more columns, and is not wrapped.
+func noteLines(text string, spans []search.Span, st Styler, width int) []string {
+	if !strings.Contains(text, "\n") {
+		return wrap(highlightWords(text, spans, st), width)
+	}
+	var lines []string
+	at := 0
+	for _, l := range strings.Split(text, "\n") {
+		lines = append(lines, "  "+styleRange(text, at, at+len(l), spans, st))
+		at += len(l) + 1
+	}
+	return lines
+}
+
+// printNote prints a note's lines, the first after first, the others
+// after indent.
+func printNote(w io.Writer, lines []string, first, indent string) {
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	fmt.Fprintf(w, "%s%s\n", first, lines[0])
+	for _, l := range lines[1:] {
+		fmt.Fprintf(w, "%s%s\n", indent, l)
+	}
+}
+
+// lineCounter counts the lines written through it.
+type lineCounter struct {
+	w io.Writer
+	n int
+}
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+	c.n += strings.Count(string(p), "\n")
+	return c.w.Write(p)
 }
 
 // groupBySection puts neighbouring results of one section under one
@@ -103,25 +145,57 @@ func renderExplain(w io.Writer, cs []search.Contribution, st Styler, indent stri
 	}
 }
 
-func renderRelated(w io.Writer, rel []search.Related, st Styler, width int) {
-	if len(rel) == 0 {
+// maxRelatedShown bounds the services of a Related block.
+const maxRelatedShown = 5
+
+// renderRelated prints the services worth reading next, one line each,
+// at most one for every two lines of the answer above (so the block stays
+// within about a third of what is printed) and maxRelatedShown; each
+// reason is cut to fit its line.
+func renderRelated(w io.Writer, rel []search.Related, st Styler, width, answerLines int) {
+	n := min(len(rel), maxRelatedShown, max(1, answerLines/2))
+	if n == 0 {
 		return
 	}
+	rel = rel[:n]
 	fmt.Fprintf(w, "\n%s\n", st.Style(RoleTitle, "Related:"))
 	nameWidth := 0
 	for _, r := range rel {
 		nameWidth = max(nameWidth, textWidth(r.Service))
 	}
-	indent := strings.Repeat(" ", nameWidth+4)
 	for _, r := range rel {
 		pad := strings.Repeat(" ", nameWidth-textWidth(r.Service))
-		lines := wrapText(r.Why, max(20, width-len(indent)))
-		if len(lines) == 0 {
-			lines = []string{""}
-		}
-		fmt.Fprintf(w, "  %s%s  %s\n", st.Style(RoleService, r.Service), pad, st.Style(RoleDim, lines[0]))
-		for _, l := range lines[1:] {
-			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, l))
-		}
+		why := fitReasons(r.Why, max(10, width-nameWidth-4))
+		fmt.Fprintf(w, "  %s%s  %s\n", st.Style(RoleService, r.Service), pad, st.Style(RoleDim, why))
 	}
+}
+
+// fitReasons keeps the reasons (joined by " · ") that fit in width
+// columns, and cuts the first at a word when even it does not fit.
+func fitReasons(why string, width int) string {
+	reasons := strings.Split(why, " · ")
+	out := reasons[0]
+	if textWidth(out) > width {
+		return wrapText(out, width-1)[0] + "…"
+	}
+	for _, r := range reasons[1:] {
+		if textWidth(out+" · "+r) > width {
+			break
+		}
+		out += " · " + r
+	}
+	return out
+}
+
+// relatedWanted says whether to print the Related block: not with
+// --no-related, nor when $CRIB_RELATED is 0, false, no or off.
+func relatedWanted(ios *IOStreams, noRelated bool) bool {
+	if noRelated {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(ios.Getenv("CRIB_RELATED"))) {
+	case "0", "false", "no", "off":
+		return false
+	}
+	return true
 }

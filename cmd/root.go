@@ -7,6 +7,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -40,8 +41,15 @@ var (
 // Main runs crib with the process's arguments and streams and returns the
 // exit status.
 func Main() int {
-	ios := System()
+	return Run(System(), os.Args[1:])
+}
+
+// Run runs crib with args, reading a question that starts with a command
+// word as a question when the words after it make no sense for that
+// command, and returns the exit status.
+func Run(ios *IOStreams, args []string) int {
 	root := NewCmdRoot(ios)
+	root.SetArgs(reroute(ios, args))
 	return Execute(root, ios)
 }
 
@@ -104,8 +112,9 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 
 	ask := NewCmdAsk(ios, nil)
 	ask.Use = "ask [flags] <question>..."
-	ask.Short = "Ask your notes a question (the default command)"
-	ask.Hidden = true
+	ask.Short = "Ask your notes a question; the default, for questions that start with a command word"
+	ask.Example = `  crib ask index dynamodb gsi throttling
+  crib ask help desk ticket from a config rule`
 	root.AddCommand(ask, NewCmdService(ios, nil))
 	root.AddCommand(NewCmdCheck(ios, nil), NewCmdPractice(ios, nil), NewCmdCompletion(ios, nil))
 	root.AddCommand(NewCmdIndex(ios, nil))

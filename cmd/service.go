@@ -17,32 +17,49 @@ type ServiceOptions struct {
 	IO     *IOStreams
 	Source sourceOptions
 	Name   string
+	Limit  int // notes to show, the sections most about the service first; 0 shows all
 	JSON   bool
+	// Explain is for the words read as a question (ask's --explain).
+	Explain bool
+	NoPager bool
+	// NoRelated leaves out the related services.
+	NoRelated bool
 	// Engine opens the notes of Source.
 	Engine engineFunc
 }
 
-// NewCmdService builds `crib service <name>`. runF replaces serviceRun in
-// tests of flag parsing.
+// NewCmdService builds `crib service <name>...`. runF replaces serviceRun
+// in tests of flag parsing.
 func NewCmdService(ios *IOStreams, runF func(*ServiceOptions) error) *cobra.Command {
 	opts := &ServiceOptions{IO: ios}
 	opts.Engine = opts.Source.engineFactory(ios)
 	c := &cobra.Command{
 		Use:   "service [flags] <name>...",
-		Short: "Show everything the notes say about one AWS service",
-		Long: `Show every note that names one AWS service, grouped by section, with the
-service's aliases, category and related services. Any alias, acronym, former
-name or small misspelling works: cwe, "cloudwatch events" and eventbrige all
-mean EventBridge.`,
+		Short: "Show everything the notes say about AWS services",
+		Long: `Show every note that names an AWS service or one of its parts (Parameter
+Store and Run Command for Systems Manager), grouped by section, the
+sections most about the service first, with the service's aliases,
+category and related services. Any alias, acronym, former name or small
+misspelling works: cwe, "cloudwatch events" and eventbrige all mean
+EventBridge. Several services may follow each other: crib service lambda
+eventbridge. On a terminal a long report is paged through $PAGER (less -FRX
+by default), as git does.
+
+When the words name no service ("crib service control policies"), crib
+answers them as a question, command word included, and says so on stderr.`,
 		Example: `  crib service eventbridge
   crib service cwe
-  crib service "auto scaling"
+  crib service -n 10 ssm
+  crib service lambda eventbridge
   crib service --json ssm | jq -r '.sections[].notes[].text'`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Name = strings.TrimSpace(strings.Join(args, " "))
 			if opts.Name == "" {
 				return &usageError{"no service name given\nUsage: crib service <name>..."}
+			}
+			if opts.Limit < 0 {
+				return &usageError{fmt.Sprintf("invalid --limit %d: want 1 or more, or 0 for all", opts.Limit)}
 			}
 			if err := opts.Source.validate(); err != nil {
 				return err
@@ -53,7 +70,12 @@ mean EventBridge.`,
 			return serviceRun(opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON")
+	f := c.Flags()
+	f.IntVarP(&opts.Limit, "limit", "n", 0, "number of notes to show, the sections most about the service first (default all)")
+	f.BoolVar(&opts.JSON, "json", false, "print the report as JSON (one object per service)")
+	f.BoolVar(&opts.Explain, "explain", false, "when the words are read as a question, explain each match")
+	f.BoolVar(&opts.NoPager, "no-pager", false, "do not page a long report through $PAGER")
+	f.BoolVar(&opts.NoRelated, "no-related", false, "leave out related services (also: CRIB_RELATED=0)")
 	addSourceFlags(c, &opts.Source)
 	return c
 }
@@ -65,39 +87,95 @@ func serviceRun(opts *ServiceOptions) error {
 		return err
 	}
 	defer release()
-	rep, err := eng.Service(opts.Name)
+	names, corrected, err := eng.ResolveServices(opts.Name)
 	if errors.Is(err, search.ErrUnknownService) {
-		fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
-		return errNotFound
+		return opts.askInstead(eng)
 	}
 	if err != nil {
 		return err
 	}
-	if rep.Corrected != "" {
-		fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", rep.Corrected)
+	if corrected != "" {
+		fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", corrected)
 	}
-	d := ios.display(opts.Source.Color)
-	switch {
-	case opts.JSON:
-		if err := renderServiceJSON(ios.Out, rep); err != nil {
+	var reps []*search.ServiceReport
+	for _, n := range names {
+		rep, err := eng.Service(n)
+		if err != nil {
 			return err
 		}
-	case d.terminal:
-		renderServiceTerminal(ios.Out, rep, d.styler, d.width)
-	default:
-		for _, sec := range rep.Sections {
-			for _, s := range sec.Snippets {
-				fmt.Fprintf(ios.Out, "%s:%d: %s\n", s.Source, s.Line, s.Text)
+		reps = append(reps, rep)
+	}
+	return opts.render(reps)
+}
+
+// askInstead answers the words as a question when they name no service:
+// "crib service control policies" asks about service control policies.
+func (opts *ServiceOptions) askInstead(eng *search.Engine) error {
+	q := "service " + opts.Name
+	fmt.Fprintf(opts.IO.ErrOut, "crib: no service is called %q: answering %q as a question\n", opts.Name, q)
+	ao := newAskOptions(opts.IO)
+	ao.Source, ao.JSON, ao.Explain, ao.NoRelated, ao.Question = opts.Source, opts.JSON, opts.Explain, opts.NoRelated, q
+	ao.Limit = search.DefaultLimit
+	if opts.Limit > 0 {
+		ao.Limit = opts.Limit
+	}
+	ao.Engine = func() (*search.Engine, func(), error) { return eng, func() {}, nil }
+	return askRun(ao)
+}
+
+func (opts *ServiceOptions) render(reps []*search.ServiceReport) error {
+	ios := opts.IO
+	d := ios.display(opts.Source.Color)
+	out, done := io.Writer(ios.Out), func() {}
+	if d.terminal && !opts.JSON && !opts.NoPager {
+		out, done = ios.startPager()
+	}
+	defer done()
+	found := false
+	for i, rep := range reps {
+		limitNotes(rep, opts.Limit)
+		found = found || len(rep.Sections) > 0
+		switch {
+		case opts.JSON:
+			if err := renderServiceJSON(out, rep); err != nil {
+				return err
+			}
+		case d.terminal:
+			if i > 0 {
+				fmt.Fprintln(out)
+			}
+			renderServiceTerminal(out, rep, d.styler, d.width, relatedWanted(ios, opts.NoRelated))
+		default:
+			for _, sec := range rep.Sections {
+				for _, s := range sec.Snippets {
+					fmt.Fprintf(out, "%s:%d: %s\n", s.Source, s.Line, oneLine(s.Text))
+				}
 			}
 		}
-	}
-	if len(rep.Sections) == 0 {
-		if !opts.JSON {
+		if len(rep.Sections) == 0 && !opts.JSON {
 			fmt.Fprintf(ios.ErrOut, "crib: the notes do not name %s\n", rep.Service.Name)
 		}
+	}
+	if !found {
 		return errNotFound
 	}
 	return nil
+}
+
+// limitNotes keeps the first n notes of a report, sections in order; n of
+// 0 keeps all.
+func limitNotes(rep *search.ServiceReport, n int) {
+	if n <= 0 {
+		return
+	}
+	for i := range rep.Sections {
+		if len(rep.Sections[i].Snippets) >= n {
+			rep.Sections[i].Snippets = rep.Sections[i].Snippets[:n]
+			rep.Sections = rep.Sections[:i+1]
+			return
+		}
+		n -= len(rep.Sections[i].Snippets)
+	}
 }
 
 type jsonService struct {
@@ -138,7 +216,9 @@ func renderServiceJSON(w io.Writer, rep *search.ServiceReport) error {
 	return enc.Encode(out)
 }
 
-func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, width int) {
+func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, width int, related bool) {
+	lc := &lineCounter{w: w}
+	w = lc
 	svc := rep.Service
 	fmt.Fprintf(w, "%s  %s\n", st.Style(RoleTitle, svc.Name), st.Style(RoleDim, "("+svc.Category+")"))
 	if len(svc.Aliases) > 0 {
@@ -147,17 +227,34 @@ func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, wi
 		}
 	}
 	for _, sec := range rep.Sections {
-		fmt.Fprintf(w, "\n%s  %s\n", st.Style(RoleHeading, breadcrumb(sec.Heading)), st.Style(RoleDim, sec.Source))
+		fmt.Fprintln(w)
+		for _, line := range sectionHeader(sec, st, width) {
+			fmt.Fprintln(w, line)
+		}
 		for _, s := range sec.Snippets {
-			lines := wrapText(s.Text, width-8)
-			for i, line := range lines {
-				prefix := "      "
-				if i == 0 {
-					prefix = st.Style(RoleScore, fmt.Sprintf("%5d ", s.Line))
-				}
-				fmt.Fprintf(w, "%s%s\n", prefix, line)
-			}
+			printNote(w, noteLines(s.Text, nil, st, width-8), st.Style(RoleScore, fmt.Sprintf("%5d ", s.Line)), "      ")
 		}
 	}
-	renderRelated(w, rep.Related, st, width)
+	if related {
+		renderRelated(w, rep.Related, st, width, lc.n)
+	}
+}
+
+// sectionHeader is a section's breadcrumb, wrapped at words, and its
+// source, on the last line when it fits.
+func sectionHeader(sec search.Section, st Styler, width int) []string {
+	lines := wrapText(breadcrumb(sec.Heading), width)
+	src := st.Style(RoleDim, sec.Source)
+	if len(lines) == 0 {
+		return []string{src}
+	}
+	last := lines[len(lines)-1]
+	for i, l := range lines {
+		lines[i] = st.Style(RoleHeading, l)
+	}
+	if textWidth(last)+2+textWidth(sec.Source) <= width {
+		lines[len(lines)-1] += "  " + src
+		return lines
+	}
+	return append(lines, src)
 }

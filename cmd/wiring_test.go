@@ -82,8 +82,6 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"--frobnicate", "sns"}, true},
 		{"flag without its value", []string{"sns", "--limit"}, true},
 		{"bad flag value", []string{"-n", "many", "sns"}, true},
-		{"argument to index", []string{"index", "now"}, true},
-		{"argument to practice", []string{"practice", "now"}, true},
 		{"completion without a shell", []string{"completion"}, true},
 		{"completion for an unknown shell", []string{"completion", "tcsh"}, true},
 		{"-i with a question", []string{"-i", "sns"}, true},

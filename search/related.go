@@ -65,10 +65,13 @@ func (r *relatedScore) why() string {
 	return strings.Join(texts, " · ")
 }
 
-// related ranks services worth reading next: those the top results name,
-// those the catalogue links to the question's services and to the best
-// result's, and those named beside the results in their sections. The
-// services the question names itself are left out.
+// related ranks services worth reading next. Only what the results lead
+// to is a candidate: a service a top result names, or one named beside the
+// results in their sections. The catalogue's links to the question's
+// services and the best result's, and the thesaurus, add weight and
+// reasons but no candidates of their own, so the suggestions follow the
+// answer, not the question's words alone. The services the question names
+// itself are left out.
 func (e *Engine) related(p *plan, rs []Result) []Related {
 	asked := map[string]bool{}
 	for _, s := range p.services {
@@ -103,7 +106,15 @@ func (e *Engine) related(p *plan, rs []Result) []Related {
 			}
 		}
 	}
-	e.addSections(rs, get)
+	led := e.addSections(rs, get)
+	for s := range named {
+		led[s] = true
+	}
+	for s := range scores {
+		if !led[s] {
+			delete(scores, s)
+		}
+	}
 	return rankRelated(scores, asked)
 }
 
@@ -120,8 +131,8 @@ func (e *Engine) addCurated(from string, w float64, get func(string) *relatedSco
 }
 
 // addSections credits services named by other notes of the results'
-// sections: what a student reads on the same page.
-func (e *Engine) addSections(rs []Result, get func(string) *relatedScore) {
+// sections, what a student reads on the same page, and returns them.
+func (e *Engine) addSections(rs []Result, get func(string) *relatedScore) map[string]bool {
 	counts := map[string]int{}
 	seen := map[int]bool{}
 	for _, r := range rs {
@@ -135,9 +146,12 @@ func (e *Engine) addSections(rs []Result, get func(string) *relatedScore) {
 			}
 		}
 	}
+	named := map[string]bool{}
 	for s, n := range counts {
 		get(s).add(min(relSectionCap, relSection*float64(n)), plural(n, "named in %d notes of the same sections", "named in a note of the same section"))
+		named[s] = true
 	}
+	return named
 }
 
 // maxSection bounds the notes of one section that are looked at.

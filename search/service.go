@@ -32,12 +32,14 @@ type Section struct {
 	Snippets []corpus.Snippet
 }
 
-// maxServiceNotes bounds the notes a service report lists.
+// maxServiceNotes bounds the notes a service report lists for each of
+// the service and its parts.
 const maxServiceNotes = 200
 
 // Service resolves name (any alias, phrase or small misspelling the
-// thesaurus knows) and gathers the notes that name the service, grouped by
-// section in source order, with related services.
+// thesaurus knows) and gathers the notes that name the service or one of
+// its parts (Parameter Store for Systems Manager), grouped by section, the
+// sections most about the service first, with related services.
 func (e *Engine) Service(name string) (*ServiceReport, error) {
 	svc, corrected, err := e.resolveService(name)
 	if err != nil {
@@ -54,20 +56,80 @@ func (e *Engine) Service(name string) (*ServiceReport, error) {
 		}
 		current.Snippets = append(current.Snippets, s)
 	}
+	e.sortByCentrality(svc, rep.Sections)
 	rep.Related = e.serviceRelated(svc, ids)
 	return rep, nil
+}
+
+// sortByCentrality puts first the sections most about svc: a heading
+// that names it (the innermost counts most), then the share of the
+// section's notes that name it, then how many do. Ties keep source order.
+func (e *Engine) sortByCentrality(svc *synonyms.Service, secs []Section) {
+	score := make(map[string]float64, len(secs))
+	for _, sec := range secs {
+		v := 0.0
+		for lvl, h := range sec.Heading {
+			if slices.Contains(e.servicesIn(h), svc.Name) {
+				v = max(v, 1+float64(lvl+1)/float64(len(sec.Heading)))
+			}
+		}
+		all := len(e.section(corpus.Snippet{Source: sec.Source, Heading: sec.Heading}))
+		v += float64(len(sec.Snippets)) / float64(max(all, len(sec.Snippets)))
+		v += float64(min(len(sec.Snippets), 10)) / 20
+		score[sectionKey(sec.Source, sec.Heading)] = v
+	}
+	sort.SliceStable(secs, func(i, j int) bool {
+		return score[sectionKey(secs[i].Source, secs[i].Heading)] > score[sectionKey(secs[j].Source, secs[j].Heading)]
+	})
+}
+
+// ResolveServices reads a list of service names, as "crib service lambda
+// eventbridge" gives it: the whole of name when it names one service (a
+// misspelling included), else runs of words that each name a service
+// exactly, longest first. corrected is set when name was a misspelling
+// of one service. It returns ErrUnknownService (wrapped) when some words
+// name none.
+func (e *Engine) ResolveServices(name string) (names []string, corrected string, err error) {
+	svc, corrected, err := e.resolveService(name)
+	if err == nil {
+		return []string{svc.Name}, corrected, nil
+	}
+	words := strings.Fields(name)
+	var out []string
+	for i := 0; i < len(words); {
+		j := len(words)
+		for ; j > i; j-- {
+			if s := e.exactService(strings.Join(words[i:j], " ")); s != nil {
+				out = appendUnique(out, s.Name)
+				break
+			}
+		}
+		if j == i {
+			return nil, "", err
+		}
+		i = j
+	}
+	return out, "", nil
+}
+
+// exactService finds the service name names without correcting it.
+func (e *Engine) exactService(name string) *synonyms.Service {
+	for _, n := range []string{name, "AWS " + name, "Amazon " + name} {
+		if svc, ok := e.th.Catalog.Lookup(n); ok {
+			return svc
+		}
+	}
+	if s := e.th.Dict.Service(analysis.PhraseTerms(name)); s != "" {
+		svc, _ := e.th.Catalog.Lookup(s)
+		return svc
+	}
+	return nil
 }
 
 func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) {
 	// Services whose short name is an everyday word ("Glue", "Config")
 	// are catalogued under their full name.
-	for _, n := range []string{name, "AWS " + name, "Amazon " + name} {
-		if svc, ok := e.th.Catalog.Lookup(n); ok {
-			return svc, "", nil
-		}
-	}
-	if s := e.th.Dict.Service(analysis.PhraseTerms(name)); s != "" {
-		svc, _ := e.th.Catalog.Lookup(s)
+	if svc := e.exactService(name); svc != nil {
 		return svc, "", nil
 	}
 	best, bestDist := "", 3
@@ -87,17 +149,27 @@ func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) 
 	return nil, "", fmt.Errorf("%w %q (try its official name, e.g. \"crib service eventbridge\")", ErrUnknownService, name)
 }
 
-// notesNaming returns, in source order, the snippets whose text names svc,
-// found through the index by its name and aliases.
+// notesNaming returns, in source order, the snippets whose text names svc
+// or one of its parts, found through the index by their names and aliases.
 func (e *Engine) notesNaming(svc *synonyms.Service) []int {
-	r, err := e.Rank(strings.Join(append([]string{svc.Name}, svc.Aliases...), ", "), Options{Limit: maxServiceNotes})
-	if err != nil {
-		return nil
+	family := []*synonyms.Service{svc}
+	for _, p := range e.th.Catalog.Parts(svc.Name) {
+		if ps, ok := e.th.Catalog.Lookup(p); ok {
+			family = append(family, ps)
+		}
 	}
+	seen := map[int]bool{}
 	var ids []int
-	for _, h := range r.Hits {
-		if slices.Contains(e.servicesIn(h.Snippet.Text), svc.Name) {
-			ids = append(ids, h.Index)
+	for _, s := range family {
+		r, err := e.Rank(strings.Join(append([]string{s.Name}, s.Aliases...), ", "), Options{Limit: maxServiceNotes})
+		if err != nil {
+			continue
+		}
+		for _, h := range r.Hits {
+			if !seen[h.Index] && slices.Contains(e.servicesIn(h.Snippet.Text), s.Name) {
+				seen[h.Index] = true
+				ids = append(ids, h.Index)
+			}
 		}
 	}
 	sort.Ints(ids)

@@ -184,3 +184,50 @@ func (c *Catalog) Names() []string {
 	sort.Strings(out)
 	return out
 }
+
+// Parts returns the services that are parts of the named one, in
+// catalogue order: those whose name or an alias is one of its names
+// followed by their own name, as "SSM Parameter Store" makes Parameter
+// Store a part of Systems Manager (SSM) and "SSM Automation" makes SSM
+// Automation one. A service with parts of its own is a family, not a part:
+// "EC2 Systems Manager" does not make Systems Manager a part of EC2.
+func (c *Catalog) Parts(name string) []string {
+	s, ok := c.Lookup(name)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for i := range c.Services {
+		p := &c.Services[i]
+		if p.Name != s.Name && c.partOf(p, s) && !c.hasParts(p) {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}
+
+func (c *Catalog) hasParts(s *Service) bool {
+	for i := range c.Services {
+		if p := &c.Services[i]; p.Name != s.Name && c.partOf(p, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// partOf reports whether a name of p is a name of s, a space, and p's
+// own name, or p's name starts with a name of s and a space.
+func (c *Catalog) partOf(p, s *Service) bool {
+	for _, sn := range append([]string{s.Name}, s.Aliases...) {
+		prefix := strings.ToLower(sn) + " "
+		if strings.HasPrefix(strings.ToLower(p.Name), prefix) {
+			return true
+		}
+		for _, a := range p.Aliases {
+			if strings.EqualFold(a, sn+" "+p.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}

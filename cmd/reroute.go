@@ -1,0 +1,71 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// reroute returns args to run: as they are, or, when they start with a
+// command word whose command cannot take the words after it ("crib index
+// dynamodb gsi throttling", "crib help me with lambda"), as `crib ask`
+// with the command word kept in the question, and a note on stderr saying
+// so. crib service does the same itself once it knows no service is
+// called so (serviceRun). Flags are parsed on a throwaway command tree, so
+// the real one parses them once.
+func reroute(ios *IOStreams, args []string) []string {
+	probe := NewCmdRoot(ios)
+	probe.InitDefaultHelpCmd()
+	c, rest, err := probe.Find(args)
+	if err != nil || c == probe {
+		return args
+	}
+	words, ok := positional(c, rest)
+	if !ok {
+		// Flags that c does not know may be ask's: crib help me -n 2.
+		if a, _, err := probe.Find([]string{"ask"}); err == nil {
+			words, ok = positional(a, rest)
+		}
+	}
+	var why string
+	switch c.Name() {
+	case "help":
+		if t, _, err := probe.Find(words); len(words) == 0 || err == nil && t != probe {
+			return args
+		}
+		why = "crib help takes a command name"
+	case "index", "practice":
+		if len(words) == 0 {
+			return args
+		}
+		why = "crib " + c.Name() + " takes no words"
+	case "completion":
+		if len(words) <= 1 {
+			return args
+		}
+		why = "crib completion takes one shell name"
+	default:
+		return args
+	}
+	q := strings.Join(append([]string{c.Name()}, words...), " ")
+	fmt.Fprintf(ios.ErrOut, "crib: answering %q as a question (%s)\n", q, why)
+	return append([]string{"ask"}, args...)
+}
+
+// positional returns the words of args that are not flags of c, and
+// whether c knows every flag; when it does not, the words are a guess:
+// every argument that does not start with a dash.
+func positional(c *cobra.Command, args []string) ([]string, bool) {
+	c.InitDefaultHelpFlag()
+	if err := c.ParseFlags(args); err == nil {
+		return c.Flags().Args(), true
+	}
+	var words []string
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			words = append(words, a)
+		}
+	}
+	return words, false
+}
