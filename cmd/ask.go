@@ -115,6 +115,12 @@ func askRun(opts *AskOptions) error {
 	defer release()
 	ans, err := eng.Search(opts.Question, search.Options{Limit: opts.Limit, Explain: opts.Explain})
 	if err != nil {
+		if opts.JSON {
+			// --json always prints its schema; the reason goes to stderr.
+			if jerr := renderJSON(ios.Out, &search.Answer{Question: opts.Question}); jerr != nil {
+				return jerr
+			}
+		}
 		return err
 	}
 	printCorrections(ios, ans)

@@ -75,15 +75,76 @@ func Execute(root *cobra.Command, ios *IOStreams) int {
 	return ExitError
 }
 
-// flagError makes an error of pflag's a usage error. An unknown flag
-// is often a question that starts with a dash.
-func flagError(_ *cobra.Command, err error) error {
+// flagError makes an error of pflag's a usage error, in crib's words: a
+// bad value says what the flag wants, and an unknown long flag suggests
+// the closest of the command's own (--colour: did you mean --color?).
+// Any other unknown flag is often a question that starts with a dash.
+func flagError(c *cobra.Command, err error) error {
 	msg := err.Error()
 	var unknown *pflag.NotExistError
-	if errors.As(err, &unknown) {
+	var invalid *pflag.InvalidValueError
+	switch {
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		msg = fmt.Sprintf("invalid --%s %q: want %s", f.Name, invalid.GetValue(), flagWants(f))
+	case errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() == "":
+		if s := closestFlag(c, unknown.GetSpecifiedName()); s != "" {
+			msg += fmt.Sprintf(" (did you mean --%s?)", s)
+			break
+		}
+		fallthrough
+	case errors.As(err, &unknown):
 		msg += " (to ask about a word that starts with -, put -- before the question)"
 	}
 	return &usageError{msg}
+}
+
+// flagWants describes the values a flag takes.
+func flagWants(f *pflag.Flag) string {
+	switch f.Value.Type() {
+	case "int":
+		return "a whole number, such as 3"
+	case "bool":
+		return "true or false"
+	}
+	return "a " + f.Value.Type()
+}
+
+// closestFlag returns the name of c's flag nearest to name, at most two
+// edits away (one for short names), or "".
+func closestFlag(c *cobra.Command, name string) string {
+	best, bestDist := "", 3
+	if len(name) <= 4 {
+		bestDist = 2
+	}
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if d := levenshtein(name, f.Name); d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	return best
+}
+
+// levenshtein is the edit distance between a and b, counted in runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }
 
 // usageArgs makes the errors of a Cobra argument check usage errors.

@@ -1,0 +1,51 @@
+package cmd
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestOutputModesAgree: every output mode keeps what was asked for
+// (issue 17.5): --explain when piped, JSON for a question of stop words,
+// crib's own words for a bad -n, and a suggestion for a misspelt flag.
+func TestOutputModesAgree(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"explain-piped", []string{"--notes", testNotes, "--explain", "--color", "never", "-n", "1", "warm", "pool"}},
+		{"json-stop-words", []string{"--notes", testNotes, "--json", "what is the"}},
+		{"bad-limit-value", []string{"--notes", testNotes, "-n", "abc", "sns"}},
+		{"flag-typo", []string{"--notes", testNotes, "--colour", "never", "sns"}},
+		{"flag-typo-service", []string{"service", "--notes", testNotes, "--jsn", "sns"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := transcript{args: tt.args}.run(t)
+			checkGolden(t, tt.name+".golden", formatTranscript(code, out, errOut))
+		})
+	}
+}
+
+// TestPagerOnlyOnTheOwnTerminal: a report is paged only when stdout is
+// the process's own terminal, never into a buffer, as in tests or pipes.
+func TestPagerOnlyOnTheOwnTerminal(t *testing.T) {
+	var b bytes.Buffer
+	ios := &IOStreams{Out: &b, OutTTY: true, Getenv: func(string) string { return "" }}
+	w, done := ios.startPager()
+	done()
+	if w != &b {
+		t.Errorf("startPager paged output meant for a buffer")
+	}
+}
+
+func TestLevenshtein(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"colour", "color", 1}, {"limt", "limit", 1}, {"", "abc", 3}, {"json", "json", 0}, {"jsno", "json", 2}} {
+		if got := levenshtein(tt.a, tt.b); got != tt.want {
+			t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
