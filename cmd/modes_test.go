@@ -49,3 +49,19 @@ func TestLevenshtein(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeBlocks: a fenced code block keeps its lines as an indented
+// block on a terminal and folds onto its one line when piped, grep style
+// (issue 17.6).
+func TestCodeBlocks(t *testing.T) {
+	args := []string{"--notes", wordsNotes, "-n", "1", "--no-related", "update-function-code", "zip", "file"}
+	for _, tt := range []struct {
+		name string
+		tty  bool
+	}{{"code-block-terminal", true}, {"code-block-piped", false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := transcript{args: args, tty: tt.tty}.run(t)
+			checkGolden(t, tt.name+".golden", formatTranscript(code, out, errOut))
+		})
+	}
+}
