@@ -44,10 +44,11 @@ one line, its line breaks shown as ↵, to edit before Enter. Elsewhere, and
 when lines come from a pipe, crib reads on while the input looks like an
 exam question, showing "...": a first line that ends in : or, with 8 or
 more words, in ?, that has 20 or more words or "(Choose two.)", or an
-option line. An empty line ends it.
+option line. An empty line ends it, unless option lines follow it: an
+exam question often has an empty line before its options.
 
 At the prompt: :n <count> sets the number of results, :explain turns
-explanations on or off, :help lists the commands, :q or Ctrl-D quits and
+explanations on or off, :help lists the commands, :q, exit, quit or Ctrl-D quits and
 Ctrl-C clears the line. History is kept in $XDG_STATE_HOME/crib/history
 (default ~/.local/state/crib/history). Without a terminal, lines are read
 from standard input, so a session can be scripted.`
@@ -102,9 +103,20 @@ func practiceRun(opts *PracticeOptions) error {
 	}
 	s := &session{opts: opts, eng: eng}
 	if ios.InTTY {
-		fmt.Fprintf(ios.ErrOut, "crib: %d notes loaded. Ask away, or paste a whole exam question. :help for commands, Ctrl-D quits.\n", eng.Len())
+		banner := fmt.Sprintf("crib: %d notes loaded. Ask away, or paste a whole exam question. :help for commands, Ctrl-D or exit quits.", eng.Len())
+		for _, line := range wrapText(banner, bannerWidth(ios)) {
+			fmt.Fprintln(ios.ErrOut, line)
+		}
 	}
 	return s.loop(lr)
+}
+
+// bannerWidth is the columns the banner wraps at: the terminal's, else 80.
+func bannerWidth(ios *IOStreams) int {
+	if ios.Width > 0 {
+		return ios.Width
+	}
+	return 80
 }
 
 // session is one interactive run: the open notes and the settings the
@@ -128,6 +140,7 @@ func (s *session) keptChecker() (*check.Checker, func(), error) {
 
 func (s *session) loop(lr lineReader) error {
 	var buf []string
+	gap := false // buf is a question stem followed by one empty line
 	for {
 		prompt := "crib> "
 		if len(buf) > 0 {
@@ -136,20 +149,39 @@ func (s *session) loop(lr lineReader) error {
 		line, err := lr.Prompt(prompt)
 		switch {
 		case errors.Is(err, errInterrupt):
-			buf = nil
+			buf, gap = nil, false
 			continue
 		case errors.Is(err, io.EOF):
+			if s.opts.IO.InTTY {
+				fmt.Fprintln(s.opts.IO.ErrOut) // leave the prompt's line, as a shell does on Ctrl-D
+			}
 			s.run(lr, buf)
 			return nil
 		case err != nil:
 			return fmt.Errorf("cannot read input: %w", err)
 		}
 		trimmed := strings.TrimSpace(line)
+		if gap {
+			// An exam question often has an empty line before its
+			// options: when options follow, they belong to the stem.
+			gap = false
+			if trimmed != "" && check.IsOptionLine(trimmed) {
+				buf = append(buf, "", line)
+				continue
+			}
+			s.run(lr, buf)
+			buf = nil
+			if trimmed == "" {
+				continue
+			}
+		}
 		switch {
-		case len(buf) == 0 && strings.HasPrefix(trimmed, ":"):
-			if s.command(trimmed) {
+		case len(buf) == 0 && (strings.HasPrefix(trimmed, ":") || isQuit(trimmed)):
+			if isQuit(trimmed) || s.command(trimmed) {
 				return nil
 			}
+		case trimmed == "" && len(buf) > 0 && !hasOptions(buf):
+			gap = true
 		case trimmed == "":
 			s.run(lr, buf)
 			buf = nil
@@ -164,6 +196,26 @@ func (s *session) loop(lr lineReader) error {
 			}
 		}
 	}
+}
+
+// isQuit reports whether a line is a bare exit or quit, which leave the
+// session as :q does rather than search for the word.
+func isQuit(line string) bool {
+	switch strings.ToLower(line) {
+	case "exit", "quit":
+		return true
+	}
+	return false
+}
+
+// hasOptions reports whether the lines hold an option line already.
+func hasOptions(lines []string) bool {
+	for _, l := range lines {
+		if check.IsOptionLine(strings.TrimSpace(l)) {
+			return true
+		}
+	}
+	return false
 }
 
 // waitsForMore reports whether the lines so far look like part of a
@@ -251,7 +303,7 @@ crib shows "...", it reads on until an empty line.
   :n <count>   results per question (now %d)
   :explain     show why each note matched (now %s)
   :help        this help
-  :q           quit (or Ctrl-D); Ctrl-C clears the line
+  :q           quit (or exit, quit, Ctrl-D); Ctrl-C clears the line
 `
 
 func onOff(b bool) string {
