@@ -85,6 +85,9 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 	f.BoolVar(&opts.Explain, "explain", false, "show which words, stems, synonyms and typo fixes matched, and what each added")
 	f.BoolVar(&opts.NoRelated, "no-related", false, "leave out related services (also: CRIB_RELATED=0)")
 	addSourceFlags(c, &opts.Source)
+	c.RegisterFlagCompletionFunc("limit", completeLimit)
+	// A question is words, not file names.
+	c.ValidArgsFunction = cobra.NoFileCompletions
 	if interactive {
 		f.BoolVarP(&opts.Interactive, "interactive", "i", false, "open an interactive prompt that keeps the notes loaded (as crib practice)")
 	}

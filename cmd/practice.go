@@ -79,6 +79,7 @@ func NewCmdPractice(ios *IOStreams, runF func(*PracticeOptions) error) *cobra.Co
 	f.BoolVar(&opts.Explain, "explain", false, "start with explanations on")
 	f.BoolVar(&opts.JSON, "json", false, "print answers as JSON")
 	addSourceFlags(c, &opts.Source)
+	c.RegisterFlagCompletionFunc("limit", completeLimit)
 	return c
 }
 

@@ -182,9 +182,18 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	return root
 }
 
+// versionString is the version, commit and build date: from -ldflags
+// when make stamped them, else from what the go command records in the
+// binary (the module version of go install m@v, the VCS revision and time
+// of a build in a clone).
 func versionString() string {
-	v, c, d := version, commit, date
-	if bi, ok := debug.ReadBuildInfo(); ok {
+	bi, _ := debug.ReadBuildInfo()
+	return buildVersion(bi, version, commit, date)
+}
+
+func buildVersion(bi *debug.BuildInfo, v, c, d string) string {
+	dirty, stamped := false, c != ""
+	if bi != nil {
 		if v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 			v = bi.Main.Version
 		}
@@ -194,20 +203,23 @@ func versionString() string {
 				c = s.Value
 			case s.Key == "vcs.time" && d == "":
 				d = s.Value
+			case s.Key == "vcs.modified":
+				dirty = s.Value == "true"
 			}
 		}
-	}
-	if v == "" {
-		v = "dev"
 	}
 	if len(c) > 12 {
 		c = c[:12]
 	}
-	if c == "" {
-		c = "unknown"
+	if dirty && c != "" && !stamped {
+		c += ", modified"
 	}
-	if d == "" {
-		d = "unknown"
+	return fmt.Sprintf("%s (commit %s, built %s)", orString(v, "dev"), orString(c, "unknown"), orString(d, "unknown"))
+}
+
+func orString(s, def string) string {
+	if s == "" {
+		return def
 	}
-	return fmt.Sprintf("%s (commit %s, built %s)", v, c, d)
+	return s
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/synonyms"
 )
 
 // ServiceOptions hold what `crib service` needs.
@@ -77,7 +78,25 @@ answers them as a question, command word included, and says so on stderr.`,
 	f.BoolVar(&opts.NoPager, "no-pager", false, "do not page a long report through $PAGER")
 	f.BoolVar(&opts.NoRelated, "no-related", false, "leave out related services (also: CRIB_RELATED=0)")
 	addSourceFlags(c, &opts.Source)
+	c.RegisterFlagCompletionFunc("limit", completeLimit)
+	c.ValidArgsFunction = completeServices
 	return c
+}
+
+// completeServices offers the catalogue's service names that start with
+// what was typed, ignoring case.
+func completeServices(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	cat, err := synonyms.BuiltinCatalog()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, s := range cat.Services {
+		if strings.HasPrefix(strings.ToLower(s.Name), strings.ToLower(toComplete)) {
+			out = append(out, s.Name+"\t"+s.Category)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 func serviceRun(opts *ServiceOptions) error {

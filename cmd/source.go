@@ -28,7 +28,11 @@ func addSourceFlags(c *cobra.Command, o *sourceOptions) {
 	f.StringArrayVar(&o.Synonyms, "synonyms", nil, "extra synonyms `file` in the Solr format; repeatable")
 	f.StringVar(&o.Color, "color", "auto", "colour output: auto, always or never; this flag beats NO_COLOR, which beats CLICOLOR_FORCE (colour even when piped), which beats whether stdout is a terminal")
 	f.BoolVar(&o.NoCache, "no-cache", false, "index the notes in memory; do not read or write the index cache")
+	c.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 }
+
+// completeLimit offers a few result counts for -n.
+var completeLimit = cobra.FixedCompletions([]string{"1", "3", "5", "10", "20"}, cobra.ShellCompDirectiveNoFileComp)
 
 func (o *sourceOptions) validate() error {
 	switch o.Color {
