@@ -99,7 +99,7 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(flagError)
-	root.SetVersionTemplate("crib {{.Version}}\n")
+	root.SetVersionTemplate(versionTemplate)
 	root.CompletionOptions.HiddenDefaultCmd = true
 
 	ask := NewCmdAsk(ios, nil)
