@@ -34,7 +34,7 @@ import (
 // dictionary is not part of a cache's key: synonyms are expanded when a
 // question is asked, never indexed, so one index serves any dictionary,
 // the user's files included.
-const FormatVersion = 3
+const FormatVersion = 4 // 4: the snapshot keeps front-matter tags
 
 // DefaultLockWait is how long a crib waits for another crib that is
 // building the same index before it indexes in memory itself.

@@ -3,6 +3,7 @@ package cache
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -33,5 +34,26 @@ func TestExcludesKeyTheEntry(t *testing.T) {
 	ignored, rep := openCache(t, c, Notes{Paths: []string{dir}})
 	if ignored.Len() != 1 || rep.Action != ActionRebuilt {
 		t.Errorf("after a .cribignore: %d snippets, %s; want 1, rebuilt", ignored.Len(), rep.Action)
+	}
+}
+
+// TestTagsSurviveTheCache checks that front-matter tags, which --tag
+// filters on, come back from a cached index as they were read.
+func TestTagsSurviveTheCache(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntags: [aws, cicd]\n---\n- SNS fans out messages\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("- SQS queues messages\n"), 0o644)
+	c := newTestCache(t)
+	openCache(t, c, Notes{Paths: []string{dir}})
+	e, rep := openCache(t, c, Notes{Paths: []string{dir}})
+	if rep.Action != ActionFresh {
+		t.Fatalf("second open: %s, want fresh", rep.Action)
+	}
+	got := [][]string{}
+	for _, s := range e.Snippets() {
+		got = append(got, s.Tags)
+	}
+	if want := [][]string{{"aws", "cicd"}, nil}; !reflect.DeepEqual(got, want) {
+		t.Errorf("tags from the cache: %q, want %q", got, want)
 	}
 }
