@@ -18,6 +18,12 @@ type AskOptions struct {
 	Limit    int
 	JSON     bool
 	Explain  bool
+	// Operators, Filters, Context and Open: see filters.go and open.go.
+	Operators bool
+	Filters   filterOptions
+	Context   int
+	Open      int
+	Launch    launchFunc
 	// Interactive (root's -i) opens the practice prompt instead.
 	Interactive bool
 	// Engine opens the notes of Source; the practice session hands over
@@ -28,6 +34,7 @@ type AskOptions struct {
 func newAskOptions(ios *IOStreams) *AskOptions {
 	opts := &AskOptions{IO: ios}
 	opts.Engine = opts.Source.engineFactory(ios)
+	opts.Launch = launchEditor
 	return opts
 }
 
@@ -50,12 +57,18 @@ services. It understands stems (deploying, deployment), AWS acronyms and
 former names (ASG, SSM, CloudWatch Events = EventBridge) and small typos.
 Without --notes it searches its built-in AWS DevOps Professional notes.
 
+` + filterHelp + `
+
 Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 		Example: `  crib how do I get alerted when an access key leaks
   crib --notes ~/notes/aws "eventbridge rule to trigger lambda from an auto scaling group"
   crib --json -n 3 codedeploy lifecycle hooks | jq -r '.results[].text'
   crib --explain cloudwatch events        # why each note matched
-  CRIB_NOTES=~/notes crib asg warm pool`,
+  CRIB_NOTES=~/notes crib asg warm pool
+  crib '"blue/green" deployment -beanstalk'   # operators: quote for the shell
+  crib --tag aws --in notes/ci --section codedeploy rollback
+  crib -C 2 warm pool                     # two neighbouring notes around each hit
+  crib --open 2 codedeploy hooks          # open result 2 in $VISUAL or $EDITOR`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Interactive {
@@ -71,6 +84,9 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 			if err := opts.Source.validate(); err != nil {
 				return err
 			}
+			if err := opts.validateHits(c); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -82,6 +98,9 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 	f.BoolVar(&opts.JSON, "json", false, "print results as JSON")
 	f.BoolVar(&opts.Explain, "explain", false, "show which words, stems, synonyms and typo fixes matched, and what each added")
 	addSourceFlags(c, &opts.Source)
+	addFilterFlags(c, &opts.Filters)
+	addHitFlags(c, opts)
+	opts.Operators = true
 	if interactive {
 		f.BoolVarP(&opts.Interactive, "interactive", "i", false, "open an interactive prompt that keeps the notes loaded (as crib practice)")
 	}
@@ -110,25 +129,27 @@ func askRun(opts *AskOptions) error {
 		return err
 	}
 	defer release()
-	ans, err := eng.Search(opts.Question, search.Options{Limit: opts.Limit, Explain: opts.Explain})
+	ans, x, err := opts.search(eng)
 	if err != nil {
 		return err
 	}
 	printCorrections(ios, ans)
 	d := ios.display(opts.Source.Color)
 	switch {
+	case opts.Open > 0:
+		return opts.openResult(ans)
 	case opts.JSON:
-		if err := renderJSON(ios.Out, ans); err != nil {
+		if err := renderJSON(ios.Out, ans, x); err != nil {
 			return err
 		}
 	case len(ans.Results) == 0:
 	case d.terminal:
-		renderTerminal(ios.Out, ans, d.styler, d.width)
+		renderTerminal(ios.Out, ans, d.styler, d.width, x)
 		if ios.ErrTTY {
 			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
 		}
 	default:
-		renderPlain(ios.Out, ans)
+		renderPlain(ios.Out, ans, x)
 	}
 	if len(ans.Results) == 0 {
 		if !opts.JSON && ios.ErrTTY {

@@ -37,7 +37,7 @@ func (tr transcript) run(t *testing.T) (int, string, string) {
 		ios.Styler = tagStyler{}
 	}
 	root := NewCmdRoot(ios)
-	root.SetArgs(tr.args)
+	root.SetArgs(questionArgs(root, tr.args))
 	code := Execute(root, ios)
 	return code, out.String(), errOut.String()
 }

@@ -17,7 +17,7 @@ const maxCrumbs = 3
 // result, and each result shows its rank, the note with matched words
 // highlighted, the items it sits under, its source and score. The related
 // services follow.
-func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
+func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, x answerExtras) {
 	const indent = "     "
 	for gi, g := range groupBySection(ans.Results) {
 		if gi > 0 {
@@ -26,6 +26,7 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 		fmt.Fprintf(w, "%s\n", st.Style(RoleHeading, fitCrumb(g[0].Snippet.Heading, width)))
 		for _, r := range g {
 			words := highlightWords(r.Snippet.Text, r.Matches, st)
+			termAround(w, x.around[r.Index].before, nil, st, indent, width)
 			fmt.Fprintf(w, "  %s", st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)))
 			// The rank is as wide as indent: the text continues its line.
 			fmt.Fprintf(w, " %s\n", strings.Join(wrap(words, width-len(indent)), "\n"+indent))
@@ -38,13 +39,14 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int) {
 					fmt.Fprintf(w, "%s%s%s\n", indent, bullet, line)
 				}
 			}
+			termAround(w, x.around[r.Index].after, r.Children, st, indent, width)
 			if len(r.Snippet.Context) > 0 {
 				ctx := "under: " + strings.Join(r.Snippet.Context, " › ")
 				for _, line := range wrapText(ctx, width-len(indent)) {
 					fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, line))
 				}
 			}
-			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleScore, fmt.Sprintf("%s:%d · %.2f", r.Snippet.Source, r.Snippet.Line, r.Score)))
+			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleScore, fmt.Sprintf("%s · %.2f", x.ref(r.Snippet), r.Score)))
 			renderExplain(w, r.Explain, st, indent)
 		}
 	}

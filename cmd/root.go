@@ -7,6 +7,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -42,6 +43,7 @@ var (
 func Main() int {
 	ios := System()
 	root := NewCmdRoot(ios)
+	root.SetArgs(questionArgs(root, os.Args[1:]))
 	return Execute(root, ios)
 }
 
