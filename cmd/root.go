@@ -111,6 +111,7 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	root.AddCommand(ask, NewCmdService(ios, nil))
 	root.AddCommand(NewCmdCheck(ios, nil), NewCmdPractice(ios, nil), NewCmdCompletion(ios, nil))
 	root.AddCommand(NewCmdIndex(ios, nil))
+	root.AddCommand(NewCmdMCP(ios, nil))
 	return root
 }
 
