@@ -20,6 +20,12 @@ type AskOptions struct {
 	Explain  bool
 	// NoRelated leaves the related services out of the terminal view.
 	NoRelated bool
+	// Operators, Filters, Context and Open: see filters.go and open.go.
+	Operators bool
+	Filters   filterOptions
+	Context   int
+	Open      int
+	Launch    launchFunc
 	// Interactive (root's -i) opens the practice prompt instead.
 	Interactive bool
 	// Engine opens the notes of Source; the practice session hands over
@@ -30,6 +36,7 @@ type AskOptions struct {
 func newAskOptions(ios *IOStreams) *AskOptions {
 	opts := &AskOptions{IO: ios}
 	opts.Engine = opts.Source.engineFactory(ios)
+	opts.Launch = launchEditor
 	return opts
 }
 
@@ -52,12 +59,18 @@ services. It understands stems (deploying, deployment), AWS acronyms and
 former names (ASG, SSM, CloudWatch Events = EventBridge) and small typos.
 Without --notes it searches its built-in AWS DevOps Professional notes.
 
+` + filterHelp + `
+
 Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 		Example: `  crib how do I get alerted when an access key leaks
   crib --notes ~/notes/aws "eventbridge rule to trigger lambda from an auto scaling group"
   crib --json -n 3 codedeploy lifecycle hooks | jq -r '.results[].text'
   crib --explain cloudwatch events        # why each note matched
-  CRIB_NOTES=~/notes crib asg warm pool`,
+  CRIB_NOTES=~/notes crib asg warm pool
+  crib '"blue/green" deployment -beanstalk'   # operators: quote for the shell
+  crib --tag aws --in notes/ci --section codedeploy rollback
+  crib -C 2 warm pool                     # two neighbouring notes around each hit
+  crib --open 2 codedeploy hooks          # open result 2 in $VISUAL or $EDITOR`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Interactive {
@@ -71,6 +84,9 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 				return &usageError{fmt.Sprintf("invalid --limit %d: want 1 or more", opts.Limit)}
 			}
 			if err := opts.Source.validate(); err != nil {
+				return err
+			}
+			if err := opts.validateHits(c); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -88,6 +104,9 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 	c.RegisterFlagCompletionFunc("limit", completeLimit)
 	// A question is words, not file names.
 	c.ValidArgsFunction = cobra.NoFileCompletions
+	addFilterFlags(c, &opts.Filters)
+	addHitFlags(c, opts)
+	opts.Operators = true
 	if interactive {
 		f.BoolVarP(&opts.Interactive, "interactive", "i", false, "open an interactive prompt that keeps the notes loaded (as crib practice)")
 	}
@@ -116,11 +135,11 @@ func askRun(opts *AskOptions) error {
 		return err
 	}
 	defer release()
-	ans, err := eng.Search(opts.Question, search.Options{Limit: opts.Limit, Explain: opts.Explain})
+	ans, x, err := opts.search(eng)
 	if err != nil {
 		if opts.JSON {
 			// --json always prints its schema; the reason goes to stderr.
-			if jerr := renderJSON(ios.Out, &search.Answer{Question: opts.Question}); jerr != nil {
+			if jerr := renderJSON(ios.Out, &search.Answer{Question: opts.Question}, answerExtras{}); jerr != nil {
 				return jerr
 			}
 		}
@@ -129,18 +148,20 @@ func askRun(opts *AskOptions) error {
 	printCorrections(ios, ans)
 	d := ios.display(opts.Source.Color)
 	switch {
+	case opts.Open > 0:
+		return opts.openResult(ans)
 	case opts.JSON:
-		if err := renderJSON(ios.Out, ans); err != nil {
+		if err := renderJSON(ios.Out, ans, x); err != nil {
 			return err
 		}
 	case len(ans.Results) == 0:
 	case d.terminal:
-		renderTerminal(ios.Out, ans, d.styler, d.width, relatedWanted(ios, opts.NoRelated))
+		renderTerminal(ios.Out, ans, d.styler, d.width, x, relatedWanted(ios, opts.NoRelated))
 		if ios.ErrTTY {
 			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
 		}
 	default:
-		renderPlain(ios.Out, ans)
+		renderPlain(ios.Out, ans, x)
 	}
 	if len(ans.Results) == 0 {
 		if !opts.JSON && ios.ErrTTY {

@@ -61,7 +61,7 @@ func indexRun(opts *IndexOptions) error {
 	if err != nil {
 		return err
 	}
-	src := cache.Notes{Paths: opts.Source.notesPaths(ios)}
+	src := opts.Source.notes(ios)
 	if opts.Status {
 		st, err := c.Status(src)
 		if err != nil {

@@ -16,6 +16,7 @@ type jsonAnswer struct {
 	Results     []jsonResult      `json:"results"`
 	Related     []search.Related  `json:"related"`
 	Corrections map[string]string `json:"corrections,omitempty"`
+	Filters     *search.Filter    `json:"filters,omitempty"`
 }
 
 type jsonResult struct {
@@ -29,6 +30,8 @@ type jsonResult struct {
 	Services []string              `json:"services"`
 	Children []string              `json:"children,omitempty"`
 	Explain  []search.Contribution `json:"explain,omitempty"`
+	Before   []jsonNeighbour       `json:"before,omitempty"` // with -C
+	After    []jsonNeighbour       `json:"after,omitempty"`
 }
 
 func orEmpty(s []string) []string {
@@ -38,8 +41,8 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-func renderJSON(w io.Writer, ans *search.Answer) error {
-	out := jsonAnswer{Query: ans.Question, Results: []jsonResult{}, Related: ans.Related, Corrections: ans.Corrections}
+func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
+	out := jsonAnswer{Query: ans.Question, Results: []jsonResult{}, Related: ans.Related, Corrections: ans.Corrections, Filters: filterEcho(x.filter)}
 	if out.Related == nil {
 		out.Related = []search.Related{}
 	}
@@ -52,6 +55,7 @@ func renderJSON(w io.Writer, ans *search.Answer) error {
 			Heading: orEmpty(r.Snippet.Heading), Context: orEmpty(r.Snippet.Context),
 			Source: r.Snippet.Source, Line: r.Snippet.Line, Services: orEmpty(r.Services),
 			Children: r.Children, Explain: r.Explain,
+			Before: jsonNeighbours(x.around[r.Index].before), After: jsonNeighbours(x.around[r.Index].after),
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -66,21 +70,14 @@ func round(f float64) float64 {
 
 // renderPlain prints one result per line, grep style: source:line: text,
 // a code block folded onto its one line. With --explain, each result's
-// contributions follow it, indented.
-func renderPlain(w io.Writer, ans *search.Answer) {
-	for _, r := range ans.Results {
+// contributions follow it, indented; with -C, its neighbours surround it.
+func renderPlain(w io.Writer, ans *search.Answer, x answerExtras) {
+	for i, r := range ans.Results {
+		plainBefore(w, i, r, x)
 		fmt.Fprintf(w, "%s:%d: %s\n", r.Snippet.Source, r.Snippet.Line, oneLine(r.Snippet.Text))
 		renderExplain(w, r.Explain, plainStyler{}, "    ")
+		plainAfter(w, r, x)
 	}
-}
-
-// oneLine folds the lines of a code block onto one, as grep-style output
-// needs; other text is left as it is.
-func oneLine(text string) string {
-	if !strings.Contains(text, "\n") {
-		return text
-	}
-	return strings.Join(strings.Fields(text), " ")
 }
 
 // highlightWords splits text into words, each with its matched parts

@@ -13,10 +13,11 @@ import (
 const maxCrumbs = 3
 
 // renderTerminal prints answers for people, answer first, in rank order:
-// neighbouring results of one section share its heading, and each result shows its rank, the note with matched words
+// neighbouring results of one section share its heading, and each result
+// shows its rank, the note with matched words
 // highlighted, the items it sits under, its source and score. The related
 // services follow.
-func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, related bool) {
+func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, x answerExtras, related bool) {
 	const indent = "     "
 	lc := &lineCounter{w: w}
 	w = lc
@@ -26,6 +27,7 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, relat
 		}
 		fmt.Fprintf(w, "%s\n", st.Style(RoleHeading, fitCrumb(g[0].Snippet.Heading, width)))
 		for _, r := range g {
+			termAround(w, x.around[r.Index].before, nil, st, indent, width)
 			// The rank is as wide as indent: the text continues its line.
 			rank := "  " + st.Style(RoleRank, fmt.Sprintf("%2d", r.Rank)) + " "
 			printNote(w, noteLines(r.Snippet.Text, r.Matches, st, width-len(indent)), rank, indent)
@@ -38,13 +40,14 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, relat
 					fmt.Fprintf(w, "%s%s%s\n", indent, bullet, line)
 				}
 			}
+			termAround(w, x.around[r.Index].after, r.Children, st, indent, width)
 			if len(r.Snippet.Context) > 0 {
 				ctx := "under: " + strings.Join(r.Snippet.Context, " › ")
 				for _, line := range wrapText(ctx, width-len(indent)) {
 					fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, line))
 				}
 			}
-			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleScore, fmt.Sprintf("%s:%d · %.2f", r.Snippet.Source, r.Snippet.Line, r.Score)))
+			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleScore, fmt.Sprintf("%s · %.2f", x.ref(r.Snippet), r.Score)))
 			renderExplain(w, r.Explain, st, indent)
 		}
 	}

@@ -18,7 +18,7 @@ func TestRanksPrintInOrder(t *testing.T) {
 	}
 	ans := &search.Answer{Results: []search.Result{res(1, "A"), res(2, "B"), res(3, "A"), res(4, "A"), res(5, "C")}}
 	var b bytes.Buffer
-	renderTerminal(&b, ans, plainStyler{}, 80, true)
+	renderTerminal(&b, ans, plainStyler{}, 80, answerExtras{}, true)
 	var ranks []string
 	for _, m := range regexp.MustCompile(`(?m)^\s+(\d) note$`).FindAllStringSubmatch(b.String(), -1) {
 		ranks = append(ranks, m[1])

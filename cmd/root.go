@@ -49,7 +49,7 @@ func Main() int {
 // command, and returns the exit status.
 func Run(ios *IOStreams, args []string) int {
 	root := NewCmdRoot(ios)
-	root.SetArgs(reroute(ios, args))
+	root.SetArgs(questionArgs(root, reroute(ios, args)))
 	return Execute(root, ios)
 }
 
@@ -168,7 +168,7 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(flagError)
-	root.SetVersionTemplate("crib {{.Version}}\n")
+	root.SetVersionTemplate(versionTemplate)
 	root.CompletionOptions.HiddenDefaultCmd = true
 
 	ask := NewCmdAsk(ios, nil)
@@ -179,6 +179,7 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 	root.AddCommand(ask, NewCmdService(ios, nil))
 	root.AddCommand(NewCmdCheck(ios, nil), NewCmdPractice(ios, nil), NewCmdCompletion(ios, nil))
 	root.AddCommand(NewCmdIndex(ios, nil))
+	root.AddCommand(NewCmdMCP(ios, nil))
 	return root
 }
 

@@ -16,6 +16,7 @@ import (
 // sourceOptions say which notes and thesaurus a command searches.
 type sourceOptions struct {
 	Notes    []string
+	Exclude  []string
 	Synonyms []string
 	Color    string
 	NoCache  bool
@@ -25,6 +26,7 @@ type sourceOptions struct {
 func addSourceFlags(c *cobra.Command, o *sourceOptions) {
 	f := c.Flags()
 	f.StringArrayVar(&o.Notes, "notes", nil, "notes `path` to search: file, folder or glob; repeatable (default $CRIB_NOTES, else the built-in DOP-C02 notes)")
+	f.StringArrayVar(&o.Exclude, "exclude", nil, "leave out notes files matching `glob` (.gitignore syntax: drafts/, *.txt, /old.md); repeatable")
 	f.StringArrayVar(&o.Synonyms, "synonyms", nil, "extra synonyms `file` in the Solr format; repeatable")
 	f.StringVar(&o.Color, "color", "auto", "colour output: auto, always or never; this flag beats NO_COLOR, which beats CLICOLOR_FORCE (colour even when piped), which beats whether stdout is a terminal")
 	f.BoolVar(&o.NoCache, "no-cache", false, "index the notes in memory; do not read or write the index cache")
@@ -76,6 +78,17 @@ func (o *sourceOptions) notesPaths(ios *IOStreams) []string {
 	return nil
 }
 
+// notes names the notes to search and what to leave out of them. The
+// built-in notes are searched whole: --exclude is for the user's own.
+func (o *sourceOptions) notes(ios *IOStreams) cache.Notes {
+	src := cache.Notes{Paths: o.notesPaths(ios), Exclude: o.Exclude}
+	if len(src.Paths) == 0 && len(src.Exclude) > 0 {
+		ios.Warnf("--exclude applies to --notes and $CRIB_NOTES; the built-in notes are searched whole")
+		src.Exclude = nil
+	}
+	return src
+}
+
 // synonymFiles returns --synonyms files, and the user's own synonyms file
 // under $XDG_CONFIG_HOME/crib when it exists.
 func (o *sourceOptions) synonymFiles(ios *IOStreams) []string {
@@ -118,7 +131,7 @@ func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error)
 // meanwhile.
 func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
 	th := func() (*search.Thesaurus, error) { return o.loadThesaurus(ios) }
-	src := cache.Notes{Paths: o.notesPaths(ios)}
+	src := o.notes(ios)
 	c := newCache(ios)
 	if o.NoCache || c == nil {
 		eng, warnings, err := cache.OpenMemory(src, th)

@@ -20,8 +20,9 @@ const candidates = 40
 
 // Options tune one search.
 type Options struct {
-	Limit   int  // results wanted; DefaultLimit when 0
-	Explain bool // fill Result.Explain
+	Limit   int    // results wanted; DefaultLimit when 0
+	Explain bool   // fill Result.Explain
+	Filter  Filter // only notes that pass are ranked (filter.go)
 }
 
 // Span marks matched bytes of a snippet's text.
@@ -92,7 +93,7 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(p.bleveQuery(), max(candidates, opts.Limit*2), 0, opts.Explain)
+	req := bleve.NewSearchRequestOptions(e.withFilter(p.bleveQuery(), opts.Filter), max(candidates, opts.Limit*2), 0, opts.Explain)
 	req.SortBy([]string{"-_score", "_id"})
 	res, err := e.idx.Search(req)
 	if err != nil {

@@ -43,10 +43,15 @@ func run(dir string) error {
 }
 
 // escapePlaceholders keeps <placeholders> in usage lines and help text,
-// which the markdown step of the man generator would take for HTML tags.
+// which the markdown step of the man generator would take for HTML tags,
+// and ends each page's description with crib's licence.
 func escapePlaceholders(c *cobra.Command) {
 	c.Use = strings.NewReplacer("<", "", ">", "").Replace(c.Use)
 	c.Long = strings.ReplaceAll(c.Long, "<", `\<`)
+	if c.Long == "" {
+		c.Long = c.Short + "."
+	}
+	c.Long += "\n\ncrib is free software under the " + cmd.License + ". See the file LICENSE that comes with it."
 	for _, sub := range c.Commands() {
 		escapePlaceholders(sub)
 	}

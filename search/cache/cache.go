@@ -34,7 +34,7 @@ import (
 // dictionary is not part of a cache's key: synonyms are expanded when a
 // question is asked, never indexed, so one index serves any dictionary,
 // the user's files included.
-const FormatVersion = 3
+const FormatVersion = 4 // 4: the snapshot keeps front-matter tags
 
 // DefaultLockWait is how long a crib waits for another crib that is
 // building the same index before it indexes in memory itself.
@@ -54,8 +54,11 @@ type Cache struct {
 }
 
 // Notes names the notes to search: paths (files, folders, globs), or none
-// for crib's built-in notes.
-type Notes struct{ Paths []string }
+// for crib's built-in notes, and the files of them to leave out.
+type Notes struct {
+	Paths   []string
+	Exclude []string // patterns as corpus.LoadOptions.Exclude
+}
 
 // Action says what opening notes through the cache did.
 type Action string
@@ -307,6 +310,9 @@ func (c *Cache) entry(notes *noteSet) entry {
 		for _, p := range notes.paths {
 			abs, _ := filepath.Abs(p)
 			fmt.Fprintf(n, "%s\x00%s\x00", p, abs)
+		}
+		if len(notes.excludes) > 0 { // what is left out keys the entry too
+			fmt.Fprintf(n, "exclude\x00%x\x00", sha256.Sum256(notes.excludes))
 		}
 	}
 	v := sha256.Sum256([]byte(fmt.Sprintf("crib index\x00%d\x00%s", FormatVersion, c.Version)))

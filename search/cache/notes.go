@@ -22,6 +22,7 @@ type noteSet struct {
 	paths    []string // as given; none for the built-in notes
 	files    []corpus.File
 	warnings []string // from resolving the paths
+	excludes []byte   // corpus.ExcludeFingerprint: what leaves files out
 }
 
 // builtinPath stands for all of crib's built-in notes in a manifest: they
@@ -33,8 +34,13 @@ func resolveNotes(src Notes) (*noteSet, error) {
 		size := int64(len(corpus.EmbeddedData()))
 		return &noteSet{files: []corpus.File{{Path: builtinPath, Size: size}}}, nil
 	}
-	files, warnings, err := corpus.Resolve(src.Paths)
-	return &noteSet{paths: src.Paths, files: files, warnings: warnings}, err
+	lo := corpus.LoadOptions{Exclude: src.Exclude}
+	files, warnings, err := corpus.ResolveWith(src.Paths, lo)
+	if err != nil {
+		return &noteSet{paths: src.Paths, files: files, warnings: warnings}, err
+	}
+	fp, err := corpus.ExcludeFingerprint(src.Paths, lo)
+	return &noteSet{paths: src.Paths, files: files, warnings: warnings, excludes: fp}, err
 }
 
 func (n *noteSet) builtin() bool { return len(n.paths) == 0 }

@@ -19,7 +19,7 @@ import (
 //	"CRIBSNAP" uvarint(version)
 //	strings: uvarint(n) n*uvarint(len) bytes...   every distinct string once
 //	lists:   uvarint(n) n*(uvarint(len+1) len*uvarint(string))   0 = nil
-//	snippets: uvarint(n) n*(text heading context source line)
+//	snippets: uvarint(n) n*(text heading context source line tags)
 //	vocab:   uvarint(n) n*(term df)
 //	surface: uvarint(n) n*(word term uses)
 //	crc32c of all the above, 4 bytes little endian
@@ -29,7 +29,7 @@ import (
 const (
 	snapshotName    = "snippets.bin"
 	snapshotMagic   = "CRIBSNAP"
-	snapshotVersion = 1
+	snapshotVersion = 2 // 2: snippets keep their front-matter tags
 )
 
 type snapshot struct {
@@ -75,10 +75,10 @@ func (w *snapWriter) list(l []string) int {
 
 func writeSnapshot(path string, s *snapshot) error {
 	w := &snapWriter{strs: map[string]int{}, lists: map[string]int{}}
-	type rec struct{ text, heading, context, source, line int }
+	type rec struct{ text, heading, context, source, line, tags int }
 	recs := make([]rec, len(s.snippets))
 	for i, sn := range s.snippets {
-		recs[i] = rec{w.str(sn.Text), w.list(sn.Heading), w.list(sn.Context), w.str(sn.Source), sn.Line}
+		recs[i] = rec{w.str(sn.Text), w.list(sn.Heading), w.list(sn.Context), w.str(sn.Source), sn.Line, w.list(sn.Tags)}
 	}
 	terms, words := s.voc.Terms(), s.voc.Words()
 	for _, t := range terms {
@@ -106,7 +106,7 @@ func writeSnapshot(path string, s *snapshot) error {
 	}
 	b = binary.AppendUvarint(b, uint64(len(recs)))
 	for _, r := range recs {
-		for _, v := range []int{r.text, r.heading, r.context, r.source, r.line} {
+		for _, v := range []int{r.text, r.heading, r.context, r.source, r.line, r.tags} {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
 	}
@@ -267,6 +267,7 @@ func (r *snapReader) snippets(strs []string, lists [][]string) []corpus.Snippet 
 			Context: lists[r.index(len(lists))],
 			Source:  r.str(strs),
 			Line:    r.uvarint(),
+			Tags:    lists[r.index(len(lists))],
 		}
 	}
 	return out

@@ -1,0 +1,77 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+)
+
+// testTree is a folder of notes with front matter tags, a .gitignore
+// (private/ is left out) and a drafts folder to exclude.
+const testTree = "testdata/tree"
+
+// TestFilterTranscripts records excludes, filters and query operators
+// end to end.
+func TestFilterTranscripts(t *testing.T) {
+	tests := []struct {
+		name string
+		tr   transcript
+	}{
+		{"tree-all", transcript{args: []string{"--notes", testTree, "-n", "20", "deployment"}}},
+		{"exclude", transcript{args: []string{"--notes", testTree, "--exclude", "drafts/", "--exclude", "k8s/*.md", "-n", "20", "deployment"}}},
+		{"filter-in", transcript{args: []string{"--notes", testTree, "--in", "k8s", "-n", "20", "deployment"}}},
+		{"filter-section-tag", transcript{args: []string{"--notes", testTree, "--section", "elastic BEANSTALK", "--tag", "CICD", "--tag", "k8s", "-n", "20", "deployment"}}},
+		{"filter-phrase", transcript{args: []string{"--notes", testTree, "-n", "20", `"blue green" deployment`}}},
+		{"filter-exclude-word", transcript{args: []string{"--notes", testTree, "-n", "20", "deployment", "-beanstalk", "-codedeploy"}}},
+		{"filter-exclude-first", transcript{args: []string{"--notes", testTree, "-n", "20", "--", "-beanstalk", "blue green deployment"}}},
+		{"filter-exclude-unquoted-first", transcript{args: []string{"--notes", testTree, "-beanstalk", "deployment"}}},
+		{"filter-or", transcript{args: []string{"--notes", testTree, "-n", "20", "deployment kubernetes OR cloudwatch"}}},
+		{"filter-json", transcript{args: []string{"--notes", testTree, "--json", "--in", "aws", "--tag", "cicd", "-n", "2", `"blue green" fleet OR kubernetes -beanstalk deployment`}}},
+		{"filter-no-match", transcript{args: []string{"--notes", testTree, "--tag", "nope", "deployment"}}},
+		{"filter-only-exclusions", transcript{args: []string{"--notes", testTree, "--", "-beanstalk"}}},
+		{"context-piped", transcript{args: []string{"--notes", testTree, "-C", "1", "-n", "2", "canary deployment"}}},
+		{"context-terminal", transcript{args: []string{"--notes", testTree, "-C", "1", "-n", "2", "canary deployment"}, tty: true}},
+		{"context-json", transcript{args: []string{"--notes", testTree, "-C", "2", "-n", "1", "--json", "immutable"}}},
+		{"bad-context", transcript{args: []string{"--notes", testTree, "-C", "-1", "sns"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := tt.tr.run(t)
+			checkGolden(t, tt.name+".golden", formatTranscript(code, out, errOut))
+		})
+	}
+}
+
+func TestExcludeOnBuiltinNotesWarns(t *testing.T) {
+	code, _, errOut := (transcript{args: []string{"--exclude", "cicd.md", "-n", "1", "codedeploy lifecycle hooks"}}).run(t)
+	if code != ExitFound || !strings.Contains(errOut, "crib: warning: --exclude applies to --notes") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestDashWordsAfterTheQuestion checks which arguments questionArgs
+// moves behind "--": -words after the first word of a question, never
+// flags, their values, or anything of another command.
+func TestDashWordsAfterTheQuestion(t *testing.T) {
+	tests := []struct {
+		name       string
+		args, want []string
+	}{
+		{"plain", []string{"-n", "3", "warm", "pool"}, []string{"-n", "3", "warm", "pool"}},
+		{"dash word", []string{"deploy", "-beanstalk"}, []string{"--", "deploy", "-beanstalk"}},
+		{"flags keep their values", []string{"--notes", "-odd-dir", "deploy", "-n", "2", "-beanstalk", "--json"}, []string{"--notes", "-odd-dir", "-n", "2", "--json", "--", "deploy", "-beanstalk"}},
+		{"short flags with values stay flags", []string{"deploy", "-n3", "-C2", "-ntp"}, []string{"-n3", "-C2", "--", "deploy", "-ntp"}},
+		{"help and version stay flags", []string{"deploy", "-h"}, []string{"deploy", "-h"}},
+		{"first word is a flag", []string{"-beanstalk", "deploy"}, []string{"-beanstalk", "deploy"}},
+		{"after --", []string{"deploy", "--", "-x", "-beanstalk"}, []string{"deploy", "--", "-x", "-beanstalk"}},
+		{"ask command", []string{"ask", "deploy", "-beanstalk"}, []string{"ask", "--", "deploy", "-beanstalk"}},
+		{"other command", []string{"service", "ec2", "-beanstalk"}, []string{"service", "ec2", "-beanstalk"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := NewCmdRoot(&IOStreams{Getenv: func(string) string { return "" }})
+			if got := questionArgs(root, tt.args); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("questionArgs(%q) = %q, want %q", tt.args, got, tt.want)
+			}
+		})
+	}
+}

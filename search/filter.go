@@ -1,0 +1,157 @@
+package search
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
+)
+
+// Filter narrows a search to the notes that pass all of its parts; an
+// empty part lets every note pass. A note is a snippet with the items it
+// sits under and its headings, as the plain search reads it. A filter
+// decides which notes may be ranked, not how they rank: bleve scores the
+// notes that pass as it would without the filter, and the result limit
+// counts only notes that pass.
+type Filter struct {
+	// In keeps notes whose file lies under one of these paths: a folder
+	// or file as named to crib, an absolute path, or the trailing
+	// segments of one (aws matches notes/aws/…, cicd.md the built-in
+	// crib:cicd.md).
+	In []string `json:"in,omitempty"`
+	// Section keeps notes whose heading path contains one of these texts,
+	// ignoring case.
+	Section []string `json:"section,omitempty"`
+	// Tags keeps notes whose file's front matter names one of these tags,
+	// ignoring case.
+	Tags []string `json:"tags,omitempty"`
+	// Require holds groups of words or phrases; a note must say one of
+	// each group (Operators.Require).
+	Require [][]string `json:"require,omitempty"`
+	// Exclude holds words and phrases a note must not say.
+	Exclude []string `json:"exclude,omitempty"`
+}
+
+// IsZero reports whether the filter lets every note pass.
+func (f Filter) IsZero() bool {
+	return len(f.In) == 0 && len(f.Section) == 0 && len(f.Tags) == 0 && len(f.Require) == 0 && len(f.Exclude) == 0
+}
+
+// withFilter restricts a question's query to the notes f lets pass. The
+// filter does not score: bleve applies it to the hits of q, which keep
+// their scores.
+func (e *Engine) withFilter(q query.Query, f Filter) query.Query {
+	if f.IsZero() {
+		return q
+	}
+	b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
+	b.AddFilter(e.filterQuery(f))
+	return b
+}
+
+// filterQuery is the query matching exactly the notes f lets pass.
+func (e *Engine) filterQuery(f Filter) query.Query {
+	fq := query.NewBooleanQuery(nil, nil, nil)
+	fq.AddMust(query.NewMatchAllQuery())
+	if f.In != nil || f.Section != nil || f.Tags != nil {
+		fq.AddMust(query.NewDocIDQuery(e.passing(f)))
+	}
+	for _, g := range f.Require {
+		var alts []query.Query
+		for _, p := range g {
+			if len(analysis.Terms(p)) > 0 {
+				alts = append(alts, sayQuery(p))
+			}
+		}
+		if len(alts) > 0 { // a group of stop words only asks nothing
+			fq.AddMust(query.NewDisjunctionQuery(alts))
+		}
+	}
+	for _, p := range f.Exclude {
+		if len(analysis.Terms(p)) > 0 {
+			fq.AddMustNot(sayQuery(p))
+		}
+	}
+	return fq
+}
+
+// sayQuery matches notes that say a word or phrase, analysed as each
+// field is, in any field the plain search reads.
+func sayQuery(phrase string) query.Query {
+	var qs []query.Query
+	for _, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
+		mq := query.NewMatchPhraseQuery(phrase)
+		mq.SetField(f)
+		qs = append(qs, mq)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// passing returns the ids of the snippets that pass f's In, Section and
+// Tags, which need no index.
+func (e *Engine) passing(f Filter) []string {
+	ids := []string{}
+	for i, s := range e.snippets {
+		if f.passes(s) {
+			ids = append(ids, docID(i))
+		}
+	}
+	return ids
+}
+
+func (f Filter) passes(s corpus.Snippet) bool {
+	return anyOf(f.In, func(p string) bool { return under(s.Source, p) }) &&
+		anyOf(f.Section, func(t string) bool {
+			return strings.Contains(strings.ToLower(strings.Join(s.Heading, " › ")), strings.ToLower(t))
+		}) &&
+		anyOf(f.Tags, func(t string) bool {
+			return slices.ContainsFunc(s.Tags, func(st string) bool { return strings.EqualFold(st, t) })
+		})
+}
+
+// anyOf is true when want is empty or ok holds for one of it.
+func anyOf(want []string, ok func(string) bool) bool {
+	return len(want) == 0 || slices.ContainsFunc(want, ok)
+}
+
+// under reports whether the file source lies under path p: p names it or
+// a folder above it, whole, as an absolute path, or as trailing segments.
+func under(source, p string) bool {
+	p = filepath.ToSlash(filepath.Clean(p))
+	if p == "." || p == "/" {
+		return true
+	}
+	source = strings.TrimPrefix(source, corpus.EmbeddedPrefix)
+	if filepath.IsAbs(p) {
+		if abs, err := filepath.Abs(source); err == nil {
+			source = abs
+		}
+	}
+	source = filepath.ToSlash(filepath.Clean(source))
+	inside := func(s string) bool { return s == p || strings.HasPrefix(s, p+"/") }
+	if inside(source) {
+		return true
+	}
+	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, "../") {
+		return false
+	}
+	for i := strings.IndexByte(source, '/'); i >= 0; i = next(source, i) {
+		if inside(source[i+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// next finds the slash after position i.
+func next(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], '/')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}

@@ -1,0 +1,113 @@
+package search
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+var filterNotes = []corpus.Snippet{
+	{Text: "Beanstalk blue/green deployment swaps the environment URLs.", Heading: []string{"Deploy", "Elastic Beanstalk"}, Tags: []string{"aws", "cicd"}, Source: "notes/aws/deploy.md", Line: 3},
+	{Text: "Beanstalk rolling deployment updates instances in batches.", Heading: []string{"Deploy", "Elastic Beanstalk"}, Tags: []string{"aws", "cicd"}, Source: "notes/aws/deploy.md", Line: 4},
+	{Text: "CodeDeploy blue/green deployment shifts traffic to a new fleet.", Heading: []string{"Deploy", "CodeDeploy"}, Tags: []string{"aws", "cicd"}, Source: "notes/aws/deploy.md", Line: 7},
+	{Text: "CodeDeploy rolls back a deployment when an alarm fires.", Heading: []string{"Deploy", "CodeDeploy"}, Tags: []string{"aws", "cicd"}, Source: "notes/aws/deploy.md", Line: 8},
+	{Text: "A Kubernetes rolling deployment replaces pods a few at a time.", Heading: []string{"Kubernetes"}, Tags: []string{"K8s"}, Source: "notes/k8s/deploy.md", Line: 2},
+	{Text: "Green tea and blue cheese go well with a deployment party.", Heading: []string{"Misc"}, Source: "notes/misc.txt", Line: 1},
+	{Text: "Deployment pipelines run in CodePipeline.", Heading: []string{"Pipelines"}, Source: "crib:cicd.md", Line: 9},
+}
+
+// lines lists the file:line of each result.
+func lines(t *testing.T, e *Engine, q string, f Filter) []string {
+	t.Helper()
+	ans, err := e.Search(q, Options{Limit: 20, Filter: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, r := range ans.Results {
+		out = append(out, fmt.Sprintf("%s:%d", r.Snippet.Source, r.Snippet.Line))
+	}
+	return out
+}
+
+func TestFilters(t *testing.T) {
+	e := testEngine(t, filterNotes)
+	tests := []struct {
+		name string
+		q    string
+		f    Filter
+		want []string
+	}{
+		{"folder", "deployment", Filter{In: []string{"notes/aws"}}, []string{"notes/aws/deploy.md:3", "notes/aws/deploy.md:4", "notes/aws/deploy.md:7", "notes/aws/deploy.md:8"}},
+		{"trailing segments", "deployment", Filter{In: []string{"k8s"}}, []string{"notes/k8s/deploy.md:2"}},
+		{"not part of a name", "deployment", Filter{In: []string{"aw"}}, []string{}},
+		{"built-in file", "deployment", Filter{In: []string{"cicd.md"}}, []string{"crib:cicd.md:9"}},
+		{"section ignores case", "deployment", Filter{Section: []string{"codedeploy"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8"}},
+		{"tag ignores case, any of", "rolling deployment", Filter{Tags: []string{"k8s", "nope"}}, []string{"notes/k8s/deploy.md:2"}},
+		{"phrase", "blue green deployment", Filter{Require: [][]string{{"blue green"}}}, []string{"notes/aws/deploy.md:3", "notes/aws/deploy.md:7"}},
+		{"phrase after analysis", "deployment", Filter{Require: [][]string{{"ROLLING deployments"}}}, []string{"notes/aws/deploy.md:4", "notes/k8s/deploy.md:2"}},
+		{"phrase over a stop word", "deployment", Filter{Require: [][]string{{"swaps the environment"}}}, []string{"notes/aws/deploy.md:3"}},
+		{"exclude a word in a heading", "blue green deployment", Filter{Exclude: []string{"beanstalk"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8", "notes/k8s/deploy.md:2", "notes/misc.txt:1", "crib:cicd.md:9"}},
+		{"OR group", "deployment", Filter{Require: [][]string{{"kubernetes", "pipelines"}}}, []string{"notes/k8s/deploy.md:2", "crib:cicd.md:9"}},
+		{"stop words ask nothing", "rolling", Filter{Require: [][]string{{"the"}}, Exclude: []string{"of"}}, []string{"notes/aws/deploy.md:4", "notes/aws/deploy.md:8", "notes/k8s/deploy.md:2"}},
+		{"filters combine", "deployment", Filter{Tags: []string{"aws"}, Exclude: []string{"codedeploy"}, Require: [][]string{{"rolling"}}}, []string{"notes/aws/deploy.md:4"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lines(t, e, tt.q, tt.f)
+			// Order is the ranking's; the filter decides only which.
+			if !sameSet(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func sameSet(a, b []string) bool {
+	m := map[string]int{}
+	for _, s := range a {
+		m[s]++
+	}
+	for _, s := range b {
+		m[s]--
+	}
+	for _, n := range m {
+		if n != 0 {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
+// TestFilterKeepsOrder checks that a filter only removes notes: the notes
+// that pass rank as they do unfiltered (scores are scaled to the best note
+// that passes), and the limit counts only notes that pass, so none is lost
+// to notes filtered out.
+func TestFilterKeepsOrder(t *testing.T) {
+	e := testEngine(t, filterNotes)
+	all, err := e.Search("blue green deployment", Options{Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []Result
+	for _, r := range all.Results {
+		if r.Snippet.Source != "notes/aws/deploy.md" {
+			want = append(want, r)
+		}
+	}
+	got, err := e.Search("blue green deployment", Options{Limit: len(want), Filter: Filter{Exclude: []string{"codedeploy", "beanstalk"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Results) != len(want) {
+		t.Fatalf("%d results, want %d", len(got.Results), len(want))
+	}
+	for i := range want {
+		g, w := got.Results[i], want[i]
+		if g.Index != w.Index || !reflect.DeepEqual(g.Matches, w.Matches) {
+			t.Errorf("result %d: got %s:%d, want %s:%d", i+1, g.Snippet.Source, g.Snippet.Line, w.Snippet.Source, w.Snippet.Line)
+		}
+	}
+}
