@@ -61,7 +61,11 @@ func indexRun(opts *IndexOptions) error {
 	if err != nil {
 		return err
 	}
-	src := cache.Notes{Paths: opts.Source.notesPaths(ios)}
+	paths, err := opts.Source.notesPaths(ios)
+	if err != nil {
+		return err
+	}
+	src := cache.Notes{Paths: paths}
 	if opts.Status {
 		st, err := c.Status(src)
 		if err != nil {
