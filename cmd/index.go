@@ -71,7 +71,7 @@ func indexRun(opts *IndexOptions) error {
 		if err != nil {
 			return err
 		}
-		printStatus(ios.Out, st, time.Now())
+		printStatus(visibleWriter{ios.Out}, st, time.Now())
 		return nil
 	}
 	bar := &progressBar{w: ios.ErrOut, enabled: ios.ErrTTY, start: time.Now()}
@@ -84,7 +84,7 @@ func indexRun(opts *IndexOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(ios.Out, "%s: %d snippets (%d indexed) in %.2f s\n%s\n", describeAction(rep), rep.Snippets, rep.Indexed, time.Since(bar.start).Seconds(), rep.Dir)
+	fmt.Fprintf(visibleWriter{ios.Out}, "%s: %d snippets (%d indexed) in %.2f s\n%s\n", describeAction(rep), rep.Snippets, rep.Indexed, time.Since(bar.start).Seconds(), rep.Dir)
 	return nil
 }
 

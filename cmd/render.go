@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -54,9 +53,7 @@ func renderJSON(w io.Writer, ans *search.Answer) error {
 			Children: r.Children, Explain: r.Explain,
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 // round keeps scores readable and stable across platforms.

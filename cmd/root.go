@@ -7,6 +7,8 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -40,9 +42,17 @@ var (
 // Main runs crib with the process's arguments and streams and returns the
 // exit status.
 func Main() int {
+	silenceLibraryLogs()
 	ios := System()
 	root := NewCmdRoot(ios)
 	return Execute(root, ios)
+}
+
+// silenceLibraryLogs stops bleve's scorch, which logs with the standard
+// log package ("unable to load snapshot, …, continuing"), from writing
+// raw lines to stderr: crib reports what went wrong itself, once.
+func silenceLibraryLogs() {
+	log.SetOutput(io.Discard)
 }
 
 // Execute runs a root command and turns its error into an exit status,
@@ -55,15 +65,15 @@ func Execute(root *cobra.Command, ios *IOStreams) int {
 	case errors.Is(err, errNotFound):
 		return ExitNotFound
 	case errors.Is(err, search.ErrNothingToSearch):
-		fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "crib: %s\n", visible(err.Error()))
 		return ExitNotFound
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(ios.ErrOut, "crib: %v\nRun 'crib --help' for usage.\n", err)
+		fmt.Fprintf(ios.ErrOut, "crib: %s\nRun 'crib --help' for usage.\n", visible(err.Error()))
 		return ExitError
 	}
-	fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+	fmt.Fprintf(ios.ErrOut, "crib: %s\n", visible(err.Error()))
 	return ExitError
 }
 

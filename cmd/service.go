@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -67,14 +66,17 @@ func serviceRun(opts *ServiceOptions) error {
 	defer release()
 	rep, err := eng.Service(opts.Name)
 	if errors.Is(err, search.ErrUnknownService) {
-		fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "crib: %s\n", visible(err.Error()))
 		return errNotFound
 	}
 	if err != nil {
 		return err
 	}
+	if !opts.JSON {
+		rep = visibleService(rep)
+	}
 	if rep.Corrected != "" {
-		fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", rep.Corrected)
+		fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", visible(rep.Corrected))
 	}
 	d := ios.display(opts.Source.Color)
 	switch {
@@ -133,9 +135,7 @@ func renderServiceJSON(w io.Writer, rep *search.ServiceReport) error {
 		}
 		out.Sections = append(out.Sections, js)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, width int) {
