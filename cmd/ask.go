@@ -2,8 +2,12 @@ package cmd
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -156,12 +160,12 @@ func askRun(opts *AskOptions) error {
 		}
 	case len(ans.Results) == 0:
 	case d.terminal:
-		renderTerminal(ios.Out, ans, d.styler, d.width, x, relatedWanted(ios, opts.NoRelated))
+		renderTerminal(ios.Out, visibleAnswer(ans), d.styler, d.width, x.visible(), relatedWanted(ios, opts.NoRelated))
 		if ios.ErrTTY {
 			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
 		}
 	default:
-		renderPlain(ios.Out, ans, x)
+		renderPlain(ios.Out, visibleAnswer(ans), x.visible())
 	}
 	if len(ans.Results) == 0 {
 		if !opts.JSON && ios.ErrTTY {
@@ -172,15 +176,73 @@ func askRun(opts *AskOptions) error {
 	return nil
 }
 
+// maxEcho bounds the "did you mean" line: a longer question is not
+// repeated, only its corrections are listed.
+const maxEcho = 200
+
+// printCorrections repeats the question with its misspelled words
+// corrected, whole words only ("cloudwatc cloudwatch" must not become
+// "cloudwatch cloudwatchh"), or lists the corrections when the question
+// is long or a misspelling is part of a longer word.
 func printCorrections(ios *IOStreams, ans *search.Answer) {
 	if len(ans.Corrections) == 0 || ios == nil {
 		return
 	}
-	q := ans.Question
-	for from, to := range ans.Corrections {
-		q = strings.ReplaceAll(q, from, to)
+	q, all := correctWords(ans.Question, ans.Corrections)
+	if !all || len(q) > maxEcho {
+		q = listCorrections(ans.Corrections)
 	}
-	fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", q)
+	fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", visible(q))
+}
+
+// correctWords replaces the words of q (runs of letters and digits) that
+// corrections name, and reports whether it placed every correction.
+func correctWords(q string, corrections map[string]string) (string, bool) {
+	var b strings.Builder
+	used := map[string]bool{}
+	for i := 0; i < len(q); {
+		j := i
+		for j < len(q) {
+			r, n := utf8.DecodeRuneInString(q[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += n
+		}
+		if j == i {
+			_, n := utf8.DecodeRuneInString(q[i:])
+			b.WriteString(q[i : i+n])
+			i += n
+			continue
+		}
+		if to, ok := corrections[q[i:j]]; ok {
+			b.WriteString(to)
+			used[q[i:j]] = true
+		} else {
+			b.WriteString(q[i:j])
+		}
+		i = j
+	}
+	return b.String(), len(used) == len(corrections)
+}
+
+// listCorrections lists corrections as "from → to", sorted, within
+// maxEcho bytes.
+func listCorrections(corrections map[string]string) string {
+	from := slices.Sorted(maps.Keys(corrections))
+	var b strings.Builder
+	for i, f := range from {
+		item := f + " → " + corrections[f]
+		if i > 0 {
+			item = ", " + item
+		}
+		if b.Len()+len(item) > maxEcho {
+			b.WriteString(", …")
+			break
+		}
+		b.WriteString(item)
+	}
+	return b.String()
 }
 
 // summary is the one-line account printed after answers on a terminal.

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -101,9 +100,9 @@ func checkRun(opts *CheckOptions) error {
 	case opts.JSON:
 		err = renderCheckJSON(ios.Out, res)
 	case d.terminal:
-		renderCheckTerminal(ios.Out, res, d.styler, d.width)
+		renderCheckTerminal(ios.Out, visibleCheck(res), d.styler, d.width)
 	default:
-		renderCheckPlain(ios, res)
+		renderCheckPlain(ios, visibleCheck(res))
 	}
 	if err != nil {
 		return err
@@ -169,9 +168,7 @@ func renderCheckJSON(w io.Writer, res *check.Result) error {
 		}
 		out.Options = append(out.Options, jo)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 // renderCheckPlain prints one line per option, strongest first, "letter

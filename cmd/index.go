@@ -61,13 +61,16 @@ func indexRun(opts *IndexOptions) error {
 	if err != nil {
 		return err
 	}
-	src := opts.Source.notes(ios)
+	src, err := opts.Source.notes(ios)
+	if err != nil {
+		return err
+	}
 	if opts.Status {
 		st, err := c.Status(src)
 		if err != nil {
 			return err
 		}
-		printStatus(ios.Out, st, time.Now())
+		printStatus(visibleWriter{ios.Out}, st, time.Now())
 		return nil
 	}
 	bar := &progressBar{w: ios.ErrOut, enabled: ios.ErrTTY, start: time.Now()}
@@ -80,7 +83,7 @@ func indexRun(opts *IndexOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(ios.Out, "%s: %d snippets (%d indexed) in %.2f s\n%s\n", describeAction(rep), rep.Snippets, rep.Indexed, time.Since(bar.start).Seconds(), rep.Dir)
+	fmt.Fprintf(visibleWriter{ios.Out}, "%s: %d snippets (%d indexed) in %.2f s\n%s\n", describeAction(rep), rep.Snippets, rep.Indexed, time.Since(bar.start).Seconds(), rep.Dir)
 	return nil
 }
 

@@ -42,7 +42,7 @@ func System() *IOStreams {
 
 // Warnf prints one warning line to stderr.
 func (ios *IOStreams) Warnf(format string, args ...any) {
-	fmt.Fprintf(ios.ErrOut, "crib: warning: "+format+"\n", args...)
+	fmt.Fprintf(ios.ErrOut, "crib: warning: %s\n", visible(fmt.Sprintf(format, args...)))
 }
 
 // ColorEnabled decides whether to colour stdout, in this order: an

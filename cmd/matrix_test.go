@@ -368,7 +368,7 @@ func matrixCases() []matrixCase {
 	inFolder := func(name, data string) func(*matrixEnv) []string {
 		return func(m *matrixEnv) []string { m.write("notes/"+name, data); return ask("warm pool")(m) }
 	}
-	return []matrixCase{
+	return append([]matrixCase{
 		{name: "empty question", setup: ask(""), code: ExitError, want: "no question given"},
 		{name: "only stop words", setup: ask("the", "of", "and"), code: ExitNotFound, want: `nothing to search for in "the of and"`},
 		{name: "1 MB question, one word repeated", setup: ask(bigQuestion("zebra ")...), want: warmPool},
@@ -440,7 +440,7 @@ func matrixCases() []matrixCase {
 			m.env["CRIB_NOTES"] = m.path("nowhere")
 			return []string{"sns"}
 		}, code: ExitError, want: "no such notes path: "},
-	}
+	}, inputMatrixCases()...)
 }
 
 // bigQuestion is a question of 1 MiB in arguments of at most 100 KB

@@ -265,7 +265,7 @@ func (s *session) run(lr lineReader, lines []string) {
 			fmt.Fprintln(ios.ErrOut, "crib: nothing found")
 		}
 	case err != nil:
-		fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "crib: %s\n", visible(err.Error()))
 	}
 }
 
@@ -293,7 +293,7 @@ func (s *session) command(line string) bool {
 	case ":help", ":h", ":?":
 		fmt.Fprintf(ios.ErrOut, sessionHelp, s.opts.Limit, onOff(s.opts.Explain))
 	default:
-		fmt.Fprintf(ios.ErrOut, "crib: unknown command %s (try :help)\n", f[0])
+		fmt.Fprintf(ios.ErrOut, "crib: unknown command %s (try :help)\n", visible(f[0]))
 	}
 	return false
 }

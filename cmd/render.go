@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -58,9 +57,7 @@ func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
 			Before: jsonNeighbours(x.around[r.Index].before), After: jsonNeighbours(x.around[r.Index].after),
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 // round keeps scores readable and stable across platforms.

@@ -7,6 +7,8 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"os"
 	"runtime/debug"
 
@@ -41,6 +43,7 @@ var (
 // Main runs crib with the process's arguments and streams and returns the
 // exit status.
 func Main() int {
+	silenceLibraryLogs()
 	return Run(System(), os.Args[1:])
 }
 
@@ -53,6 +56,13 @@ func Run(ios *IOStreams, args []string) int {
 	return Execute(root, ios)
 }
 
+// silenceLibraryLogs stops bleve's scorch, which logs with the standard
+// log package ("unable to load snapshot, …, continuing"), from writing
+// raw lines to stderr: crib reports what went wrong itself, once.
+func silenceLibraryLogs() {
+	log.SetOutput(io.Discard)
+}
+
 // Execute runs a root command and turns its error into an exit status,
 // printing it once as "crib: <message>".
 func Execute(root *cobra.Command, ios *IOStreams) int {
@@ -63,15 +73,15 @@ func Execute(root *cobra.Command, ios *IOStreams) int {
 	case errors.Is(err, errNotFound):
 		return ExitNotFound
 	case errors.Is(err, search.ErrNothingToSearch):
-		fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "crib: %s\n", visible(err.Error()))
 		return ExitNotFound
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(ios.ErrOut, "crib: %v\nRun 'crib --help' for usage.\n", err)
+		fmt.Fprintf(ios.ErrOut, "crib: %s\nRun 'crib --help' for usage.\n", visible(err.Error()))
 		return ExitError
 	}
-	fmt.Fprintf(ios.ErrOut, "crib: %v\n", err)
+	fmt.Fprintf(ios.ErrOut, "crib: %s\n", visible(err.Error()))
 	return ExitError
 }
 

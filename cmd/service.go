@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -114,7 +113,7 @@ func serviceRun(opts *ServiceOptions) error {
 		return err
 	}
 	if corrected != "" {
-		fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", corrected)
+		fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", visible(corrected))
 	}
 	var reps []*search.ServiceReport
 	for _, n := range names {
@@ -153,6 +152,9 @@ func (opts *ServiceOptions) render(reps []*search.ServiceReport) error {
 	found := false
 	for i, rep := range reps {
 		limitNotes(rep, opts.Limit)
+		if !opts.JSON {
+			rep = visibleService(rep)
+		}
 		found = found || len(rep.Sections) > 0
 		switch {
 		case opts.JSON:
@@ -230,9 +232,7 @@ func renderServiceJSON(w io.Writer, rep *search.ServiceReport) error {
 		}
 		out.Sections = append(out.Sections, js)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, width int, related bool) {

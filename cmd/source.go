@@ -1,7 +1,10 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,40 +64,51 @@ func (o *sourceOptions) engineFactory(ios *IOStreams) engineFunc {
 }
 
 // notesPaths returns the notes to search: --notes, else $CRIB_NOTES, else
-// none, meaning the embedded notes.
-func (o *sourceOptions) notesPaths(ios *IOStreams) []string {
+// none, meaning the embedded notes. A $CRIB_NOTES that is set but names
+// no path (":::") is an error, not a quiet switch to the built-in notes.
+func (o *sourceOptions) notesPaths(ios *IOStreams) ([]string, error) {
 	if len(o.Notes) > 0 {
-		return o.Notes
+		return o.Notes, nil
 	}
-	if env := ios.Getenv("CRIB_NOTES"); strings.TrimSpace(env) != "" {
-		var out []string
-		for _, p := range filepath.SplitList(env) {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
-			}
+	env := ios.Getenv("CRIB_NOTES")
+	if env == "" {
+		return nil, nil
+	}
+	var out []string
+	for _, p := range filepath.SplitList(env) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
 		}
-		return out
 	}
-	return nil
+	if len(out) == 0 {
+		return nil, fmt.Errorf("CRIB_NOTES holds no path: %q", env)
+	}
+	return out, nil
 }
 
 // notes names the notes to search and what to leave out of them. The
 // built-in notes are searched whole: --exclude is for the user's own.
-func (o *sourceOptions) notes(ios *IOStreams) cache.Notes {
-	src := cache.Notes{Paths: o.notesPaths(ios), Exclude: o.Exclude}
+func (o *sourceOptions) notes(ios *IOStreams) (cache.Notes, error) {
+	paths, err := o.notesPaths(ios)
+	if err != nil {
+		return cache.Notes{}, err
+	}
+	src := cache.Notes{Paths: paths, Exclude: o.Exclude}
 	if len(src.Paths) == 0 && len(src.Exclude) > 0 {
 		ios.Warnf("--exclude applies to --notes and $CRIB_NOTES; the built-in notes are searched whole")
 		src.Exclude = nil
 	}
-	return src
+	return src, nil
 }
 
 // synonymFiles returns --synonyms files, and the user's own synonyms file
-// under $XDG_CONFIG_HOME/crib when it exists.
+// under $XDG_CONFIG_HOME/crib when it exists. A relative XDG_CONFIG_HOME
+// is ignored, as the XDG spec says (and as the cache does).
 func (o *sourceOptions) synonymFiles(ios *IOStreams) []string {
 	files := append([]string(nil), o.Synonyms...)
 	dir := ios.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
+	if !filepath.IsAbs(dir) {
+		dir = ""
 		if home := ios.Getenv("HOME"); home != "" {
 			dir = filepath.Join(home, ".config")
 		}
@@ -112,9 +126,12 @@ func (o *sourceOptions) synonymFiles(ios *IOStreams) []string {
 func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error) {
 	var extra []synonyms.Rule
 	for _, f := range o.synonymFiles(ios) {
-		data, err := os.ReadFile(f)
+		data, err := readSynonymsFile(f)
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			err = pe.Err // the path is named once, below
+		}
 		if err != nil {
-			return nil, fmt.Errorf("cannot read synonyms file: %w", err)
+			return nil, fmt.Errorf("cannot read synonyms file %s: %w", f, err)
 		}
 		rules, err := synonyms.ParseSolr(f, data)
 		if err != nil {
@@ -125,13 +142,52 @@ func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error)
 	return search.NewThesaurus(extra...)
 }
 
+var errNotRegular = errors.New("not a regular file")
+
+// readSynonymsFile reads a synonyms file that is a regular file of at most
+// synonyms.MaxFileBytes. Every question reads it, so a FIFO must not block
+// (it is refused before it is opened, and opened non-blocking in case it
+// was swapped in meanwhile) and a device such as /dev/zero must not be
+// read without end.
+func readSynonymsFile(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	data, err := io.ReadAll(io.LimitReader(f, synonyms.MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > synonyms.MaxFileBytes {
+		return nil, fmt.Errorf("larger than %d MiB", synonyms.MaxFileBytes>>20)
+	}
+	return data, nil
+}
+
 // openEngine opens the index of the notes: from the cache under
 // $XDG_CACHE_HOME/crib, brought up to date as needed, or built in memory
 // with --no-cache or when no cache folder is known. The thesaurus loads
 // meanwhile.
 func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
 	th := func() (*search.Thesaurus, error) { return o.loadThesaurus(ios) }
-	src := o.notes(ios)
+	src, err := o.notes(ios)
+	if err != nil {
+		return nil, err
+	}
 	c := newCache(ios)
 	if o.NoCache || c == nil {
 		eng, warnings, err := cache.OpenMemory(src, th)

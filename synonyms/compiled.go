@@ -3,6 +3,7 @@ package synonyms
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -51,9 +52,11 @@ func CompiledTag(data []byte) string {
 	return tag
 }
 
-// Decode reads a dictionary written by Encode.
+// Decode reads a dictionary written by Encode. It checks what Encode
+// guarantees (folded keys, alternatives with terms, weights in (0, 1]),
+// so that damaged data fails here rather than in a question.
 func Decode(data []byte) (*Dictionary, error) {
-	d := &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}}
+	d := newDictionary()
 	lines := strings.Split(string(data), "\n")
 	if !strings.HasPrefix(lines[0], compiledHeader) {
 		return nil, fmt.Errorf("compiled thesaurus: bad header %q", lines[0])
@@ -62,32 +65,43 @@ func Decode(data []byte) (*Dictionary, error) {
 		if line == "" {
 			continue
 		}
-		key, rest, ok1 := strings.Cut(line, "\t")
-		service, alts, ok2 := strings.Cut(rest, "\t")
-		if !ok1 || !ok2 || key == "" {
-			return nil, fmt.Errorf("compiled thesaurus: line %d malformed", n+2)
+		if err := d.decodeLine(line); err != nil {
+			return nil, fmt.Errorf("compiled thesaurus: line %d: %w", n+2, err)
 		}
-		e := &entry{service: service}
-		for _, a := range strings.Split(alts, "|") {
-			if a == "" {
-				continue
-			}
-			ws, terms, _ := strings.Cut(a, " ")
-			w, err := strconv.ParseFloat(ws, 64)
-			if err != nil || terms == "" {
-				return nil, fmt.Errorf("compiled thesaurus: line %d: bad alternative %q", n+2, a)
-			}
-			e.alts = append(e.alts, strings.Fields(terms))
-			e.weights = append(e.weights, w)
-		}
-		from := strings.Fields(key)
-		for _, t := range from {
-			d.terms[t] = true
-		}
-		d.maxLen = max(d.maxLen, len(from))
-		d.entries[key] = e
 	}
 	return d, nil
+}
+
+// decodeLine reads one "key<TAB>service<TAB>alternatives" line into d.
+func (d *Dictionary) decodeLine(line string) error {
+	key, rest, ok1 := strings.Cut(line, "\t")
+	service, alts, ok2 := strings.Cut(rest, "\t")
+	from := strings.Fields(key)
+	if !ok1 || !ok2 || len(from) == 0 || key != strings.Join(from, " ") {
+		return errors.New("malformed")
+	}
+	if d.entries[key] != nil {
+		return fmt.Errorf("%q twice", key)
+	}
+	e := &entry{service: service}
+	for _, a := range strings.Split(alts, "|") {
+		if a == "" {
+			continue
+		}
+		ws, terms, _ := strings.Cut(a, " ")
+		w, err := strconv.ParseFloat(ws, 64)
+		if err != nil || !(w > 0 && w <= 1) || len(strings.Fields(terms)) == 0 {
+			return fmt.Errorf("bad alternative %q", a)
+		}
+		e.alts = append(e.alts, strings.Fields(terms))
+		e.weights = append(e.weights, w)
+	}
+	for _, t := range from {
+		d.terms[t] = true
+	}
+	d.addLength(from[0], len(from))
+	d.entries[key] = e
+	return nil
 }
 
 // Add compiles more rules into d, as Compile would have had they been

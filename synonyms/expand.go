@@ -1,6 +1,7 @@
 package synonyms
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -13,7 +14,9 @@ type Analyzer func(string) []string
 type Dictionary struct {
 	entries map[string]*entry // phrase key (terms joined by " ") -> expansion
 	terms   map[string]bool   // every term of every phrase
-	maxLen  int
+	// lengths maps a phrase's first term to the lengths of the phrases
+	// that start with it, longest first: a question looks up only those.
+	lengths map[string][]int
 }
 
 type entry struct {
@@ -37,7 +40,7 @@ type Match struct {
 // their term sequences, so that inflected and differently written forms
 // of a phrase ("Auto Scaling Groups", "auto-scaling group") meet.
 func Compile(rules []Rule, analyze Analyzer) *Dictionary {
-	d := &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}}
+	d := newDictionary()
 	d.Add(rules, analyze)
 	return d
 }
@@ -52,16 +55,37 @@ func analyzeAll(terms []string, analyze Analyzer) [][]string {
 	return out
 }
 
-func (d *Dictionary) add(from []string, to [][]string, service string, weight float64) {
+func newDictionary() *Dictionary {
+	return &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}, lengths: map[string][]int{}}
+}
+
+// entry returns the entry of the phrase from, making it when new.
+func (d *Dictionary) entry(from []string) *entry {
 	k := strings.Join(from, " ")
+	if e := d.entries[k]; e != nil {
+		return e
+	}
 	for _, t := range from {
 		d.terms[t] = true
 	}
-	e := d.entries[k]
-	if e == nil {
-		e = &entry{}
-		d.entries[k] = e
+	e := &entry{}
+	d.entries[k] = e
+	d.addLength(from[0], len(from))
+	return e
+}
+
+// addLength notes that a phrase of n terms starts with first.
+func (d *Dictionary) addLength(first string, n int) {
+	ls := d.lengths[first]
+	i := sort.Search(len(ls), func(i int) bool { return ls[i] <= n })
+	if i < len(ls) && ls[i] == n {
+		return
 	}
+	d.lengths[first] = slices.Insert(ls, i, n)
+}
+
+func (d *Dictionary) add(from []string, to [][]string, service string, weight float64) {
+	e := d.entry(from)
 	if service != "" && e.service == "" {
 		e.service = service
 	}
@@ -69,14 +93,22 @@ func (d *Dictionary) add(from []string, to [][]string, service string, weight fl
 	for range to {
 		e.weights = append(e.weights, weight)
 	}
-	if len(from) > d.maxLen {
-		d.maxLen = len(from)
-	}
 }
+
+// MaxAlternatives bounds the alternatives one phrase keeps (the built-in
+// thesaurus needs 17 at most): each becomes a phrase query of every
+// question that names the phrase, and files of many lines that share a
+// term ("x, ec2" 100,000 times) would otherwise make that term cost
+// seconds.
+const MaxAlternatives = 64
 
 // prune drops duplicate alternatives (keeping the highest weight) and
 // those that contain the key or a shorter alternative: any note they match
-// is matched already.
+// is matched already. It keeps the first MaxAlternatives of the rest,
+// shortest first, then strongest, then in the order given. Alternatives are kept in a set, and each is checked
+// by looking up its own runs of terms, so the cost grows with the number
+// of alternatives, not its square or cube: a line of 2,000 alternatives
+// gives each of its 2,000 phrases 2,000 alternatives.
 func prune(key []string, alts [][]string, weights []float64) ([][]string, []float64) {
 	idx := make([]int, len(alts))
 	for i := range idx {
@@ -89,40 +121,32 @@ func prune(key []string, alts [][]string, weights []float64) ([][]string, []floa
 		}
 		return weights[a] > weights[b]
 	})
+	kept := map[string]bool{strings.Join(key, " "): true}
 	var out [][]string
 	var ws []float64
 	for _, i := range idx {
+		if len(out) == MaxAlternatives {
+			break
+		}
 		a := alts[i]
-		if contains(a, key) {
+		if holdsAny(a, kept) {
 			continue
 		}
-		redundant := false
-		for _, kept := range out {
-			if contains(a, kept) {
-				redundant = true
-				break
-			}
-		}
-		if !redundant {
-			out = append(out, a)
-			ws = append(ws, weights[i])
-		}
+		kept[strings.Join(a, " ")] = true
+		out = append(out, a)
+		ws = append(ws, weights[i])
 	}
 	return out, ws
 }
 
-// contains reports whether seq holds sub as a contiguous run.
-func contains(seq, sub []string) bool {
-	for i := 0; i+len(sub) <= len(seq); i++ {
-		match := true
-		for j := range sub {
-			if seq[i+j] != sub[j] {
-				match = false
-				break
+// holdsAny reports whether some contiguous run of seq, seq included, is
+// in set.
+func holdsAny(seq []string, set map[string]bool) bool {
+	for i := range seq {
+		for j := i + 1; j <= len(seq); j++ {
+			if set[strings.Join(seq[i:j], " ")] {
+				return true
 			}
-		}
-		if match {
-			return true
 		}
 	}
 	return false
@@ -134,7 +158,10 @@ func (d *Dictionary) Expand(terms []string) []Match {
 	var out []Match
 	covered := 0
 	for i := range terms {
-		for n := min(d.maxLen, len(terms)-i); n >= 1; n-- {
+		for _, n := range d.lengths[terms[i]] {
+			if i+n > len(terms) {
+				continue
+			}
 			e := d.entries[strings.Join(terms[i:i+n], " ")]
 			if e == nil {
 				continue
@@ -155,8 +182,9 @@ func (d *Dictionary) Expand(terms []string) []Match {
 func (d *Dictionary) inner(terms []string, start, end int) []Match {
 	var out []Match
 	for i := start; i < end; i++ {
-		for j := end; j > i; j-- {
-			if i == start && j == end {
+		for _, n := range d.lengths[terms[i]] {
+			j := i + n
+			if j > end || i == start && j == end {
 				continue
 			}
 			if e := d.entries[strings.Join(terms[i:j], " ")]; e != nil {

@@ -1,6 +1,7 @@
 package synonyms_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -219,5 +220,26 @@ func TestExpandInner(t *testing.T) {
 	}
 	if alts := strings.Join(inner[0].Alts[0], " "); alts != "max" {
 		t.Errorf("inner alternatives %v, want max first", inner[0].Alts)
+	}
+}
+
+// TestCompileBoundsAlternatives: a term that many lines share keeps the
+// first MaxAlternatives alternatives, shortest first, not one per line.
+func TestCompileBoundsAlternatives(t *testing.T) {
+	var rules []synonyms.Rule
+	for i := range 1000 {
+		rules = append(rules, synonyms.Rule{From: []string{"ec2", fmt.Sprintf("term%d thing", i)}})
+	}
+	rules = append(rules, synonyms.Rule{From: []string{"ec2", "elastic compute cloud"}}, synonyms.Rule{From: []string{"ec2", "vm"}})
+	d := synonyms.Compile(rules, lowerWords)
+	m := d.Expand(seq("ec2"))
+	if len(m) != 1 || len(m[0].Alts) != synonyms.MaxAlternatives {
+		t.Fatalf("Expand(ec2) = %d matches, %v; want one with %d alternatives", len(m), m, synonyms.MaxAlternatives)
+	}
+	if got := m[0].Alts[0]; !reflect.DeepEqual(got, seq("vm")) {
+		t.Errorf("first alternative %q, want the shortest, vm", got)
+	}
+	if got := d.Expand(seq("term999 thing")); len(got) != 1 || !reflect.DeepEqual(got[0].Alts, alts("ec2")) {
+		t.Errorf("Expand(term999 thing) = %v, want ec2", got)
 	}
 }

@@ -1,6 +1,7 @@
 package synonyms_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -109,4 +110,42 @@ func addFile(f *testing.F, name string) {
 	if b, err := os.ReadFile(name); err == nil {
 		f.Add(b)
 	}
+}
+
+// FuzzDecode checks that any compiled thesaurus either fails to decode
+// or decodes to a dictionary that encodes and decodes again unchanged
+// and expands its own phrases without a panic.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{
+		"crib-thesaurus 1 a3-0\nasg\tAuto Scaling\t1 auto scale group|0.6 autoscal\nwarm pool\t\t1 standbi fleet\n",
+		"crib-thesaurus 1\n", "crib-thesaurus 1 t\nk\t\t\n", "crib-thesaurus 1 t\nk\ts\tNaN x\n", "crib-thesaurus 1 t\n k\t\t1 x\n",
+		"crib-thesaurus 1 t\nk\t\t1 x\nk\t\t1 y\n", "crib-thesaurus 1 t\nk\t\t2 x\n", "crib-thesaurus 1 t\nk\t\t1  \n", "bad header\n", "",
+	} {
+		f.Add([]byte(s))
+	}
+	addFile(f, filepath.Join("..", "search", "data", "thesaurus.txt"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := synonyms.Decode(data)
+		if err != nil {
+			return
+		}
+		var once, twice bytes.Buffer
+		if err := d.Encode(&once, "t"); err != nil {
+			t.Fatal(err)
+		}
+		d2, err := synonyms.Decode(once.Bytes())
+		if err != nil {
+			t.Fatalf("Decode of Encode's output: %v\n%s", err, once.String())
+		}
+		if err := d2.Encode(&twice, "t"); err != nil || once.String() != twice.String() {
+			t.Fatalf("encode, decode, encode differs:\n%s\n---\n%s", once.String(), twice.String())
+		}
+		for _, line := range strings.Split(once.String(), "\n")[1:] {
+			key, _, _ := strings.Cut(line, "\t")
+			terms := strings.Fields(key)
+			if len(terms) > 0 && len(d.Expand(terms)) == 0 {
+				t.Errorf("Expand(%q) finds nothing, though it is a key", key)
+			}
+		}
+	})
 }

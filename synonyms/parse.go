@@ -14,6 +14,19 @@ import (
 	"strings"
 )
 
+// Bounds on a synonyms file. Every question compiles the user's files, so
+// they bound what a question costs: the built-in files stay well inside
+// them (longest line 451 bytes, 22 terms, 8 words in a term).
+const (
+	MaxFileBytes = 4 << 20 // a whole file
+	MaxLineBytes = 4 << 10 // one line
+	MaxRuleTerms = 64      // terms on one line, both sides of "=>" together
+	MaxTermWords = 16      // words in one term
+	// MaxFileTerms bounds the terms of a whole file: compiling costs about
+	// 10 µs a term, on every question (100,000 lines of three terms: 3 s).
+	MaxFileTerms = 20000
+)
+
 // Rule is one line of a synonyms file. When OneWay is false every term of
 // From is equivalent to every other; when it is true a question naming a
 // term of From also looks for the terms of To, not the other way round.
@@ -49,20 +62,28 @@ func (e *ParseError) Error() string {
 //	page, text message => sns                (one-way)
 //	#@weight 0.5                             (the lines below count half)
 //
-// name labels the rules and errors.
+// A weight is a number in (0, 1]. A file holds at most MaxFileBytes and
+// MaxFileTerms terms, a line at most MaxLineBytes and MaxRuleTerms terms
+// of at most MaxTermWords words each. name labels the rules and errors.
 func ParseSolr(name string, data []byte) ([]Rule, error) {
+	if len(data) > MaxFileBytes {
+		return nil, &ParseError{File: name, Line: 1, Msg: fmt.Sprintf("the file is larger than %d MiB", MaxFileBytes>>20)}
+	}
 	var rules []Rule
 	weight := 1.0
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	n := 0
+	sc.Buffer(make([]byte, 0, MaxLineBytes+1), MaxLineBytes+1)
+	n, terms := 0, 0
 	for sc.Scan() {
 		n++
 		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\uFEFF"))
+		if len(line) > MaxLineBytes {
+			return nil, &ParseError{File: name, Line: n, Msg: fmt.Sprintf("line too long: over %d bytes", MaxLineBytes)}
+		}
 		if w, ok := strings.CutPrefix(line, "#@weight"); ok {
-			v, err := strconv.ParseFloat(strings.TrimSpace(w), 64)
-			if err != nil || v <= 0 || v > 1 {
-				return nil, &ParseError{File: name, Line: n, Msg: fmt.Sprintf("#@weight wants a number in (0, 1], got %q", strings.TrimSpace(w))}
+			v, err := parseWeight(w)
+			if err != nil {
+				return nil, &ParseError{File: name, Line: n, Msg: err.Error()}
 			}
 			weight = v
 			continue
@@ -74,6 +95,9 @@ func ParseSolr(name string, data []byte) ([]Rule, error) {
 		if err != nil {
 			return nil, &ParseError{File: name, Line: n, Msg: err.Error()}
 		}
+		if terms += len(r.From) + len(r.To); terms > MaxFileTerms {
+			return nil, &ParseError{File: name, Line: n, Msg: fmt.Sprintf("more than %d terms in the file; crib compiles them for every question", MaxFileTerms)}
+		}
 		r.Source, r.Line = name, n
 		if weight != 1 {
 			r.Weight = weight
@@ -81,12 +105,31 @@ func ParseSolr(name string, data []byte) ([]Rule, error) {
 		rules = append(rules, r)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, &ParseError{File: name, Line: n + 1, Msg: err.Error()}
+		msg := err.Error()
+		if err == bufio.ErrTooLong {
+			msg = fmt.Sprintf("line too long: over %d bytes", MaxLineBytes)
+		}
+		return nil, &ParseError{File: name, Line: n + 1, Msg: msg}
 	}
 	return rules, nil
 }
 
+// parseWeight reads the number of a "#@weight" line: finite, in (0, 1].
+// The test is written so that NaN, which every comparison rejects, fails
+// it: a NaN weight makes every score NaN.
+func parseWeight(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(v > 0 && v <= 1) {
+		return 0, fmt.Errorf("#@weight wants a number in (0, 1], got %q", s)
+	}
+	return v, nil
+}
+
 func parseSolrLine(line string) (Rule, error) {
+	if n := strings.Count(line, ",") + strings.Count(line, "=>") + 1; n > MaxRuleTerms {
+		return Rule{}, fmt.Errorf("%d terms on one line, more than %d", n, MaxRuleTerms)
+	}
 	sides := strings.Split(line, "=>")
 	switch len(sides) {
 	case 1:
@@ -119,6 +162,9 @@ func splitTerms(s string) ([]string, error) {
 		t = strings.Join(strings.Fields(t), " ")
 		if t == "" {
 			return nil, fmt.Errorf("empty term in %q", strings.TrimSpace(s))
+		}
+		if n := strings.Count(t, " ") + 1; n > MaxTermWords {
+			return nil, fmt.Errorf("a term of %d words, more than %d", n, MaxTermWords)
 		}
 		out = append(out, t)
 	}

@@ -86,6 +86,18 @@ func TestParseSolrErrors(t *testing.T) {
 		{"two =>", "a => b => c", 1, `more than one "=>"`},
 		{"line counted past comments and blanks", "# c\n\na, b\nbad\n", 4, "at least two terms"},
 		{"line too long for the scanner", "a, " + strings.Repeat("b", 2<<20) + "\n", 1, "too long"},
+		{"line just over the line cap", "a, b\nc, " + strings.Repeat("d", synonyms.MaxLineBytes) + "\n", 2, "over 4096 bytes"},
+		{"file over the size cap", strings.Repeat("a, b\n", synonyms.MaxFileBytes/5+1), 1, "larger than 4 MiB"},
+		{"65 alternatives on a line", "x" + strings.Repeat(", x", synonyms.MaxRuleTerms), 1, "65 terms on one line, more than 64"},
+		{"65 terms around =>", "x" + strings.Repeat(", x", 31) + " => y" + strings.Repeat(", y", 32), 1, "65 terms"},
+		{"term of 17 words", "a, " + strings.Repeat("w ", 17), 1, "a term of 17 words, more than 16"},
+		{"too many terms in the file", strings.Repeat("a, b\n", synonyms.MaxFileTerms/2) + "c, d\n", synonyms.MaxFileTerms/2 + 1, "more than 20000 terms"},
+		{"weight NaN", "#@weight NaN\na, b\n", 1, `#@weight wants a number in (0, 1], got "NaN"`},
+		{"weight -NaN", "#@weight -nan\n", 1, "(0, 1]"},
+		{"weight +Inf", "#@weight +Inf\n", 1, "(0, 1]"},
+		{"weight 0", "#@weight 0\n", 1, "(0, 1]"},
+		{"weight above 1", "#@weight 1.5\n", 1, "(0, 1]"},
+		{"weight missing", "#@weight\n", 1, "(0, 1]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,5 +127,19 @@ func checkParseError(t *testing.T, err error, file string, line int, msg string)
 	prefix := file + ":" + strconv.Itoa(line) + ": "
 	if !strings.HasPrefix(err.Error(), prefix) {
 		t.Errorf("Error() = %q, want it to start with %q", err.Error(), prefix)
+	}
+}
+
+// TestParseSolrAtTheCaps checks that a line just inside every bound
+// parses.
+func TestParseSolrAtTheCaps(t *testing.T) {
+	long := strings.TrimSpace(strings.Repeat("w ", synonyms.MaxTermWords))
+	line := long + strings.Repeat(", x", synonyms.MaxRuleTerms-1)
+	rules, err := synonyms.ParseSolr("s.txt", []byte("#@weight 1e-3\n"+line+"\n"))
+	if err != nil {
+		t.Fatalf("ParseSolr: %v", err)
+	}
+	if len(rules) != 1 || len(rules[0].From) != synonyms.MaxRuleTerms || rules[0].Weight != 1e-3 {
+		t.Errorf("rules = %+v, want one of %d terms at weight 0.001", rules, synonyms.MaxRuleTerms)
 	}
 }

@@ -1,0 +1,185 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text from the notes, the question, the synonyms files and file names
+// reaches the terminal, and a terminal acts on control characters: a note
+// holding "\x1b]52;c;…\a" would set the clipboard, others retitle the
+// window, clear the screen or plant a hyperlink (issue 15.4). So every
+// string crib did not write itself passes through visible before it is
+// printed, in every mode; JSON keeps the text exact but escaped
+// (jsonVisible). crib's own colours are added after, by the Styler.
+
+// visible returns s made safe to print: escape sequences (CSI, OSC, DCS,
+// SOS, PM, APC and two-byte escapes, introduced by ESC or a C1 code) are
+// removed whole; any other control character but tab and newline is
+// shown in caret notation (^[, ^M, ^?) or, for C1, as \u0085; bytes that
+// are not UTF-8 are shown as \xff. Text without any is returned as is.
+func visible(s string) string {
+	out, _ := sanitize(s, false)
+	return out
+}
+
+// sanitize does visible's work and, when offsets is set, also returns
+// where each byte offset of s (and len(s)) lands in the result, to move
+// highlight spans with the text.
+func sanitize(s string, offsets bool) (string, []int) {
+	if isVisible(s) {
+		return s, nil
+	}
+	var b strings.Builder
+	var at []int
+	if offsets {
+		at = make([]int, len(s)+1)
+	}
+	mark := func(from, to int) {
+		for ; offsets && from < to; from++ {
+			at[from] = b.Len()
+		}
+	}
+	for i := 0; i < len(s); {
+		if n := escapeLen(s, i); n > 0 {
+			mark(i, i+n)
+			i += n
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		mark(i, i+n)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r < 0x20 && r != '\t' && r != '\n':
+			b.WriteByte('^')
+			b.WriteByte(byte(r) + 0x40)
+		case r == 0x7f:
+			b.WriteString("^?")
+		case r >= 0x80 && r < 0xa0:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	mark(len(s), len(s)+1)
+	return b.String(), at
+}
+
+// isVisible reports whether s is already safe to print.
+func isVisible(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r < 0xa0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// escapeLen returns the length of the whole escape sequence that starts
+// at s[i], or 0 when none does (or it is cut short: then its introducer
+// is shown as a control character and the rest as text).
+func escapeLen(s string, i int) int {
+	switch {
+	case s[i] == 0x1b && i+1 < len(s):
+		c := s[i+1]
+		switch {
+		case c == '[':
+			return csiLen(s, i, i+2)
+		case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+			return stringLen(s, i, i+2)
+		case c >= 0x20 && c <= 0x2f: // nF: intermediates, then a final byte
+			j := i + 1
+			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+				j++
+			}
+			if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7e {
+				return j + 1 - i
+			}
+		case c >= 0x30 && c <= 0x7e: // ESC 7, ESC c (reset), …
+			return 2
+		}
+	case strings.HasPrefix(s[i:], "\u009b"):
+		return csiLen(s, i, i+2)
+	case strings.HasPrefix(s[i:], "\u009d"), strings.HasPrefix(s[i:], "\u0090"), strings.HasPrefix(s[i:], "\u0098"),
+		strings.HasPrefix(s[i:], "\u009e"), strings.HasPrefix(s[i:], "\u009f"):
+		return stringLen(s, i, i+2)
+	}
+	return 0
+}
+
+// csiLen: parameter bytes, intermediate bytes, one final byte.
+func csiLen(s string, start, j int) int {
+	for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
+		j++
+	}
+	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+		j++
+	}
+	if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
+		return j + 1 - start
+	}
+	return 0
+}
+
+// stringLen: a control string (OSC, DCS, …) up to BEL or the string
+// terminator, ESC \ or C1 ST.
+func stringLen(s string, start, j int) int {
+	for ; j < len(s); j++ {
+		switch {
+		case s[j] == 0x07:
+			return j + 1 - start
+		case s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\':
+			return j + 2 - start
+		case strings.HasPrefix(s[j:], "\u009c"):
+			return j + 2 - start
+		}
+	}
+	return 0
+}
+
+// visibleAll applies visible to each string of ss, in a new slice.
+func visibleAll(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = visible(s)
+	}
+	return out
+}
+
+// jsonVisible escapes what encoding/json leaves raw and a terminal may
+// act on: DEL and the C1 controls U+0080–U+009F. Outside strings JSON is
+// ASCII, so each can only sit inside a string, where \u00XX means the
+// same character.
+func jsonVisible(b []byte) []byte {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r == 0x7f || r >= 0x80 && r < 0xa0 }) {
+		return b
+	}
+	var out bytes.Buffer
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == 0x7f || r >= 0x80 && r < 0xa0 && n == 2 {
+			fmt.Fprintf(&out, `\u%04x`, r)
+		} else {
+			out.Write(b[i : i+n])
+		}
+		i += n
+	}
+	return out.Bytes()
+}
