@@ -415,6 +415,8 @@ func matrixCases() []matrixCase {
 			m.env["CRIB_NOTES"] = m.path("nowhere")
 			return []string{"sns"}
 		}, code: ExitError, want: "no such notes path: "},
+		{name: "segment garbled in place, same size", setup: garbledSegment, want: warmPool,
+			warn: "fails its checksum); rebuilt it", check: cacheSound},
 	}
 }
 
@@ -559,5 +561,56 @@ func noPartialIndex(t *testing.T, m *matrixEnv) {
 	gens, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*"))
 	if len(gens) > 0 {
 		t.Errorf("a failed build left %q in the full cache", gens)
+	}
+}
+
+// garbledSegment builds the cache, then writes random bytes over most of
+// each segment file, keeping its size (issue 15.1: every question
+// panicked and nothing repaired it).
+func garbledSegment(m *matrixEnv) []string {
+	args := m.cached()
+	segs, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*", "index", "store", "*.zap"))
+	if len(segs) == 0 {
+		m.t.Fatal("the first run cached no segment")
+	}
+	for _, seg := range segs {
+		data, err := os.ReadFile(seg)
+		if err != nil {
+			m.t.Fatal(err)
+		}
+		for i := len(data) / 8; i < len(data)*7/8; i++ {
+			data[i] = byte(i*7919 + 13)
+		}
+		if err := os.WriteFile(seg, data, 0o600); err != nil {
+			m.t.Fatal(err)
+		}
+	}
+	return args
+}
+
+// cached asks once so that the cache holds the test notes, and returns
+// the arguments that ask again.
+func (m *matrixEnv) cached() []string {
+	args := []string{"--notes", m.awsNotes(), "warm pool"}
+	if r := m.run(args...); r.code != 0 || r.errOut != "" {
+		m.t.Fatalf("first run: exit %d, stderr %q", r.code, r.errOut)
+	}
+	return args
+}
+
+// cacheSound checks that the cache agrees with what crib did: the next
+// question is answered quietly, crib index --status says fresh, and crib
+// index has nothing to do.
+func cacheSound(t *testing.T, m *matrixEnv) {
+	t.Helper()
+	notes := m.path("notes")
+	if r := m.run("--notes", notes, "warm pool"); r.code != 0 || r.errOut != "" || !strings.Contains(r.out, warmPool) {
+		t.Errorf("next question: exit %d, stderr %q", r.code, r.errOut)
+	}
+	if r := m.run("index", "--status", "--notes", notes); r.code != 0 || !strings.Contains(r.out, "state:    fresh") {
+		t.Errorf("index --status: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	if r := m.run("index", "--notes", notes); r.code != 0 || !strings.HasPrefix(r.out, "index up to date") {
+		t.Errorf("index: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
 }
