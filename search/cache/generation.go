@@ -75,6 +75,7 @@ func (en entry) damage(gen string) error {
 	}
 	return fmt.Errorf("%w: %s", errCorrupt, strings.TrimSpace(why))
 }
+
 // publish makes gen the generation in use.
 func (en entry) publish(gen string) error {
 	return writeFileAtomic(en.dir, currentName, []byte(filepath.Base(gen)+"\n"))
