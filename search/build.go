@@ -32,6 +32,7 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 	starts := make(chan int)
 	errs := make(chan error, 1)
 	var done atomic.Int64
+	var failed atomic.Bool // after a failure (a full disk) the rest is skipped
 	var wg sync.WaitGroup
 	for range indexWorkers() {
 		wg.Add(1)
@@ -39,7 +40,11 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 			defer wg.Done()
 			for start := range starts {
 				end := min(start+batchSize, len(snippets))
+				if failed.Load() {
+					continue
+				}
 				if err := indexBatch(idx, snippets, start, end); err != nil {
+					failed.Store(true)
 					select {
 					case errs <- err:
 					default:

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -186,7 +187,9 @@ func (c *Cache) open(src Notes, strict bool) (*opened, *Report, error) {
 		return nil, &Report{Warnings: append(notes.warnings, lo.warnings...)}, err
 	}
 	if err == nil {
-		err = en.publish(gen)
+		if err = en.publish(gen); err != nil {
+			os.RemoveAll(gen) // a full disk must not keep what it could not finish
+		}
 	}
 	if err == nil {
 		en.sweep(gen)
