@@ -419,6 +419,33 @@ func matrixCases() []matrixCase {
 			warn: "(no space left on device); searching in memory", check: noPartialIndex},
 		{name: "disk full mid-build: crib index", setup: fullMidBuild("index"), code: ExitError,
 			want: "cannot write the index cache in $TMP/cache/crib (no space left on device)", check: noPartialIndex},
+		{name: "cache manifest names ../../../../dev/zero", setup: plantInCache(func(m *matrixEnv, gen string) {
+			p := filepath.Join(gen, "manifest.json")
+			data, _ := os.ReadFile(p)
+			data = bytes.Replace(data, []byte(`"contents":[`), []byte(`"contents":[{"name":"../../../../dev/zero","size":0,"crc32c":0},`), 1)
+			os.WriteFile(p, data, 0o644)
+		}), want: warmPool, warn: `manifest.json names "../../../../dev/zero"); rebuilt it`, check: cacheSound},
+		{name: "cache lock is a symlink", setup: plantInCache(func(m *matrixEnv, gen string) {
+			lock := filepath.Join(filepath.Dir(gen), "lock")
+			os.Remove(lock)
+			if err := os.Symlink(m.path("planted"), lock); err != nil {
+				m.t.Fatal(err)
+			}
+			m.write("notes/new.md", "- a new note\n") // so that crib takes the lock
+		}), want: warmPool, check: func(t *testing.T, m *matrixEnv) {
+			if _, err := os.Lstat(m.path("planted")); err == nil {
+				t.Error("crib created the target of a lock planted as a symlink")
+			}
+			cacheSound(t, m)
+		}},
+		{name: "cache generation is a symlink", setup: plantInCache(func(m *matrixEnv, gen string) {
+			if err := os.Rename(gen, m.path("elsewhere")); err != nil {
+				m.t.Fatal(err)
+			}
+			if err := os.Symlink(m.path("elsewhere"), gen); err != nil {
+				m.t.Fatal(err)
+			}
+		}), want: warmPool, warn: "is not a folder); rebuilt it", check: cacheSound},
 		{name: "segment garbled in place, same size", setup: garbledSegment, want: warmPool,
 			warn: "fails its checksum); rebuilt it", check: cacheSound},
 	}
@@ -641,5 +668,19 @@ func fullMidBuild(question string) func(*matrixEnv) []string {
 			return []string{"index", "--notes", m.path("notes")}
 		}
 		return []string{"--notes", m.path("notes"), question}
+	}
+}
+
+// plantInCache builds the cache, then lets plant change the generation in
+// use, gen, as crib never would (issue 15.9: the cache was trusted).
+func plantInCache(plant func(m *matrixEnv, gen string)) func(*matrixEnv) []string {
+	return func(m *matrixEnv) []string {
+		args := m.cached()
+		gens, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*"))
+		if len(gens) != 1 {
+			m.t.Fatalf("the first run left generations %q", gens)
+		}
+		plant(m, gens[0])
+		return args
 	}
 }

@@ -178,9 +178,13 @@ func (c *Cache) open(src Notes, strict bool) (*opened, *Report, error) {
 		return c.fallback(notes, nil, rep, strict, c.problem(err, st.damaged))
 	}
 	defer release()
+	damaged := st.damaged
 	if st, o = c.openFresh(en, notes); o != nil { // built while we waited
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
 		return o, rep, nil
+	}
+	if st.damaged == nil {
+		st.damaged = damaged // what taking the lock repaired (a planted link)
 	}
 	gen, lo, action, err := c.build(en, notes, st)
 	if errors.Is(err, ErrEmptyNotes) {
