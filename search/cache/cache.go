@@ -119,7 +119,7 @@ func OpenMemory(src Notes, thf ThesaurusFunc) (*search.Engine, []string, error) 
 // the thesaurus, which wins.
 func (c *Cache) Open(src Notes, thf ThesaurusFunc) (*search.Engine, *Report, error) {
 	pt := startThesaurus(thf)
-	o, rep, err := c.open(src, false)
+	o, rep, err := c.open(src, 0)
 	th, terr := pt.wait()
 	if terr != nil {
 		o.close()
@@ -135,10 +135,27 @@ func (c *Cache) Open(src Notes, thf ThesaurusFunc) (*search.Engine, *Report, err
 // Refresh brings the cache up to date with the notes. Unlike Open, it
 // fails when the cache cannot be written.
 func (c *Cache) Refresh(src Notes) (*Report, error) {
-	o, rep, err := c.open(src, true)
+	o, rep, err := c.open(src, openStrict)
 	o.close()
 	return rep, err
 }
+
+// Rebuild indexes the notes anew into the cache, whatever it holds; like
+// Refresh, it fails when the cache cannot be written.
+func (c *Cache) Rebuild(src Notes) (*Report, error) {
+	o, rep, err := c.open(src, openStrict|openForce)
+	o.close()
+	return rep, err
+}
+
+// openMode says how open treats a cache it cannot use, and whether it
+// may use what it holds.
+type openMode int
+
+const (
+	openStrict openMode = 1 << iota // fail instead of indexing in memory
+	openForce                       // build anew, reusing nothing
+)
 
 // opened is an index ready to become an engine once the thesaurus is
 // loaded: a generation opened and checked, or snippets to index in memory.
@@ -161,14 +178,15 @@ func (o *opened) close() {
 	}
 }
 
-func (c *Cache) open(src Notes, strict bool) (*opened, *Report, error) {
+func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 	notes, err := resolveNotes(src)
 	if err != nil {
 		return nil, &Report{Warnings: notes.warnings}, err
 	}
 	en := c.entry(notes)
 	rep := &Report{}
-	st, o := c.openFresh(en, notes)
+	strict, force := mode&openStrict != 0, mode&openForce != 0
+	st, o := c.openFresh(en, notes, force)
 	if o != nil {
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
 		return o, rep, nil
@@ -179,12 +197,15 @@ func (c *Cache) open(src Notes, strict bool) (*opened, *Report, error) {
 	}
 	defer release()
 	damaged := st.damaged
-	if st, o = c.openFresh(en, notes); o != nil { // built while we waited
+	if st, o = c.openFresh(en, notes, force); o != nil { // built while we waited
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
 		return o, rep, nil
 	}
 	if st.damaged == nil {
 		st.damaged = damaged // what taking the lock repaired (a planted link)
+	}
+	if force {
+		st = &lookup{damaged: st.damaged} // reuse nothing
 	}
 	gen, lo, action, err := c.build(en, notes, st)
 	if errors.Is(err, ErrEmptyNotes) {
@@ -219,11 +240,11 @@ func (rep *Report) finish(a Action, notes *noteSet, dir string, fileWarnings []s
 // openFresh opens the entry's generation when it indexes the notes as they
 // are now. A generation that vanishes while it is opened (another crib
 // replaced it) is looked up again.
-func (c *Cache) openFresh(en entry, notes *noteSet) (*lookup, *opened) {
+func (c *Cache) openFresh(en entry, notes *noteSet, force bool) (*lookup, *opened) {
 	var st *lookup
 	for range 3 {
 		st = look(en, notes)
-		if !st.fresh() {
+		if force || !st.fresh() {
 			break
 		}
 		o, err := openGen(st.dir, st.m)
@@ -320,7 +341,8 @@ func (c *Cache) entry(notes *noteSet) entry {
 	return entry{filepath.Join(c.Dir, kind+"-"+hex.EncodeToString(n.Sum(nil))[:12]+"-"+hex.EncodeToString(v[:])[:8])}
 }
 
-func nowNanos() int64 { return time.Now().UnixNano() }
+// nowNanos is the time in Unix ns; tests move it.
+var nowNanos = func() int64 { return time.Now().UnixNano() }
 
 // pendingThesaurus is a thesaurus being loaded.
 type pendingThesaurus struct {

@@ -41,6 +41,11 @@ type fileEntry struct {
 	Count   int    `json:"count"`
 	Warning string `json:"warning,omitempty"`
 	Checked int64  `json:"checked"` // when crib last read or hashed it, Unix ns
+	// Change and Inode are the file's ctime and inode where the system
+	// tells them (0 elsewhere): an edit that restores the size and
+	// modification time still moves the ctime, or makes a new inode.
+	Change int64  `json:"ctime,omitempty"`
+	Inode  uint64 `json:"inode,omitempty"`
 }
 
 // genFile is one file of a generation, with what it must hold.

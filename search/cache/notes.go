@@ -162,14 +162,27 @@ func unchanged(n *noteSet, f corpus.File, e *fileEntry, d *delta) bool {
 	case e.Hash == hashUnreadable:
 		return e.ModTime == f.ModTime && n.hash(f) == "" // still unreadable
 	}
-	if e.ModTime == f.ModTime && f.ModTime < e.Checked-racyWindow {
+	ctime, ino := stampOf(f.Path)
+	if e.ModTime == f.ModTime && f.ModTime < e.Checked-racyWindow && ctime == e.Change && ino == e.Inode && ctime < e.Checked-racyWindow {
 		return true
 	}
+	checked := nowNanos()
 	if n.hash(f) != e.Hash {
 		return false
 	}
-	e.ModTime, e.Checked, d.touched = f.ModTime, nowNanos(), true
+	e.ModTime, e.Checked, e.Change, e.Inode, d.touched = f.ModTime, checked, ctime, ino, true
 	return true
+}
+
+// stampOf returns the change time and inode of a notes file, zeros where
+// the system does not tell them.
+func stampOf(path string) (ctime int64, ino uint64) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0, 0
+	}
+	ctime, ino, _ = changeStamp(info)
+	return ctime, ino
 }
 
 // loaded is the notes read for a build.
@@ -187,7 +200,8 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 		snippets       []corpus.Snippet
 		warning, hash  string
 		reused         bool
-		checked, mtime int64
+		checked, ctime int64
+		ino            uint64
 	}
 	res := make([]result, len(n.files))
 	next := make(chan int)
@@ -199,12 +213,17 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 			for i := range next {
 				if d != nil && old != nil && d.reuse[i] >= 0 {
 					e := m.Files[d.reuse[i]]
-					res[i] = result{snippets: old.snippets[e.First : e.First+e.Count], warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked}
+					res[i] = result{snippets: old.snippets[e.First : e.First+e.Count], warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked, ctime: e.Change, ino: e.Inode}
 					continue
 				}
 				checked := nowNanos()
+				var ctime int64
+				var ino uint64
+				if !n.builtin() {
+					ctime, ino = stampOf(n.files[i].Path)
+				}
 				s, w, h := n.read(n.files[i])
-				res[i] = result{snippets: s, warning: w, hash: h, checked: checked}
+				res[i] = result{snippets: s, warning: w, hash: h, checked: checked, ctime: ctime, ino: ino}
 			}
 		}()
 	}
@@ -217,7 +236,7 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 	for i, f := range n.files {
 		r := res[i]
 		out.entries = append(out.entries, fileEntry{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Hash: r.hash,
-			First: len(out.snippets), Count: len(r.snippets), Warning: r.warning, Checked: r.checked})
+			First: len(out.snippets), Count: len(r.snippets), Warning: r.warning, Checked: r.checked, Change: r.ctime, Inode: r.ino})
 		out.snippets = append(out.snippets, r.snippets...)
 		if r.warning != "" {
 			out.warnings = append(out.warnings, r.warning)
