@@ -160,7 +160,17 @@ func newCache(ios *IOStreams) *cache.Cache {
 	if dir == "" {
 		return nil
 	}
-	return &cache.Cache{Dir: dir, Version: versionString() + " build " + cache.ExecutableID()}
+	c := &cache.Cache{Dir: dir, Version: versionString() + " build " + cache.ExecutableID()}
+	if ios.ErrTTY {
+		c.Waiting = func(waited time.Duration, done bool) {
+			if done {
+				fmt.Fprint(ios.ErrOut, "\r\x1b[K")
+				return
+			}
+			fmt.Fprintf(ios.ErrOut, "\rwaiting for another crib to finish indexing these notes: %d s", int(waited.Seconds()))
+		}
+	}
+	return c
 }
 
 func warnAll(ios *IOStreams, warnings []string) {

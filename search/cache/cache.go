@@ -38,7 +38,8 @@ import (
 const FormatVersion = 3
 
 // DefaultLockWait is how long a crib waits for another crib that is
-// building the same index before it indexes in memory itself.
+// building the same index without a sign of progress before it indexes
+// in memory itself.
 const DefaultLockWait = 30 * time.Second
 
 // Cache keeps indexes on disk between runs: one entry per set of notes,
@@ -52,6 +53,10 @@ type Cache struct {
 	// Progress, when set, hears how many snippets of total a build has
 	// indexed.
 	Progress func(done, total int)
+	// Waiting, when set, hears every tenth of a second how long this
+	// crib has waited for another crib's build, once that is a second or
+	// more, and a last time with done set.
+	Waiting func(waited time.Duration, done bool)
 }
 
 // Notes names the notes to search: paths (files, folders, globs), or none
@@ -191,13 +196,17 @@ func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
 		return o, rep, nil
 	}
-	release, err := en.lock(c.lockWait())
+	damaged := st.damaged
+	release, built, o, err := c.acquire(en, notes, force)
 	if err != nil {
 		return c.fallback(notes, nil, rep, strict, c.problem(err, st.damaged))
 	}
+	if o != nil { // built by another crib while we waited
+		rep.finish(ActionFresh, notes, built.dir, entryWarnings(built.m), len(o.snippets))
+		return o, rep, nil
+	}
 	defer release()
-	damaged := st.damaged
-	if st, o = c.openFresh(en, notes, force); o != nil { // built while we waited
+	if st, o = c.openFresh(en, notes, force); o != nil { // built just before we locked
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
 		return o, rep, nil
 	}

@@ -128,31 +128,6 @@ func (en entry) newGen() (string, error) {
 	return os.MkdirTemp(en.dir, genPrefix+time.Now().UTC().Format("20060102T150405")+"-")
 }
 
-// lock takes the entry's build lock, waiting up to wait for another crib
-// to finish its build.
-func (en entry) lock(wait time.Duration) (release func(), err error) {
-	f, err := en.lockFile()
-	if err != nil {
-		return nil, err
-	}
-	deadline := time.Now().Add(wait)
-	for {
-		ok, err := tryLock(f)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		if ok {
-			return func() { unlock(f); f.Close() }, nil
-		}
-		if time.Now().After(deadline) {
-			f.Close()
-			return nil, errBusy
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // lockFile opens the entry's lock file. Whatever stands where the entry
 // or its lock should be and is not a plain folder or file (a symbolic link
 // planted in the cache, a FIFO) is removed first, never followed: crib
