@@ -456,6 +456,19 @@ func matrixCases() []matrixCase {
 			}},
 		{name: "crib index --status --force", setup: func(m *matrixEnv) []string { return []string{"index", "--status", "--force"} },
 			code: ExitError, want: "--status and --force cannot be used together"},
+		{name: "notes named three ways share one index", setup: func(m *matrixEnv) []string {
+			m.awsNotes()
+			for _, p := range []string{"notes", m.path("notes")} {
+				if r := m.run("--notes", p, "warm pool"); r.code != 0 || r.errOut != "" {
+					m.t.Fatalf("--notes %s: exit %d, stderr %q", p, r.code, r.errOut)
+				}
+			}
+			return []string{"--notes", "./notes/", "warm pool"}
+		}, want: "notes/aws.md:18: " + warmPool, check: func(t *testing.T, m *matrixEnv) {
+			if entries, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "notes-*")); len(entries) != 1 {
+				t.Errorf("cache entries %q, want one", entries)
+			}
+		}},
 		{name: "segment garbled in place, same size", setup: garbledSegment, want: warmPool,
 			warn: "fails its checksum); rebuilt it", check: cacheSound},
 	}

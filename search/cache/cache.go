@@ -14,13 +14,10 @@
 package cache
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -35,7 +32,7 @@ import (
 // dictionary is not part of a cache's key: synonyms are expanded when a
 // question is asked, never indexed, so one index serves any dictionary,
 // the user's files included.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // DefaultLockWait is how long a crib waits for another crib that is
 // building the same index without a sign of progress before it indexes
@@ -60,8 +57,13 @@ type Cache struct {
 }
 
 // Notes names the notes to search: paths (files, folders, globs), or none
-// for crib's built-in notes.
-type Notes struct{ Paths []string }
+// for crib's built-in notes, and how to read them.
+type Notes struct {
+	Paths []string
+	// Options say which files to leave out; what they and the notes'
+	// ignore files leave out is part of the cache's key.
+	Options corpus.LoadOptions
+}
 
 // Action says what opening notes through the cache did.
 type Action string
@@ -258,6 +260,7 @@ func (c *Cache) openFresh(en entry, notes *noteSet, force bool) (*lookup, *opene
 		}
 		o, err := openGen(st.dir, st.m)
 		if err == nil {
+			respell(o.snippets, st.m, notes)
 			en.touch()
 			if st.d.touched {
 				saveManifest(st.dir, st.m) // best effort: spares hashing next time
@@ -331,23 +334,6 @@ func (c *Cache) lockWait() time.Duration {
 		return c.LockWait
 	}
 	return DefaultLockWait
-}
-
-// entry names the cache folder of the notes: kind-N-V, N a hash of how
-// the notes were named (as given and as absolute paths, since results show
-// them as given), V a hash of FormatVersion and crib's version.
-func (c *Cache) entry(notes *noteSet) entry {
-	n := sha256.New()
-	kind := "builtin"
-	if !notes.builtin() {
-		kind = "notes"
-		for _, p := range notes.paths {
-			abs, _ := filepath.Abs(p)
-			fmt.Fprintf(n, "%s\x00%s\x00", p, abs)
-		}
-	}
-	v := sha256.Sum256([]byte(fmt.Sprintf("crib index\x00%d\x00%s", FormatVersion, c.Version)))
-	return entry{filepath.Join(c.Dir, kind+"-"+hex.EncodeToString(n.Sum(nil))[:12]+"-"+hex.EncodeToString(v[:])[:8])}
 }
 
 // nowNanos is the time in Unix ns; tests move it.

@@ -19,9 +19,11 @@ var ErrEmptyNotes = errors.New("the notes hold no text to search")
 
 // noteSet is the files of Notes as they are on disk now.
 type noteSet struct {
-	paths    []string // as given; none for the built-in notes
-	files    []corpus.File
-	warnings []string // from resolving the paths
+	paths       []string // as given; none for the built-in notes
+	files       []corpus.File
+	keys        []string // per file, the path the manifest knows it by
+	fingerprint []byte   // what the load options and ignore files leave out
+	warnings    []string // from resolving the paths
 }
 
 // builtinPath stands for all of crib's built-in notes in a manifest: they
@@ -31,10 +33,14 @@ const builtinPath = corpus.EmbeddedPrefix
 func resolveNotes(src Notes) (*noteSet, error) {
 	if len(src.Paths) == 0 {
 		size := int64(len(corpus.EmbeddedData()))
-		return &noteSet{files: []corpus.File{{Path: builtinPath, Size: size}}}, nil
+		return &noteSet{files: []corpus.File{{Path: builtinPath, Size: size}}, keys: []string{builtinPath}}, nil
 	}
-	files, warnings, err := corpus.Resolve(src.Paths)
-	return &noteSet{paths: src.Paths, files: files, warnings: warnings}, err
+	files, warnings, err := corpus.ResolveWith(src.Paths, src.Options)
+	n := &noteSet{paths: src.Paths, files: files, keys: fileKeys(files), warnings: warnings}
+	if err == nil {
+		n.fingerprint, err = corpus.ExcludeFingerprint(src.Paths, src.Options)
+	}
+	return n, err
 }
 
 func (n *noteSet) builtin() bool { return len(n.paths) == 0 }
@@ -120,7 +126,7 @@ func diffNotes(n *noteSet, m *manifest) *delta {
 	used := make([]bool, len(m.Files))
 	for i, f := range n.files {
 		d.reuse[i] = -1
-		j, ok := byPath[f.Path]
+		j, ok := byPath[n.keys[i]]
 		if !ok {
 			d.changes = append(d.changes, "added "+f.Path)
 			continue
@@ -142,9 +148,9 @@ func diffNotes(n *noteSet, m *manifest) *delta {
 	return d
 }
 
-func (n *noteSet) has(path string) bool {
-	for _, f := range n.files {
-		if f.Path == path {
+func (n *noteSet) has(key string) bool {
+	for _, k := range n.keys {
+		if k == key {
 			return true
 		}
 	}
@@ -235,7 +241,13 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 	out := &loaded{}
 	for i, f := range n.files {
 		r := res[i]
-		out.entries = append(out.entries, fileEntry{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Hash: r.hash,
+		if r.reused && len(r.snippets) > 0 && r.snippets[0].Source != f.Path {
+			r.snippets = append([]corpus.Snippet(nil), r.snippets...)
+			for j := range r.snippets {
+				r.snippets[j].Source = f.Path
+			}
+		}
+		out.entries = append(out.entries, fileEntry{Path: n.keys[i], Size: f.Size, ModTime: f.ModTime, Hash: r.hash,
 			First: len(out.snippets), Count: len(r.snippets), Warning: r.warning, Checked: r.checked, Change: r.ctime, Inode: r.ino})
 		out.snippets = append(out.snippets, r.snippets...)
 		if r.warning != "" {
