@@ -16,10 +16,7 @@ package cache
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"strings"
-	"syscall"
 	"time"
 
 	"github.com/crib-dev/crib/corpus"
@@ -218,6 +215,12 @@ func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 	if force {
 		st = &lookup{damaged: st.damaged} // reuse nothing
 	}
+	return c.replace(en, notes, st, rep, strict)
+}
+
+// replace builds a new generation for the notes, publishes it and opens
+// it, with the entry's lock held.
+func (c *Cache) replace(en entry, notes *noteSet, st *lookup, rep *Report, strict bool) (*opened, *Report, error) {
 	gen, lo, action, err := c.build(en, notes, st)
 	if errors.Is(err, ErrEmptyNotes) {
 		return nil, &Report{Warnings: append(notes.warnings, lo.warnings...)}, err
@@ -230,6 +233,9 @@ func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 	if err == nil {
 		en.sweep(gen)
 		c.prune(en)
+	}
+	var o *opened
+	if err == nil {
 		o, err = openGen(gen, lo.m)
 	}
 	if err != nil {
@@ -275,60 +281,6 @@ func (c *Cache) openFresh(en entry, notes *noteSet, force bool) (*lookup, *opene
 	return st, nil
 }
 
-// fallback answers from memory after the cache failed, with one warning;
-// strict callers get the failure as an error instead.
-func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, problem error) (*opened, *Report, error) {
-	if strict {
-		return nil, rep, problem
-	}
-	var l *loaded
-	if lo != nil {
-		l = lo.loaded
-	} else {
-		l = notes.load(nil, nil, nil)
-	}
-	if len(l.snippets) == 0 {
-		return nil, &Report{Warnings: append(notes.warnings, l.warnings...)}, notes.emptyError()
-	}
-	rep.Warnings = append(rep.Warnings, problem.Error()+"; searching in memory")
-	rep.Indexed = len(l.snippets)
-	rep.finish(ActionMemory, notes, "", l.warnings, len(l.snippets))
-	return &opened{snippets: l.snippets}, rep, nil
-}
-
-// problem words why the cache could not be used.
-func (c *Cache) problem(err, damaged error) error {
-	err = rootCause(err)
-	switch {
-	case errors.Is(err, errBusy):
-		return fmt.Errorf("another crib is still building the index in %s", c.Dir)
-	case damaged != nil:
-		return fmt.Errorf("the index cache in %s is damaged (%v) and cannot be rebuilt (%v)", c.Dir, damaged, err)
-	default:
-		return fmt.Errorf("cannot write the index cache in %s (%v)", c.Dir, err)
-	}
-}
-
-// rootCause digs the system's reason (no space left on device, read-only
-// file system) out of an error, so the warning fits on a line; bleve does
-// not always wrap it, so the message is searched too.
-func rootCause(err error) error {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		return errno
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	for _, e := range []syscall.Errno{syscall.ENOSPC, syscall.EROFS, syscall.EACCES, syscall.EDQUOT, syscall.EIO} {
-		if strings.Contains(err.Error(), e.Error()) {
-			return e
-		}
-	}
-	return err
-}
-
 func (c *Cache) lockWait() time.Duration {
 	if c.LockWait > 0 {
 		return c.LockWait
@@ -338,29 +290,3 @@ func (c *Cache) lockWait() time.Duration {
 
 // nowNanos is the time in Unix ns; tests move it.
 var nowNanos = func() int64 { return time.Now().UnixNano() }
-
-// pendingThesaurus is a thesaurus being loaded.
-type pendingThesaurus struct {
-	done chan struct{}
-	th   *search.Thesaurus
-	err  error
-}
-
-// startThesaurus loads the thesaurus in the background; a nil f means
-// crib's built-in thesaurus.
-func startThesaurus(f ThesaurusFunc) *pendingThesaurus {
-	p := &pendingThesaurus{done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		if f == nil {
-			f = func() (*search.Thesaurus, error) { return search.NewThesaurus() }
-		}
-		p.th, p.err = f()
-	}()
-	return p
-}
-
-func (p *pendingThesaurus) wait() (*search.Thesaurus, error) {
-	<-p.done
-	return p.th, p.err
-}
