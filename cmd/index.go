@@ -18,6 +18,7 @@ type IndexOptions struct {
 	IO     *IOStreams
 	Source sourceOptions
 	Status bool
+	Force  bool
 	// Cache returns the index cache to build in.
 	Cache func() (*cache.Cache, error)
 }
@@ -32,18 +33,23 @@ func NewCmdIndex(ios *IOStreams, runF func(*IndexOptions) error) *cobra.Command 
 		return nil, errors.New("cannot find a cache folder: set XDG_CACHE_HOME or HOME")
 	}}
 	c := &cobra.Command{
-		Use:   "index [--notes <path>]... [--status]",
+		Use:   "index [--notes <path>]... [--status | --force]",
 		Short: "Build or refresh the index of your notes ahead of questions",
 		Long: `crib keeps the index of your notes under $XDG_CACHE_HOME/crib (by default
 ~/.cache/crib) and brings it up to date by itself on the next question
 after a notes file is added, edited or removed. crib index does that work
 now, so the next question answers at once, and --status shows what is
-indexed, when, its size on disk, and whether it is stale.`,
+indexed, when, its size on disk, and whether it is stale. --force indexes
+everything anew, whatever the cache holds.`,
 		Example: `  crib index --notes ~/notes/aws
   crib index --status --notes ~/notes/aws
+  crib index --force --notes ~/notes/aws
   CRIB_NOTES=~/notes crib index`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
+			if opts.Status && opts.Force {
+				return &usageError{"--status and --force cannot be used together: --status changes nothing"}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -52,6 +58,7 @@ indexed, when, its size on disk, and whether it is stale.`,
 	}
 	c.Flags().StringArrayVar(&opts.Source.Notes, "notes", nil, "notes `path` to index: file, folder or glob; repeatable (default $CRIB_NOTES, else the built-in DOP-C02 notes)")
 	c.Flags().BoolVar(&opts.Status, "status", false, "show what is indexed, when, its size and whether it is stale; change nothing")
+	c.Flags().BoolVar(&opts.Force, "force", false, "index the notes anew even when the cache looks up to date")
 	return c
 }
 
@@ -75,7 +82,11 @@ func indexRun(opts *IndexOptions) error {
 	}
 	bar := &progressBar{w: ios.ErrOut, enabled: ios.ErrTTY, start: time.Now()}
 	c.Progress = bar.update
-	rep, err := c.Refresh(src)
+	refresh := c.Refresh
+	if opts.Force {
+		refresh = c.Rebuild
+	}
+	rep, err := refresh(src)
 	bar.clear()
 	if rep != nil {
 		warnAll(ios, rep.Warnings)
@@ -152,7 +163,17 @@ func newCache(ios *IOStreams) *cache.Cache {
 	if dir == "" {
 		return nil
 	}
-	return &cache.Cache{Dir: dir, Version: versionString() + " build " + cache.ExecutableID()}
+	c := &cache.Cache{Dir: dir, Version: versionString() + " build " + cache.ExecutableID()}
+	if ios.ErrTTY {
+		c.Waiting = func(waited time.Duration, done bool) {
+			if done {
+				fmt.Fprint(ios.ErrOut, "\r\x1b[K")
+				return
+			}
+			fmt.Fprintf(ios.ErrOut, "\rwaiting for another crib to finish indexing these notes: %d s", int(waited.Seconds()))
+		}
+	}
+	return c
 }
 
 func warnAll(ios *IOStreams, warnings []string) {

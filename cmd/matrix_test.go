@@ -431,7 +431,7 @@ func matrixCases() []matrixCase {
 		{name: "read-only cache folder", setup: readOnlyCache, want: warmPool, warn: "cannot write the index cache in "},
 		{name: "full disk for the cache", setup: fullCache, want: warmPool, warn: "no space left on device"},
 		{name: "full disk: no partial index left behind", setup: fullCache, want: warmPool, warn: "no space left on device",
-			check: noPartialIndex, skip: "a failed build leaves its g-* generation in the cache (cache.Cache.open does not remove it), filling the disk further"},
+			check: noPartialIndex},
 		{name: "malformed user synonyms file", setup: func(m *matrixEnv) []string {
 			m.write("config/crib/synonyms.txt", "asg, auto scaling group\nlonely\n")
 			return ask("warm pool")(m)
@@ -440,6 +440,62 @@ func matrixCases() []matrixCase {
 			m.env["CRIB_NOTES"] = m.path("nowhere")
 			return []string{"sns"}
 		}, code: ExitError, want: "no such notes path: "},
+		{name: "disk full mid-build, 12,000 snippets", setup: fullMidBuild("item2_77"), want: "n2.md:78: item2_77 ",
+			warn: "(no space left on device); searching in memory", check: noPartialIndex},
+		{name: "disk full mid-build: crib index", setup: fullMidBuild("index"), code: ExitError,
+			want: "cannot write the index cache in $TMP/cache/crib (no space left on device)", check: noPartialIndex},
+		{name: "cache manifest names ../../../../dev/zero", setup: plantInCache(func(m *matrixEnv, gen string) {
+			p := filepath.Join(gen, "manifest.json")
+			data, _ := os.ReadFile(p)
+			data = bytes.Replace(data, []byte(`"contents":[`), []byte(`"contents":[{"name":"../../../../dev/zero","size":0,"crc32c":0},`), 1)
+			os.WriteFile(p, data, 0o644)
+		}), want: warmPool, warn: `manifest.json names "../../../../dev/zero"); rebuilt it`, check: cacheSound},
+		{name: "cache lock is a symlink", setup: plantInCache(func(m *matrixEnv, gen string) {
+			lock := filepath.Join(filepath.Dir(gen), "lock")
+			os.Remove(lock)
+			if err := os.Symlink(m.path("planted"), lock); err != nil {
+				m.t.Fatal(err)
+			}
+			m.write("notes/new.md", "- a new note\n") // so that crib takes the lock
+		}), want: warmPool, check: func(t *testing.T, m *matrixEnv) {
+			if _, err := os.Lstat(m.path("planted")); err == nil {
+				t.Error("crib created the target of a lock planted as a symlink")
+			}
+			cacheSound(t, m)
+		}},
+		{name: "cache generation is a symlink", setup: plantInCache(func(m *matrixEnv, gen string) {
+			if err := os.Rename(gen, m.path("elsewhere")); err != nil {
+				m.t.Fatal(err)
+			}
+			if err := os.Symlink(m.path("elsewhere"), gen); err != nil {
+				m.t.Fatal(err)
+			}
+		}), want: warmPool, warn: "is not a folder); rebuilt it", check: cacheSound},
+		{name: "same-size edit, old mtime restored (touch -r)", setup: sameSizeEdit, want: "aws.md:18: A zyzz pool keeps",
+			check: func(t *testing.T, m *matrixEnv) {
+				r := m.run("index", "--force", "--notes", m.path("notes"))
+				if r.code != 0 || !strings.HasPrefix(r.out, "index built: ") {
+					t.Errorf("index --force on a fresh cache: exit %d\n%s%s", r.code, r.out, r.errOut)
+				}
+				cacheSound(t, m)
+			}},
+		{name: "crib index --status --force", setup: func(m *matrixEnv) []string { return []string{"index", "--status", "--force"} },
+			code: ExitError, want: "--status and --force cannot be used together"},
+		{name: "notes named three ways share one index", setup: func(m *matrixEnv) []string {
+			m.awsNotes()
+			for _, p := range []string{"notes", m.path("notes")} {
+				if r := m.run("--notes", p, "warm pool"); r.code != 0 || r.errOut != "" {
+					m.t.Fatalf("--notes %s: exit %d, stderr %q", p, r.code, r.errOut)
+				}
+			}
+			return []string{"--notes", "./notes/", "warm pool"}
+		}, want: "notes/aws.md:18: " + warmPool, check: func(t *testing.T, m *matrixEnv) {
+			if entries, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "notes-*")); len(entries) != 1 {
+				t.Errorf("cache entries %q, want one", entries)
+			}
+		}},
+		{name: "segment garbled in place, same size", setup: garbledSegment, want: warmPool,
+			warn: "fails its checksum); rebuilt it", check: cacheSound},
 	}, inputMatrixCases()...)
 }
 
@@ -585,4 +641,117 @@ func noPartialIndex(t *testing.T, m *matrixEnv) {
 	if len(gens) > 0 {
 		t.Errorf("a failed build left %q in the full cache", gens)
 	}
+}
+
+// garbledSegment builds the cache, then writes random bytes over most of
+// each segment file, keeping its size (issue 15.1: every question
+// panicked and nothing repaired it).
+func garbledSegment(m *matrixEnv) []string {
+	args := m.cached()
+	segs, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*", "index", "store", "*.zap"))
+	if len(segs) == 0 {
+		m.t.Fatal("the first run cached no segment")
+	}
+	for _, seg := range segs {
+		data, err := os.ReadFile(seg)
+		if err != nil {
+			m.t.Fatal(err)
+		}
+		for i := len(data) / 8; i < len(data)*7/8; i++ {
+			data[i] = byte(i*7919 + 13)
+		}
+		if err := os.WriteFile(seg, data, 0o600); err != nil {
+			m.t.Fatal(err)
+		}
+	}
+	return args
+}
+
+// cached asks once so that the cache holds the test notes, and returns
+// the arguments that ask again.
+func (m *matrixEnv) cached() []string {
+	args := []string{"--notes", m.awsNotes(), "warm pool"}
+	if r := m.run(args...); r.code != 0 || r.errOut != "" {
+		m.t.Fatalf("first run: exit %d, stderr %q", r.code, r.errOut)
+	}
+	return args
+}
+
+// cacheSound checks that the cache agrees with what crib did: the next
+// question is answered quietly, crib index --status says fresh, and crib
+// index has nothing to do.
+func cacheSound(t *testing.T, m *matrixEnv) {
+	t.Helper()
+	notes := m.path("notes")
+	if r := m.run("--notes", notes, "warm pool"); r.code != 0 || r.errOut != "" {
+		t.Errorf("next question: exit %d, stderr %q", r.code, r.errOut)
+	}
+	if r := m.run("index", "--status", "--notes", notes); r.code != 0 || !strings.Contains(r.out, "state:    fresh") {
+		t.Errorf("index --status: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	if r := m.run("index", "--notes", notes); r.code != 0 || !strings.HasPrefix(r.out, "index up to date") {
+		t.Errorf("index: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+}
+
+// fullMidBuild puts 12,000 snippets, three bleve batches, on a 1 MiB
+// cache, which fills up during the build: bleve panicked ("assignment to
+// entry in nil map", issue 15.2) and left a partial generation. It asks
+// question, or runs crib index when question is "index".
+func fullMidBuild(question string) func(*matrixEnv) []string {
+	return func(m *matrixEnv) []string {
+		for f := range 3 {
+			var b strings.Builder
+			for i := range 4000 {
+				fmt.Fprintf(&b, "- item%d_%d lives in w%d w%d\n", f, i, i*7%5000, i*13%4000)
+			}
+			m.write(fmt.Sprintf("notes/n%d.md", f), b.String())
+		}
+		dir := m.env["XDG_CACHE_HOME"]
+		if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=1m"); err != nil {
+			m.t.Skipf("cannot mount a small tmpfs to fill (%v); needs root with CAP_SYS_ADMIN", err)
+		}
+		m.t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+		if question == "index" {
+			return []string{"index", "--notes", m.path("notes")}
+		}
+		return []string{"--notes", m.path("notes"), question}
+	}
+}
+
+// plantInCache builds the cache, then lets plant change the generation in
+// use, gen, as crib never would (issue 15.9: the cache was trusted).
+func plantInCache(plant func(m *matrixEnv, gen string)) func(*matrixEnv) []string {
+	return func(m *matrixEnv) []string {
+		args := m.cached()
+		gens, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*"))
+		if len(gens) != 1 {
+			m.t.Fatalf("the first run left generations %q", gens)
+		}
+		plant(m, gens[0])
+		return args
+	}
+}
+
+// sameSizeEdit caches notes last changed an hour ago, then edits them
+// keeping their size and putting their modification time back, as touch
+// -r, cp -p and rsync -t do: crib served the old text (issue 15.8).
+func sameSizeEdit(m *matrixEnv) []string {
+	notes := m.awsNotes()
+	path := filepath.Join(notes, "aws.md")
+	then := time.Now().Add(-time.Hour)
+	os.Chtimes(path, then, then)
+	if r := m.run("--notes", notes, "warm pool"); r.code != 0 || r.errOut != "" {
+		m.t.Fatalf("first run: exit %d, stderr %q", r.code, r.errOut)
+	}
+	data, _ := os.ReadFile(path)
+	edited := bytes.Replace(data, []byte("A warm pool keeps"), []byte("A zyzz pool keeps"), 1)
+	if bytes.Equal(edited, data) {
+		m.t.Fatal("nothing to edit")
+	}
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		m.t.Fatal(err)
+	}
+	os.Chtimes(path, then, then)
+	return []string{"--notes", notes, "zyzz"}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/cache"
 	"github.com/crib-dev/crib/synonyms"
@@ -93,10 +94,10 @@ func (o *sourceOptions) notes(ios *IOStreams) (cache.Notes, error) {
 	if err != nil {
 		return cache.Notes{}, err
 	}
-	src := cache.Notes{Paths: paths, Exclude: o.Exclude}
-	if len(src.Paths) == 0 && len(src.Exclude) > 0 {
+	src := cache.Notes{Paths: paths, Options: corpus.LoadOptions{Exclude: o.Exclude}}
+	if len(src.Paths) == 0 && len(o.Exclude) > 0 {
 		ios.Warnf("--exclude applies to --notes and $CRIB_NOTES; the built-in notes are searched whole")
-		src.Exclude = nil
+		src.Options.Exclude = nil
 	}
 	return src, nil
 }

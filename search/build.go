@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -31,6 +32,7 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 	starts := make(chan int)
 	errs := make(chan error, 1)
 	var done atomic.Int64
+	var failed atomic.Bool // after a failure (a full disk) the rest is skipped
 	var wg sync.WaitGroup
 	for range indexWorkers() {
 		wg.Add(1)
@@ -38,7 +40,11 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 			defer wg.Done()
 			for start := range starts {
 				end := min(start+batchSize, len(snippets))
+				if failed.Load() {
+					continue
+				}
 				if err := indexBatch(idx, snippets, start, end); err != nil {
+					failed.Store(true)
 					select {
 					case errs <- err:
 					default:
@@ -67,7 +73,14 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 
 func indexWorkers() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }
 
-func indexBatch(idx bleve.Index, snippets []corpus.Snippet, from, to int) error {
+func indexBatch(idx bleve.Index, snippets []corpus.Snippet, from, to int) (err error) {
+	// bleve panics on some write errors (a full disk: "assignment to entry
+	// in nil map"), here on a worker goroutine no caller could recover.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("index batch: %v", r)
+		}
+	}()
 	b := idx.NewBatch()
 	for i := from; i < to; i++ {
 		if err := b.Index(docID(i), document(snippets[i])); err != nil {
@@ -144,10 +157,11 @@ type bleveIndex = bleve.Index
 // statsIndex searches with pinned BM25 statistics; see fieldStats.
 type statsIndex struct {
 	bleveIndex
-	stats *blevesearch.BM25Stats
+	stats    *blevesearch.BM25Stats
+	onDamage func(error) error
 }
 
-func withStats(idx bleve.Index, st *IndexStats) bleve.Index {
+func withStats(idx bleve.Index, st *IndexStats) *statsIndex {
 	fields := make(map[string]int, len(st.Fields))
 	for f, n := range st.Fields {
 		fields[f] = n
@@ -159,7 +173,17 @@ func (s *statsIndex) Search(req *bleve.SearchRequest) (*bleve.SearchResult, erro
 	return s.SearchInContext(context.Background(), req)
 }
 
-func (s *statsIndex) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+// SearchInContext turns a panic of bleve's, which damaged index files
+// cause, into ErrIndexDamaged.
+func (s *statsIndex) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("%w (%v)", ErrIndexDamaged, r)
+			if s.onDamage != nil {
+				err = s.onDamage(err)
+			}
+		}
+	}()
 	r := *req
 	r.PreSearchData = map[string]interface{}{blevesearch.BM25PreSearchDataKey: s.stats}
 	for k, v := range req.PreSearchData {
@@ -265,8 +289,18 @@ func meanLength(snippets []corpus.Snippet) float64 {
 	return float64(max(total, 1)) / float64(max(len(snippets), 1))
 }
 
+// ErrIndexDamaged is returned (wrapped) when searching an index fails
+// on its files instead of answering.
+var ErrIndexDamaged = errors.New("the index is damaged")
+
 // Index is an index on disk that WriteIndex wrote, open for reading.
-type Index struct{ idx bleve.Index }
+type Index struct {
+	idx bleve.Index
+	// OnDamage, when set, hears of an error wrapping ErrIndexDamaged from
+	// a search of the engine over this index, and returns the error the
+	// search reports, so that the index's owner can have it rebuilt.
+	OnDamage func(error) error
+}
 
 // OpenIndex opens the index in dir read-only and checks that it holds
 // docs snippets.

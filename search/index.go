@@ -115,7 +115,9 @@ func Open(x *Index, snippets []corpus.Snippet, st *IndexStats, th *Thesaurus) (*
 		x.Close()
 		return nil, err
 	}
-	return newEngine(x.idx, snippets, st, th), nil
+	e := newEngine(x.idx, snippets, st, th)
+	e.idx.(*statsIndex).onDamage = x.OnDamage
+	return e, nil
 }
 
 func orBuiltin(th *Thesaurus) (*Thesaurus, error) {

@@ -14,14 +14,9 @@
 package cache
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path/filepath"
-	"strings"
-	"syscall"
+	"os"
 	"time"
 
 	"github.com/crib-dev/crib/corpus"
@@ -34,10 +29,11 @@ import (
 // dictionary is not part of a cache's key: synonyms are expanded when a
 // question is asked, never indexed, so one index serves any dictionary,
 // the user's files included.
-const FormatVersion = 4 // 4: the snapshot keeps front-matter tags
+const FormatVersion = 4 // 4: keyed on resolved paths; the snapshot keeps front-matter tags
 
 // DefaultLockWait is how long a crib waits for another crib that is
-// building the same index before it indexes in memory itself.
+// building the same index without a sign of progress before it indexes
+// in memory itself.
 const DefaultLockWait = 30 * time.Second
 
 // Cache keeps indexes on disk between runs: one entry per set of notes,
@@ -51,13 +47,19 @@ type Cache struct {
 	// Progress, when set, hears how many snippets of total a build has
 	// indexed.
 	Progress func(done, total int)
+	// Waiting, when set, hears every tenth of a second how long this
+	// crib has waited for another crib's build, once that is a second or
+	// more, and a last time with done set.
+	Waiting func(waited time.Duration, done bool)
 }
 
 // Notes names the notes to search: paths (files, folders, globs), or none
-// for crib's built-in notes, and the files of them to leave out.
+// for crib's built-in notes, and how to read them.
 type Notes struct {
-	Paths   []string
-	Exclude []string // patterns as corpus.LoadOptions.Exclude
+	Paths []string
+	// Options say which files to leave out; what they and the notes'
+	// ignore files leave out is part of the cache's key.
+	Options corpus.LoadOptions
 }
 
 // Action says what opening notes through the cache did.
@@ -121,7 +123,7 @@ func OpenMemory(src Notes, thf ThesaurusFunc) (*search.Engine, []string, error) 
 // the thesaurus, which wins.
 func (c *Cache) Open(src Notes, thf ThesaurusFunc) (*search.Engine, *Report, error) {
 	pt := startThesaurus(thf)
-	o, rep, err := c.open(src, false)
+	o, rep, err := c.open(src, 0)
 	th, terr := pt.wait()
 	if terr != nil {
 		o.close()
@@ -137,10 +139,27 @@ func (c *Cache) Open(src Notes, thf ThesaurusFunc) (*search.Engine, *Report, err
 // Refresh brings the cache up to date with the notes. Unlike Open, it
 // fails when the cache cannot be written.
 func (c *Cache) Refresh(src Notes) (*Report, error) {
-	o, rep, err := c.open(src, true)
+	o, rep, err := c.open(src, openStrict)
 	o.close()
 	return rep, err
 }
+
+// Rebuild indexes the notes anew into the cache, whatever it holds; like
+// Refresh, it fails when the cache cannot be written.
+func (c *Cache) Rebuild(src Notes) (*Report, error) {
+	o, rep, err := c.open(src, openStrict|openForce)
+	o.close()
+	return rep, err
+}
+
+// openMode says how open treats a cache it cannot use, and whether it
+// may use what it holds.
+type openMode int
+
+const (
+	openStrict openMode = 1 << iota // fail instead of indexing in memory
+	openForce                       // build anew, reusing nothing
+)
 
 // opened is an index ready to become an engine once the thesaurus is
 // loaded: a generation opened and checked, or snippets to index in memory.
@@ -163,37 +182,60 @@ func (o *opened) close() {
 	}
 }
 
-func (c *Cache) open(src Notes, strict bool) (*opened, *Report, error) {
+func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 	notes, err := resolveNotes(src)
 	if err != nil {
 		return nil, &Report{Warnings: notes.warnings}, err
 	}
 	en := c.entry(notes)
 	rep := &Report{}
-	st, o := c.openFresh(en, notes)
+	strict, force := mode&openStrict != 0, mode&openForce != 0
+	st, o := c.openFresh(en, notes, force)
 	if o != nil {
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
 		return o, rep, nil
 	}
-	release, err := en.lock(c.lockWait())
+	damaged := st.damaged
+	release, built, o, err := c.acquire(en, notes, force)
 	if err != nil {
 		return c.fallback(notes, nil, rep, strict, c.problem(err, st.damaged))
 	}
+	if o != nil { // built by another crib while we waited
+		rep.finish(ActionFresh, notes, built.dir, entryWarnings(built.m), len(o.snippets))
+		return o, rep, nil
+	}
 	defer release()
-	if st, o = c.openFresh(en, notes); o != nil { // built while we waited
+	if st, o = c.openFresh(en, notes, force); o != nil { // built just before we locked
 		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
 		return o, rep, nil
 	}
+	if st.damaged == nil {
+		st.damaged = damaged // what taking the lock repaired (a planted link)
+	}
+	if force {
+		st = &lookup{damaged: st.damaged} // reuse nothing
+	}
+	return c.replace(en, notes, st, rep, strict)
+}
+
+// replace builds a new generation for the notes, publishes it and opens
+// it, with the entry's lock held.
+func (c *Cache) replace(en entry, notes *noteSet, st *lookup, rep *Report, strict bool) (*opened, *Report, error) {
 	gen, lo, action, err := c.build(en, notes, st)
 	if errors.Is(err, ErrEmptyNotes) {
 		return nil, &Report{Warnings: append(notes.warnings, lo.warnings...)}, err
 	}
 	if err == nil {
-		err = en.publish(gen)
+		if err = en.publish(gen); err != nil {
+			os.RemoveAll(gen) // a full disk must not keep what it could not finish
+		}
 	}
 	if err == nil {
 		en.sweep(gen)
 		c.prune(en)
+	}
+	var o *opened
+	if err == nil {
 		o, err = openGen(gen, lo.m)
 	}
 	if err != nil {
@@ -215,15 +257,16 @@ func (rep *Report) finish(a Action, notes *noteSet, dir string, fileWarnings []s
 // openFresh opens the entry's generation when it indexes the notes as they
 // are now. A generation that vanishes while it is opened (another crib
 // replaced it) is looked up again.
-func (c *Cache) openFresh(en entry, notes *noteSet) (*lookup, *opened) {
+func (c *Cache) openFresh(en entry, notes *noteSet, force bool) (*lookup, *opened) {
 	var st *lookup
 	for range 3 {
 		st = look(en, notes)
-		if !st.fresh() {
+		if force || !st.fresh() {
 			break
 		}
 		o, err := openGen(st.dir, st.m)
 		if err == nil {
+			respell(o.snippets, st.m, notes)
 			en.touch()
 			if st.d.touched {
 				saveManifest(st.dir, st.m) // best effort: spares hashing next time
@@ -238,60 +281,6 @@ func (c *Cache) openFresh(en entry, notes *noteSet) (*lookup, *opened) {
 	return st, nil
 }
 
-// fallback answers from memory after the cache failed, with one warning;
-// strict callers get the failure as an error instead.
-func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, problem error) (*opened, *Report, error) {
-	if strict {
-		return nil, rep, problem
-	}
-	var l *loaded
-	if lo != nil {
-		l = lo.loaded
-	} else {
-		l = notes.load(nil, nil, nil)
-	}
-	if len(l.snippets) == 0 {
-		return nil, &Report{Warnings: append(notes.warnings, l.warnings...)}, notes.emptyError()
-	}
-	rep.Warnings = append(rep.Warnings, problem.Error()+"; searching in memory")
-	rep.Indexed = len(l.snippets)
-	rep.finish(ActionMemory, notes, "", l.warnings, len(l.snippets))
-	return &opened{snippets: l.snippets}, rep, nil
-}
-
-// problem words why the cache could not be used.
-func (c *Cache) problem(err, damaged error) error {
-	err = rootCause(err)
-	switch {
-	case errors.Is(err, errBusy):
-		return fmt.Errorf("another crib is still building the index in %s", c.Dir)
-	case damaged != nil:
-		return fmt.Errorf("the index cache in %s is damaged (%v) and cannot be rebuilt (%v)", c.Dir, damaged, err)
-	default:
-		return fmt.Errorf("cannot write the index cache in %s (%v)", c.Dir, err)
-	}
-}
-
-// rootCause digs the system's reason (no space left on device, read-only
-// file system) out of an error, so the warning fits on a line; bleve does
-// not always wrap it, so the message is searched too.
-func rootCause(err error) error {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		return errno
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	for _, e := range []syscall.Errno{syscall.ENOSPC, syscall.EROFS, syscall.EACCES, syscall.EDQUOT, syscall.EIO} {
-		if strings.Contains(err.Error(), e.Error()) {
-			return e
-		}
-	}
-	return err
-}
-
 func (c *Cache) lockWait() time.Duration {
 	if c.LockWait > 0 {
 		return c.LockWait
@@ -299,50 +288,5 @@ func (c *Cache) lockWait() time.Duration {
 	return DefaultLockWait
 }
 
-// entry names the cache folder of the notes: kind-N-V, N a hash of how
-// the notes were named (as given and as absolute paths, since results show
-// them as given), V a hash of FormatVersion and crib's version.
-func (c *Cache) entry(notes *noteSet) entry {
-	n := sha256.New()
-	kind := "builtin"
-	if !notes.builtin() {
-		kind = "notes"
-		for _, p := range notes.paths {
-			abs, _ := filepath.Abs(p)
-			fmt.Fprintf(n, "%s\x00%s\x00", p, abs)
-		}
-		if len(notes.excludes) > 0 { // what is left out keys the entry too
-			fmt.Fprintf(n, "exclude\x00%x\x00", sha256.Sum256(notes.excludes))
-		}
-	}
-	v := sha256.Sum256([]byte(fmt.Sprintf("crib index\x00%d\x00%s", FormatVersion, c.Version)))
-	return entry{filepath.Join(c.Dir, kind+"-"+hex.EncodeToString(n.Sum(nil))[:12]+"-"+hex.EncodeToString(v[:])[:8])}
-}
-
-func nowNanos() int64 { return time.Now().UnixNano() }
-
-// pendingThesaurus is a thesaurus being loaded.
-type pendingThesaurus struct {
-	done chan struct{}
-	th   *search.Thesaurus
-	err  error
-}
-
-// startThesaurus loads the thesaurus in the background; a nil f means
-// crib's built-in thesaurus.
-func startThesaurus(f ThesaurusFunc) *pendingThesaurus {
-	p := &pendingThesaurus{done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		if f == nil {
-			f = func() (*search.Thesaurus, error) { return search.NewThesaurus() }
-		}
-		p.th, p.err = f()
-	}()
-	return p
-}
-
-func (p *pendingThesaurus) wait() (*search.Thesaurus, error) {
-	<-p.done
-	return p.th, p.err
-}
+// nowNanos is the time in Unix ns; tests move it.
+var nowNanos = func() int64 { return time.Now().UnixNano() }

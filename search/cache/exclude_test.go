@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/crib-dev/crib/corpus"
 )
 
 // TestExcludesKeyTheEntry checks that what leaves files out (exclude
@@ -19,14 +21,14 @@ func TestExcludesKeyTheEntry(t *testing.T) {
 	c := newTestCache(t)
 
 	all, _ := openCache(t, c, Notes{Paths: []string{dir}})
-	some, rep := openCache(t, c, Notes{Paths: []string{dir}, Exclude: []string{"drafts/"}})
+	some, rep := openCache(t, c, Notes{Paths: []string{dir}, Options: corpus.LoadOptions{Exclude: []string{"drafts/"}}})
 	if all.Len() != 2 || some.Len() != 1 {
 		t.Fatalf("snippets: all %d, with drafts/ excluded %d; want 2 and 1", all.Len(), some.Len())
 	}
 	if rep.Action != ActionRebuilt {
 		t.Errorf("excluding drafts/ reused an entry: %s", rep.Action)
 	}
-	again, rep := openCache(t, c, Notes{Paths: []string{dir}, Exclude: []string{"drafts/"}})
+	again, rep := openCache(t, c, Notes{Paths: []string{dir}, Options: corpus.LoadOptions{Exclude: []string{"drafts/"}}})
 	if again.Len() != 1 || rep.Action != ActionFresh {
 		t.Errorf("same excludes again: %d snippets, %s; want 1, fresh", again.Len(), rep.Action)
 	}

@@ -22,6 +22,7 @@ import (
 // never written again and only ever opened read-only.
 const (
 	currentName = "CURRENT"
+	damagedName = "DAMAGED" // names a generation that failed in use, and why
 	lockName    = "lock"
 	genPrefix   = "g-"
 	indexDir    = "index"
@@ -34,7 +35,10 @@ type entry struct{ dir string }
 
 // current returns the folder of the generation in use, "" when none.
 func (en entry) current() (string, error) {
-	b, err := os.ReadFile(filepath.Join(en.dir, currentName))
+	if info, err := os.Lstat(en.dir); err == nil && !info.IsDir() {
+		return "", fmt.Errorf("%w: %s is not a folder", errCorrupt, filepath.Base(en.dir))
+	}
+	b, err := readRegular(filepath.Join(en.dir, currentName), 4<<10)
 	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return "", nil
 	}
@@ -45,7 +49,31 @@ func (en entry) current() (string, error) {
 	if !strings.HasPrefix(name, genPrefix) || name != filepath.Base(name) {
 		return "", fmt.Errorf("%w: %s names %q", errCorrupt, currentName, name)
 	}
-	return filepath.Join(en.dir, name), nil
+	gen := filepath.Join(en.dir, name)
+	if info, err := os.Lstat(gen); err == nil && !info.IsDir() {
+		return "", fmt.Errorf("%w: %s is not a folder", errCorrupt, name)
+	}
+	return gen, nil
+}
+
+// markDamaged records that generation gen failed while in use, so that
+// the next question, Status and Refresh see it as damaged and rebuild it.
+func (en entry) markDamaged(gen string, cause error) error {
+	why := strings.ReplaceAll(cause.Error(), "\n", " ")
+	return writeFileAtomic(en.dir, damagedName, []byte(filepath.Base(gen)+"\n"+why+"\n"))
+}
+
+// damage returns why generation gen was marked damaged, nil if it was not.
+func (en entry) damage(gen string) error {
+	data, err := readRegular(filepath.Join(en.dir, damagedName), 64<<10)
+	if err != nil {
+		return nil
+	}
+	name, why, _ := strings.Cut(string(data), "\n")
+	if name != filepath.Base(gen) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", errCorrupt, strings.TrimSpace(why))
 }
 
 // publish makes gen the generation in use.
@@ -90,7 +118,7 @@ func (en entry) sweep(keep string) {
 	ents, _ := os.ReadDir(en.dir)
 	for _, e := range ents {
 		n := e.Name()
-		if n != filepath.Base(keep) && (strings.HasPrefix(n, genPrefix) || strings.HasPrefix(n, currentName+".tmp-")) {
+		if n != filepath.Base(keep) && (strings.HasPrefix(n, genPrefix) || strings.HasPrefix(n, currentName+".tmp-") || strings.HasPrefix(n, damagedName)) {
 			os.RemoveAll(filepath.Join(en.dir, n))
 		}
 	}
@@ -100,32 +128,30 @@ func (en entry) newGen() (string, error) {
 	return os.MkdirTemp(en.dir, genPrefix+time.Now().UTC().Format("20060102T150405")+"-")
 }
 
-// lock takes the entry's build lock, waiting up to wait for another crib
-// to finish its build.
-func (en entry) lock(wait time.Duration) (release func(), err error) {
+// lockFile opens the entry's lock file. Whatever stands where the entry
+// or its lock should be and is not a plain folder or file (a symbolic link
+// planted in the cache, a FIFO) is removed first, never followed: crib
+// would otherwise create, lock or block on whatever it points at.
+func (en entry) lockFile() (*os.File, error) {
+	if info, err := os.Lstat(en.dir); err == nil && !info.IsDir() {
+		os.Remove(en.dir)
+	}
 	if err := os.MkdirAll(en.dir, 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(filepath.Join(en.dir, lockName), os.O_RDWR|os.O_CREATE, 0o644)
+	path := filepath.Join(en.dir, lockName)
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		os.RemoveAll(path)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|oNoFollow|oNonBlock, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	deadline := time.Now().Add(wait)
-	for {
-		ok, err := tryLock(f)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		if ok {
-			return func() { unlock(f); f.Close() }, nil
-		}
-		if time.Now().After(deadline) {
-			f.Close()
-			return nil, errBusy
-		}
-		time.Sleep(20 * time.Millisecond)
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%w: %s is not a regular file", errCorrupt, lockName)
 	}
+	return f, nil
 }
 
 // openGen opens a published generation read-only, ready to become an
@@ -137,7 +163,9 @@ func openGen(dir string, m *manifest) (o *opened, err error) {
 			o, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
 		}
 	}()
-	if err := verify(dir, m, false); err != nil {
+	// Every byte is checked, not only sizes: bleve trusts its segment
+	// files and panics on a damaged one. The snapshot checks itself.
+	if err := verify(dir, m, snapshotName); err != nil {
 		return nil, err
 	}
 	snap, err := readSnapshot(filepath.Join(dir, snapshotName), false)
@@ -150,6 +178,11 @@ func openGen(dir string, m *manifest) (o *opened, err error) {
 	x, err := search.OpenIndex(filepath.Join(dir, indexDir), m.Snippets)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
+	}
+	en := entry{filepath.Dir(dir)}
+	x.OnDamage = func(err error) error {
+		en.markDamaged(dir, err) // best effort: the cache may be read-only
+		return fmt.Errorf("%w; the next question rebuilds the index cache in %s", err, en.dir)
 	}
 	stats := *m.Stats
 	stats.Vocab = snap.voc

@@ -19,10 +19,11 @@ var ErrEmptyNotes = errors.New("the notes hold no text to search")
 
 // noteSet is the files of Notes as they are on disk now.
 type noteSet struct {
-	paths    []string // as given; none for the built-in notes
-	files    []corpus.File
-	warnings []string // from resolving the paths
-	excludes []byte   // corpus.ExcludeFingerprint: what leaves files out
+	paths       []string // as given; none for the built-in notes
+	files       []corpus.File
+	keys        []string // per file, the path the manifest knows it by
+	fingerprint []byte   // what the load options and ignore files leave out
+	warnings    []string // from resolving the paths
 }
 
 // builtinPath stands for all of crib's built-in notes in a manifest: they
@@ -32,15 +33,14 @@ const builtinPath = corpus.EmbeddedPrefix
 func resolveNotes(src Notes) (*noteSet, error) {
 	if len(src.Paths) == 0 {
 		size := int64(len(corpus.EmbeddedData()))
-		return &noteSet{files: []corpus.File{{Path: builtinPath, Size: size}}}, nil
+		return &noteSet{files: []corpus.File{{Path: builtinPath, Size: size}}, keys: []string{builtinPath}}, nil
 	}
-	lo := corpus.LoadOptions{Exclude: src.Exclude}
-	files, warnings, err := corpus.ResolveWith(src.Paths, lo)
-	if err != nil {
-		return &noteSet{paths: src.Paths, files: files, warnings: warnings}, err
+	files, warnings, err := corpus.ResolveWith(src.Paths, src.Options)
+	n := &noteSet{paths: src.Paths, files: files, keys: fileKeys(files), warnings: warnings}
+	if err == nil {
+		n.fingerprint, err = corpus.ExcludeFingerprint(src.Paths, src.Options)
 	}
-	fp, err := corpus.ExcludeFingerprint(src.Paths, lo)
-	return &noteSet{paths: src.Paths, files: files, warnings: warnings, excludes: fp}, err
+	return n, err
 }
 
 func (n *noteSet) builtin() bool { return len(n.paths) == 0 }
@@ -126,7 +126,7 @@ func diffNotes(n *noteSet, m *manifest) *delta {
 	used := make([]bool, len(m.Files))
 	for i, f := range n.files {
 		d.reuse[i] = -1
-		j, ok := byPath[f.Path]
+		j, ok := byPath[n.keys[i]]
 		if !ok {
 			d.changes = append(d.changes, "added "+f.Path)
 			continue
@@ -148,9 +148,9 @@ func diffNotes(n *noteSet, m *manifest) *delta {
 	return d
 }
 
-func (n *noteSet) has(path string) bool {
-	for _, f := range n.files {
-		if f.Path == path {
+func (n *noteSet) has(key string) bool {
+	for _, k := range n.keys {
+		if k == key {
 			return true
 		}
 	}
@@ -168,14 +168,27 @@ func unchanged(n *noteSet, f corpus.File, e *fileEntry, d *delta) bool {
 	case e.Hash == hashUnreadable:
 		return e.ModTime == f.ModTime && n.hash(f) == "" // still unreadable
 	}
-	if e.ModTime == f.ModTime && f.ModTime < e.Checked-racyWindow {
+	ctime, ino := stampOf(f.Path)
+	if e.ModTime == f.ModTime && f.ModTime < e.Checked-racyWindow && ctime == e.Change && ino == e.Inode && ctime < e.Checked-racyWindow {
 		return true
 	}
+	checked := nowNanos()
 	if n.hash(f) != e.Hash {
 		return false
 	}
-	e.ModTime, e.Checked, d.touched = f.ModTime, nowNanos(), true
+	e.ModTime, e.Checked, e.Change, e.Inode, d.touched = f.ModTime, checked, ctime, ino, true
 	return true
+}
+
+// stampOf returns the change time and inode of a notes file, zeros where
+// the system does not tell them.
+func stampOf(path string) (ctime int64, ino uint64) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0, 0
+	}
+	ctime, ino, _ = changeStamp(info)
+	return ctime, ino
 }
 
 // loaded is the notes read for a build.
@@ -193,7 +206,8 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 		snippets       []corpus.Snippet
 		warning, hash  string
 		reused         bool
-		checked, mtime int64
+		checked, ctime int64
+		ino            uint64
 	}
 	res := make([]result, len(n.files))
 	next := make(chan int)
@@ -205,12 +219,17 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 			for i := range next {
 				if d != nil && old != nil && d.reuse[i] >= 0 {
 					e := m.Files[d.reuse[i]]
-					res[i] = result{snippets: old.snippets[e.First : e.First+e.Count], warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked}
+					res[i] = result{snippets: old.snippets[e.First : e.First+e.Count], warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked, ctime: e.Change, ino: e.Inode}
 					continue
 				}
 				checked := nowNanos()
+				var ctime int64
+				var ino uint64
+				if !n.builtin() {
+					ctime, ino = stampOf(n.files[i].Path)
+				}
 				s, w, h := n.read(n.files[i])
-				res[i] = result{snippets: s, warning: w, hash: h, checked: checked}
+				res[i] = result{snippets: s, warning: w, hash: h, checked: checked, ctime: ctime, ino: ino}
 			}
 		}()
 	}
@@ -222,8 +241,14 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 	out := &loaded{}
 	for i, f := range n.files {
 		r := res[i]
-		out.entries = append(out.entries, fileEntry{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Hash: r.hash,
-			First: len(out.snippets), Count: len(r.snippets), Warning: r.warning, Checked: r.checked})
+		if r.reused && len(r.snippets) > 0 && r.snippets[0].Source != f.Path {
+			r.snippets = append([]corpus.Snippet(nil), r.snippets...)
+			for j := range r.snippets {
+				r.snippets[j].Source = f.Path
+			}
+		}
+		out.entries = append(out.entries, fileEntry{Path: n.keys[i], Size: f.Size, ModTime: f.ModTime, Hash: r.hash,
+			First: len(out.snippets), Count: len(r.snippets), Warning: r.warning, Checked: r.checked, Change: r.ctime, Inode: r.ino})
 		out.snippets = append(out.snippets, r.snippets...)
 		if r.warning != "" {
 			out.warnings = append(out.warnings, r.warning)

@@ -177,10 +177,19 @@ func (r *snapReader) str(strs []string) string {
 
 // readSnapshot reads a snapshot file; withUses as for vocabulary.
 func readSnapshot(path string, withUses bool) (*snapshot, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, maxSnapshotBytes)
 	if err != nil {
 		return nil, err
 	}
+	return parseSnapshot(data, withUses)
+}
+
+// maxSnapshotBytes bounds what readSnapshot reads (notes of a million
+// snippets make about 100 MB).
+const maxSnapshotBytes = 4 << 30
+
+// parseSnapshot decodes a snapshot file's contents, which it keeps.
+func parseSnapshot(data []byte, withUses bool) (*snapshot, error) {
 	if len(data) < len(snapshotMagic)+5 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, fmt.Errorf("%w: %s: not a snapshot", errCorrupt, snapshotName)
 	}

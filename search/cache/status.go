@@ -39,7 +39,7 @@ func (c *Cache) Status(src Notes) (*Status, error) {
 	s.Built, s.Crib, s.Files, s.Snippets = st.m.Built, st.m.Crib, len(st.m.Files), st.m.Snippets
 	s.Changes = st.changes()
 	if s.Damaged == nil {
-		s.Damaged = verify(st.dir, st.m, true)
+		s.Damaged = verify(st.dir, st.m, "")
 	}
 	s.Size = dirSize(st.dir)
 	return s, nil

@@ -22,6 +22,9 @@ func look(en entry, notes *noteSet) *lookup {
 	if err != nil || dir == "" {
 		return &lookup{damaged: err}
 	}
+	if err := en.damage(dir); err != nil {
+		return &lookup{dir: dir, damaged: err}
+	}
 	m, err := readManifest(dir)
 	if err != nil {
 		return &lookup{dir: dir, damaged: err}
@@ -83,7 +86,7 @@ func (c *Cache) build(en entry, notes *noteSet, st *lookup) (string, *built, Act
 // reusable returns the snapshot of the generation in use when an update
 // may start from it: it is whole, checked byte for byte.
 func (st *lookup) reusable() *snapshot {
-	if st.m == nil || st.damaged != nil || verify(st.dir, st.m, true) != nil {
+	if st.m == nil || st.damaged != nil || verify(st.dir, st.m, "") != nil {
 		return nil
 	}
 	snap, err := readSnapshot(filepath.Join(st.dir, snapshotName), true)

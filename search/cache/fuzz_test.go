@@ -1,0 +1,76 @@
+package cache
+
+import (
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// seedGeneration builds a small cache generation and returns its
+// manifest and snapshot files, the seeds of the fuzz targets.
+func seedGeneration(f *testing.F) (manifestData, snapshotData []byte) {
+	dir := f.TempDir()
+	notes := filepath.Join(dir, "notes")
+	os.MkdirAll(notes, 0o755)
+	os.WriteFile(filepath.Join(notes, "a.md"), []byte("# Deploy\n- CodeDeploy hooks\n  - BeforeInstall\n- blue/green swaps URLs\n"), 0o644)
+	c := &Cache{Dir: filepath.Join(dir, "cache"), Version: "fuzz"}
+	rep, err := c.Refresh(Notes{Paths: []string{notes}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	m, err1 := os.ReadFile(filepath.Join(rep.Dir, manifestName))
+	s, err2 := os.ReadFile(filepath.Join(rep.Dir, snapshotName))
+	if err1 != nil || err2 != nil {
+		f.Fatal(err1, err2)
+	}
+	return m, s
+}
+
+// FuzzParseManifest: whatever a manifest holds, reading it returns an
+// error or a manifest whose names stay inside the generation and whose
+// snippet ranges fit; it never panics.
+func FuzzParseManifest(f *testing.F) {
+	m, _ := seedGeneration(f)
+	f.Add(m)
+	f.Add([]byte(`{"format":4,"stats":{},"contents":[{"name":"../../../../dev/zero","size":0}]}`))
+	f.Add([]byte(`{"format":4,"stats":{},"snippets":1,"contents":[{"name":"a"}],"files":[{"first":-1,"count":2}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := parseManifest(data)
+		if err != nil {
+			return
+		}
+		for _, c := range m.Contents {
+			if !validName(c.Name) || filepath.IsAbs(c.Name) || !filepath.IsLocal(filepath.FromSlash(c.Name)) {
+				t.Errorf("accepted the name %q", c.Name)
+			}
+		}
+		for _, e := range m.Files {
+			if e.First < 0 || e.Count < 0 || e.First+e.Count > m.Snippets {
+				t.Errorf("accepted snippets %d+%d of %d", e.First, e.Count, m.Snippets)
+			}
+		}
+	})
+}
+
+// FuzzParseSnapshot: whatever a snapshot file holds, reading it returns
+// an error or snippets and a vocabulary; it never panics or runs away
+// with memory. The checksum is recomputed so that the fuzzer reaches
+// the decoder.
+func FuzzParseSnapshot(f *testing.F) {
+	_, s := seedGeneration(f)
+	f.Add(s[:len(s)-4])
+	f.Add([]byte(snapshotMagic + "\x01\x01\x05hello\x00\x01\x00\x00\x01\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		data := append(append([]byte(nil), body...), 0, 0, 0, 0)
+		sum := crc32.Checksum(body, castagnoli)
+		data[len(body)], data[len(body)+1], data[len(body)+2], data[len(body)+3] = byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24)
+		snap, err := parseSnapshot(data, true)
+		if err != nil {
+			return
+		}
+		for _, sn := range snap.snippets {
+			_ = len(sn.Text) + len(sn.Heading) + len(sn.Context) + len(sn.Source)
+		}
+	})
+}
