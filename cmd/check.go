@@ -131,6 +131,9 @@ func readQuestion(text string, in io.Reader) (*check.Question, error) {
 	if errors.Is(err, check.ErrNoOptions) {
 		q, err = check.ParseQuestion(strings.ReplaceAll(text, "\n", " "))
 	}
+	if errors.Is(err, check.ErrTooManyOptions) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w; to search the notes instead, run: crib ask <question>", err)
 	}
