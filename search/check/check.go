@@ -2,9 +2,6 @@ package check
 
 import (
 	"errors"
-	"math"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/crib-dev/crib/search"
@@ -85,12 +82,16 @@ func (c *Checker) Check(q *Question) (*Result, error) {
 	for i, o := range q.Options {
 		optDocs[i] = newCheckDoc(o.Text)
 	}
-	res := &Result{Question: q}
+	res := &Result{Question: q, Ask: ParseAsk(q.Stem)}
+	need := needSet(res.Ask.Needs)
 	for i, o := range q.Options {
 		feats := c.features(o.Text, i, optDocs, stem)
-		res.Options = append(res.Options, c.weigh(o, feats, rel))
+		ev := OptionEvidence{Option: o}
+		ev.Support, ev.Against = c.evidence(feats, rel, need, c.situation(stem, optDocs[i]))
+		res.Options = append(res.Options, ev)
 	}
-	sort.SliceStable(res.Options, func(i, j int) bool { return res.Options[i].Score > res.Options[j].Score })
+	settle(res.Options, q.Choose)
+	rank(res)
 	return res, nil
 }
 
@@ -111,53 +112,6 @@ func (c *Checker) stemRelevance(stem string) (map[int]float64, error) {
 		}
 	}
 	return rel, nil
-}
-
-// weigh scores an option by its best notes: the weight of its features
-// each note holds, over the option's total weight, times how much the
-// stem's search found the note.
-func (c *Checker) weigh(o Option, feats []feature, rel map[int]float64) OptionEvidence {
-	total := 0.0
-	for _, f := range feats {
-		total += f.weight
-	}
-	ev := OptionEvidence{Option: o}
-	if total == 0 {
-		return ev
-	}
-	norm := math.Pow(total, lengthPower)
-	var cands []int
-	for _, f := range feats {
-		cands = append(cands, c.holders(f, false)...)
-	}
-	slices.Sort(cands)
-	var found []Support
-	for _, i := range slices.Compact(cands) {
-		d := c.docs[i]
-		sum, inText := 0.0, false
-		for _, f := range feats {
-			m, t := f.match(d)
-			sum += f.weight * m
-			inText = inText || (t && f.weight > 0)
-		}
-		if !inText {
-			continue // a note that names the option only in its headings shows nothing
-		}
-		s := sum / norm * (stemFloor + rel[i]) / (1 + stemFloor)
-		found = append(found, Support{Snippet: c.e.Snippets()[i], Score: s})
-	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].Score > found[j].Score })
-	if len(found) > maxSupport {
-		found = found[:maxSupport]
-	}
-	for i := range found {
-		found[i].Matches = featureSpans(found[i].Snippet.Text, feats)
-	}
-	if len(found) > 0 {
-		ev.Score = found[0].Score
-	}
-	ev.Support = found
-	return ev
 }
 
 // featureSpans marks the words of text that the features matched, those

@@ -46,11 +46,16 @@ type Question struct {
 	Choose int
 }
 
-// Support is one note line that bears out an option.
+// Support is one note line that bears out an option, or, in
+// OptionEvidence.Against, speaks against it.
 type Support struct {
 	Snippet corpus.Snippet
 	Score   float64
 	Matches []search.Span // the option's words in Snippet.Text
+	// SharedWith lists the letters of other options this note supports
+	// better; it then counts for this option at a fraction of its score.
+	SharedWith []string
+	doc        int // the note's index in the engine's snippets
 }
 
 // OptionEvidence is how strongly the notes support one option.
@@ -58,12 +63,23 @@ type OptionEvidence struct {
 	Option
 	Score   float64
 	Support []Support // strongest first; empty when the notes say nothing
+	// Against holds notes that name the option but say it does not fit
+	// the situation: "… when rotation is not needed", "cannot", "does not
+	// support". They lower its score.
+	Against []Support
+	// Picked marks the Question.Choose options crib would pick: the best
+	// supported, or in a NOT / EXCEPT question the least.
+	Picked bool
 }
 
 // Result ranks a question's options by their evidence in the notes.
 type Result struct {
 	Question *Question
-	Options  []OptionEvidence // strongest first, then in the question's order
+	Ask      Ask
+	// Options are in the order to consider them: strongest evidence
+	// first, or weakest first when Ask.Negative; ties in the question's
+	// order.
+	Options []OptionEvidence
 }
 
 // Found reports whether any option has evidence in the notes.
