@@ -130,6 +130,9 @@ func readQuestion(text string, in io.Reader) (*check.Question, error) {
 	if errors.Is(err, check.ErrNoOptions) {
 		q, err = check.ParseQuestion(strings.ReplaceAll(text, "\n", " "))
 	}
+	if errors.Is(err, check.ErrTooManyOptions) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w; to search the notes instead, run: crib ask <question>", err)
 	}
@@ -139,9 +142,11 @@ func readQuestion(text string, in io.Reader) (*check.Question, error) {
 // jsonCheck is the stable `crib check --json` schema. Fields may be added,
 // never removed or renamed.
 type jsonCheck struct {
-	Stem    string       `json:"stem"`
-	Choose  int          `json:"choose"`
-	Options []jsonOption `json:"options"`
+	Stem   string `json:"stem"`
+	Choose int    `json:"choose"`
+	// Negative marks a NOT / EXCEPT question: least evidence ranks first.
+	Negative bool         `json:"negative"`
+	Options  []jsonOption `json:"options"`
 }
 
 type jsonOption struct {
@@ -149,7 +154,9 @@ type jsonOption struct {
 	Letter  string        `json:"letter"`
 	Text    string        `json:"text"`
 	Score   float64       `json:"score"`
+	Picked  bool          `json:"picked"`
 	Support []jsonSupport `json:"support"`
+	Against []jsonSupport `json:"against"`
 }
 
 type jsonSupport struct {
@@ -157,15 +164,22 @@ type jsonSupport struct {
 	Source string  `json:"source"`
 	Line   int     `json:"line"`
 	Score  float64 `json:"score"`
+	// SharedWith names options this line supports better.
+	SharedWith []string `json:"shared_with,omitempty"`
+}
+
+func jsonLines(ss []check.Support) []jsonSupport {
+	out := []jsonSupport{}
+	for _, s := range ss {
+		out = append(out, jsonSupport{Text: s.Snippet.Text, Source: s.Snippet.Source, Line: s.Snippet.Line, Score: round(s.Score), SharedWith: s.SharedWith})
+	}
+	return out
 }
 
 func renderCheckJSON(w io.Writer, res *check.Result) error {
-	out := jsonCheck{Stem: res.Question.Stem, Choose: res.Question.Choose, Options: []jsonOption{}}
+	out := jsonCheck{Stem: res.Question.Stem, Choose: res.Question.Choose, Negative: res.Ask.Negative, Options: []jsonOption{}}
 	for i, o := range res.Options {
-		jo := jsonOption{Rank: i + 1, Letter: o.Letter, Text: o.Text, Score: round(o.Score), Support: []jsonSupport{}}
-		for _, s := range o.Support {
-			jo.Support = append(jo.Support, jsonSupport{Text: s.Snippet.Text, Source: s.Snippet.Source, Line: s.Snippet.Line, Score: round(s.Score)})
-		}
+		jo := jsonOption{Rank: i + 1, Letter: o.Letter, Text: o.Text, Score: round(o.Score), Picked: o.Picked, Support: jsonLines(o.Support), Against: jsonLines(o.Against)}
 		out.Options = append(out.Options, jo)
 	}
 	return writeJSON(w, out)
@@ -177,15 +191,32 @@ func renderCheckPlain(ios *IOStreams, res *check.Result) {
 	if n := res.Question.Choose; n > 1 {
 		fmt.Fprintf(ios.ErrOut, "choose %d: more than one option may be right\n", n)
 	}
+	if res.Ask.Negative {
+		fmt.Fprintln(ios.ErrOut, negativeNote)
+	}
 	for _, o := range res.Options {
 		fmt.Fprintf(ios.Out, "%s %.2f %s\n", o.Letter, o.Score, o.Text)
 		if len(o.Support) == 0 {
 			fmt.Fprintf(ios.Out, "\tno evidence in the notes\n")
 		}
 		for _, s := range o.Support {
-			fmt.Fprintf(ios.Out, "\t%s:%d: %s\n", s.Snippet.Source, s.Snippet.Line, s.Snippet.Text)
+			fmt.Fprintf(ios.Out, "\t%s:%d: %s%s\n", s.Snippet.Source, s.Snippet.Line, s.Snippet.Text, sharedNote(s))
+		}
+		for _, s := range o.Against {
+			fmt.Fprintf(ios.Out, "\tagainst: %s:%d: %s\n", s.Snippet.Source, s.Snippet.Line, s.Snippet.Text)
 		}
 	}
+}
+
+// negativeNote explains the order of a NOT / EXCEPT question.
+const negativeNote = "NOT/EXCEPT question: the option with the least evidence comes first."
+
+// sharedNote says when a line supports another option better.
+func sharedNote(s check.Support) string {
+	if len(s.SharedWith) == 0 {
+		return ""
+	}
+	return " (shared: supports " + strings.Join(s.SharedWith, ", ") + " more)"
 }
 
 // barWidth is how many cells the strongest option's bar fills.
@@ -198,6 +229,9 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 	head := "Evidence in the notes for each option, strongest first. You decide."
 	if n := res.Question.Choose; n > 1 {
 		head += fmt.Sprintf(" Choose %d: more than one may be right.", n)
+	}
+	if res.Ask.Negative {
+		head += " " + negativeNote
 	}
 	fmt.Fprintln(w, st.Style(RoleTitle, head))
 	top := 0.0
@@ -222,6 +256,10 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 			for _, l := range wrap(highlightWords(s.Snippet.Text, s.Matches, st), width-len(indent)) {
 				fmt.Fprintf(w, "%s%s\n", indent, l)
 			}
+			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d%s", s.Snippet.Source, s.Snippet.Line, sharedNote(s))))
+		}
+		for _, s := range o.Against {
+			fmt.Fprintf(w, "%s%s %s\n", indent, st.Style(RoleDim, "against:"), s.Snippet.Text)
 			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d", s.Snippet.Source, s.Snippet.Line)))
 		}
 	}

@@ -26,7 +26,7 @@ func (st *examStats) String() string {
 		return "no questions"
 	}
 	n := float64(st.n)
-	return fmt.Sprintf("n=%-3d top-1 %.2f  strict %.2f   random %.2f / %.2f   longest %.2f / %.2f",
+	return fmt.Sprintf("n=%-3d top-1 %.3f  strict %.3f   random %.2f / %.2f   longest %.2f / %.2f",
 		st.n, float64(st.top1)/n, float64(st.strict)/n, st.rand1/n, st.randStrict/n,
 		float64(st.long1)/n, float64(st.longStrict)/n)
 }

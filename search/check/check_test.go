@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
@@ -202,5 +203,60 @@ func BenchmarkCheck(b *testing.B) {
 		if _, err := ck.Check(q); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestTooManyOptions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Which?\n")
+	for range MaxOptions + 1 {
+		b.WriteString("- an option\n")
+	}
+	if _, err := ParseQuestion(b.String()); !errors.Is(err, ErrTooManyOptions) {
+		t.Errorf("ParseQuestion with %d options = %v, want ErrTooManyOptions", MaxOptions+1, err)
+	}
+	q := &Question{Stem: "Which?", Choose: 1}
+	for range MaxOptions + 1 {
+		q.Options = append(q.Options, Option{"A", "x"})
+	}
+	if _, err := New(checkEngine(t)).Check(q); !errors.Is(err, ErrTooManyOptions) {
+		t.Errorf("Check with %d options = %v, want ErrTooManyOptions", MaxOptions+1, err)
+	}
+}
+
+// TestParseQuestionIsLinear parses inputs of n and 4n lines: the larger
+// must not take much more than four times as long.
+func TestParseQuestionIsLinear(t *testing.T) {
+	shapes := map[string]func(n int) string{
+		"bullets":       func(n int) string { return "Which?\n" + strings.Repeat("- an option\n", n) },
+		"wrapped lines": func(n int) string { return "Which?\nA. x\n" + strings.Repeat("more of it\n", n) + "B. y\n" },
+		"inline":        func(n int) string { return "Which? " + strings.Repeat("A. x ", n) + "B. y" },
+	}
+	for name, shape := range shapes {
+		t.Run(name, func(t *testing.T) {
+			small, large := timeParse(shape(4000)), timeParse(shape(16000))
+			if large > 12*small+20*time.Millisecond {
+				t.Errorf("16,000 lines took %v, 4,000 took %v: not linear", large, small)
+			}
+		})
+	}
+}
+
+func timeParse(text string) time.Duration {
+	start := time.Now()
+	ParseQuestion(text)
+	return time.Since(start)
+}
+
+func TestCheckLongOptionIsBounded(t *testing.T) {
+	ck := New(checkEngine(t))
+	long := strings.Repeat("Elastic Beanstalk immutable deployment rollback lifecycle hook ", 5000)
+	q := &Question{Stem: "Which?", Options: []Option{{"A", long}, {"B", "warm pool"}}, Choose: 1}
+	start := time.Now()
+	if _, err := ck.Check(q); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("an option of %d bytes took %v", len(long), d)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
@@ -19,6 +20,14 @@ import (
 // ErrNoOptions is returned by ParseQuestion when text holds no answer
 // options.
 var ErrNoOptions = errors.New("no answer options found")
+
+// MaxOptions is the most answer options a question may have: one per
+// letter of the alphabet. Real questions have four to six.
+const MaxOptions = 26
+
+// ErrTooManyOptions is returned by ParseQuestion and Checker.Check when a
+// question has more than MaxOptions options.
+var ErrTooManyOptions = errors.New("too many answer options")
 
 // Option is one answer option of a practice question.
 type Option struct {
@@ -37,11 +46,16 @@ type Question struct {
 	Choose int
 }
 
-// Support is one note line that bears out an option.
+// Support is one note line that bears out an option, or, in
+// OptionEvidence.Against, speaks against it.
 type Support struct {
 	Snippet corpus.Snippet
 	Score   float64
 	Matches []search.Span // the option's words in Snippet.Text
+	// SharedWith lists the letters of other options this note supports
+	// better; it then counts for this option at a fraction of its score.
+	SharedWith []string
+	doc        int // the note's index in the engine's snippets
 }
 
 // OptionEvidence is how strongly the notes support one option.
@@ -49,12 +63,23 @@ type OptionEvidence struct {
 	Option
 	Score   float64
 	Support []Support // strongest first; empty when the notes say nothing
+	// Against holds notes that name the option but say it does not fit
+	// the situation: "… when rotation is not needed", "cannot", "does not
+	// support". They lower its score.
+	Against []Support
+	// Picked marks the Question.Choose options crib would pick: the best
+	// supported, or in a NOT / EXCEPT question the least.
+	Picked bool
 }
 
 // Result ranks a question's options by their evidence in the notes.
 type Result struct {
 	Question *Question
-	Options  []OptionEvidence // strongest first, then in the question's order
+	Ask      Ask
+	// Options are in the order to consider them: strongest evidence
+	// first, or weakest first when Ask.Negative; ties in the question's
+	// order.
+	Options []OptionEvidence
 }
 
 // Found reports whether any option has evidence in the notes.
@@ -104,9 +129,16 @@ func ParseQuestion(text string) (*Question, error) {
 	if len(opts) < 2 {
 		return nil, fmt.Errorf(`%w: start each option on its own line with A. B., (A) (B), 1. 2. or "- "`, ErrNoOptions)
 	}
+	if len(opts) > MaxOptions {
+		return nil, tooMany(len(opts))
+	}
 	q.Stem = foldWhite(chooseRE.ReplaceAllString(stem, " "))
 	q.Options = opts
 	return q, nil
+}
+
+func tooMany(n int) error {
+	return fmt.Errorf("%w: %d, at most %d", ErrTooManyOptions, n, MaxOptions)
 }
 
 // IsOptionLine reports whether line starts like an answer option: "A.",
@@ -186,12 +218,13 @@ func lastRun(lines []string) (int, []Option) {
 		switch {
 		case strings.TrimSpace(line) == "":
 		case ok && m.style == lm.style && (m.index < 0 || m.index == expect-1):
+			slices.Reverse(pending)
 			m.text = joinLines(append([]string{m.text}, pending...))
 			run, pending, first, expect = append(run, m), nil, i, m.index
 		case ok:
 			expect = 0
 		case expect > 0 || line[0] == ' ' || line[0] == '\t':
-			pending = append([]string{strings.TrimSpace(line)}, pending...)
+			pending = append(pending, strings.TrimSpace(line)) // back to front
 		default:
 			expect = 0
 		}
@@ -239,7 +272,12 @@ func inlineOptions(text string) (string, []Option) {
 		}
 		seq := [][]int{locs[s]}
 		for _, l := range locs[s+1:] {
-			if inlineLetter(text, l) == 'A'+byte(len(seq)) && inlineStyle(l) == inlineStyle(locs[s]) {
+			if inlineStyle(l) != inlineStyle(locs[s]) {
+				continue
+			}
+			if c := inlineLetter(text, l); c == 'A' {
+				break // a later run, already tried: keeps the search linear
+			} else if c == 'A'+byte(len(seq)) {
 				seq = append(seq, l)
 			}
 		}

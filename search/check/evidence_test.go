@@ -1,0 +1,104 @@
+package check
+
+import (
+	"testing"
+
+	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
+)
+
+func engineOf(t *testing.T, notes ...string) *Checker {
+	t.Helper()
+	var sn []corpus.Snippet
+	for i, text := range notes {
+		sn = append(sn, corpus.Snippet{Text: text, Heading: []string{"Notes"}, Source: "n.md", Line: i + 1})
+	}
+	e, err := search.Build(sn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return New(e)
+}
+
+func checkText(t *testing.T, c *Checker, text string) *Result {
+	t.Helper()
+	q, err := ParseQuestion(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Check(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestCheckAgainst(t *testing.T) {
+	c := engineOf(t,
+		"Secrets Manager rotates database credentials automatically on a schedule.",
+		"Parameter Store SecureString is the cheaper store when credential rotation is not needed.",
+	)
+	res := checkText(t, c, "Database credentials need rotation every 30 days. Which service stores them?\nA. Parameter Store\nB. Secrets Manager")
+	if res.Options[0].Letter != "B" {
+		t.Errorf("a note denying rotation did not count against Parameter Store:\n%s", describe(res))
+	}
+	for _, o := range res.Options {
+		if o.Letter == "A" && (len(o.Against) != 1 || o.Against[0].Snippet.Line != 2) {
+			t.Errorf("Parameter Store's note against it not shown:\n%s", describe(res))
+		}
+	}
+}
+
+func TestCheckNegativeQuestion(t *testing.T) {
+	c := engineOf(t,
+		"CodeBuild images include Amazon Linux and Ubuntu.",
+		"CodeBuild also offers Windows Server Core images.",
+	)
+	res := checkText(t, c, "Which of these is NOT a CodeBuild image?\nA. Ubuntu\nB. Amazon Linux\nC. Solaris")
+	if !res.Ask.Negative || res.Options[0].Letter != "C" || !res.Options[0].Picked {
+		t.Errorf("the unsupported option should come first in a NOT question:\n%s", describe(res))
+	}
+}
+
+func TestCheckPicksChoose(t *testing.T) {
+	c := engineOf(t, checkNotes...)
+	res := checkText(t, c, "Where can CloudWatch Logs subscription filters send logs? (Choose two.)\nA. Lambda\nB. Glacier\nC. OpenSearch\nD. DynamoDB")
+	picked := 0
+	for i, o := range res.Options {
+		if o.Picked {
+			picked++
+			if i >= 2 {
+				t.Errorf("picked %s at rank %d", o.Letter, i+1)
+			}
+		}
+	}
+	if picked != 2 {
+		t.Errorf("picked %d options, want 2:\n%s", picked, describe(res))
+	}
+}
+
+func TestCheckNeedPrefersManaged(t *testing.T) {
+	c := engineOf(t,
+		"Run the nightly report job on an EC2 instance with cron.",
+		"Run the nightly report job on Lambda, serverless and managed for you.",
+	)
+	res := checkText(t, c, "A report job runs nightly. Which option has the LEAST operational overhead?\nA. EC2 instance\nB. Lambda")
+	if res.Options[0].Letter != "B" {
+		t.Errorf("a note saying the service is managed should win under least overhead:\n%s", describe(res))
+	}
+}
+
+func TestSettleMarksSharedNotes(t *testing.T) {
+	opts := []OptionEvidence{
+		{Option: Option{Letter: "A"}, Support: []Support{{Score: 1, doc: 7}}},
+		{Option: Option{Letter: "B"}, Support: []Support{{Score: 0.6, doc: 7}, {Score: 0.2, doc: 3}}},
+	}
+	settle(opts, 1)
+	if got := opts[1].Support[0].SharedWith; len(got) != 1 || got[0] != "A" {
+		t.Errorf("B's note 7 should be marked shared with A, got %v", got)
+	}
+	if opts[0].Score != 1 || opts[1].Score != 0.6*sharedWeight {
+		t.Errorf("scores %v %v, want 1 and %v", opts[0].Score, opts[1].Score, 0.6*sharedWeight)
+	}
+}
