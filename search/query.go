@@ -97,7 +97,11 @@ type plan struct {
 	matches   []synonyms.Match
 	// implied maps services the thesaurus reaches from the question's
 	// words ("alerted" -> SNS, EventBridge) to those words.
-	implied    map[string]string
+	implied map[string]string
+	// literal holds, by position in seq, the identifier forms of words
+	// typed as plain text (see literalForms).
+	literal    map[int][][]string
+	named      map[int]bool
 	userTerms  map[string]bool
 	synonymSet map[string]bool
 }
@@ -105,6 +109,9 @@ type plan struct {
 // analyzeQuestion turns a question into the clauses to look for.
 func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	toks := analysis.Analyze(q)
+	if len(toks) == 0 {
+		toks = e.quotedStopWords(q)
+	}
 	if len(toks) == 0 {
 		return nil, &NothingError{Question: q}
 	}
@@ -116,6 +123,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 			seq = append(seq, t.Term)
 		}
 	}
+	p.literal, p.named = literalForms(q, toks, e.vocab)
 	seq = e.correct(q, toks, seq, p)
 	matches := e.th.Dict.Expand(seq)
 	p.seq, p.matches = seq, matches
@@ -136,6 +144,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	}
 	p.implied = e.impliedServices(seq, matches, surface)
 	p.addWords(toks, seq, serviceTerm)
+	p.addLiterals()
 	p.addSynonyms(seq, matches)
 	p.addPairs(seq)
 	return p, nil
@@ -189,6 +198,20 @@ func (p *plan) addWords(toks []analysis.Token, seq []string, serviceTerm map[str
 	}
 	for _, t := range seq {
 		add(t)
+	}
+}
+
+// addLiterals searches the identifier forms of words typed as plain text
+// at the full weight of the word.
+func (p *plan) addLiterals() {
+	for _, at := range sortedInts(p.literal) {
+		origin := p.seq[at]
+		for _, f := range p.literal[at] {
+			for _, t := range f {
+				p.userTerms[t] = true
+			}
+			p.clauses = append(p.clauses, clause{terms: f, weight: weightUser, kind: KindWord, origin: origin})
+		}
 	}
 }
 
@@ -315,5 +338,32 @@ func (e *Engine) impliedServices(seq []string, matches []synonyms.Match, surface
 		}
 	}
 	visit(matches)
+	return out
+}
+
+// sortedInts returns the keys of m in order.
+func sortedInts[V any](m map[int]V) []int {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// quotedStopWords returns the code-marked forms of the words of a question
+// of stop words only, typed as names (in capitals or in backticks) that
+// the notes quote as code (`AND`, `OR`): such a question asks for the name.
+func (e *Engine) quotedStopWords(q string) []analysis.Token {
+	var out []analysis.Token
+	at := 0
+	for _, f := range strings.Fields(q) {
+		start := at + strings.Index(q[at:], f)
+		at = start + len(f)
+		word := strings.Trim(f, "`'\".,;:!?()[]{}")
+		if word == "" || !(strings.HasPrefix(f, "`") || word == strings.ToUpper(word)) {
+			continue
+		}
+		term := analysis.CodeMark + strings.ToLower(word)
+		if e.vocab[term] > 0 {
+			off := start + strings.Index(f, word)
+			out = append(out, analysis.Token{Term: term, Pos: len(out) + 1, Start: off, End: off + len(word), Whole: true})
+		}
+	}
 	return out
 }

@@ -12,10 +12,12 @@ import (
 // concept is one idea of the question: a word, or a stretch of words the
 // thesaurus knows, with every form that counts as saying it.
 type concept struct {
-	forms  [][]string // the question's own terms first, then synonyms
-	scales []float64  // scales[i] weighs forms[i]: 1 for the question's words
-	weight float64    // importance: rarity of its words times their weight
-	label  string
+	forms   [][]string // the question's own terms first, then synonyms
+	scales  []float64  // scales[i] weighs forms[i]: 1 for the question's words
+	weight  float64    // importance: rarity of its words times their weight
+	own     int        // forms[:own] are the question's own words (0 means 1)
+	service bool       // it names an AWS service
+	label   string
 }
 
 // Where a concept is found counts for this much of its weight.
@@ -29,6 +31,7 @@ const (
 	partialPhrase = 0.8  // factor for some of a phrase's words, by their share
 	innerPhrase   = 0.5  // factor for saying only part of a phrase ("max" for "maximum size")
 	reusedForm    = 0.25 // what a note word counts for a second concept
+	stemOfName    = 0.8  // a name's stem, when the notes also quote the name as typed
 	// serviceConcept raises a named AWS service above its rarity: notes are
 	// written per service, so the service a question names marks the
 	// section its answer sits in, even where the name is common.
@@ -55,6 +58,17 @@ func (e *Engine) concepts(p *plan) []concept {
 	covered := make([]bool, len(p.seq))
 	for _, m := range p.matches {
 		c := concept{forms: [][]string{p.seq[m.Start:m.End]}, scales: []float64{1}, label: strings.Join(p.seq[m.Start:m.End], " ")}
+		// A name keeps the forms the notes write it in.
+		if m.End-m.Start == 1 && p.named[m.Start] {
+			c.scales[0] = stemOfName
+		}
+		for i := m.Start; i < m.End; i++ {
+			for _, f := range p.literal[i] {
+				c.forms = append(c.forms, f)
+				c.scales = append(c.scales, 1)
+			}
+		}
+		c.own = len(c.forms)
 		c.forms = append(c.forms, m.Alts...)
 		for _, w := range m.Weights {
 			c.scales = append(c.scales, foundSynonym*w)
@@ -76,12 +90,22 @@ func (e *Engine) concepts(p *plan) []concept {
 		if m.Service != "" {
 			key = "service:" + m.Service
 			c.weight *= serviceConcept
+			c.service = true
 		}
 		add(key, c)
 	}
 	for i, t := range p.seq {
 		if !covered[i] {
-			add(t, concept{forms: [][]string{{t}}, scales: []float64{1}, weight: e.termWeight(t), label: t})
+			c := concept{forms: [][]string{{t}}, scales: []float64{1}, weight: e.termWeight(t), label: t}
+			if p.named[i] {
+				c.scales[0] = stemOfName
+			}
+			for _, f := range p.literal[i] {
+				c.forms = append(c.forms, f)
+				c.scales = append(c.scales, 1)
+			}
+			c.own = len(c.forms)
+			add(t, c)
 		}
 	}
 	// Heaviest first, so shared evidence goes to the concept it says most.
@@ -104,6 +128,7 @@ func (e *Engine) termWeight(t string) float64 {
 // docTerms are the analysed fields of one snippet.
 type docTerms struct {
 	text, parts, context, heading []string
+	names                         []string // whole forms of its names, each a term of its own
 }
 
 // analyzeDoc analyses a snippet as the index does: the words of its prose
@@ -116,6 +141,7 @@ func analyzeDoc(s corpus.Snippet) docTerms {
 	for _, t := range analysis.Analyze(s.Text) {
 		switch {
 		case t.Whole:
+			d.names = append(d.names, t.Term)
 		case t.Part:
 			d.parts = append(d.parts, t.Term)
 		default:
@@ -144,10 +170,10 @@ func (c concept) found(d docTerms) match {
 			name  string
 			terms []string
 			w     float64
-		}{{FieldText, d.text, foundText}, {FieldParts, d.parts, foundParts}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
+		}{{FieldText, d.text, foundText}, {FieldText, d.names, foundText}, {FieldParts, d.parts, foundParts}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
 			v := fd.w * hasForm(fd.terms, f) * c.scales[i]
 			if v > best.value {
-				best = match{value: v, form: f, field: fd.name, alias: i > 0}
+				best = match{value: v, form: f, field: fd.name, alias: i >= max(c.own, 1)}
 			}
 		}
 	}
@@ -315,11 +341,13 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	covs := make([]float64, len(rs))
 	shares := make([][]Contribution, len(rs))
 	best := 0.0
+	subject := subjectConcepts(cs)
 	for i := range rs {
 		d := analyzeDoc(rs[i].Snippet)
 		cov, ps := coverage(cs, d)
 		covs[i], shares[i] = cov*lengthNorm(len(d.text), avg), ps
 		best = max(best, covs[i])
+		rs[i].Confidence, _ = coverage(subject, d)
 	}
 	if best == 0 {
 		best = 1
@@ -363,4 +391,22 @@ func scaleContributions(cs []Contribution, total float64) []Contribution {
 func lengthNorm(n int, avg float64) float64 {
 	k1, b := 1.2, 0.3
 	return (k1 + 1) / (1 + k1*(1-b+b*float64(n)/avg)) / ((k1 + 1) / (1 + k1))
+}
+
+// subjectConcepts weighs the concepts by how much each says what the
+// question is about: words any question has ("happen", "long", "way")
+// count for little, named services and rare words in full.
+func subjectConcepts(cs []concept) []concept {
+	out := make([]concept, len(cs))
+	for i, c := range cs {
+		out[i] = c
+		if !c.service {
+			w := 0.0
+			for _, t := range c.forms[0] {
+				w = max(w, analysis.SubjectWeight(t))
+			}
+			out[i].weight *= w
+		}
+	}
+	return out
 }

@@ -35,7 +35,11 @@ type Hit struct {
 	Index   int // the snippet's position in Engine.Snippets
 	Snippet corpus.Snippet
 	Score   float64
-	Explain []Contribution // with Options.Explain: what each term added
+	// Confidence is the share of the question's subject the snippet
+	// covers, from 0 to 1: unlike Score, which is scaled to the best
+	// hit, it means the same for every question.
+	Confidence float64
+	Explain    []Contribution // with Options.Explain: what each term added
 }
 
 // Ranking is the best snippets for a question, scored and in order,

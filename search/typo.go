@@ -18,6 +18,11 @@ func (e *Engine) correct(q string, toks []analysis.Token, seq []string, p *plan)
 		}
 		term := seq[i]
 		i++
+		if p.literal[i-1] != nil {
+			// A name written like code is searched as written.
+			out = append(out, term)
+			continue
+		}
 		if fix, ok := e.suggest(strings.ToLower(q[t.Start:t.End]), term); ok {
 			p.corrected[q[t.Start:t.End]] = fix.word
 			p.fuzzy[fix.term] = q[t.Start:t.End]
