@@ -100,7 +100,11 @@ type plan struct {
 	implied map[string]string
 	// literal holds, by position in seq, the identifier forms of words
 	// typed as plain text (see literalForms).
-	literal    map[int][][]string
+	literal map[int][][]string
+	// names are the compound names of the question (PARAMETER_STORE,
+	// aws.ec2), each one concept however many parts it has.
+	names      []name
+	surface    map[string]string // term -> the word of the question it came from
 	named      map[int]bool
 	userTerms  map[string]bool
 	synonymSet map[string]bool
@@ -119,9 +123,16 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	p := &plan{corrected: map[string]string{}, fuzzy: map[string]string{}, userTerms: map[string]bool{}, synonymSet: map[string]bool{}}
 	var seq []string
 	for _, t := range toks {
-		if !t.Whole {
-			seq = append(seq, t.Term)
+		if t.Whole {
+			if !strings.HasPrefix(t.Term, analysis.CodeMark) {
+				p.names = append(p.names, name{start: len(seq), end: t.End})
+			}
+			continue
 		}
+		if n := len(p.names); n > 0 && p.names[n-1].end >= t.End {
+			p.names[n-1].parts++
+		}
+		seq = append(seq, t.Term)
 	}
 	p.literal, p.named = literalForms(q, toks, e.vocab)
 	seq = e.correct(q, toks, seq, p)
@@ -142,6 +153,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 			surface[t.Term] = strings.ToLower(q[t.Start:t.End])
 		}
 	}
+	p.surface = surface
 	p.implied = e.impliedServices(seq, matches, surface)
 	p.addWords(toks, seq, serviceTerm)
 	p.addLiterals()
@@ -201,6 +213,10 @@ func (p *plan) addWords(toks []analysis.Token, seq []string, serviceTerm map[str
 	}
 }
 
+// name is a compound name of the question: its first part's position in
+// seq, how many parts it has, and where it ends in the question.
+type name struct{ start, parts, end int }
+
 // addLiterals searches the identifier forms of words typed as plain text
 // at the full weight of the word.
 func (p *plan) addLiterals() {
@@ -213,6 +229,12 @@ func (p *plan) addLiterals() {
 			p.clauses = append(p.clauses, clause{terms: f, weight: weightUser, kind: KindWord, origin: origin})
 		}
 	}
+}
+
+// isCorrection reports whether term stands for a misspelled word.
+func (p *plan) isCorrection(term string) bool {
+	_, ok := p.fuzzy[term]
+	return ok
 }
 
 func (p *plan) correctedTo(term string) (string, bool) {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,7 +18,11 @@ type concept struct {
 	weight  float64    // importance: rarity of its words times their weight
 	own     int        // forms[:own] are the question's own words (0 means 1)
 	service bool       // it names an AWS service
-	label   string
+	// anchor marks a concept of the subject's own vocabulary: a service
+	// or a word that AWS writing uses at least as much as people say it.
+	// A note that says none of a question's anchors does not answer it.
+	anchor bool
+	label  string
 }
 
 // Where a concept is found counts for this much of its weight.
@@ -38,7 +43,7 @@ const (
 	serviceConcept = 2.0
 	// coverageShare is how much of the final score comes from how much of
 	// the question a note covers; the rest is bleve's BM25 score.
-	coverageShare = 0.6
+	coverageShare = 0.8
 )
 
 // concepts splits the question into concepts: each thesaurus match, and
@@ -56,7 +61,13 @@ func (e *Engine) concepts(p *plan) []concept {
 		out = append(out, c)
 	}
 	covered := make([]bool, len(p.seq))
+	for _, n := range p.names {
+		e.addName(p, n, covered, add)
+	}
 	for _, m := range p.matches {
+		if slices.Contains(covered[m.Start:m.End], true) {
+			continue // part of a name, which is its own concept
+		}
 		c := concept{forms: [][]string{p.seq[m.Start:m.End]}, scales: []float64{1}, label: strings.Join(p.seq[m.Start:m.End], " ")}
 		// A name keeps the forms the notes write it in.
 		if m.End-m.Start == 1 && p.named[m.Start] {
@@ -108,9 +119,37 @@ func (e *Engine) concepts(p *plan) []concept {
 			add(t, c)
 		}
 	}
+	for i := range out {
+		out[i].anchor = out[i].service || isAnchor(out[i].forms[0])
+	}
 	// Heaviest first, so shared evidence goes to the concept it says most.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].weight > out[j].weight })
 	return out
+}
+
+// addName makes a compound name of the question one concept, said by its
+// whole form or its parts in a row; the thesaurus does not split it.
+func (e *Engine) addName(p *plan, n name, covered []bool, add func(string, concept)) {
+	if n.parts < 2 || n.start+n.parts > len(p.seq) {
+		return
+	}
+	for i := n.start; i < n.start+n.parts; i++ {
+		if covered[i] {
+			return
+		}
+	}
+	form := p.seq[n.start : n.start+n.parts]
+	c := concept{forms: [][]string{form}, scales: []float64{1}, label: strings.Join(form, " ")}
+	for i := n.start; i < n.start+n.parts; i++ {
+		covered[i] = true
+		c.weight = max(c.weight, e.termWeight(p.seq[i]))
+		for _, f := range p.literal[i] {
+			c.forms = append(c.forms, f)
+			c.scales = append(c.scales, 1)
+		}
+	}
+	c.own = len(c.forms)
+	add(c.label, c)
 }
 
 // termWeight is a term's inverse document frequency, scaled down for
@@ -348,6 +387,7 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 		covs[i], shares[i] = cov*lengthNorm(len(d.text), avg), ps
 		best = max(best, covs[i])
 		rs[i].Confidence, _ = coverage(subject, d)
+		rs[i].Anchored = anchored(cs, d)
 	}
 	if best == 0 {
 		best = 1
@@ -409,4 +449,97 @@ func subjectConcepts(cs []concept) []concept {
 		}
 	}
 	return out
+}
+
+// isAnchor reports whether a phrase holds a word of the subject's own
+// vocabulary (see concept.anchor).
+func isAnchor(form []string) bool {
+	for _, t := range form {
+		if analysis.SubjectWeight(t) >= 1 && !analysis.IsBoilerplate(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports whether a note says one of the question's anchors.
+func anchored(cs []concept, d docTerms) bool {
+	for _, c := range cs {
+		if c.anchor && c.found(d).value > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// unknown returns the words of the question's subject that no note holds
+// in any form.
+func (e *Engine) unknown(p *plan) []string {
+	var out []string
+	for _, c := range e.concepts(p) {
+		if c.weight == 0 || c.known(e.vocab) || p.isCorrection(c.label) {
+			continue
+		}
+		words := make([]string, 0, len(c.forms[0]))
+		for _, t := range c.forms[0] {
+			if analysis.IsBoilerplate(t) {
+				continue
+			}
+			words = append(words, p.surface[t])
+		}
+		if len(words) == 0 {
+			continue
+		}
+		out = append(out, strings.Join(words, " "))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// known reports whether some note holds one of the concept's forms, every
+// word of it.
+func (c concept) known(df map[string]int) bool {
+	for _, f := range c.forms {
+		all := true
+		for _, t := range f {
+			all = all && df[t] > 0
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// missing returns the words of the question's subject that the snippet
+// does not say, in the question's order: what a near miss leaves out.
+func (e *Engine) missing(p *plan, s corpus.Snippet) []string {
+	d := analyzeDoc(s)
+	var out []string
+	for _, c := range e.concepts(p) {
+		if c.weight == 0 || c.found(d).value > 0 || !isAnchor(c.forms[0]) && !c.service && !containsWeight(c.forms[0], 0.5) {
+			continue
+		}
+		var words []string
+		for _, t := range c.forms[0] {
+			if !analysis.IsBoilerplate(t) {
+				words = append(words, p.surface[t])
+			}
+		}
+		if len(words) > 0 {
+			out = append(out, strings.Join(words, " "))
+		}
+	}
+	return out
+}
+
+// containsWeight reports whether some word of form weighs at least w as a
+// subject (see analysis.SubjectWeight).
+func containsWeight(form []string, w float64) bool {
+	for _, t := range form {
+		if analysis.SubjectWeight(t) >= w {
+			return true
+		}
+	}
+	return false
 }

@@ -207,3 +207,11 @@ func dump(toks []analysis.Token) string {
 	}
 	return b.String()
 }
+
+func TestSubjectWeight(t *testing.T) {
+	for term, want := range map[string]float64{"lambda": 1, "happen": 0.68, "way": 0.72, "zzzz": 1, "": 1, "aaa": 1} {
+		if got := analysis.SubjectWeight(term); got != want {
+			t.Errorf("SubjectWeight(%q) = %v, want %v", term, got, want)
+		}
+	}
+}

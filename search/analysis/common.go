@@ -3,7 +3,6 @@ package analysis
 import (
 	_ "embed"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,53 +15,73 @@ import (
 //go:embed data/common.txt
 var commonTable string
 
-// Subject weights of common words: a term said at most commonFloorAt
-// times per million spoken words is a subject word (weight 1); each ten
-// times more frequent takes commonSlope off, down to commonMin.
-const (
-	commonFloorAt = 20.0
-	commonSlope   = 0.45
-	commonMin     = 0.25
-)
-
-// CommonWeight is the subject weight of a term said perMillion times per
-// million words of spoken English: 1 for words rarely said outside their
-// subject ("throttled", "credentials"), less for words any question has
-// ("happen", "long", "way").
-func CommonWeight(perMillion float64) float64 {
-	if perMillion <= commonFloorAt {
+// GeneralWeight is the subject weight of a term said spoken times per
+// million words of spoken English and written aws times per million words
+// of AWS documentation: 1 for a term AWS writing uses at least as much as
+// people say it ("throttle", "key", "automatically"), less the more
+// speech outweighs it ("happen", "way", "pizza"), down to generalMin.
+// Terms people rarely say (under generalFloor per million) weigh 1: too
+// rare in speech to tell.
+func GeneralWeight(spoken, aws float64) float64 {
+	if spoken < generalFloor {
 		return 1
 	}
-	return max(commonMin, 1-commonSlope*math.Log10(perMillion/commonFloorAt))
-}
-
-type commonEntry struct {
-	term   string
-	weight float64
-}
-
-var commonTerms = sync.OnceValue(func() []commonEntry {
-	var out []commonEntry
-	for _, line := range strings.Split(commonTable, "\n") {
-		term, w, ok := strings.Cut(line, " ")
-		if !ok || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if f, err := strconv.ParseFloat(w, 64); err == nil {
-			out = append(out, commonEntry{term, f})
-		}
+	ratio := spoken / max(aws, generalAWSFloor)
+	if ratio <= 1 {
+		return 1
 	}
-	return out // the table is sorted by term
-})
+	return max(generalMin, 1-generalSlope*math.Log10(ratio))
+}
+
+// Shape of GeneralWeight: each tenfold excess of speech over AWS writing
+// takes generalSlope off the weight.
+const (
+	generalFloor    = 1.0
+	generalAWSFloor = 0.5
+	generalSlope    = 0.3
+	generalMin      = 0.2
+)
 
 // SubjectWeight is how much an analysed term says about what a question
-// is about, from how common it is in everyday speech: 1 for a term people
-// rarely say outside its subject, down to commonMin for the commonest.
+// about AWS is about (see GeneralWeight): 1 for terms of the domain, less
+// for words of everyday speech. It looks the term up in the embedded
+// table in place: a binary search over its sorted lines, nothing decoded.
 func SubjectWeight(term string) float64 {
-	es := commonTerms()
-	i := sort.Search(len(es), func(i int) bool { return es[i].term >= term })
-	if i < len(es) && es[i].term == term {
-		return es[i].weight
+	lo, hi := commonStart(), len(commonTable)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := strings.LastIndexByte(commonTable[:mid], '\n') + 1
+		end := strings.IndexByte(commonTable[start:], '\n')
+		if end < 0 {
+			end = len(commonTable) - start
+		}
+		line := commonTable[start : start+end]
+		t, w, _ := strings.Cut(line, " ")
+		switch {
+		case t == term:
+			f, err := strconv.ParseFloat(w, 64)
+			if err != nil {
+				return 1
+			}
+			return f
+		case t < term:
+			lo = start + end + 1
+		default:
+			hi = start
+		}
 	}
 	return 1
 }
+
+// commonStart is the offset of the table's first line after its header.
+var commonStart = sync.OnceValue(func() int {
+	at := 0
+	for strings.HasPrefix(commonTable[at:], "#") {
+		nl := strings.IndexByte(commonTable[at:], '\n')
+		if nl < 0 {
+			return len(commonTable)
+		}
+		at += nl + 1
+	}
+	return at
+})
