@@ -176,4 +176,3 @@ func docs(v any, f func(string)) {
 		}
 	}
 }
-
