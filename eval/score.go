@@ -81,6 +81,9 @@ func report(set, engine string, qs []question, s searcher, verbose bool) error {
 	all := metrics{}
 	byKind := map[string]*metrics{}
 	for _, q := range qs {
+		if len(q.Relevant) == 0 {
+			continue // an off-topic question: measured by reportOfftopic
+		}
 		texts, err := s.top(q.Query, 10)
 		if err != nil {
 			texts = nil

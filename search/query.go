@@ -97,7 +97,15 @@ type plan struct {
 	matches   []synonyms.Match
 	// implied maps services the thesaurus reaches from the question's
 	// words ("alerted" -> SNS, EventBridge) to those words.
-	implied    map[string]string
+	implied map[string]string
+	// literal holds, by position in seq, the identifier forms of words
+	// typed as plain text (see literalForms).
+	literal map[int][][]string
+	// names are the compound names of the question (PARAMETER_STORE,
+	// aws.ec2), each one concept however many parts it has.
+	names      []name
+	surface    map[string]string // term -> the word of the question it came from
+	named      map[int]bool
 	userTerms  map[string]bool
 	synonymSet map[string]bool
 }
@@ -106,16 +114,27 @@ type plan struct {
 func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	toks := analysis.Analyze(q)
 	if len(toks) == 0 {
+		toks = e.quotedStopWords(q)
+	}
+	if len(toks) == 0 {
 		return nil, &NothingError{Question: q}
 	}
 	toks = boundQuestion(toks)
 	p := &plan{corrected: map[string]string{}, fuzzy: map[string]string{}, userTerms: map[string]bool{}, synonymSet: map[string]bool{}}
 	var seq []string
 	for _, t := range toks {
-		if !t.Whole {
-			seq = append(seq, t.Term)
+		if t.Whole {
+			if !strings.HasPrefix(t.Term, analysis.CodeMark) {
+				p.names = append(p.names, name{start: len(seq), end: t.End})
+			}
+			continue
 		}
+		if n := len(p.names); n > 0 && p.names[n-1].end >= t.End {
+			p.names[n-1].parts++
+		}
+		seq = append(seq, t.Term)
 	}
+	p.literal, p.named = literalForms(q, toks, e.vocab)
 	seq = e.correct(q, toks, seq, p)
 	matches := e.th.Dict.Expand(seq)
 	p.seq, p.matches = seq, matches
@@ -134,8 +153,10 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 			surface[t.Term] = strings.ToLower(q[t.Start:t.End])
 		}
 	}
+	p.surface = surface
 	p.implied = e.impliedServices(seq, matches, surface)
 	p.addWords(toks, seq, serviceTerm)
+	p.addLiterals()
 	p.addSynonyms(seq, matches)
 	p.addPairs(seq)
 	return p, nil
@@ -190,6 +211,30 @@ func (p *plan) addWords(toks []analysis.Token, seq []string, serviceTerm map[str
 	for _, t := range seq {
 		add(t)
 	}
+}
+
+// name is a compound name of the question: its first part's position in
+// seq, how many parts it has, and where it ends in the question.
+type name struct{ start, parts, end int }
+
+// addLiterals searches the identifier forms of words typed as plain text
+// at the full weight of the word.
+func (p *plan) addLiterals() {
+	for _, at := range sortedInts(p.literal) {
+		origin := p.seq[at]
+		for _, f := range p.literal[at] {
+			for _, t := range f {
+				p.userTerms[t] = true
+			}
+			p.clauses = append(p.clauses, clause{terms: f, weight: weightUser, kind: KindWord, origin: origin})
+		}
+	}
+}
+
+// isCorrection reports whether term stands for a misspelled word.
+func (p *plan) isCorrection(term string) bool {
+	_, ok := p.fuzzy[term]
+	return ok
 }
 
 func (p *plan) correctedTo(term string) (string, bool) {
@@ -315,5 +360,32 @@ func (e *Engine) impliedServices(seq []string, matches []synonyms.Match, surface
 		}
 	}
 	visit(matches)
+	return out
+}
+
+// sortedInts returns the keys of m in order.
+func sortedInts[V any](m map[int]V) []int {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// quotedStopWords returns the code-marked forms of the words of a question
+// of stop words only, typed as names (in capitals or in backticks) that
+// the notes quote as code (`AND`, `OR`): such a question asks for the name.
+func (e *Engine) quotedStopWords(q string) []analysis.Token {
+	var out []analysis.Token
+	at := 0
+	for _, f := range strings.Fields(q) {
+		start := at + strings.Index(q[at:], f)
+		at = start + len(f)
+		word := strings.Trim(f, "`'\".,;:!?()[]{}")
+		if word == "" || !(strings.HasPrefix(f, "`") || word == strings.ToUpper(word)) {
+			continue
+		}
+		term := analysis.CodeMark + strings.ToLower(word)
+		if e.vocab[term] > 0 {
+			off := start + strings.Index(f, word)
+			out = append(out, analysis.Token{Term: term, Pos: len(out) + 1, Start: off, End: off + len(word), Whole: true})
+		}
+	}
 	return out
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,9 +13,15 @@ import (
 // concept is one idea of the question: a word, or a stretch of words the
 // thesaurus knows, with every form that counts as saying it.
 type concept struct {
-	forms  [][]string // the question's own terms first, then synonyms
-	scales []float64  // scales[i] weighs forms[i]: 1 for the question's words
-	weight float64    // importance: rarity of its words times their weight
+	forms   [][]string // the question's own terms first, then synonyms
+	scales  []float64  // scales[i] weighs forms[i]: 1 for the question's words
+	weight  float64    // importance: rarity of its words times their weight
+	own     int        // forms[:own] are the question's own words (0 means 1)
+	service bool       // it names an AWS service
+	// anchor marks a concept of the subject's own vocabulary: a service
+	// or a word that AWS writing uses at least as much as people say it.
+	// A note that says none of a question's anchors does not answer it.
+	anchor bool
 	label  string
 }
 
@@ -29,13 +36,14 @@ const (
 	partialPhrase = 0.8  // factor for some of a phrase's words, by their share
 	innerPhrase   = 0.5  // factor for saying only part of a phrase ("max" for "maximum size")
 	reusedForm    = 0.25 // what a note word counts for a second concept
+	stemOfName    = 0.8  // a name's stem, when the notes also quote the name as typed
 	// serviceConcept raises a named AWS service above its rarity: notes are
 	// written per service, so the service a question names marks the
 	// section its answer sits in, even where the name is common.
 	serviceConcept = 2.0
 	// coverageShare is how much of the final score comes from how much of
 	// the question a note covers; the rest is bleve's BM25 score.
-	coverageShare = 0.6
+	coverageShare = 0.8
 )
 
 // concepts splits the question into concepts: each thesaurus match, and
@@ -53,8 +61,25 @@ func (e *Engine) concepts(p *plan) []concept {
 		out = append(out, c)
 	}
 	covered := make([]bool, len(p.seq))
+	for _, n := range p.names {
+		e.addName(p, n, covered, add)
+	}
 	for _, m := range p.matches {
+		if slices.Contains(covered[m.Start:m.End], true) {
+			continue // part of a name, which is its own concept
+		}
 		c := concept{forms: [][]string{p.seq[m.Start:m.End]}, scales: []float64{1}, label: strings.Join(p.seq[m.Start:m.End], " ")}
+		// A name keeps the forms the notes write it in.
+		if m.End-m.Start == 1 && p.named[m.Start] {
+			c.scales[0] = stemOfName
+		}
+		for i := m.Start; i < m.End; i++ {
+			for _, f := range p.literal[i] {
+				c.forms = append(c.forms, f)
+				c.scales = append(c.scales, 1)
+			}
+		}
+		c.own = len(c.forms)
 		c.forms = append(c.forms, m.Alts...)
 		for _, w := range m.Weights {
 			c.scales = append(c.scales, foundSynonym*w)
@@ -76,17 +101,55 @@ func (e *Engine) concepts(p *plan) []concept {
 		if m.Service != "" {
 			key = "service:" + m.Service
 			c.weight *= serviceConcept
+			c.service = true
 		}
 		add(key, c)
 	}
 	for i, t := range p.seq {
 		if !covered[i] {
-			add(t, concept{forms: [][]string{{t}}, scales: []float64{1}, weight: e.termWeight(t), label: t})
+			c := concept{forms: [][]string{{t}}, scales: []float64{1}, weight: e.termWeight(t), label: t}
+			if p.named[i] {
+				c.scales[0] = stemOfName
+			}
+			for _, f := range p.literal[i] {
+				c.forms = append(c.forms, f)
+				c.scales = append(c.scales, 1)
+			}
+			c.own = len(c.forms)
+			add(t, c)
 		}
+	}
+	for i := range out {
+		out[i].anchor = out[i].service || isAnchor(out[i].forms[0])
 	}
 	// Heaviest first, so shared evidence goes to the concept it says most.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].weight > out[j].weight })
 	return out
+}
+
+// addName makes a compound name of the question one concept, said by its
+// whole form or its parts in a row; the thesaurus does not split it.
+func (e *Engine) addName(p *plan, n name, covered []bool, add func(string, concept)) {
+	if n.parts < 2 || n.start+n.parts > len(p.seq) {
+		return
+	}
+	for i := n.start; i < n.start+n.parts; i++ {
+		if covered[i] {
+			return
+		}
+	}
+	form := p.seq[n.start : n.start+n.parts]
+	c := concept{forms: [][]string{form}, scales: []float64{1}, label: strings.Join(form, " ")}
+	for i := n.start; i < n.start+n.parts; i++ {
+		covered[i] = true
+		c.weight = max(c.weight, e.termWeight(p.seq[i]))
+		for _, f := range p.literal[i] {
+			c.forms = append(c.forms, f)
+			c.scales = append(c.scales, 1)
+		}
+	}
+	c.own = len(c.forms)
+	add(c.label, c)
 }
 
 // termWeight is a term's inverse document frequency, scaled down for
@@ -104,6 +167,7 @@ func (e *Engine) termWeight(t string) float64 {
 // docTerms are the analysed fields of one snippet.
 type docTerms struct {
 	text, parts, context, heading []string
+	names                         []string // whole forms of its names, each a term of its own
 }
 
 // analyzeDoc analyses a snippet as the index does: the words of its prose
@@ -116,6 +180,7 @@ func analyzeDoc(s corpus.Snippet) docTerms {
 	for _, t := range analysis.Analyze(s.Text) {
 		switch {
 		case t.Whole:
+			d.names = append(d.names, t.Term)
 		case t.Part:
 			d.parts = append(d.parts, t.Term)
 		default:
@@ -144,10 +209,10 @@ func (c concept) found(d docTerms) match {
 			name  string
 			terms []string
 			w     float64
-		}{{FieldText, d.text, foundText}, {FieldParts, d.parts, foundParts}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
+		}{{FieldText, d.text, foundText}, {FieldText, d.names, foundText}, {FieldParts, d.parts, foundParts}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
 			v := fd.w * hasForm(fd.terms, f) * c.scales[i]
 			if v > best.value {
-				best = match{value: v, form: f, field: fd.name, alias: i > 0}
+				best = match{value: v, form: f, field: fd.name, alias: i >= max(c.own, 1)}
 			}
 		}
 	}
@@ -315,11 +380,14 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	covs := make([]float64, len(rs))
 	shares := make([][]Contribution, len(rs))
 	best := 0.0
+	subject := subjectConcepts(cs)
 	for i := range rs {
 		d := analyzeDoc(rs[i].Snippet)
 		cov, ps := coverage(cs, d)
 		covs[i], shares[i] = cov*lengthNorm(len(d.text), avg), ps
 		best = max(best, covs[i])
+		rs[i].Confidence, _ = coverage(subject, d)
+		rs[i].Anchored = anchored(cs, d)
 	}
 	if best == 0 {
 		best = 1
@@ -363,4 +431,115 @@ func scaleContributions(cs []Contribution, total float64) []Contribution {
 func lengthNorm(n int, avg float64) float64 {
 	k1, b := 1.2, 0.3
 	return (k1 + 1) / (1 + k1*(1-b+b*float64(n)/avg)) / ((k1 + 1) / (1 + k1))
+}
+
+// subjectConcepts weighs the concepts by how much each says what the
+// question is about: words any question has ("happen", "long", "way")
+// count for little, named services and rare words in full.
+func subjectConcepts(cs []concept) []concept {
+	out := make([]concept, len(cs))
+	for i, c := range cs {
+		out[i] = c
+		if !c.service {
+			w := 0.0
+			for _, t := range c.forms[0] {
+				w = max(w, analysis.SubjectWeight(t))
+			}
+			out[i].weight *= w
+		}
+	}
+	return out
+}
+
+// isAnchor reports whether a phrase holds a word of the subject's own
+// vocabulary (see concept.anchor).
+func isAnchor(form []string) bool {
+	for _, t := range form {
+		if analysis.SubjectWeight(t) >= 1 && !analysis.IsBoilerplate(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports whether a note says one of the question's anchors.
+func anchored(cs []concept, d docTerms) bool {
+	for _, c := range cs {
+		if c.anchor && c.found(d).value > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// unknown returns the words of the question's subject that no note holds
+// in any form.
+func (e *Engine) unknown(p *plan) []string {
+	var out []string
+	for _, c := range e.concepts(p) {
+		if c.weight == 0 || c.known(e.vocab) || p.isCorrection(c.label) {
+			continue
+		}
+		words := make([]string, 0, len(c.forms[0]))
+		for _, t := range c.forms[0] {
+			if analysis.IsBoilerplate(t) {
+				continue
+			}
+			words = append(words, p.surface[t])
+		}
+		if len(words) == 0 {
+			continue
+		}
+		out = append(out, strings.Join(words, " "))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// known reports whether some note holds one of the concept's forms, every
+// word of it.
+func (c concept) known(df map[string]int) bool {
+	for _, f := range c.forms {
+		all := true
+		for _, t := range f {
+			all = all && df[t] > 0
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// missing returns the words of the question's subject that the snippet
+// does not say, in the question's order: what a near miss leaves out.
+func (e *Engine) missing(p *plan, s corpus.Snippet) []string {
+	d := analyzeDoc(s)
+	var out []string
+	for _, c := range e.concepts(p) {
+		if c.weight == 0 || c.found(d).value > 0 || !isAnchor(c.forms[0]) && !c.service && !containsWeight(c.forms[0], 0.5) {
+			continue
+		}
+		var words []string
+		for _, t := range c.forms[0] {
+			if !analysis.IsBoilerplate(t) {
+				words = append(words, p.surface[t])
+			}
+		}
+		if len(words) > 0 {
+			out = append(out, strings.Join(words, " "))
+		}
+	}
+	return out
+}
+
+// containsWeight reports whether some word of form weighs at least w as a
+// subject (see analysis.SubjectWeight).
+func containsWeight(form []string, w float64) bool {
+	for _, t := range form {
+		if analysis.SubjectWeight(t) >= w {
+			return true
+		}
+	}
+	return false
 }

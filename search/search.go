@@ -36,7 +36,14 @@ type Hit struct {
 	Index   int // the snippet's position in Engine.Snippets
 	Snippet corpus.Snippet
 	Score   float64
-	Explain []Contribution // with Options.Explain: what each term added
+	// Confidence is the share of the question's subject the snippet
+	// covers, from 0 to 1: unlike Score, which is scaled to the best
+	// hit, it means the same for every question.
+	Confidence float64
+	// Anchored reports that the snippet says at least one word of the
+	// question's subject that is not everyday English.
+	Anchored bool
+	Explain  []Contribution // with Options.Explain: what each term added
 }
 
 // Ranking is the best snippets for a question, scored and in order,
@@ -44,8 +51,25 @@ type Hit struct {
 type Ranking struct {
 	Question string
 	Hits     []Hit
-	plan     *plan
+	// Unknown lists the words of the question's subject that no note
+	// holds in any form, as the question wrote them.
+	Unknown []string
+	// Missing lists the words of the question's subject that the best
+	// hit does not say (everyday words left out).
+	Missing []string
+	plan    *plan
 }
+
+// Covered reports whether the best hit answers the question's subject:
+// it says a word of the subject that is not everyday English and covers
+// at least MinConfidence of the subject.
+func (r *Ranking) Covered() bool {
+	return len(r.Hits) > 0 && r.Hits[0].Anchored && r.Hits[0].Confidence >= MinConfidence
+}
+
+// MinConfidence is the least share of a question's subject the best note
+// must cover for crib to call the question answered.
+const MinConfidence = 0.1
 
 // Result is one ranked snippet, as shown.
 type Result struct {
@@ -112,6 +136,10 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 		r.Hits = append(r.Hits, hit)
 	}
 	e.rerank(p, r.Hits, opts.Explain)
+	r.Unknown = e.unknown(p)
+	if len(r.Hits) > 0 {
+		r.Missing = e.missing(p, r.Hits[0].Snippet)
+	}
 	if len(r.Hits) > opts.Limit {
 		r.Hits = r.Hits[:opts.Limit]
 	}

@@ -18,6 +18,11 @@ func (e *Engine) correct(q string, toks []analysis.Token, seq []string, p *plan)
 		}
 		term := seq[i]
 		i++
+		if p.literal[i-1] != nil {
+			// A name written like code is searched as written.
+			out = append(out, term)
+			continue
+		}
 		if fix, ok := e.suggest(strings.ToLower(q[t.Start:t.End]), term); ok {
 			p.corrected[q[t.Start:t.End]] = fix.word
 			p.fuzzy[fix.term] = q[t.Start:t.End]
@@ -33,7 +38,8 @@ type suggestion struct{ word, term string }
 
 // suggest finds the known word closest to an unknown one: at most one
 // edit for words up to seven letters, two for longer ones, the same first
-// letter, and among equals the word more notes use.
+// letter, and among equals the word more notes use. A word of everyday
+// English ("tyre", "slack") is no typo, even where the notes lack it.
 func (e *Engine) suggest(word, term string) (suggestion, bool) {
 	if len(word) < 4 || e.vocab[term] > 0 || e.th.Dict.Known(term) || strings.IndexFunc(word, isDigitRune) >= 0 {
 		return suggestion{}, false
@@ -53,7 +59,7 @@ func (e *Engine) suggest(word, term string) (suggestion, bool) {
 			best, bestDist, bestDF = suggestion{word: w, term: t}, d, df
 		}
 	}
-	if bestDist > maxDist || analysis.IsEnglish(word) {
+	if bestDist > maxDist || analysis.IsEnglish(word) || analysis.SubjectWeight(term) < 1 {
 		return suggestion{}, false
 	}
 	return best, true

@@ -30,15 +30,18 @@ func (v *Vocabulary) add(s corpus.Snippet, sign int) {
 	text := s.Text + " " + strings.Join(s.Heading, " ")
 	seen := map[string]bool{}
 	for _, t := range analysis.Analyze(text) {
-		if t.Whole {
-			continue
-		}
 		if !seen[t.Term] {
 			seen[t.Term] = true
 			v.df[t.Term] += sign
 			if v.df[t.Term] <= 0 {
 				delete(v.df, t.Term)
 			}
+		}
+		if t.Whole {
+			// Names are counted, so that a question can tell whether the
+			// notes write one as it typed it; they are no words to correct
+			// a typo to.
+			continue
 		}
 		w := strings.ToLower(text[t.Start:t.End])
 		v.uses[w] += sign

@@ -20,7 +20,7 @@ import (
 // together with every constant that records analysed terms (listed under
 // "Format versions" in package search's documentation), so that data made
 // by an older analyzer is never used.
-const Version = 3
+const Version = 4
 
 // Token is one indexed term of analysed text.
 type Token struct {
@@ -120,23 +120,72 @@ func wordEnd(text string, i int) int {
 	return end
 }
 
+// CodeMark starts the term of a single word quoted as code. Such a word
+// is indexed both as a word and, marked, as written.
+const CodeMark = "`"
+
 // appendWord adds the terms of one word at byte offset off.
 func appendWord(out []Token, word string, off, pos int, inCode bool) ([]Token, int) {
 	parts, ident := splitWord(word, inCode)
 	if len(parts) > 1 {
-		pos++
-		out = append(out, Token{Term: strings.ToLower(word), Pos: pos, Start: off, End: off + len(word), Whole: true})
-		pos--
+		out = append(out, Token{Term: strings.ToLower(word), Pos: pos + 1, Start: off, End: off + len(word), Whole: true})
 	}
+	pieces := compoundPieces(word, parts)
 	for _, p := range parts {
 		pos++
+		for _, pc := range pieces[p[0]] {
+			out = append(out, Token{Term: strings.ToLower(word[pc[0]:pc[1]]), Pos: pos, Start: off + pc[0], End: off + pc[1], Whole: true})
+		}
 		term := normalize(word[p[0]:p[1]])
 		if term == "" {
 			continue
 		}
 		out = append(out, Token{Term: term, Pos: pos, Start: off + p[0], End: off + p[1], Part: ident && len(parts) > 1})
 	}
+	if len(parts) == 1 && inCode {
+		// A name quoted as code (`Catch`, `DELETED`, `resources`) is also
+		// kept as written, marked, so that a question that says it exactly
+		// finds where it stands as a name first.
+		out = append(out, Token{Term: CodeMark + strings.ToLower(word), Pos: pos, Start: off, End: off + len(word), Whole: true})
+	}
 	return out, pos
+}
+
+// compoundPieces finds, in a compound joined by _ : - . or /, the pieces
+// and leading runs of pieces that are compounds themselves (ForEach of
+// Fn::ForEach, CryptoCurrency:EC2 of CryptoCurrency:EC2/BitcoinTool.B),
+// by the offset of their first part: their whole forms are indexed too,
+// so that each is found when asked for alone.
+func compoundPieces(word string, parts [][2]int) map[int][][2]int {
+	if len(parts) < 3 {
+		return nil
+	}
+	out := map[int][][2]int{}
+	start := 0
+	for i := 0; i <= len(word); i++ {
+		if i < len(word) && !isJoiner(word[i]) {
+			continue
+		}
+		if i > start && i-start < len(word) && partsWithin(parts, start, i) > 1 {
+			out[start] = append(out[start], [2]int{start, i})
+		}
+		if i > start && start > 0 && i < len(word) {
+			out[0] = append(out[0], [2]int{0, i})
+		}
+		start = i + 1
+	}
+	return out
+}
+
+// partsWithin counts the parts that lie within word[from:to].
+func partsWithin(parts [][2]int, from, to int) int {
+	n := 0
+	for _, p := range parts {
+		if p[0] >= from && p[1] <= to {
+			n++
+		}
+	}
+	return n
 }
 
 // stems memoises normalize: a notes corpus uses a few thousand distinct

@@ -84,7 +84,7 @@ func TestAnalyzeIdentifiers(t *testing.T) {
 
 func TestAnalyzeAcronyms(t *testing.T) {
 	want := []string{"aws", "ecs", "sns", "sqs", "eks"}
-	for _, in := range []string{"AWS ECS SNS SQS EKS", "aws ecs sns sqs eks", "Aws Ecs Sns Sqs Eks", "aWS, eCS; `SNS` (SQS) EKS."} {
+	for _, in := range []string{"AWS ECS SNS SQS EKS", "aws ecs sns sqs eks", "Aws Ecs Sns Sqs Eks", "aWS, eCS; SNS (SQS) EKS."} {
 		t.Run(in, func(t *testing.T) {
 			if got := analysis.Terms(in); !reflect.DeepEqual(got, want) {
 				t.Errorf("Terms(%q) = %q, want %q", in, got, want)
@@ -173,12 +173,18 @@ func TestAnalyzeOffsetsSliceTheWord(t *testing.T) {
 			for _, tk := range analysis.Analyze(in) {
 				word := in[tk.Start:tk.End]
 				if tk.Whole {
-					if strings.ToLower(word) != tk.Term {
+					if strings.ToLower(word) != strings.TrimPrefix(tk.Term, analysis.CodeMark) {
 						t.Errorf("whole %q slices %q", tk.Term, word)
 					}
 					continue
 				}
-				if got := analysis.Terms(word); len(got) != 1 || got[0] != tk.Term {
+				var got []string
+				for _, g := range analysis.Analyze(word) {
+					if !g.Whole {
+						got = append(got, g.Term)
+					}
+				}
+				if len(got) != 1 || got[0] != tk.Term {
 					t.Errorf("part %q slices %q, which analyses as %q", tk.Term, word, got)
 				}
 			}
@@ -200,4 +206,12 @@ func dump(toks []analysis.Token) string {
 		fmt.Fprintf(&b, "\t%+v\n", t)
 	}
 	return b.String()
+}
+
+func TestSubjectWeight(t *testing.T) {
+	for term, want := range map[string]float64{"lambda": 1, "happen": 0.68, "way": 0.72, "zzzz": 1, "": 1, "aaa": 1} {
+		if got := analysis.SubjectWeight(term); got != want {
+			t.Errorf("SubjectWeight(%q) = %v, want %v", term, got, want)
+		}
+	}
 }

