@@ -168,7 +168,7 @@ type jsonSupport struct {
 	SharedWith []string `json:"shared_with,omitempty"`
 }
 
-func jsonLines(ss []check.Support) []jsonSupport {
+func supportJSON(ss []check.Support) []jsonSupport {
 	out := []jsonSupport{}
 	for _, s := range ss {
 		out = append(out, jsonSupport{Text: s.Snippet.Text, Source: s.Snippet.Source, Line: s.Snippet.Line, Score: round(s.Score), SharedWith: s.SharedWith})
@@ -179,7 +179,7 @@ func jsonLines(ss []check.Support) []jsonSupport {
 func renderCheckJSON(w io.Writer, res *check.Result) error {
 	out := jsonCheck{Stem: res.Question.Stem, Choose: res.Question.Choose, Negative: res.Ask.Negative, Options: []jsonOption{}}
 	for i, o := range res.Options {
-		jo := jsonOption{Rank: i + 1, Letter: o.Letter, Text: o.Text, Score: round(o.Score), Picked: o.Picked, Support: jsonLines(o.Support), Against: jsonLines(o.Against)}
+		jo := jsonOption{Rank: i + 1, Letter: o.Letter, Text: o.Text, Score: round(o.Score), Picked: o.Picked, Support: supportJSON(o.Support), Against: supportJSON(o.Against)}
 		out.Options = append(out.Options, jo)
 	}
 	return writeJSON(w, out)
