@@ -12,33 +12,72 @@ import (
 
 // Compiling the built-in thesaurus analyses thousands of phrases, too slow
 // to do on every run of a one-shot command, so it is done at build time
-// and stored in this text form:
+// and stored in this text form, which Decode looks up in place:
 //
+//	crib-thesaurus 2 <tag>
+//	phrases <count> longest <most terms in a phrase>
 //	key<TAB>service<TAB>weight alt terms|weight alt terms
+//	...
+//	<empty line>
+//	term
+//	...
 //
-// one line per phrase, sorted, after a header line naming the format.
+// one line per phrase, sorted by key, then every term of every key, sorted.
 
-const compiledHeader = "crib-thesaurus 1"
+const compiledHeader = "crib-thesaurus 2"
 
 // Encode writes d in the compiled form, with tag (a fingerprint of what it
 // was compiled from) on the header line.
 func (d *Dictionary) Encode(w io.Writer, tag string) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s %s\n", compiledHeader, tag)
-	keys := make([]string, 0, len(d.entries))
-	for k := range d.entries {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys, terms := d.allKeys()
+	longest := 0
 	for _, k := range keys {
-		e := d.entries[k]
+		longest = max(longest, len(strings.Fields(k)))
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s %s\nphrases %d longest %d\n", compiledHeader, tag, len(keys), longest)
+	for _, k := range keys {
+		e := d.get(k)
 		alts := make([]string, len(e.alts))
 		for i, a := range e.alts {
 			alts[i] = strconv.FormatFloat(e.weights[i], 'g', -1, 64) + " " + strings.Join(a, " ")
 		}
 		fmt.Fprintf(bw, "%s\t%s\t%s\n", k, e.service, strings.Join(alts, "|"))
 	}
+	bw.WriteString("\n")
+	for _, t := range terms {
+		fmt.Fprintf(bw, "%s\n", t)
+	}
 	return bw.Flush()
+}
+
+// allKeys returns every phrase key of d and every term of them, sorted.
+func (d *Dictionary) allKeys() (keys, terms []string) {
+	seen := map[string]bool{}
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for k := range d.entries {
+		add(k)
+	}
+	if d.table != nil {
+		d.table.keys(func(k string) { add(strings.Clone(k)) })
+	}
+	sort.Strings(keys)
+	ts := map[string]bool{}
+	for _, k := range keys {
+		for _, t := range strings.Fields(k) {
+			if !ts[t] {
+				ts[t] = true
+				terms = append(terms, t)
+			}
+		}
+	}
+	sort.Strings(terms)
+	return keys, terms
 }
 
 // CompiledTag returns the tag on the header line of compiled data.
@@ -51,43 +90,27 @@ func CompiledTag(data []byte) string {
 	return tag
 }
 
-// Decode reads a dictionary written by Encode.
+// Decode makes a dictionary of data written by Encode. It checks the
+// header and finds the sections; phrases are parsed when a question
+// names them. The dictionary keeps data, which must not change.
 func Decode(data []byte) (*Dictionary, error) {
-	d := &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}}
-	lines := strings.Split(string(data), "\n")
-	if !strings.HasPrefix(lines[0], compiledHeader) {
-		return nil, fmt.Errorf("compiled thesaurus: bad header %q", lines[0])
+	head, rest, _ := bytes.Cut(data, []byte("\n"))
+	if !bytes.HasPrefix(head, []byte(compiledHeader+" ")) {
+		return nil, fmt.Errorf("compiled thesaurus: bad header %q", head)
 	}
-	for n, line := range lines[1:] {
-		if line == "" {
-			continue
-		}
-		key, rest, ok1 := strings.Cut(line, "\t")
-		service, alts, ok2 := strings.Cut(rest, "\t")
-		if !ok1 || !ok2 || key == "" {
-			return nil, fmt.Errorf("compiled thesaurus: line %d malformed", n+2)
-		}
-		e := &entry{service: service}
-		for _, a := range strings.Split(alts, "|") {
-			if a == "" {
-				continue
-			}
-			ws, terms, _ := strings.Cut(a, " ")
-			w, err := strconv.ParseFloat(ws, 64)
-			if err != nil || terms == "" {
-				return nil, fmt.Errorf("compiled thesaurus: line %d: bad alternative %q", n+2, a)
-			}
-			e.alts = append(e.alts, strings.Fields(terms))
-			e.weights = append(e.weights, w)
-		}
-		from := strings.Fields(key)
-		for _, t := range from {
-			d.terms[t] = true
-		}
-		d.maxLen = max(d.maxLen, len(from))
-		d.entries[key] = e
+	stats, body, _ := bytes.Cut(rest, []byte("\n"))
+	t := &table{}
+	if _, err := fmt.Sscanf(string(stats), "phrases %d longest %d", &t.count, &t.maxLen); err != nil {
+		return nil, fmt.Errorf("compiled thesaurus: bad line 2 %q", stats)
 	}
-	return d, nil
+	if bytes.HasPrefix(body, []byte("\n")) {
+		t.terms = body[1:]
+	} else if i := bytes.Index(body, []byte("\n\n")); i >= 0 {
+		t.phrases, t.terms = body[:i+1], body[i+2:]
+	} else {
+		return nil, fmt.Errorf("compiled thesaurus: no list of terms")
+	}
+	return &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}, table: t}, nil
 }
 
 // Add compiles more rules into d, as Compile would have had they been

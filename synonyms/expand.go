@@ -12,8 +12,11 @@ type Analyzer func(string) []string
 // Dictionary is a compiled thesaurus, ready to expand analysed questions.
 type Dictionary struct {
 	entries map[string]*entry // phrase key (terms joined by " ") -> expansion
-	terms   map[string]bool   // every term of every phrase
-	maxLen  int
+	terms   map[string]bool   // every term of every phrase in entries
+	maxLen  int               // most terms of a phrase in entries
+	// table holds the phrases of a decoded dictionary, looked up in
+	// place; entries then holds those added since, which win.
+	table *table
 }
 
 type entry struct {
@@ -60,6 +63,9 @@ func (d *Dictionary) add(from []string, to [][]string, service string, weight fl
 	e := d.entries[k]
 	if e == nil {
 		e = &entry{}
+		if t := d.tableGet(k); t != nil {
+			e = &entry{alts: append([][]string(nil), t.alts...), weights: append([]float64(nil), t.weights...), service: t.service}
+		}
 		d.entries[k] = e
 	}
 	if service != "" && e.service == "" {
@@ -134,21 +140,47 @@ func (d *Dictionary) Expand(terms []string) []Match {
 	var out []Match
 	covered := 0
 	for i := range terms {
-		for n := min(d.maxLen, len(terms)-i); n >= 1; n-- {
-			e := d.entries[strings.Join(terms[i:i+n], " ")]
-			if e == nil {
-				continue
-			}
-			if i+n > covered {
-				m := Match{Start: i, End: i + n, Alts: e.alts, Weights: e.weights, Service: e.service}
-				m.Inner = d.inner(terms, i, i+n)
-				out = append(out, m)
-				covered = i + n
-			}
-			break
+		n, e := d.longest(terms, i)
+		if e != nil && i+n > covered {
+			m := Match{Start: i, End: i + n, Alts: e.alts, Weights: e.weights, Service: e.service}
+			m.Inner = d.inner(terms, i, i+n)
+			out = append(out, m)
+			covered = i + n
 		}
 	}
 	return out
+}
+
+// longest returns the longest phrase at terms[i:] and its length.
+func (d *Dictionary) longest(terms []string, i int) (int, *entry) {
+	best, be := 0, (*entry)(nil)
+	for n := min(d.maxLen, len(terms)-i); n >= 1; n-- {
+		if e := d.entries[strings.Join(terms[i:i+n], " ")]; e != nil {
+			best, be = n, e
+			break
+		}
+	}
+	if d.table != nil {
+		if n, e := d.table.longest(terms[i:]); n > best {
+			best, be = n, e
+		}
+	}
+	return best, be
+}
+
+// get returns the entry of a phrase key, or nil.
+func (d *Dictionary) get(key string) *entry {
+	if e := d.entries[key]; e != nil {
+		return e
+	}
+	return d.tableGet(key)
+}
+
+func (d *Dictionary) tableGet(key string) *entry {
+	if d.table == nil {
+		return nil
+	}
+	return d.table.get(key)
 }
 
 // inner returns the known phrases strictly inside terms[start:end].
@@ -159,7 +191,7 @@ func (d *Dictionary) inner(terms []string, start, end int) []Match {
 			if i == start && j == end {
 				continue
 			}
-			if e := d.entries[strings.Join(terms[i:j], " ")]; e != nil {
+			if e := d.get(strings.Join(terms[i:j], " ")); e != nil {
 				out = append(out, Match{Start: i, End: j, Alts: e.alts, Weights: e.weights, Service: e.service})
 			}
 		}
@@ -170,14 +202,27 @@ func (d *Dictionary) inner(terms []string, start, end int) []Match {
 // Service returns the canonical service that the analysed phrase names
 // exactly, or "".
 func (d *Dictionary) Service(terms []string) string {
-	if e := d.entries[strings.Join(terms, " ")]; e != nil {
+	if e := d.get(strings.Join(terms, " ")); e != nil {
 		return e.service
 	}
 	return ""
 }
 
 // Known reports whether term is part of any phrase the dictionary knows.
-func (d *Dictionary) Known(term string) bool { return d.terms[term] }
+func (d *Dictionary) Known(term string) bool {
+	return d.terms[term] || (d.table != nil && d.table.hasTerm(term))
+}
 
 // Len returns the number of distinct phrases the dictionary knows.
-func (d *Dictionary) Len() int { return len(d.entries) }
+func (d *Dictionary) Len() int {
+	if d.table == nil {
+		return len(d.entries)
+	}
+	n := d.table.count
+	for k := range d.entries {
+		if d.table.find(k) < 0 {
+			n++
+		}
+	}
+	return n
+}
