@@ -16,6 +16,12 @@ type table struct {
 	phrases, terms []byte
 	count, maxLen  int
 
+	// starts are the offsets of the phrase lines, found on first use: a
+	// question looks up thousands of term runs (in its own words and in
+	// the notes it shows), too many to find each line's start anew.
+	startsOnce sync.Once
+	starts     []uint32
+
 	mu     sync.Mutex
 	parsed map[string]*entry // key -> its line, parsed
 }
@@ -56,11 +62,48 @@ func nextLine(lines []byte, s int) int {
 	return len(lines)
 }
 
+// phraseLines returns the offsets of the phrase lines.
+func (t *table) phraseLines() []uint32 {
+	t.startsOnce.Do(func() {
+		t.starts = make([]uint32, 0, t.count)
+		for p := 0; p < len(t.phrases); p = nextLine(t.phrases, p) {
+			t.starts = append(t.starts, uint32(p))
+		}
+	})
+	return t.starts
+}
+
+// phraseBound returns the index of the first phrase line at or after from
+// whose key is not less than key, or the number of lines.
+func (t *table) phraseBound(from int, key string) int {
+	starts := t.phraseLines()
+	lo, hi := from, len(starts)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if t.keyOf(starts, mid) < key {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// keyOf returns the key of phrase line i.
+func (t *table) keyOf(starts []uint32, i int) string {
+	line := t.phrases[starts[i]:]
+	if j := bytes.IndexByte(line, '\t'); j >= 0 {
+		line = line[:j]
+	}
+	return unsafeString(line)
+}
+
 // find returns the offset of the phrase line whose key is key, or -1.
 func (t *table) find(key string) int {
-	p := lowerBound(t.phrases, 0, key, '\t')
-	if p < len(t.phrases) && lineKey(t.phrases, p, '\t') == key {
-		return p
+	starts := t.phraseLines()
+	i := t.phraseBound(0, key)
+	if i < len(starts) && t.keyOf(starts, i) == key {
+		return int(starts[i])
 	}
 	return -1
 }
@@ -76,6 +119,7 @@ func (t *table) hasTerm(term string) bool {
 // sorted phrases one term at a time, so a term no phrase starts with
 // costs one search.
 func (t *table) longest(terms []string) (int, *entry) {
+	starts := t.phraseLines()
 	best, at := 0, -1
 	var key strings.Builder
 	from := 0
@@ -85,12 +129,12 @@ func (t *table) longest(terms []string) (int, *entry) {
 		}
 		key.WriteString(terms[n-1])
 		k := key.String()
-		from = lowerBound(t.phrases, from, k, '\t')
-		if from < len(t.phrases) && lineKey(t.phrases, from, '\t') == k {
-			best, at = n, from
+		from = t.phraseBound(from, k)
+		if from < len(starts) && t.keyOf(starts, from) == k {
+			best, at = n, int(starts[from])
 		}
-		from = lowerBound(t.phrases, from, k+" ", '\t')
-		if from == len(t.phrases) || !strings.HasPrefix(lineKey(t.phrases, from, '\t'), k+" ") {
+		from = t.phraseBound(from, k+" ")
+		if from == len(starts) || !strings.HasPrefix(t.keyOf(starts, from), k+" ") {
 			break
 		}
 	}
