@@ -56,6 +56,7 @@ indexed, when, its size on disk, and whether it is stale.`,
 }
 
 func indexRun(opts *IndexOptions) error {
+	runsLong()
 	ios := opts.IO
 	c, err := opts.Cache()
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -78,6 +79,19 @@ func indexBatch(idx bleve.Index, snippets []corpus.Snippet, from, to int) error 
 		return fmt.Errorf("index batch: %w", err)
 	}
 	return nil
+}
+
+// collecting turns the garbage collector on, if it was off, until the
+// returned function is called. A build allocates many times what it keeps;
+// a one-shot command that turned the collector off (cmd/crib) would
+// otherwise grow to its memory limit when it has to index the notes.
+func collecting() (restore func()) {
+	old := debug.SetGCPercent(100)
+	if old >= 0 {
+		debug.SetGCPercent(old)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(old) }
 }
 
 // IndexStats are what indexing learns about the notes that answering
@@ -224,6 +238,7 @@ func WriteIndex(dir string, snippets []corpus.Snippet, up *Update, progress func
 // fillIndex indexes snippets[up.Keep:], deletes the ids past the end, and
 // counts the stats of all snippets.
 func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int)) (*IndexStats, error) {
+	defer collecting()()
 	if up.Had > len(snippets) {
 		b := idx.NewBatch()
 		for i := len(snippets); i < up.Had; i++ {
