@@ -209,26 +209,34 @@ func ratio(a, b time.Duration) float64 {
 	return float64(a) / float64(b)
 }
 
-// whereTimeGoes explains the figures from CPU profiles taken when the
-// cache was written (go tool pprof on crib and on search's benchmarks);
+// whereTimeGoes explains the figures from profiles (perf record over 40
+// one-shot runs; pprof on builds) taken when the report was written;
 // re-profile before trusting it for a later crib.
 const whereTimeGoes = `
-## Where the time goes (profiles of November 2026)
+## Where the time goes (profiles of 30 November 2026)
 
-- **Fixed cost of a crib process, about 30 ms.** A Go hello-world takes 10–13 ms here;
-  package initialisation adds about 15 ms, 6.5 ms of it scorch building its Levenshtein
-  automata. Importing only bleve's scorch, query and collector packages instead of the
-  top-level bleve package (which pulls in upsidedown, protobuf, expvar and net/http)
-  shrinks the binary from about 24 MB to 6 MB and saves 5–15 ms a run; it needs
-  search.go to run queries without the bleve package. rg starts in under 5 ms.
-- **Built-in notes, cached:** after start-up, loading the thesaurus (synonyms.Decode,
-  about 20 ms of CPU) is the largest item; it runs in parallel with opening the index
-  (about 3 ms: snapshot 1.3 ms, bleve open 1 ms). The query itself takes about 4 ms.
-- **100k snippets, cached question:** decoding the snippet snapshot (10 MB, every snippet
-  held in memory because search.go indexes Engine.snippets by hit id), the related-services
-  section map built over all snippets on each run, the thesaurus, and a query whose
-  disjunction matches a large share of the documents. rg scans 10 MB in about 25 ms.
-- **Builds:** about a quarter each for bleve analysing the fields with crib's analyzers and
-  for zap encoding segments, a seventh for counting the vocabulary (a second analysis of
-  text and headings), a fifth for the garbage collector, the rest parsing and writing.
+- **Built-in notes, cached keyword question** (perf over 40 runs, share of crib's CPU):
+  package initialisation 23%, 14% of it scorch building Levenshtein automata in its
+  init (bleve's, not ours: only dropping the dependency removes it); runtime start 5%.
+  Opening the cache 25%: hashing the embedded notes to check the cache (corpus.EmbeddedData,
+  9%, though the cache key already names the binary), decoding the whole snippet
+  snapshot (10%) and opening bleve. Ranking 14% (bleve's search 7%, re-ranking 6%);
+  decorating 13%, nearly all of it the related-services section map (12%). The
+  thesaurus is now 6%, of which 4.5% is parsing the service catalogue. Allocation
+  and page faults spread over all of it (no collection: GC is off for one-shots).
+  What would reach the target: sections from a file's contiguous snippets and a lazily
+  decoded snapshot (search/cache, in progress), not hashing the embedded notes, a
+  compiled catalogue.
+- **100k realistic snippets, 60-word question:** bleve's search 45%: the question
+  makes 145 clauses, each looked for in four fields, 580 searchers of which 264 are
+  phrase searchers, over words that are common in the notes. Looking for phrases in the
+  text field only (bounded clauses) saved 9% of the CPU but lowered answer quality in
+  make eval (practice R@1 0.22 -> 0.17, heldout stem R@1 0.93 -> 0.80), so it is not
+  done. The section map over all snippets 22%, decoding the 17 MB snapshot 20%.
+- **100k keyword question:** the snapshot and the section map, as above, then the
+  index open; the search itself is small.
+- **Builds** (100k realistic): about 19 CPU-seconds, bleve analysing and zap encoding
+  most of it; each text is still analysed three times (text field, parts field,
+  vocabulary). Peak memory follows the batch (1,000 snippets a batch per worker, two
+  workers) plus the snippets themselves (about 80 MiB at 100k, loaded before the build).
 `
