@@ -1,9 +1,12 @@
-// Command bench measures crib against ripgrep on deterministic synthetic
-// notes of several sizes and on crib's built-in notes, and writes the
-// results as a markdown report: index build time and rate, index size on
-// disk, one-shot question time (a new process on a cached index, median of
-// several runs), peak memory, and `rg -i` over the same files in the same
-// run. It is run by `make bench`; it is not a test.
+// Command bench measures crib against ripgrep on crib's built-in notes and
+// on deterministic generated notes of several sizes (realistic ones, with
+// a Zipf-distributed vocabulary of tens of thousands of words, and the old
+// synthetic ones of 285 words, a worst case), and writes the results as a
+// markdown report: index build time, rate, CPU and peak memory, index size
+// on disk, one-shot questions (a keyword question and a 60-word exam
+// question; new processes on a cached index) against `rg -i` over the same
+// files, run alternately, as medians of paired ratios. It is run by
+// `make bench`; it is not a test. With -generate it only writes notes.
 package main
 
 import (
@@ -31,32 +34,47 @@ func main() {
 }
 
 type config struct {
-	sizes    []int
-	runs     int
-	out      string
-	crib, rg string
-	question []string // asked of crib
-	pattern  string   // searched for by rg
-	work     string
+	sizes, worst []int // realistic and synthetic corpus sizes
+	runs         int
+	out          string
+	crib, rg     string
+	question     []string // asked of crib
+	long         []string // a long exam question, asked of crib
+	pattern      string   // searched for by rg
+	work         string
 }
+
+// longQuestion is a practice-exam question of 60 words.
+const longQuestion = `A company deploys an application to a fleet of EC2 instances in an Auto Scaling group
+with CodeDeploy. A recent deployment failed after the new revision passed its tests, and the
+team wants failed deployments to roll back automatically, to alert the on-call engineer, and
+to keep lifecycle hooks from timing out while instances drain. Which combination of steps meets
+these requirements with the least operational effort?`
 
 func run() error {
 	var c config
-	sizes := flag.String("sizes", "1000,10000,100000", "snippets per synthetic corpus, comma-separated")
-	flag.IntVar(&c.runs, "runs", 9, "runs per one-shot measurement (the median is reported)")
+	sizes := flag.String("sizes", "1000,10000,100000", "snippets per realistic corpus, comma-separated")
+	worst := flag.String("worst", "100000", "snippets per synthetic (285-word) corpus, comma-separated; empty for none")
+	flag.IntVar(&c.runs, "runs", 15, "paired runs per one-shot measurement (medians are reported)")
+	gen := flag.String("generate", "", "only write realistic notes of -n snippets to this folder")
+	genN := flag.Int("n", 10000, "snippets to write with -generate")
 	flag.StringVar(&c.out, "out", "docs/bench.md", "markdown report to write; - for stdout only")
 	flag.StringVar(&c.crib, "crib", "", "crib binary to measure (default: build ./cmd/crib)")
 	flag.Parse()
-	for _, s := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n <= 0 {
-			return fmt.Errorf("bad -sizes entry %q", s)
-		}
-		c.sizes = append(c.sizes, n)
+	if *gen != "" {
+		_, err := generateRealistic(*gen, *genN, 1)
+		return err
+	}
+	var err error
+	if c.sizes, err = parseSizes(*sizes); err != nil {
+		return err
+	}
+	if c.worst, err = parseSizes(*worst); err != nil {
+		return err
 	}
 	c.question = []string{"codedeploy", "lifecycle", "hooks", "rollback"}
+	c.long = strings.Fields(longQuestion)
 	c.pattern = "lifecycle hook"
-	var err error
 	if c.rg, err = exec.LookPath("rg"); err != nil {
 		return errors.New("ripgrep (rg) is not installed: apt-get install -y ripgrep")
 	}
@@ -75,7 +93,12 @@ func run() error {
 		return err
 	}
 	for _, n := range c.sizes {
-		if err := benchSize(&c, rep, n); err != nil {
+		if err := benchSize(&c, rep, n, realistic); err != nil {
+			return err
+		}
+	}
+	for _, n := range c.worst {
+		if err := benchSize(&c, rep, n, synthetic); err != nil {
 			return err
 		}
 	}
@@ -89,6 +112,21 @@ func run() error {
 		return err
 	}
 	return os.WriteFile(c.out, []byte(md), 0o644)
+}
+
+func parseSizes(list string) ([]int, error) {
+	var out []int
+	for _, s := range strings.Split(list, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("bad size %q", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // measurement is one process run.
@@ -126,6 +164,10 @@ func measure(env []string, name string, args ...string) (measurement, error) {
 type timing struct {
 	wall, cpu time.Duration // medians
 	rssKiB    int64         // the highest
+	// wallRatio and cpuRatio are the quartiles (25th, 50th and 75th
+	// percentile) of this command's time over the first job's in the same
+	// round: paired, so that load on the machine weighs on both alike.
+	wallRatio, cpuRatio [3]float64
 }
 
 // job is one command to time.
@@ -142,6 +184,8 @@ func (c *config) medians(jobs ...job) ([]timing, error) {
 	walls := make([][]time.Duration, len(jobs))
 	cpus := make([][]time.Duration, len(jobs))
 	out := make([]timing, len(jobs))
+	wr := make([][]float64, len(jobs))
+	cr := make([][]float64, len(jobs))
 	for range c.runs {
 		for i, j := range jobs {
 			m, err := measure(j.env, j.name, j.args...)
@@ -150,14 +194,23 @@ func (c *config) medians(jobs ...job) ([]timing, error) {
 			}
 			walls[i], cpus[i] = append(walls[i], m.wall), append(cpus[i], m.cpu)
 			out[i].rssKiB = max(out[i].rssKiB, m.rssKiB)
+			wr[i] = append(wr[i], ratio(m.wall, walls[0][len(walls[0])-1]))
+			cr[i] = append(cr[i], ratio(m.cpu, cpus[0][len(cpus[0])-1]))
 		}
 	}
 	for i := range jobs {
 		slices.Sort(walls[i])
 		slices.Sort(cpus[i])
 		out[i].wall, out[i].cpu = walls[i][len(walls[i])/2], cpus[i][len(cpus[i])/2]
+		out[i].wallRatio, out[i].cpuRatio = quartiles(wr[i]), quartiles(cr[i])
 	}
 	return out, nil
+}
+
+func quartiles(x []float64) [3]float64 {
+	slices.Sort(x)
+	at := func(q float64) float64 { return x[int(q*float64(len(x)-1)+0.5)] }
+	return [3]float64{at(0.25), at(0.5), at(0.75)}
 }
 
 func dirSize(dir string) int64 {

@@ -63,6 +63,7 @@ everything anew, whatever the cache holds.`,
 }
 
 func indexRun(opts *IndexOptions) error {
+	runsLong()
 	ios := opts.IO
 	c, err := opts.Cache()
 	if err != nil {

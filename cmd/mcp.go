@@ -70,6 +70,7 @@ Standard output carries the protocol only; warnings go to standard error.`,
 
 // mcpRun serves until the client closes the connection.
 func mcpRun(ctx context.Context, opts *MCPOptions) error {
+	runsLong() // a server answers many questions: it needs the collector
 	if ctx == nil {
 		ctx = context.Background()
 	}

@@ -91,6 +91,7 @@ func (o *PracticeOptions) validate() error {
 }
 
 func practiceRun(opts *PracticeOptions) error {
+	runsLong()
 	ios := opts.IO
 	eng, release, err := opts.Engine()
 	if err != nil {

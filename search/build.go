@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,9 +18,11 @@ import (
 )
 
 // batchSize is how many snippets go into one bleve batch, and so into one
-// in-memory segment. Larger batches build disproportionately slower (a
-// 100k-snippet batch takes several times as long as twenty of 5,000).
-const batchSize = 5000
+// in-memory segment. Memory while building follows it: each worker holds
+// its batch analysed (about 25 KB a snippet) until the segment is on
+// disk. At 100k snippets, batches of 1,000 peak at 330 MiB where 5,000
+// peaked at 540 MiB, and took no more CPU (19.6 s against 21.9 s).
+const batchSize = 1000
 
 // indexRange indexes snippets[first:] under their positions as ids, and
 // counts their vocabulary meanwhile. Batches are built concurrently: bleve
@@ -91,6 +94,19 @@ func indexBatch(idx bleve.Index, snippets []corpus.Snippet, from, to int) (err e
 		return fmt.Errorf("index batch: %w", err)
 	}
 	return nil
+}
+
+// collecting turns the garbage collector on, if it was off, until the
+// returned function is called. A build allocates many times what it keeps;
+// a one-shot command that turned the collector off (cmd/crib) would
+// otherwise grow to its memory limit when it has to index the notes.
+func collecting() (restore func()) {
+	old := debug.SetGCPercent(100)
+	if old >= 0 {
+		debug.SetGCPercent(old)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(old) }
 }
 
 // IndexStats are what indexing learns about the notes that answering
@@ -248,6 +264,7 @@ func WriteIndex(dir string, snippets []corpus.Snippet, up *Update, progress func
 // fillIndex indexes snippets[up.Keep:], deletes the ids past the end, and
 // counts the stats of all snippets.
 func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int)) (*IndexStats, error) {
+	defer collecting()()
 	if up.Had > len(snippets) {
 		b := idx.NewBatch()
 		for i := len(snippets); i < up.Had; i++ {

@@ -27,6 +27,10 @@
 // from one build of the same notes to the next. Summing in clause order
 // makes every score a function of the notes and the question alone.
 //
+// Building an index (Build, WriteIndex) turns the garbage collector on
+// for the build's duration when the process had turned it off, as crib's
+// one-shot commands do: a build allocates many times what it keeps.
+//
 // # Format versions
 //
 // These constants describe data that outlives one run of crib. When the

@@ -61,6 +61,9 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(FieldParts, field(analyzerPartsName))
 	doc.AddFieldMappingsAt(FieldContext, field(analyzerName))
 	doc.AddFieldMappingsAt(FieldHeading, field(analyzerName))
+	// No "_all" field: no query searches it, and bleve would index an
+	// empty one for every snippet.
+	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	m := mapping.NewIndexMapping()
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerName

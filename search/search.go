@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
 )
@@ -117,9 +115,7 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(e.withFilter(p.bleveQuery(), opts.Filter), max(candidates, opts.Limit*2), 0, opts.Explain)
-	req.SortBy([]string{"-_score", "_id"})
-	res, err := e.idx.Search(req)
+	res, err := e.top(e.withFilter(p.bleveQuery(), opts.Filter), max(candidates, opts.Limit*2), opts.Explain)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

@@ -2,8 +2,10 @@ package search
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
+	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/synonyms"
 )
@@ -24,8 +26,9 @@ func TestCompiledThesaurusUpToDate(t *testing.T) {
 	}
 }
 
-// TestThesaurusCompiledMatchesSource checks that the fast path (decoding
-// the compiled file) expands questions exactly like compiling the sources.
+// TestThesaurusCompiledMatchesSource checks that the fast path (the
+// compiled file, looked up in place) expands every built-in note, and
+// some questions, exactly like compiling the sources.
 func TestThesaurusCompiledMatchesSource(t *testing.T) {
 	fast, err := NewThesaurus()
 	if err != nil {
@@ -35,16 +38,22 @@ func TestThesaurusCompiledMatchesSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"cloudwatch events rule", "auto scaling group scale in", "rollback blue green", "ssm parameter store"} {
+	texts := []string{"cloudwatch events rule", "auto scaling group scale in", "rollback blue green", "ssm parameter store"}
+	for _, s := range corpus.Embedded() {
+		texts = append(texts, s.Text)
+	}
+	for _, q := range texts {
 		terms := analysis.PhraseTerms(q)
-		a, b := fast.Dict.Expand(terms), slow.Expand(terms)
-		if len(a) != len(b) {
-			t.Fatalf("%q: %d matches compiled, %d from source", q, len(a), len(b))
+		if a, b := fast.Dict.Expand(terms), slow.Expand(terms); !reflect.DeepEqual(a, b) {
+			t.Fatalf("%q: compiled %+v, from source %+v", q, a, b)
 		}
-		for i := range a {
-			if a[i].Service != b[i].Service || len(a[i].Alts) != len(b[i].Alts) {
-				t.Errorf("%q: match %d differs: %+v vs %+v", q, i, a[i], b[i])
+		for _, w := range terms {
+			if fast.Dict.Known(w) != slow.Known(w) {
+				t.Fatalf("Known(%q) differs", w)
 			}
 		}
+	}
+	if fast.Dict.Len() != slow.Len() {
+		t.Errorf("Len: compiled %d, from source %d", fast.Dict.Len(), slow.Len())
 	}
 }

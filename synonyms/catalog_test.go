@@ -1,6 +1,8 @@
 package synonyms_test
 
 import (
+	"fmt"
+	"hash/crc32"
 	"reflect"
 	"strings"
 	"testing"
@@ -184,5 +186,12 @@ func TestBuiltin(t *testing.T) {
 	}
 	if s, ok := cat.Lookup("asg"); !ok || s.Name != autoScaling {
 		t.Errorf("catalogue: Lookup(\"asg\") = %#v, %v; want %q", s, ok, autoScaling)
+	}
+}
+
+func TestBuiltinTagIsChecksumOfData(t *testing.T) {
+	want := fmt.Sprintf("a7-%08x", crc32.ChecksumIEEE(synonyms.BuiltinData()))
+	if got := synonyms.BuiltinTag(7); got != want {
+		t.Errorf("BuiltinTag(7) = %q, want %q", got, want)
 	}
 }

@@ -3,7 +3,6 @@ package synonyms
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -13,33 +12,72 @@ import (
 
 // Compiling the built-in thesaurus analyses thousands of phrases, too slow
 // to do on every run of a one-shot command, so it is done at build time
-// and stored in this text form:
+// and stored in this text form, which Decode looks up in place:
 //
+//	crib-thesaurus 2 <tag>
+//	phrases <count> longest <most terms in a phrase>
 //	key<TAB>service<TAB>weight alt terms|weight alt terms
+//	...
+//	<empty line>
+//	term
+//	...
 //
-// one line per phrase, sorted, after a header line naming the format.
+// one line per phrase, sorted by key, then every term of every key, sorted.
 
-const compiledHeader = "crib-thesaurus 1"
+const compiledHeader = "crib-thesaurus 2"
 
 // Encode writes d in the compiled form, with tag (a fingerprint of what it
 // was compiled from) on the header line.
 func (d *Dictionary) Encode(w io.Writer, tag string) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s %s\n", compiledHeader, tag)
-	keys := make([]string, 0, len(d.entries))
-	for k := range d.entries {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys, terms := d.allKeys()
+	longest := 0
 	for _, k := range keys {
-		e := d.entries[k]
+		longest = max(longest, len(strings.Fields(k)))
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s %s\nphrases %d longest %d\n", compiledHeader, tag, len(keys), longest)
+	for _, k := range keys {
+		e := d.get(k)
 		alts := make([]string, len(e.alts))
 		for i, a := range e.alts {
 			alts[i] = strconv.FormatFloat(e.weights[i], 'g', -1, 64) + " " + strings.Join(a, " ")
 		}
 		fmt.Fprintf(bw, "%s\t%s\t%s\n", k, e.service, strings.Join(alts, "|"))
 	}
+	bw.WriteString("\n")
+	for _, t := range terms {
+		fmt.Fprintf(bw, "%s\n", t)
+	}
 	return bw.Flush()
+}
+
+// allKeys returns every phrase key of d and every term of them, sorted.
+func (d *Dictionary) allKeys() (keys, terms []string) {
+	seen := map[string]bool{}
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for k := range d.entries {
+		add(k)
+	}
+	if d.table != nil {
+		d.table.keys(func(k string) { add(strings.Clone(k)) })
+	}
+	sort.Strings(keys)
+	ts := map[string]bool{}
+	for _, k := range keys {
+		for _, t := range strings.Fields(k) {
+			if !ts[t] {
+				ts[t] = true
+				terms = append(terms, t)
+			}
+		}
+	}
+	sort.Strings(terms)
+	return keys, terms
 }
 
 // CompiledTag returns the tag on the header line of compiled data.
@@ -52,56 +90,27 @@ func CompiledTag(data []byte) string {
 	return tag
 }
 
-// Decode reads a dictionary written by Encode. It checks what Encode
-// guarantees (folded keys, alternatives with terms, weights in (0, 1]),
-// so that damaged data fails here rather than in a question.
+// Decode makes a dictionary of data written by Encode. It checks the
+// header and finds the sections; phrases are parsed when a question
+// names them. The dictionary keeps data, which must not change.
 func Decode(data []byte) (*Dictionary, error) {
-	d := newDictionary()
-	lines := strings.Split(string(data), "\n")
-	if !strings.HasPrefix(lines[0], compiledHeader) {
-		return nil, fmt.Errorf("compiled thesaurus: bad header %q", lines[0])
+	head, rest, _ := bytes.Cut(data, []byte("\n"))
+	if !bytes.HasPrefix(head, []byte(compiledHeader+" ")) {
+		return nil, fmt.Errorf("compiled thesaurus: bad header %q", head)
 	}
-	for n, line := range lines[1:] {
-		if line == "" {
-			continue
-		}
-		if err := d.decodeLine(line); err != nil {
-			return nil, fmt.Errorf("compiled thesaurus: line %d: %w", n+2, err)
-		}
+	stats, body, _ := bytes.Cut(rest, []byte("\n"))
+	t := &table{}
+	if _, err := fmt.Sscanf(string(stats), "phrases %d longest %d", &t.count, &t.maxLen); err != nil {
+		return nil, fmt.Errorf("compiled thesaurus: bad line 2 %q", stats)
 	}
-	return d, nil
-}
-
-// decodeLine reads one "key<TAB>service<TAB>alternatives" line into d.
-func (d *Dictionary) decodeLine(line string) error {
-	key, rest, ok1 := strings.Cut(line, "\t")
-	service, alts, ok2 := strings.Cut(rest, "\t")
-	from := strings.Fields(key)
-	if !ok1 || !ok2 || len(from) == 0 || key != strings.Join(from, " ") {
-		return errors.New("malformed")
+	if bytes.HasPrefix(body, []byte("\n")) {
+		t.terms = body[1:]
+	} else if i := bytes.Index(body, []byte("\n\n")); i >= 0 {
+		t.phrases, t.terms = body[:i+1], body[i+2:]
+	} else {
+		return nil, fmt.Errorf("compiled thesaurus: no list of terms")
 	}
-	if d.entries[key] != nil {
-		return fmt.Errorf("%q twice", key)
-	}
-	e := &entry{service: service}
-	for _, a := range strings.Split(alts, "|") {
-		if a == "" {
-			continue
-		}
-		ws, terms, _ := strings.Cut(a, " ")
-		w, err := strconv.ParseFloat(ws, 64)
-		if err != nil || !(w > 0 && w <= 1) || len(strings.Fields(terms)) == 0 {
-			return fmt.Errorf("bad alternative %q", a)
-		}
-		e.alts = append(e.alts, strings.Fields(terms))
-		e.weights = append(e.weights, w)
-	}
-	for _, t := range from {
-		d.terms[t] = true
-	}
-	d.addLength(from[0], len(from))
-	d.entries[key] = e
-	return nil
+	return &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}, table: t}, nil
 }
 
 // Add compiles more rules into d, as Compile would have had they been

@@ -1,7 +1,6 @@
 package synonyms
 
 import (
-	"slices"
 	"sort"
 	"strings"
 )
@@ -13,10 +12,11 @@ type Analyzer func(string) []string
 // Dictionary is a compiled thesaurus, ready to expand analysed questions.
 type Dictionary struct {
 	entries map[string]*entry // phrase key (terms joined by " ") -> expansion
-	terms   map[string]bool   // every term of every phrase
-	// lengths maps a phrase's first term to the lengths of the phrases
-	// that start with it, longest first: a question looks up only those.
-	lengths map[string][]int
+	terms   map[string]bool   // every term of every phrase in entries
+	maxLen  int               // most terms of a phrase in entries
+	// table holds the phrases of a decoded dictionary, looked up in
+	// place; entries then holds those added since, which win.
+	table *table
 }
 
 type entry struct {
@@ -40,7 +40,7 @@ type Match struct {
 // their term sequences, so that inflected and differently written forms
 // of a phrase ("Auto Scaling Groups", "auto-scaling group") meet.
 func Compile(rules []Rule, analyze Analyzer) *Dictionary {
-	d := newDictionary()
+	d := &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}}
 	d.Add(rules, analyze)
 	return d
 }
@@ -55,43 +55,28 @@ func analyzeAll(terms []string, analyze Analyzer) [][]string {
 	return out
 }
 
-func newDictionary() *Dictionary {
-	return &Dictionary{entries: map[string]*entry{}, terms: map[string]bool{}, lengths: map[string][]int{}}
-}
-
-// entry returns the entry of the phrase from, making it when new.
-func (d *Dictionary) entry(from []string) *entry {
+func (d *Dictionary) add(from []string, to [][]string, service string, weight float64) {
 	k := strings.Join(from, " ")
-	if e := d.entries[k]; e != nil {
-		return e
-	}
 	for _, t := range from {
 		d.terms[t] = true
 	}
-	e := &entry{}
-	d.entries[k] = e
-	d.addLength(from[0], len(from))
-	return e
-}
-
-// addLength notes that a phrase of n terms starts with first.
-func (d *Dictionary) addLength(first string, n int) {
-	ls := d.lengths[first]
-	i := sort.Search(len(ls), func(i int) bool { return ls[i] <= n })
-	if i < len(ls) && ls[i] == n {
-		return
+	e := d.entries[k]
+	if e == nil {
+		e = &entry{}
+		if t := d.tableGet(k); t != nil {
+			e = &entry{alts: append([][]string(nil), t.alts...), weights: append([]float64(nil), t.weights...), service: t.service}
+		}
+		d.entries[k] = e
 	}
-	d.lengths[first] = slices.Insert(ls, i, n)
-}
-
-func (d *Dictionary) add(from []string, to [][]string, service string, weight float64) {
-	e := d.entry(from)
 	if service != "" && e.service == "" {
 		e.service = service
 	}
 	e.alts = append(e.alts, to...)
 	for range to {
 		e.weights = append(e.weights, weight)
+	}
+	if len(from) > d.maxLen {
+		d.maxLen = len(from)
 	}
 }
 
@@ -139,6 +124,116 @@ func prune(key []string, alts [][]string, weights []float64) ([][]string, []floa
 	return out, ws
 }
 
+// contains reports whether seq holds sub as a contiguous run.
+func contains(seq, sub []string) bool {
+	for i := 0; i+len(sub) <= len(seq); i++ {
+		match := true
+		for j := range sub {
+			if seq[i+j] != sub[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// Expand finds the known words and phrases in terms, longest first; a
+// match wholly inside an earlier, longer one is left out.
+func (d *Dictionary) Expand(terms []string) []Match {
+	var out []Match
+	covered := 0
+	for i := range terms {
+		n, e := d.longest(terms, i)
+		if e != nil && i+n > covered {
+			m := Match{Start: i, End: i + n, Alts: e.alts, Weights: e.weights, Service: e.service}
+			m.Inner = d.inner(terms, i, i+n)
+			out = append(out, m)
+			covered = i + n
+		}
+	}
+	return out
+}
+
+// longest returns the longest phrase at terms[i:] and its length.
+func (d *Dictionary) longest(terms []string, i int) (int, *entry) {
+	best, be := 0, (*entry)(nil)
+	for n := min(d.maxLen, len(terms)-i); n >= 1; n-- {
+		if e := d.entries[strings.Join(terms[i:i+n], " ")]; e != nil {
+			best, be = n, e
+			break
+		}
+	}
+	if d.table != nil {
+		if n, e := d.table.longest(terms[i:]); n > best {
+			best, be = n, e
+		}
+	}
+	return best, be
+}
+
+// get returns the entry of a phrase key, or nil.
+func (d *Dictionary) get(key string) *entry {
+	if e := d.entries[key]; e != nil {
+		return e
+	}
+	return d.tableGet(key)
+}
+
+func (d *Dictionary) tableGet(key string) *entry {
+	if d.table == nil {
+		return nil
+	}
+	return d.table.get(key)
+}
+
+// inner returns the known phrases strictly inside terms[start:end].
+func (d *Dictionary) inner(terms []string, start, end int) []Match {
+	var out []Match
+	for i := start; i < end; i++ {
+		for j := end; j > i; j-- {
+			if i == start && j == end {
+				continue
+			}
+			if e := d.get(strings.Join(terms[i:j], " ")); e != nil {
+				out = append(out, Match{Start: i, End: j, Alts: e.alts, Weights: e.weights, Service: e.service})
+			}
+		}
+	}
+	return out
+}
+
+// Service returns the canonical service that the analysed phrase names
+// exactly, or "".
+func (d *Dictionary) Service(terms []string) string {
+	if e := d.get(strings.Join(terms, " ")); e != nil {
+		return e.service
+	}
+	return ""
+}
+
+// Known reports whether term is part of any phrase the dictionary knows.
+func (d *Dictionary) Known(term string) bool {
+	return d.terms[term] || (d.table != nil && d.table.hasTerm(term))
+}
+
+// Len returns the number of distinct phrases the dictionary knows.
+func (d *Dictionary) Len() int {
+	if d.table == nil {
+		return len(d.entries)
+	}
+	n := d.table.count
+	for k := range d.entries {
+		if d.table.find(k) < 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // holdsAny reports whether some contiguous run of seq, seq included, is
 // in set.
 func holdsAny(seq []string, set map[string]bool) bool {
@@ -151,61 +246,3 @@ func holdsAny(seq []string, set map[string]bool) bool {
 	}
 	return false
 }
-
-// Expand finds the known words and phrases in terms, longest first; a
-// match wholly inside an earlier, longer one is left out.
-func (d *Dictionary) Expand(terms []string) []Match {
-	var out []Match
-	covered := 0
-	for i := range terms {
-		for _, n := range d.lengths[terms[i]] {
-			if i+n > len(terms) {
-				continue
-			}
-			e := d.entries[strings.Join(terms[i:i+n], " ")]
-			if e == nil {
-				continue
-			}
-			if i+n > covered {
-				m := Match{Start: i, End: i + n, Alts: e.alts, Weights: e.weights, Service: e.service}
-				m.Inner = d.inner(terms, i, i+n)
-				out = append(out, m)
-				covered = i + n
-			}
-			break
-		}
-	}
-	return out
-}
-
-// inner returns the known phrases strictly inside terms[start:end].
-func (d *Dictionary) inner(terms []string, start, end int) []Match {
-	var out []Match
-	for i := start; i < end; i++ {
-		for _, n := range d.lengths[terms[i]] {
-			j := i + n
-			if j > end || i == start && j == end {
-				continue
-			}
-			if e := d.entries[strings.Join(terms[i:j], " ")]; e != nil {
-				out = append(out, Match{Start: i, End: j, Alts: e.alts, Weights: e.weights, Service: e.service})
-			}
-		}
-	}
-	return out
-}
-
-// Service returns the canonical service that the analysed phrase names
-// exactly, or "".
-func (d *Dictionary) Service(terms []string) string {
-	if e := d.entries[strings.Join(terms, " ")]; e != nil {
-		return e.service
-	}
-	return ""
-}
-
-// Known reports whether term is part of any phrase the dictionary knows.
-func (d *Dictionary) Known(term string) bool { return d.terms[term] }
-
-// Len returns the number of distinct phrases the dictionary knows.
-func (d *Dictionary) Len() int { return len(d.entries) }
