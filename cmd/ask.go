@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -150,6 +151,13 @@ func askRun(opts *AskOptions) error {
 		return err
 	}
 	printCorrections(ios, ans)
+	if len(ans.Results) > 0 && !ans.Covered {
+		return opts.notCovered(ans, x)
+	}
+	if len(ans.Unknown) > 0 && ios.ErrTTY && !opts.JSON {
+		// A near miss: the rest is answered; say what is not in the notes.
+		fmt.Fprintf(ios.ErrOut, "not in the notes: %s\n", visible(quoteAll(ans.Unknown)))
+	}
 	d := ios.display(opts.Source.Color)
 	switch {
 	case opts.Open > 0:
@@ -260,4 +268,35 @@ func summary(ans *search.Answer, took time.Duration) string {
 		secs = "section"
 	}
 	return fmt.Sprintf("%d %s, %d %s, %d ms", len(ans.Results), notes, len(sections), secs, took.Milliseconds())
+}
+
+// notCovered reports a question whose subject no note covers: one line on
+// stderr naming what went unanswered, the weak guesses in JSON only, and
+// exit status 1, as for no match.
+func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
+	ios := opts.IO
+	subject := ans.Missing
+	if len(subject) == 0 {
+		subject = []string{opts.Question}
+	}
+	line := fmt.Sprintf("crib: no note covers %q", strings.Join(subject, " "))
+	if len(ans.Unknown) > 0 {
+		line += "; no note mentions " + quoteAll(ans.Unknown)
+	}
+	fmt.Fprintln(ios.ErrOut, visible(line))
+	if opts.JSON {
+		if err := renderJSON(ios.Out, ans, x); err != nil {
+			return err
+		}
+	}
+	return errNotFound
+}
+
+// quoteAll lists words, each quoted: "pizza", "dough".
+func quoteAll(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = strconv.Quote(w)
+	}
+	return strings.Join(q, ", ")
 }

@@ -31,6 +31,10 @@ func TestAskTranscripts(t *testing.T) {
 		{"env-notes", transcript{args: []string{"-n", "1", "warm pool"}, env: map[string]string{"CRIB_NOTES": testNotes}}},
 		{"no-match", transcript{args: []string{"--notes", testNotes, "zebra"}}},
 		{"no-match-json", transcript{args: []string{"--notes", testNotes, "--json", "zebra"}}},
+		// A question no note covers: weak guesses are not answers.
+		{"off-topic", transcript{args: []string{"how", "to", "make", "pizza", "dough"}}},
+		{"off-topic-json", transcript{args: []string{"--json", "-n", "1", "how", "to", "make", "pizza", "dough"}}},
+		{"near-miss-json", transcript{args: []string{"--json", "-n", "1", "helm", "charts", "on", "eks", "with", "zorblax"}}},
 		{"stop-words", transcript{args: []string{"--notes", testNotes, "the", "of", "and"}}},
 		{"empty-question", transcript{args: []string{"--notes", testNotes}}},
 		{"missing-notes", transcript{args: []string{"--notes", "no/such/place", "sns"}}},

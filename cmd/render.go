@@ -16,21 +16,30 @@ type jsonAnswer struct {
 	Related     []search.Related  `json:"related"`
 	Corrections map[string]string `json:"corrections,omitempty"`
 	Filters     *search.Filter    `json:"filters,omitempty"`
+	// Covered is false when no note covers the question's subject: the
+	// results are then weak guesses, each marked weak.
+	Covered bool `json:"covered"`
+	// Unmatched lists the question's subject words no note holds.
+	Unmatched []string `json:"unmatched,omitempty"`
 }
 
 type jsonResult struct {
-	Rank     int                   `json:"rank"`
-	Score    float64               `json:"score"`
-	Text     string                `json:"text"`
-	Heading  []string              `json:"heading"`
-	Context  []string              `json:"context"`
-	Source   string                `json:"source"`
-	Line     int                   `json:"line"`
-	Services []string              `json:"services"`
-	Children []string              `json:"children,omitempty"`
-	Explain  []search.Contribution `json:"explain,omitempty"`
-	Before   []jsonNeighbour       `json:"before,omitempty"` // with -C
-	After    []jsonNeighbour       `json:"after,omitempty"`
+	Rank  int     `json:"rank"`
+	Score float64 `json:"score"`
+	// Confidence is the share of the question's subject the note covers,
+	// 0 to 1; unlike score it means the same for every question.
+	Confidence float64               `json:"confidence"`
+	Weak       bool                  `json:"weak,omitempty"`
+	Text       string                `json:"text"`
+	Heading    []string              `json:"heading"`
+	Context    []string              `json:"context"`
+	Source     string                `json:"source"`
+	Line       int                   `json:"line"`
+	Services   []string              `json:"services"`
+	Children   []string              `json:"children,omitempty"`
+	Explain    []search.Contribution `json:"explain,omitempty"`
+	Before     []jsonNeighbour       `json:"before,omitempty"` // with -C
+	After      []jsonNeighbour       `json:"after,omitempty"`
 }
 
 func orEmpty(s []string) []string {
@@ -41,7 +50,8 @@ func orEmpty(s []string) []string {
 }
 
 func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
-	out := jsonAnswer{Query: ans.Question, Results: []jsonResult{}, Related: ans.Related, Corrections: ans.Corrections, Filters: filterEcho(x.filter)}
+	out := jsonAnswer{Query: ans.Question, Results: []jsonResult{}, Related: ans.Related, Corrections: ans.Corrections, Filters: filterEcho(x.filter),
+		Covered: ans.Covered, Unmatched: ans.Unknown}
 	if out.Related == nil {
 		out.Related = []search.Related{}
 	}
@@ -50,7 +60,7 @@ func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
 	}
 	for _, r := range ans.Results {
 		out.Results = append(out.Results, jsonResult{
-			Rank: r.Rank, Score: round(r.Score), Text: r.Snippet.Text,
+			Rank: r.Rank, Score: round(r.Score), Confidence: round(r.Confidence), Weak: !ans.Covered, Text: r.Snippet.Text,
 			Heading: orEmpty(r.Snippet.Heading), Context: orEmpty(r.Snippet.Context),
 			Source: r.Snippet.Source, Line: r.Snippet.Line, Services: orEmpty(r.Services),
 			Children: r.Children, Explain: r.Explain,

@@ -101,6 +101,7 @@ func run(shared, only string, verbose, baseline bool) error {
 				return err
 			}
 		}
+		reportCovered(name, qs, eng)
 		if err := reportExam(name, qs, ck, verbose); err != nil {
 			return err
 		}

@@ -125,3 +125,34 @@ func hasRelevant(qs []question) bool {
 	}
 	return false
 }
+
+// reportCovered prints how crib judges whether its notes cover a question
+// (search.Ranking.Covered): the share of off-topic questions (no relevant
+// note) it declines, and of on-topic ones it answers.
+func reportCovered(set string, qs []question, eng *search.Engine) {
+	var on, onOK, off, offOK int
+	for _, q := range qs {
+		if len(q.Options) > 0 {
+			continue
+		}
+		r, err := eng.Rank(q.Query, search.Options{Limit: search.DefaultLimit})
+		covered := err == nil && r.Covered()
+		if len(q.Relevant) == 0 {
+			off++
+			if !covered {
+				offOK++
+			}
+		} else {
+			on++
+			if covered {
+				onOK++
+			}
+		}
+	}
+	if off > 0 {
+		fmt.Printf("%-9s %-8s off-topic declined (exit 1) %d/%d = %.2f\n", set, "covered", offOK, off, float64(offOK)/float64(off))
+	}
+	if on > 0 {
+		fmt.Printf("%-9s %-8s on-topic answered  (exit 0) %d/%d = %.3f\n", set, "covered", onOK, on, float64(onOK)/float64(on))
+	}
+}

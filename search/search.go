@@ -90,6 +90,12 @@ type Answer struct {
 	// notes use, for a "did you mean" hint.
 	Corrections map[string]string
 	Related     []Related
+	// Covered reports that the best note answers the question's subject
+	// (see Ranking.Covered); when false the results are weak guesses.
+	Covered bool
+	// Unknown and Missing are the Ranking's: subject words no note holds,
+	// and those the best note leaves out.
+	Unknown, Missing []string
 }
 
 // Search answers a question: Rank, then Answer. It returns *NothingError
@@ -147,7 +153,7 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 // worth reading next.
 func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
-	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected}
+	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: r.Unknown, Missing: r.Missing}
 	for i, h := range r.Hits {
 		res := Result{Hit: h, Rank: i + 1, Services: e.servicesIn(h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
 		if strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {

@@ -118,6 +118,9 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 		old.voc.Remove(old.snippets[keep:])
 		up = &search.Update{Keep: keep, Vocab: old.voc, Had: st.m.Snippets}
 	}
+	if err := checkSpace(gen, len(snippets)-keep); err != nil {
+		return err
+	}
 	var progress func(int)
 	if c.Progress != nil {
 		progress = func(n int) { c.Progress(n, len(snippets)-keep) }
