@@ -103,7 +103,10 @@ type plan struct {
 	literal map[int][][]string
 	// names are the compound names of the question (PARAMETER_STORE,
 	// aws.ec2), each one concept however many parts it has.
-	names      []name
+	names []name
+	// concepts are what the question asks about, made once (see
+	// Engine.concepts).
+	concepts   []concept
 	surface    map[string]string // term -> the word of the question it came from
 	named      map[int]bool
 	userTerms  map[string]bool

@@ -49,6 +49,14 @@ const (
 // concepts splits the question into concepts: each thesaurus match, and
 // each word outside any match.
 func (e *Engine) concepts(p *plan) []concept {
+	if p.concepts == nil {
+		p.concepts = e.makeConcepts(p)
+	}
+	return p.concepts
+}
+
+// makeConcepts builds the concepts of a question (see concepts).
+func (e *Engine) makeConcepts(p *plan) []concept {
 	var out []concept
 	at := map[string]int{} // concept key -> index in out
 	add := func(key string, c concept) {
