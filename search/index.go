@@ -13,15 +13,16 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/score"
 	"github.com/crib-dev/crib/synonyms"
 )
 
 // Field names in the index.
 const (
-	FieldText    = "text"
-	FieldParts   = "parts" // parts of the identifiers in text
-	FieldContext = "context"
-	FieldHeading = "heading"
+	FieldText    = score.FieldText
+	FieldParts   = score.FieldParts // parts of the identifiers in text
+	FieldContext = score.FieldContext
+	FieldHeading = score.FieldHeading
 )
 
 func init() {

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/search/score"
 	"github.com/crib-dev/crib/synonyms"
 )
 
@@ -106,7 +107,7 @@ type plan struct {
 	names []name
 	// concepts are what the question asks about, made once (see
 	// Engine.concepts).
-	concepts   []concept
+	concepts   []score.Concept
 	surface    map[string]string // term -> the word of the question it came from
 	named      map[int]bool
 	userTerms  map[string]bool

@@ -8,35 +8,15 @@ import (
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/search/score"
 )
 
-// concept is one idea of the question: a word, or a stretch of words the
-// thesaurus knows, with every form that counts as saying it.
-type concept struct {
-	forms   [][]string // the question's own terms first, then synonyms
-	scales  []float64  // scales[i] weighs forms[i]: 1 for the question's words
-	weight  float64    // importance: rarity of its words times their weight
-	own     int        // forms[:own] are the question's own words (0 means 1)
-	service bool       // it names an AWS service
-	// anchor marks a concept of the subject's own vocabulary: a service
-	// or a word that AWS writing uses at least as much as people say it.
-	// A note that says none of a question's anchors does not answer it.
-	anchor bool
-	label  string
-}
-
-// Where a concept is found counts for this much of its weight.
+// How the engine weighs the concepts it makes.
 const (
-	foundText     = 1.0
-	foundParts    = 0.7
-	foundContext  = 0.6
-	foundHeading  = 0.45
-	foundSynonym  = 0.85 // factor when only a synonym was found
-	repeatBonus   = 0.25 // share of its weight a concept gains when repeated
-	partialPhrase = 0.8  // factor for some of a phrase's words, by their share
-	innerPhrase   = 0.5  // factor for saying only part of a phrase ("max" for "maximum size")
-	reusedForm    = 0.25 // what a note word counts for a second concept
-	stemOfName    = 0.8  // a name's stem, when the notes also quote the name as typed
+	foundSynonym = 0.85 // factor when only a synonym was found
+	repeatBonus  = 0.25 // share of its weight a concept gains when repeated
+	innerPhrase  = 0.5  // factor for saying only part of a phrase ("max" for "maximum size")
+	stemOfName   = 0.8  // a name's stem, when the notes also quote the name as typed
 	// serviceConcept raises a named AWS service above its rarity: notes are
 	// written per service, so the service a question names marks the
 	// section its answer sits in, even where the name is common.
@@ -48,7 +28,7 @@ const (
 
 // concepts splits the question into concepts: each thesaurus match, and
 // each word outside any match.
-func (e *Engine) concepts(p *plan) []concept {
+func (e *Engine) concepts(p *plan) []score.Concept {
 	if p.concepts == nil {
 		p.concepts = e.makeConcepts(p)
 	}
@@ -56,13 +36,13 @@ func (e *Engine) concepts(p *plan) []concept {
 }
 
 // makeConcepts builds the concepts of a question (see concepts).
-func (e *Engine) makeConcepts(p *plan) []concept {
-	var out []concept
+func (e *Engine) makeConcepts(p *plan) []score.Concept {
+	var out []score.Concept
 	at := map[string]int{} // concept key -> index in out
-	add := func(key string, c concept) {
+	add := func(key string, c score.Concept) {
 		if i, ok := at[key]; ok {
 			// A concept the question repeats matters a little more.
-			out[i].weight += repeatBonus * c.weight
+			out[i].Weight += repeatBonus * c.Weight
 			return
 		}
 		at[key] = len(out)
@@ -76,68 +56,68 @@ func (e *Engine) makeConcepts(p *plan) []concept {
 		if slices.Contains(covered[m.Start:m.End], true) {
 			continue // part of a name, which is its own concept
 		}
-		c := concept{forms: [][]string{p.seq[m.Start:m.End]}, scales: []float64{1}, label: strings.Join(p.seq[m.Start:m.End], " ")}
+		c := score.Concept{Forms: [][]string{p.seq[m.Start:m.End]}, Scales: []float64{1}, Label: strings.Join(p.seq[m.Start:m.End], " ")}
 		// A name keeps the forms the notes write it in.
 		if m.End-m.Start == 1 && p.named[m.Start] {
-			c.scales[0] = stemOfName
+			c.Scales[0] = stemOfName
 		}
 		for i := m.Start; i < m.End; i++ {
 			for _, f := range p.literal[i] {
-				c.forms = append(c.forms, f)
-				c.scales = append(c.scales, 1)
+				c.Forms = append(c.Forms, f)
+				c.Scales = append(c.Scales, 1)
 			}
 		}
-		c.own = len(c.forms)
-		c.forms = append(c.forms, m.Alts...)
+		c.Own = len(c.Forms)
+		c.Forms = append(c.Forms, m.Alts...)
 		for _, w := range m.Weights {
-			c.scales = append(c.scales, foundSynonym*w)
+			c.Scales = append(c.Scales, foundSynonym*w)
 		}
 		for _, im := range m.Inner {
 			// Part of the phrase, said in the question's words or a synonym.
-			c.forms = append(c.forms, p.seq[im.Start:im.End])
-			c.scales = append(c.scales, innerPhrase)
+			c.Forms = append(c.Forms, p.seq[im.Start:im.End])
+			c.Scales = append(c.Scales, innerPhrase)
 			for j, alt := range im.Alts {
-				c.forms = append(c.forms, alt)
-				c.scales = append(c.scales, innerPhrase*foundSynonym*im.Weights[j])
+				c.Forms = append(c.Forms, alt)
+				c.Scales = append(c.Scales, innerPhrase*foundSynonym*im.Weights[j])
 			}
 		}
 		for i := m.Start; i < m.End; i++ {
 			covered[i] = true
-			c.weight = max(c.weight, e.termWeight(p.seq[i]))
+			c.Weight = max(c.Weight, e.termWeight(p.seq[i]))
 		}
-		key := c.label
+		key := c.Label
 		if m.Service != "" {
 			key = "service:" + m.Service
-			c.weight *= serviceConcept
-			c.service = true
+			c.Weight *= serviceConcept
+			c.Service = true
 		}
 		add(key, c)
 	}
 	for i, t := range p.seq {
 		if !covered[i] {
-			c := concept{forms: [][]string{{t}}, scales: []float64{1}, weight: e.termWeight(t), label: t}
+			c := score.Concept{Forms: [][]string{{t}}, Scales: []float64{1}, Weight: e.termWeight(t), Label: t}
 			if p.named[i] {
-				c.scales[0] = stemOfName
+				c.Scales[0] = stemOfName
 			}
 			for _, f := range p.literal[i] {
-				c.forms = append(c.forms, f)
-				c.scales = append(c.scales, 1)
+				c.Forms = append(c.Forms, f)
+				c.Scales = append(c.Scales, 1)
 			}
-			c.own = len(c.forms)
+			c.Own = len(c.Forms)
 			add(t, c)
 		}
 	}
 	for i := range out {
-		out[i].anchor = out[i].service || isAnchor(out[i].forms[0])
+		out[i].Anchor = out[i].Service || score.IsAnchor(out[i].Forms[0])
 	}
 	// Heaviest first, so shared evidence goes to the concept it says most.
-	sort.SliceStable(out, func(i, j int) bool { return out[i].weight > out[j].weight })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
 	return out
 }
 
 // addName makes a compound name of the question one concept, said by its
 // whole form or its parts in a row; the thesaurus does not split it.
-func (e *Engine) addName(p *plan, n name, covered []bool, add func(string, concept)) {
+func (e *Engine) addName(p *plan, n name, covered []bool, add func(string, score.Concept)) {
 	if n.parts < 2 || n.start+n.parts > len(p.seq) {
 		return
 	}
@@ -147,17 +127,17 @@ func (e *Engine) addName(p *plan, n name, covered []bool, add func(string, conce
 		}
 	}
 	form := p.seq[n.start : n.start+n.parts]
-	c := concept{forms: [][]string{form}, scales: []float64{1}, label: strings.Join(form, " ")}
+	c := score.Concept{Forms: [][]string{form}, Scales: []float64{1}, Label: strings.Join(form, " ")}
 	for i := n.start; i < n.start+n.parts; i++ {
 		covered[i] = true
-		c.weight = max(c.weight, e.termWeight(p.seq[i]))
+		c.Weight = max(c.Weight, e.termWeight(p.seq[i]))
 		for _, f := range p.literal[i] {
-			c.forms = append(c.forms, f)
-			c.scales = append(c.scales, 1)
+			c.Forms = append(c.Forms, f)
+			c.Scales = append(c.Scales, 1)
 		}
 	}
-	c.own = len(c.forms)
-	add(c.label, c)
+	c.Own = len(c.Forms)
+	add(c.Label, c)
 }
 
 // termWeight is a term's inverse document frequency, scaled down for
@@ -170,205 +150,6 @@ func (e *Engine) termWeight(t string) float64 {
 		w *= BoilerplateWeight
 	}
 	return w
-}
-
-// docTerms are the analysed fields of one snippet.
-type docTerms struct {
-	text, parts, context, heading []string
-	names                         []string // whole forms of its names, each a term of its own
-}
-
-// analyzeDoc analyses a snippet as the index does: the words of its prose
-// apart from the parts of its identifiers.
-func analyzeDoc(s corpus.Snippet) docTerms {
-	d := docTerms{
-		context: analysis.PhraseTerms(strings.Join(s.Context, " / ")),
-		heading: analysis.PhraseTerms(strings.Join(s.Heading, " / ")),
-	}
-	for _, t := range analysis.Analyze(s.Text) {
-		switch {
-		case t.Whole:
-			d.names = append(d.names, t.Term)
-		case t.Part:
-			d.parts = append(d.parts, t.Term)
-		default:
-			d.text = append(d.text, t.Term)
-		}
-	}
-	return d
-}
-
-// match is how a snippet says a concept: the share of the concept's
-// weight it earns, and the form and field that earned it.
-type match struct {
-	value float64
-	form  []string
-	field string
-	alias bool // a synonym, not the question's own words
-}
-
-// found says how well a snippet says a concept: 1 for its own words in the
-// text, less for context, headings or synonyms only, and least for a
-// phrase whose words are spread over the text and its context.
-func (c concept) found(d docTerms) match {
-	var best match
-	for i, f := range c.forms {
-		for _, fd := range []struct {
-			name  string
-			terms []string
-			w     float64
-		}{{FieldText, d.text, foundText}, {FieldText, d.names, foundText}, {FieldParts, d.parts, foundParts}, {FieldContext, d.context, foundContext}, {FieldHeading, d.heading, foundHeading}} {
-			v := fd.w * hasForm(fd.terms, f) * c.scales[i]
-			if v > best.value {
-				best = match{value: v, form: f, field: fd.name, alias: i >= max(c.own, 1)}
-			}
-		}
-	}
-	if best.value == 0 && len(c.forms[0]) > 1 && !hasBoilerplate(c.forms[0]) && spread(c.forms[0], d) {
-		best = match{value: foundContext * looseForm, form: c.forms[0], field: FieldContext}
-	}
-	if v, words := partial(c.forms[0], d.text); v > best.value {
-		best = match{value: v, form: words, field: FieldText}
-	}
-	return best
-}
-
-// partial credits a note for some of the words of a phrase of the
-// question ("success" of "report success or failure back"): their share of
-// the phrase, times partialPhrase.
-func partial(form, text []string) (float64, []string) {
-	if len(form) < 2 {
-		return 0, nil
-	}
-	var found []string
-	content := 0
-	for _, f := range form {
-		if analysis.IsBoilerplate(f) {
-			continue
-		}
-		content++
-		if contains(text, []string{f}) {
-			found = append(found, f)
-		}
-	}
-	if content == 0 || len(found) == 0 {
-		return 0, nil
-	}
-	return partialPhrase * float64(len(found)) / float64(content), found
-}
-
-// hasBoilerplate reports whether form holds a particle or padding word
-// ("scale in"): such a phrase counts only as written, since its words
-// found apart say nothing.
-func hasBoilerplate(form []string) bool {
-	for _, f := range form {
-		if analysis.IsBoilerplate(f) {
-			return true
-		}
-	}
-	return false
-}
-
-// spread reports whether every word of form is in the snippet's text,
-// context or headings, one place or another.
-func spread(form []string, d docTerms) bool {
-	for _, f := range form {
-		w := []string{f}
-		if !contains(d.text, w) && !contains(d.parts, w) && !contains(d.context, w) && !contains(d.heading, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// looseForm is what a phrase counts for when its words all appear near
-// each other but not as written; nearWords is how far apart they may be.
-const (
-	looseForm = 0.8
-	nearWords = 3
-)
-
-// hasForm says how well terms hold form: 1 as a run of words, looseForm
-// when its words stand close together (within a few words), else 0.
-func hasForm(terms, form []string) float64 {
-	if contains(terms, form) {
-		return 1
-	}
-	if len(form) < 2 || hasBoilerplate(form) {
-		return 0
-	}
-	window := len(form) + nearWords
-	for i, t := range terms {
-		if t != form[0] {
-			continue
-		}
-		lo, hi := max(0, i-window), min(len(terms), i+window+1)
-		near := true
-		for _, f := range form[1:] {
-			if !contains(terms[lo:hi], []string{f}) {
-				near = false
-				break
-			}
-		}
-		if near {
-			return looseForm
-		}
-	}
-	return 0
-}
-
-// contains reports whether seq holds sub as a contiguous run.
-func contains(seq, sub []string) bool {
-	for i := 0; i+len(sub) <= len(seq); i++ {
-		ok := true
-		for j := range sub {
-			if seq[i+j] != sub[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
-
-// coverage is the weighted share of the question's concepts a snippet
-// says, and what each concept added to it.
-func coverage(cs []concept, d docTerms) (float64, []Contribution) {
-	var total float64
-	for _, c := range cs {
-		total += c.weight
-	}
-	if total == 0 {
-		return 0, nil
-	}
-	var got float64
-	var shares []Contribution
-	used := map[string]bool{}
-	for _, c := range cs {
-		m := c.found(d)
-		if m.value == 0 {
-			continue
-		}
-		key := strings.Join(m.form, " ")
-		if used[key] {
-			// One word of the note is one piece of evidence: when "email",
-			// "SMS" and "notify" all expand to SNS, a note saying SNS has
-			// answered one of them, not three.
-			m.value *= reusedForm
-		}
-		used[key] = true
-		share := c.weight * m.value / total
-		got += share
-		kind := KindWord
-		if m.alias {
-			kind = KindSynonym
-		}
-		shares = append(shares, Contribution{Share: ShareCoverage, Field: m.field, Term: strings.Join(m.form, " "), Kind: kind, Origin: c.label, Score: share})
-	}
-	return got, shares
 }
 
 // rerank blends bleve's BM25 score (normalised to the best hit) with how
@@ -388,14 +169,14 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	covs := make([]float64, len(rs))
 	shares := make([][]Contribution, len(rs))
 	best := 0.0
-	subject := subjectConcepts(cs)
+	subject := score.Subject(cs)
 	for i := range rs {
-		d := analyzeDoc(rs[i].Snippet)
-		cov, ps := coverage(cs, d)
-		covs[i], shares[i] = cov*lengthNorm(len(d.text), avg), ps
+		d := score.AnalyzeDoc(rs[i].Snippet)
+		cov, ps := score.Coverage(cs, d)
+		covs[i], shares[i] = cov*score.LengthNorm(len(d.Text), avg), contributions(ps)
 		best = max(best, covs[i])
-		rs[i].Confidence, _ = coverage(subject, d)
-		rs[i].Anchored = anchored(cs, d)
+		rs[i].Confidence, _ = score.Coverage(subject, d)
+		rs[i].Anchored = score.Anchored(cs, d)
 	}
 	if best == 0 {
 		best = 1
@@ -433,63 +214,16 @@ func scaleContributions(cs []Contribution, total float64) []Contribution {
 	return cs
 }
 
-// lengthNorm is BM25's length normalisation with a gentle b: notes much
-// longer than usual say more things, so a question's concept in them is
-// worth a little less, but a note is not preferred just for being short.
-func lengthNorm(n int, avg float64) float64 {
-	k1, b := 1.2, 0.3
-	return (k1 + 1) / (1 + k1*(1-b+b*float64(n)/avg)) / ((k1 + 1) / (1 + k1))
-}
-
-// subjectConcepts weighs the concepts by how much each says what the
-// question is about: words any question has ("happen", "long", "way")
-// count for little, named services and rare words in full.
-func subjectConcepts(cs []concept) []concept {
-	out := make([]concept, len(cs))
-	for i, c := range cs {
-		out[i] = c
-		if !c.service {
-			w := 0.0
-			for _, t := range c.forms[0] {
-				w = max(w, analysis.SubjectWeight(t))
-			}
-			out[i].weight *= w
-		}
-	}
-	return out
-}
-
-// isAnchor reports whether a phrase holds a word of the subject's own
-// vocabulary (see concept.anchor).
-func isAnchor(form []string) bool {
-	for _, t := range form {
-		if analysis.SubjectWeight(t) >= 1 && !analysis.IsBoilerplate(t) {
-			return true
-		}
-	}
-	return false
-}
-
-// anchored reports whether a note says one of the question's anchors.
-func anchored(cs []concept, d docTerms) bool {
-	for _, c := range cs {
-		if c.anchor && c.found(d).value > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // unknown returns the words of the question's subject that no note holds
 // in any form.
 func (e *Engine) unknown(p *plan) []string {
 	var out []string
 	for _, c := range e.concepts(p) {
-		if c.weight == 0 || c.known(e.vocab) || p.isCorrection(c.label) {
+		if c.Weight == 0 || c.Known(e.vocab) || p.isCorrection(c.Label) {
 			continue
 		}
-		words := make([]string, 0, len(c.forms[0]))
-		for _, t := range c.forms[0] {
+		words := make([]string, 0, len(c.Forms[0]))
+		for _, t := range c.Forms[0] {
 			if analysis.IsBoilerplate(t) {
 				continue
 			}
@@ -504,32 +238,17 @@ func (e *Engine) unknown(p *plan) []string {
 	return out
 }
 
-// known reports whether some note holds one of the concept's forms, every
-// word of it.
-func (c concept) known(df map[string]int) bool {
-	for _, f := range c.forms {
-		all := true
-		for _, t := range f {
-			all = all && df[t] > 0
-		}
-		if all {
-			return true
-		}
-	}
-	return false
-}
-
 // missing returns the words of the question's subject that the snippet
 // does not say, in the question's order: what a near miss leaves out.
 func (e *Engine) missing(p *plan, s corpus.Snippet) []string {
-	d := analyzeDoc(s)
+	d := score.AnalyzeDoc(s)
 	var out []string
 	for _, c := range e.concepts(p) {
-		if c.weight == 0 || c.found(d).value > 0 || !isAnchor(c.forms[0]) && !c.service && !containsWeight(c.forms[0], 0.5) {
+		if c.Weight == 0 || c.Found(d).Value > 0 || !score.IsAnchor(c.Forms[0]) && !c.Service && !score.ContainsWeight(c.Forms[0], 0.5) {
 			continue
 		}
 		var words []string
-		for _, t := range c.forms[0] {
+		for _, t := range c.Forms[0] {
 			if !analysis.IsBoilerplate(t) {
 				words = append(words, p.surface[t])
 			}
@@ -541,13 +260,15 @@ func (e *Engine) missing(p *plan, s corpus.Snippet) []string {
 	return out
 }
 
-// containsWeight reports whether some word of form weighs at least w as a
-// subject (see analysis.SubjectWeight).
-func containsWeight(form []string, w float64) bool {
-	for _, t := range form {
-		if analysis.SubjectWeight(t) >= w {
-			return true
+// contributions turns coverage shares into explain lines.
+func contributions(ps []score.Share) []Contribution {
+	out := make([]Contribution, len(ps))
+	for i, p := range ps {
+		kind := KindWord
+		if p.Synonym {
+			kind = KindSynonym
 		}
+		out[i] = Contribution{Share: ShareCoverage, Field: p.Field, Term: p.Term, Kind: kind, Origin: p.Origin, Score: p.Score}
 	}
-	return false
+	return out
 }

@@ -1,0 +1,322 @@
+// Package score measures how much of a question a note says: the
+// question as concepts (a word, or a phrase the thesaurus knows, with every
+// form that counts as saying it), a note as its analysed fields, and the
+// weighted share of the concepts the note covers. It is pure arithmetic
+// over analysed terms: the engine (package search) builds the concepts and
+// blends the share with bleve's BM25 score.
+package score
+
+import (
+	"strings"
+
+	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
+)
+
+// Names of the fields of a note, as the index names them.
+const (
+	FieldText    = "text"
+	FieldParts   = "parts" // parts of the identifiers in text
+	FieldContext = "context"
+	FieldHeading = "heading"
+)
+
+// Share is what one concept added to a note's coverage.
+type Share struct {
+	Field, Term, Origin string
+	Synonym             bool // found through the thesaurus
+	Score               float64
+}
+
+// Concept is one idea of the question: a word, or a stretch of words the
+// thesaurus knows, with every form that counts as saying it.
+type Concept struct {
+	Forms   [][]string // the question's own terms first, then synonyms
+	Scales  []float64  // Scales[i] weighs Forms[i]: 1 for the question's words
+	Weight  float64    // importance: rarity of its words times their weight
+	Own     int        // Forms[:Own] are the question's own words (0 means 1)
+	Service bool       // it names an AWS service
+	// anchor marks a Concept of the subject's own vocabulary: a service
+	// or a word that AWS writing uses at least as much as people say it.
+	// A note that says none of a question's anchors does not answer it.
+	Anchor bool
+	Label  string
+}
+
+// Where a Concept is found counts for this much of its weight.
+const (
+	foundText     = 1.0
+	foundParts    = 0.7
+	foundContext  = 0.6
+	foundHeading  = 0.45
+	partialPhrase = 0.8  // factor for some of a phrase's words, by their share
+	reusedForm    = 0.25 // what a note word counts for a second Concept
+)
+
+// Doc is the analysed fields of one snippet.
+type Doc struct {
+	Text, Parts, Context, Heading []string
+	Names                         []string // whole forms of its names, each a term of its own
+}
+
+// AnalyzeDoc analyses a snippet as the index does: the words of its prose
+// apart from the parts of its identifiers.
+func AnalyzeDoc(s corpus.Snippet) Doc {
+	d := Doc{
+		Context: analysis.PhraseTerms(strings.Join(s.Context, " / ")),
+		Heading: analysis.PhraseTerms(strings.Join(s.Heading, " / ")),
+	}
+	for _, t := range analysis.Analyze(s.Text) {
+		switch {
+		case t.Whole:
+			d.Names = append(d.Names, t.Term)
+		case t.Part:
+			d.Parts = append(d.Parts, t.Term)
+		default:
+			d.Text = append(d.Text, t.Term)
+		}
+	}
+	return d
+}
+
+// Match is how a snippet says a Concept: the share of the Concept's
+// weight it earns, and the form and field that earned it.
+type Match struct {
+	Value float64
+	Form  []string
+	Field string
+	Alias bool // a synonym, not the question's own words
+}
+
+// Found says how well a snippet says a Concept: 1 for its own words in the
+// text, less for context, headings or synonyms only, and least for a
+// phrase whose words are spread over the text and its context.
+func (c Concept) Found(d Doc) Match {
+	var best Match
+	for i, f := range c.Forms {
+		for _, fd := range []struct {
+			name  string
+			terms []string
+			w     float64
+		}{{FieldText, d.Text, foundText}, {FieldText, d.Names, foundText}, {FieldParts, d.Parts, foundParts}, {FieldContext, d.Context, foundContext}, {FieldHeading, d.Heading, foundHeading}} {
+			v := fd.w * hasForm(fd.terms, f) * c.Scales[i]
+			if v > best.Value {
+				best = Match{Value: v, Form: f, Field: fd.name, Alias: i >= max(c.Own, 1)}
+			}
+		}
+	}
+	if best.Value == 0 && len(c.Forms[0]) > 1 && !hasBoilerplate(c.Forms[0]) && spread(c.Forms[0], d) {
+		best = Match{Value: foundContext * looseForm, Form: c.Forms[0], Field: FieldContext}
+	}
+	if v, words := partial(c.Forms[0], d.Text); v > best.Value {
+		best = Match{Value: v, Form: words, Field: FieldText}
+	}
+	return best
+}
+
+// partial credits a note for some of the words of a phrase of the
+// question ("success" of "report success or failure back"): their share of
+// the phrase, times partialPhrase.
+func partial(form, text []string) (float64, []string) {
+	if len(form) < 2 {
+		return 0, nil
+	}
+	var found []string
+	content := 0
+	for _, f := range form {
+		if analysis.IsBoilerplate(f) {
+			continue
+		}
+		content++
+		if contains(text, []string{f}) {
+			found = append(found, f)
+		}
+	}
+	if content == 0 || len(found) == 0 {
+		return 0, nil
+	}
+	return partialPhrase * float64(len(found)) / float64(content), found
+}
+
+// hasBoilerplate reports whether form holds a particle or padding word
+// ("scale in"): such a phrase counts only as written, since its words
+// found apart say nothing.
+func hasBoilerplate(form []string) bool {
+	for _, f := range form {
+		if analysis.IsBoilerplate(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// spread reports whether every word of form is in the snippet's text,
+// context or headings, one place or another.
+func spread(form []string, d Doc) bool {
+	for _, f := range form {
+		w := []string{f}
+		if !contains(d.Text, w) && !contains(d.Parts, w) && !contains(d.Context, w) && !contains(d.Heading, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// looseForm is what a phrase counts for when its words all appear near
+// each other but not as written; nearWords is how far apart they may be.
+const (
+	looseForm = 0.8
+	nearWords = 3
+)
+
+// hasForm says how well terms hold form: 1 as a run of words, looseForm
+// when its words stand close together (within a few words), else 0.
+func hasForm(terms, form []string) float64 {
+	if contains(terms, form) {
+		return 1
+	}
+	if len(form) < 2 || hasBoilerplate(form) {
+		return 0
+	}
+	window := len(form) + nearWords
+	for i, t := range terms {
+		if t != form[0] {
+			continue
+		}
+		lo, hi := max(0, i-window), min(len(terms), i+window+1)
+		near := true
+		for _, f := range form[1:] {
+			if !contains(terms[lo:hi], []string{f}) {
+				near = false
+				break
+			}
+		}
+		if near {
+			return looseForm
+		}
+	}
+	return 0
+}
+
+// contains reports whether seq holds sub as a contiguous run.
+func contains(seq, sub []string) bool {
+	for i := 0; i+len(sub) <= len(seq); i++ {
+		ok := true
+		for j := range sub {
+			if seq[i+j] != sub[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Coverage is the weighted share of the question's concepts a snippet
+// says, and what each Concept added to it.
+func Coverage(cs []Concept, d Doc) (float64, []Share) {
+	var total float64
+	for _, c := range cs {
+		total += c.Weight
+	}
+	if total == 0 {
+		return 0, nil
+	}
+	var got float64
+	var shares []Share
+	used := map[string]bool{}
+	for _, c := range cs {
+		m := c.Found(d)
+		if m.Value == 0 {
+			continue
+		}
+		key := strings.Join(m.Form, " ")
+		if used[key] {
+			// One word of the note is one piece of evidence: when "email",
+			// "SMS" and "notify" all expand to SNS, a note saying SNS has
+			// answered one of them, not three.
+			m.Value *= reusedForm
+		}
+		used[key] = true
+		share := c.Weight * m.Value / total
+		got += share
+		shares = append(shares, Share{Field: m.Field, Term: strings.Join(m.Form, " "), Synonym: m.Alias, Origin: c.Label, Score: share})
+	}
+	return got, shares
+}
+
+// LengthNorm is BM25's length normalisation with a gentle b: notes much
+// longer than usual say more things, so a question's Concept in them is
+// worth a little less, but a note is not preferred just for being short.
+func LengthNorm(n int, avg float64) float64 {
+	k1, b := 1.2, 0.3
+	return (k1 + 1) / (1 + k1*(1-b+b*float64(n)/avg)) / ((k1 + 1) / (1 + k1))
+}
+
+// Subject weighs the concepts by how much each says what the
+// question is about: words any question has ("happen", "long", "way")
+// count for little, named services and rare words in full.
+func Subject(cs []Concept) []Concept {
+	out := make([]Concept, len(cs))
+	for i, c := range cs {
+		out[i] = c
+		if !c.Service {
+			w := 0.0
+			for _, t := range c.Forms[0] {
+				w = max(w, analysis.SubjectWeight(t))
+			}
+			out[i].Weight *= w
+		}
+	}
+	return out
+}
+
+// IsAnchor reports whether a phrase holds a word of the subject's own
+// vocabulary (see Concept.anchor).
+func IsAnchor(form []string) bool {
+	for _, t := range form {
+		if analysis.SubjectWeight(t) >= 1 && !analysis.IsBoilerplate(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Anchored reports whether a note says one of the question's anchors.
+func Anchored(cs []Concept, d Doc) bool {
+	for _, c := range cs {
+		if c.Anchor && c.Found(d).Value > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Known reports whether some note holds one of the Concept's forms, every
+// word of it.
+func (c Concept) Known(df map[string]int) bool {
+	for _, f := range c.Forms {
+		all := true
+		for _, t := range f {
+			all = all && df[t] > 0
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// ContainsWeight reports whether some word of form weighs at least w as a
+// subject (see analysis.SubjectWeight).
+func ContainsWeight(form []string, w float64) bool {
+	for _, t := range form {
+		if analysis.SubjectWeight(t) >= w {
+			return true
+		}
+	}
+	return false
+}
