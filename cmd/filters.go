@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/question"
 )
 
 // filterOptions narrow a question to some of the notes.
@@ -41,8 +42,8 @@ func addFilterFlags(c *cobra.Command, o *filterOptions) {
 
 // searchFor splits a question into the words to search and the filter
 // its operators and the flags make.
-func (o filterOptions) searchFor(question string) (string, search.Filter, error) {
-	ops := search.ParseOperators(question)
+func (o filterOptions) searchFor(q string) (string, search.Filter, error) {
+	ops := question.ParseOperators(q)
 	f := search.Filter{In: o.In, Section: o.Section, Tags: o.Tags, Require: ops.Require, Exclude: ops.Exclude}
 	if ops.Any() && strings.TrimSpace(ops.Text) == "" {
 		return "", f, &usageError{"the question only says what to leave out: add words to search for"}

@@ -87,3 +87,19 @@ func TestIdentifiersFound(t *testing.T) {
 	}
 	t.Logf("%d identifiers, %d missed", len(ids), missed)
 }
+
+// TestNamesInOneCase asks for names typed in one case, as people type
+// them in a shell: the note that writes the name is still found first.
+func TestNamesInOneCase(t *testing.T) {
+	e := testEngine(t, corpus.Embedded())
+	for _, q := range []string{"beforeinstall", "BEFOREINSTALL", "validateservice", "afterallowtesttraffic", "downloadbundle"} {
+		r, err := e.Rank(q, Options{Limit: 1})
+		if err != nil || len(r.Hits) == 0 {
+			t.Errorf("%s: %v, %d hits", q, err, len(r.Hits))
+			continue
+		}
+		if !strings.Contains(strings.ToLower(r.Hits[0].Snippet.Text), strings.ToLower(q)) {
+			t.Errorf("%s: first %q", q, r.Hits[0].Snippet.Text)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/search/question"
 	"github.com/crib-dev/crib/search/score"
 	"github.com/crib-dev/crib/synonyms"
 )
@@ -100,7 +101,7 @@ type plan struct {
 	// words ("alerted" -> SNS, EventBridge) to those words.
 	implied map[string]string
 	// literal holds, by position in seq, the identifier forms of words
-	// typed as plain text (see literalForms).
+	// typed as plain text (see question.LiteralForms).
 	literal map[int][][]string
 	// names are the compound names of the question (PARAMETER_STORE,
 	// aws.ec2), each one concept however many parts it has.
@@ -138,7 +139,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 		}
 		seq = append(seq, t.Term)
 	}
-	p.literal, p.named = literalForms(q, toks, e.vocab)
+	p.literal, p.named = question.LiteralForms(q, toks, e.vocab)
 	seq = e.correct(q, toks, seq, p)
 	matches := e.th.Dict.Expand(seq)
 	p.seq, p.matches = seq, matches

@@ -244,7 +244,7 @@ func (e *Engine) missing(p *plan, s corpus.Snippet) []string {
 	d := score.AnalyzeDoc(s)
 	var out []string
 	for _, c := range e.concepts(p) {
-		if c.Weight == 0 || c.Found(d).Value > 0 || !score.IsAnchor(c.Forms[0]) && !c.Service && !score.ContainsWeight(c.Forms[0], 0.5) {
+		if c.Weight == 0 || c.Found(d).Value > 0 || !score.IsAnchor(c.Forms[0]) && !c.Service && !score.ContainsWeight(c.Forms[0], 0.5) && c.Known(e.vocab) {
 			continue
 		}
 		var words []string

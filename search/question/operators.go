@@ -1,4 +1,9 @@
-package search
+// Package question reads a question before it is searched: the operators
+// people type ("exact phrase", -word, a OR b) and, for each word, the forms
+// the notes may write it in (a camelCase name typed as plain text, a word
+// the notes quote as code). It is pure text processing over package
+// analysis; it knows nothing of bleve or the engine.
+package question
 
 import (
 	"strings"

@@ -1,4 +1,4 @@
-package search
+package question
 
 import (
 	"slices"
@@ -15,7 +15,7 @@ import (
 // it however it was typed. They are alternatives of the word, at its full
 // weight: nothing replaces what the user typed.
 
-// literalForms returns, by position in the question's term sequence, the
+// LiteralForms returns, by position in the question's term sequence, the
 // forms the notes index a word of the question under when they write it
 // as a name: the word as quoted in code (`Catch`, `DELETED`), a camelCase
 // name typed as plain text whole and as its parts ("BeforeInstall"), and
@@ -23,7 +23,7 @@ import (
 // Only forms some note holds are returned, besides the parts. named marks
 // the words typed as names (a capital inside, or the whole question) that
 // notes quote as code: for those the quoted form outranks the stemmed word.
-func literalForms(q string, toks []analysis.Token, df map[string]int) (forms map[int][][]string, named map[int]bool) {
+func LiteralForms(q string, toks []analysis.Token, df map[string]int) (forms map[int][][]string, named map[int]bool) {
 	out := map[int][][]string{}
 	named = map[int]bool{}
 	words := 0
@@ -62,9 +62,15 @@ func literalForms(q string, toks []analysis.Token, df map[string]int) (forms map
 		if code := analysis.CodeMark + strings.ToLower(word); df[code] > 0 {
 			add(at, []string{code})
 			// A word typed like a name, or alone, asks for the name.
-			named[at] = identifierLike(word) || words == 1
+			named[at] = IdentifierLike(word) || words == 1
 		}
-		if !identifierLike(word) {
+		if lw := strings.ToLower(word); lw != t.Term && df[lw] > 0 {
+			// A name of several parts typed in one case (beforeinstall)
+			// is the name the notes write whole (BeforeInstall).
+			add(at, []string{lw})
+			named[at] = true
+		}
+		if !IdentifierLike(word) {
 			continue
 		}
 		var parts []string
@@ -83,8 +89,8 @@ func literalForms(q string, toks []analysis.Token, df map[string]int) (forms map
 	return out, named
 }
 
-// identifierLike reports a word written like a name in code: a capital
+// IdentifierLike reports a word written like a name in code: a capital
 // after its first letter (BeforeInstall, DynamoDB, WARN).
-func identifierLike(word string) bool {
+func IdentifierLike(word string) bool {
 	return strings.ContainsFunc(word[1:], func(r rune) bool { return r >= 'A' && r <= 'Z' })
 }
