@@ -233,7 +233,9 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 	if res.Ask.Negative {
 		head += " " + negativeNote
 	}
-	fmt.Fprintln(w, st.Style(RoleTitle, head))
+	for _, l := range wrapText(head, width) {
+		fmt.Fprintln(w, st.Style(RoleTitle, l))
+	}
 	top := 0.0
 	if len(res.Options) > 0 {
 		top = res.Options[0].Score
@@ -259,7 +261,12 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d%s", s.Snippet.Source, s.Snippet.Line, sharedNote(s))))
 		}
 		for _, s := range o.Against {
-			fmt.Fprintf(w, "%s%s %s\n", indent, st.Style(RoleDim, "against:"), s.Snippet.Text)
+			for i, l := range wrapText("against: "+s.Snippet.Text, width-len(indent)) {
+				if i == 0 {
+					l = st.Style(RoleDim, "against:") + strings.TrimPrefix(l, "against:")
+				}
+				fmt.Fprintf(w, "%s%s\n", indent, l)
+			}
 			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d", s.Snippet.Source, s.Snippet.Line)))
 		}
 	}
