@@ -82,6 +82,10 @@ func renderPlain(w io.Writer, ans *search.Answer, x answerExtras) {
 	for i, r := range ans.Results {
 		plainBefore(w, i, r, x)
 		fmt.Fprintf(w, "%s:%d: %s\n", r.Snippet.Source, r.Snippet.Line, oneLine(r.Snippet.Text))
+		for _, c := range r.Children {
+			// A list intro answers with its items, indented under it.
+			fmt.Fprintf(w, "    - %s\n", oneLine(c))
+		}
 		renderExplain(w, r.Explain, plainStyler{}, "    ")
 		plainAfter(w, r, x)
 	}

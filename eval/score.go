@@ -23,7 +23,8 @@ func (c crib) top(q string, n int) ([]string, error) {
 	}
 	var out []string
 	for _, r := range ans.Results {
-		out = append(out, r.Snippet.Text)
+		// A list intro answers with its items: they are part of what is shown.
+		out = append(out, strings.Join(append([]string{r.Snippet.Text}, r.Children...), " "))
 	}
 	return out, nil
 }

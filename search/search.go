@@ -56,6 +56,7 @@ type Ranking struct {
 	// hit does not say (everyday words left out).
 	Missing []string
 	plan    *plan
+	rest    []Hit // candidates past the limit, in order, for Answer to fill in with
 }
 
 // Covered reports whether the best hit answers the question's subject:
@@ -143,6 +144,7 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 		r.Missing = e.missing(p, r.Hits[0].Snippet)
 	}
 	if len(r.Hits) > opts.Limit {
+		r.rest = r.Hits[opts.Limit:]
 		r.Hits = r.Hits[:opts.Limit]
 	}
 	return r, nil
@@ -154,7 +156,8 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
 	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: r.Unknown, Missing: r.Missing}
-	for i, h := range r.Hits {
+	shown := e.onePerPlace(append(slices.Clip(r.Hits), r.rest...))
+	for i, h := range shown[:min(len(shown), len(r.Hits))] {
 		res := Result{Hit: h, Rank: i + 1, Services: e.servicesIn(h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
 		if strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {
 			res.Children = e.children(h.Index)
@@ -227,4 +230,48 @@ func (e *Engine) children(i int) []string {
 		}
 	}
 	return out
+}
+
+// onePerPlace shows a list once: when two or more hits are items of one
+// list intro ("Replication needs:"), the intro takes the place of the
+// first of them, with its items under it, and the others go.
+func (e *Engine) onePerPlace(hits []Hit) []Hit {
+	parents := map[int]int{} // parent snippet -> hits under it
+	for _, h := range hits {
+		if pi, ok := e.parentOf(h.Index); ok {
+			parents[pi]++
+		}
+	}
+	var out []Hit
+	shown := map[int]bool{}
+	for _, h := range hits {
+		pi, ok := e.parentOf(h.Index)
+		switch {
+		case shown[h.Index]:
+		case ok && parents[pi] >= 2 && shown[pi]:
+		case ok && parents[pi] >= 2:
+			shown[pi] = true
+			out = append(out, Hit{Index: pi, Snippet: e.snippets[pi], Score: h.Score, Confidence: h.Confidence, Anchored: h.Anchored})
+		default:
+			shown[h.Index] = true
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// parentOf finds the list intro snippet i sits under: the nearest earlier
+// snippet of its file whose text is its nearest parent and ends in ":".
+func (e *Engine) parentOf(i int) (int, bool) {
+	s := e.snippets[i]
+	if len(s.Context) == 0 || !strings.HasSuffix(strings.TrimSpace(s.Context[len(s.Context)-1]), ":") {
+		return 0, false
+	}
+	parent := s.Context[len(s.Context)-1]
+	for j := i - 1; j >= 0 && e.snippets[j].Source == s.Source; j-- {
+		if e.snippets[j].Text == parent {
+			return j, true
+		}
+	}
+	return 0, false
 }
