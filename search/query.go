@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -109,6 +110,7 @@ type plan struct {
 	// concepts are what the question asks about, made once (see
 	// Engine.concepts).
 	concepts   []score.Concept
+	asksList   bool              // the question asks for a list (see listQuestion)
 	surface    map[string]string // term -> the word of the question it came from
 	named      map[int]bool
 	userTerms  map[string]bool
@@ -140,6 +142,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 		seq = append(seq, t.Term)
 	}
 	p.literal, p.named = question.LiteralForms(q, toks, e.vocab)
+	p.asksList = listQuestion.MatchString(q)
 	seq = e.correct(q, toks, seq, p)
 	matches := e.th.Dict.Expand(seq)
 	p.seq, p.matches = seq, matches
@@ -394,3 +397,7 @@ func (e *Engine) quotedStopWords(q string) []analysis.Token {
 	}
 	return out
 }
+
+// listQuestion matches questions that ask for several things at once:
+// "what are the …", "which … are there", "list …", "types of …".
+var listQuestion = regexp.MustCompile(`(?i)^\s*(what|which)\s+(are|were)\b|\b(list|types|kinds)\s+(of|the|all)\b|^\s*list\b|\ball\s+the\s+\w+\s+(steps|stages|options|types|hooks|events|states)\b`)

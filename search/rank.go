@@ -24,6 +24,9 @@ const (
 	// coverageShare is how much of the final score comes from how much of
 	// the question a note covers; the rest is bleve's BM25 score.
 	coverageShare = 0.8
+	// listAnswer raises a list intro with its items when the question asks
+	// for a list ("what are the lifecycle hooks"): the list is the answer.
+	listAnswer = 1.4
 )
 
 // concepts splits the question into concepts: each thesaurus match, and
@@ -174,6 +177,9 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 		d := score.AnalyzeDoc(rs[i].Snippet)
 		cov, ps := score.Coverage(cs, d)
 		covs[i], shares[i] = cov*score.LengthNorm(len(d.Text), avg), contributions(ps)
+		if p.asksList && e.isList(rs[i].Index) {
+			covs[i] *= listAnswer
+		}
 		best = max(best, covs[i])
 		rs[i].Confidence, _ = score.Coverage(subject, d)
 		rs[i].Anchored = score.Anchored(cs, d)
@@ -271,4 +277,10 @@ func contributions(ps []score.Share) []Contribution {
 		out[i] = Contribution{Share: ShareCoverage, Field: p.Field, Term: p.Term, Kind: kind, Origin: p.Origin, Score: p.Score}
 	}
 	return out
+}
+
+// isList reports whether snippet i introduces a list of at least three
+// items.
+func (e *Engine) isList(i int) bool {
+	return strings.HasSuffix(strings.TrimSpace(e.snippets[i].Text), ":") && len(e.children(i)) >= 3
 }

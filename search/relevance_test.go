@@ -81,6 +81,9 @@ func TestEmbeddedAnswers(t *testing.T) {
 		{"monitoring and logging", "stream cloudwatch logs to lambda in near real time", "subscription filter"},
 		{"incident and event response", "automatically deactivate an exposed iam access key", "AWS_RISK_CREDENTIALS_EXPOSED"},
 		{"security and compliance", "rotate database passwords automatically", "Secrets Manager"},
+		// A question that asks for a list is answered by the list.
+		{"list question", "what are the codedeploy lifecycle hooks", "run in this order"},
+		{"one-case name", "beforeinstall", "BeforeInstall"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.domain, func(t *testing.T) {
