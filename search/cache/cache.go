@@ -39,7 +39,9 @@ const DefaultLockWait = 30 * time.Second
 // Cache keeps indexes on disk between runs: one entry per set of notes,
 // keyed by the notes paths, FormatVersion and crib's version, and kept up
 // to date with the notes by size, modification time and, where those
-// disagree, content hash.
+// disagree, content hash. The built-in notes, embedded in crib, are
+// never read to check them: an index of them is fresh while the
+// executable that wrote it (ExecutableID) is the one running.
 type Cache struct {
 	Dir      string        // e.g. ~/.cache/crib
 	Version  string        // crib's version and build; a new crib gets new entries
