@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -39,8 +38,6 @@ type Engine struct {
 
 	avg float64 // mean words per snippet text
 
-	sectionsOnce sync.Once
-	sections     map[string][]int // sectionKey -> snippet indexes
 }
 
 // newMapping returns the index mapping crib uses, scored with BM25: the
@@ -88,7 +85,9 @@ func document(s corpus.Snippet) map[string]interface{} {
 }
 
 // Build indexes snippets in memory. A nil thesaurus means crib's
-// built-in one.
+// built-in one. The snippets of one file must be contiguous and in
+// order, as package corpus gives them: sections and list children are
+// found among a file's neighbouring snippets.
 func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
 	th, err := orBuiltin(th)
 	if err != nil {
