@@ -140,7 +140,7 @@ func (e *Engine) addSections(rs []Result, get func(string) *relatedScore) map[st
 				continue
 			}
 			seen[i] = true
-			for _, s := range e.servicesIn(e.snippets[i].Text) {
+			for _, s := range e.servicesIn(e.snippets.Snippet(i).Text) {
 				counts[s]++
 			}
 		}
@@ -161,14 +161,14 @@ const maxSection = 40
 // snippets are contiguous and in order, so only the file's own are
 // looked at, not every snippet.
 func (e *Engine) section(i int) []int {
-	s := e.snippets[i]
+	s := e.snippets.Snippet(i)
 	first := i
-	for first > 0 && e.snippets[first-1].Source == s.Source {
+	for first > 0 && e.snippets.Snippet(first-1).Source == s.Source {
 		first--
 	}
 	var ids []int
-	for j := first; j < len(e.snippets) && len(ids) < maxSection; j++ {
-		sn := e.snippets[j]
+	for j := first; j < e.snippets.Len() && len(ids) < maxSection; j++ {
+		sn := e.snippets.Snippet(j)
 		if sn.Source != s.Source {
 			break
 		}

@@ -80,7 +80,7 @@ func TestRelatedForQuestion(t *testing.T) {
 // one a map over all snippets by file and heading path gives.
 func TestSectionFromFile(t *testing.T) {
 	snippets := corpus.Embedded()
-	e := &Engine{snippets: snippets}
+	e := &Engine{snippets: SnippetSlice(snippets)}
 	all := map[string][]int{}
 	for i, s := range snippets {
 		k := sectionKey(s.Source, s.Heading)

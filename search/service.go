@@ -50,7 +50,7 @@ func (e *Engine) Service(name string) (*ServiceReport, error) {
 	var current *Section
 	var firsts []int // per section, its first note
 	for _, i := range ids {
-		s := e.snippets[i]
+		s := e.snippets.Snippet(i)
 		if current == nil || current.Source != s.Source || strings.Join(current.Heading, "\x00") != strings.Join(s.Heading, "\x00") {
 			rep.Sections = append(rep.Sections, Section{Source: s.Source, Heading: s.Heading})
 			current = &rep.Sections[len(rep.Sections)-1]
@@ -192,7 +192,7 @@ func (e *Engine) serviceRelated(svc *synonyms.Service, ids []int) []Related {
 	e.addCurated(svc.Name, relCurated, get)
 	counts := map[string]int{}
 	for _, i := range ids {
-		for _, s := range e.servicesIn(e.snippets[i].Text) {
+		for _, s := range e.servicesIn(e.snippets.Snippet(i).Text) {
 			counts[s]++
 		}
 	}

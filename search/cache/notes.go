@@ -231,7 +231,7 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 			for i := range next {
 				if d != nil && old != nil && d.reuse[i] >= 0 {
 					e := m.Files[d.reuse[i]]
-					res[i] = result{snippets: old.snippets[e.First : e.First+e.Count], warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked, ctime: e.Change, ino: e.Inode}
+					res[i] = result{snippets: old.snippets.slice(e.First, e.Count), warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked, ctime: e.Change, ino: e.Inode}
 					continue
 				}
 				checked := nowNanos()
