@@ -216,25 +216,30 @@ const whereTimeGoes = `
 ## Where the time goes (profiles of 30 November 2026)
 
 - **Built-in notes, cached keyword question** (perf over 40 runs, share of crib's CPU):
-  package initialisation 23%, 14% of it scorch building Levenshtein automata in its
+  package initialisation 26%, 14% of it scorch building Levenshtein automata in its
   init (bleve's, not ours: only dropping the dependency removes it); runtime start 5%.
-  Opening the cache 25%: hashing the embedded notes to check the cache (corpus.EmbeddedData,
-  9%, though the cache key already names the binary), decoding the whole snippet
-  snapshot (10%) and opening bleve. Ranking 14% (bleve's search 7%, re-ranking 6%);
-  decorating 13%, nearly all of it the related-services section map (12%). The
-  thesaurus is now 6%, of which 4.5% is parsing the service catalogue. Allocation
-  and page faults spread over all of it (no collection: GC is off for one-shots).
-  What would reach the target: sections from a file's contiguous snippets and a lazily
-  decoded snapshot (search/cache, in progress), not hashing the embedded notes, a
-  compiled catalogue.
-- **100k realistic snippets, 60-word question:** bleve's search 45%: the question
+  Opening the cache 18%: decoding the vocabulary into maps (7%), the snapshot's read and
+  checksum (3%), checking every byte of the index files against the manifest (4%) and
+  opening bleve (3%); the embedded notes are no longer read (the executable's build ID
+  stands for them) and snippets are decoded only when shown. Ranking 17% (bleve's
+  search 8%, re-ranking 7%). Decorating 10%, now nearly all analysing the notes of the
+  results' sections to find the services they name (servicesIn, 8%): the section map
+  over all snippets is gone. The thesaurus 6%, of which the service catalogue's parse
+  is 3.4%. Left over the target, in order: bleve's init, the vocabulary maps (looked up
+  in place, as the snippets now are, would remove them), analysing section notes for
+  services (could be stored per snippet at build), the index check, the catalogue.
+- **100k realistic snippets, keyword question:** opening the cache 73%: reading the
+  18 MB snapshot 16% (page faults of a buffer its size) and checking it 6%, decoding
+  its vocabulary into maps 22%, checking the index files' bytes 10%, resolving the
+  notes' paths (walking 667 files, package corpus) 11%. Ranking 8%, decorating 2%
+  (the section map was 29%, decoding every snippet 6%). A vocabulary read in place
+  and a snapshot that is mapped or split (checked per part) are what is left.
+- **100k realistic snippets, 60-word question:** bleve's search 52%: the question
   makes 145 clauses, each looked for in four fields, 580 searchers of which 264 are
   phrase searchers, over words that are common in the notes. Looking for phrases in the
   text field only (bounded clauses) saved 9% of the CPU but lowered answer quality in
   make eval (practice R@1 0.22 -> 0.17, heldout stem R@1 0.93 -> 0.80), so it is not
-  done. The section map over all snippets 22%, decoding the 17 MB snapshot 20%.
-- **100k keyword question:** the snapshot and the section map, as above, then the
-  index open; the search itself is small.
+  done. Opening the cache 35% (snapshot 20%, of which the vocabulary 9%).
 - **Builds** (100k realistic): about 19 CPU-seconds, bleve analysing and zap encoding
   most of it; each text is still analysed three times (text field, parts field,
   vocabulary). Peak memory follows the batch (1,000 snippets a batch per worker, two

@@ -30,20 +30,28 @@ const maxContext = 20
 
 // aroundHits finds up to n snippets of the same file on each side of
 // every result.
-func aroundHits(all []corpus.Snippet, rs []search.Result, n int) map[int]neighbours {
+func aroundHits(eng *search.Engine, rs []search.Result, n int) map[int]neighbours {
 	if n <= 0 {
 		return nil
 	}
 	out := map[int]neighbours{}
 	for _, r := range rs {
 		var nb neighbours
-		src := all[r.Index].Source
-		for i := r.Index - 1; i >= 0 && i >= r.Index-n && all[i].Source == src; i-- {
-			nb.before = append(nb.before, all[i])
+		src := r.Snippet.Source
+		for i := r.Index - 1; i >= 0 && i >= r.Index-n; i-- {
+			s := eng.Snippet(i)
+			if s.Source != src {
+				break
+			}
+			nb.before = append(nb.before, s)
 		}
 		slices.Reverse(nb.before)
-		for i := r.Index + 1; i < len(all) && i <= r.Index+n && all[i].Source == src; i++ {
-			nb.after = append(nb.after, all[i])
+		for i := r.Index + 1; i < eng.Len() && i <= r.Index+n; i++ {
+			s := eng.Snippet(i)
+			if s.Source != src {
+				break
+			}
+			nb.after = append(nb.after, s)
 		}
 		out[r.Index] = nb
 	}

@@ -36,7 +36,7 @@ func mappingEngine(t *testing.T, snippets []corpus.Snippet) *Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Engine{idx: idx, snippets: snippets, th: th, vocab: voc.df, surface: voc.surface, avg: meanLength(snippets)}
+	e := &Engine{idx: idx, snippets: SnippetSlice(snippets), th: th, vocab: voc.df, surface: voc.surface, avg: meanLength(snippets)}
 	t.Cleanup(func() { e.Close() })
 	return e
 }

@@ -95,7 +95,7 @@ func sayQuery(phrase string) query.Query {
 // Tags, which need no index.
 func (e *Engine) passing(f Filter) []string {
 	ids := []string{}
-	for i, s := range e.snippets {
+	for i, s := range e.Snippets() {
 		if f.passes(s) {
 			ids = append(ids, docID(i))
 		}

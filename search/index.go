@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -33,15 +32,14 @@ func init() {
 // Engine answers questions over one set of snippets.
 type Engine struct {
 	idx      bleve.Index
-	snippets []corpus.Snippet
+	snippets SnippetSource
+	all      allSnippets // Snippets(), decoded once
 	th       *Thesaurus
 	vocab    map[string]int    // term -> number of snippets whose text holds it
 	surface  map[string]string // lower-cased word as written -> its term
 
 	avg float64 // mean words per snippet text
 
-	sectionsOnce sync.Once
-	sections     map[string][]int // sectionKey -> snippet indexes
 }
 
 // newMapping returns the index mapping crib uses, scored with BM25: the
@@ -89,7 +87,9 @@ func document(s corpus.Snippet) map[string]interface{} {
 }
 
 // Build indexes snippets in memory. A nil thesaurus means crib's
-// built-in one.
+// built-in one. The snippets of one file must be contiguous and in
+// order, as package corpus gives them: sections and list children are
+// found among a file's neighbouring snippets.
 func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
 	th, err := orBuiltin(th)
 	if err != nil {
@@ -104,16 +104,18 @@ func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
 		idx.Close()
 		return nil, err
 	}
-	return newEngine(idx, snippets, st, th), nil
+	return newEngine(idx, SnippetSlice(snippets), st, th), nil
 }
 
 // Open makes an engine of an index WriteIndex wrote, the snippets it
-// indexed and the stats it returned. A nil thesaurus means crib's
-// built-in one. The engine owns x from then on, also when Open fails.
-func Open(x *Index, snippets []corpus.Snippet, st *IndexStats, th *Thesaurus) (*Engine, error) {
+// indexed (SnippetSlice for a slice) and the stats it returned. The
+// engine asks snippets only for those it shows or looks at around them,
+// unless Snippets is called. A nil thesaurus means crib's built-in one.
+// The engine owns x from then on, also when Open fails.
+func Open(x *Index, snippets SnippetSource, st *IndexStats, th *Thesaurus) (*Engine, error) {
 	th, err := orBuiltin(th)
-	if err == nil && (st == nil || st.Vocab == nil || st.Docs != len(snippets)) {
-		err = fmt.Errorf("open index: stats do not describe the %d snippets", len(snippets))
+	if err == nil && (st == nil || st.Vocab == nil || st.Docs != snippets.Len()) {
+		err = fmt.Errorf("open index: stats do not describe the %d snippets", snippets.Len())
 	}
 	if err != nil {
 		x.Close()
@@ -131,7 +133,7 @@ func orBuiltin(th *Thesaurus) (*Thesaurus, error) {
 	return NewThesaurus()
 }
 
-func newEngine(idx bleve.Index, snippets []corpus.Snippet, st *IndexStats, th *Thesaurus) *Engine {
+func newEngine(idx bleve.Index, snippets SnippetSource, st *IndexStats, th *Thesaurus) *Engine {
 	return &Engine{idx: withStats(idx, st), snippets: snippets, th: th, vocab: st.Vocab.df, surface: st.Vocab.surface, avg: st.AvgLen}
 }
 
@@ -139,10 +141,14 @@ func newEngine(idx bleve.Index, snippets []corpus.Snippet, st *IndexStats, th *T
 func (e *Engine) Close() error { return e.idx.Close() }
 
 // Len returns the number of snippets searched.
-func (e *Engine) Len() int { return len(e.snippets) }
+func (e *Engine) Len() int { return e.snippets.Len() }
 
-// Snippets returns the snippets searched, in source order.
-func (e *Engine) Snippets() []corpus.Snippet { return e.snippets }
+// Snippet returns snippet i of those searched (Hit.Index), 0 <= i < Len().
+func (e *Engine) Snippet(i int) corpus.Snippet { return e.snippets.Snippet(i) }
+
+// Snippets returns the snippets searched, in source order. An engine
+// Open made decodes them all the first time: Snippet reads one.
+func (e *Engine) Snippets() []corpus.Snippet { return e.all.get(e.snippets) }
 
 // Expand finds the words and phrases of the engine's thesaurus in terms
 // (analysed, as analysis.PhraseTerms gives them), longest first, with

@@ -146,7 +146,7 @@ func (e *Engine) addName(p *plan, n name, covered []bool, add func(string, score
 // termWeight is a term's inverse document frequency, scaled down for
 // exam boilerplate.
 func (e *Engine) termWeight(t string) float64 {
-	n := float64(len(e.snippets))
+	n := float64(e.snippets.Len())
 	df := float64(e.vocab[t])
 	w := math.Log(1 + (n-df+0.5)/(df+0.5))
 	if analysis.IsBoilerplate(t) {

@@ -2,10 +2,9 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
-
-	"github.com/crib-dev/crib/corpus"
 )
 
 // Related is an AWS service worth reading about after an answer, with the
@@ -136,12 +135,12 @@ func (e *Engine) addSections(rs []Result, get func(string) *relatedScore) map[st
 	counts := map[string]int{}
 	seen := map[int]bool{}
 	for _, r := range rs {
-		for _, i := range e.section(r.Snippet) {
+		for _, i := range e.section(r.Index) {
 			if seen[i] {
 				continue
 			}
 			seen[i] = true
-			for _, s := range e.servicesIn(e.snippets[i].Text) {
+			for _, s := range e.servicesIn(e.snippets.Snippet(i).Text) {
 				counts[s]++
 			}
 		}
@@ -157,19 +156,25 @@ func (e *Engine) addSections(rs []Result, get func(string) *relatedScore) map[st
 // maxSection bounds the notes of one section that are looked at.
 const maxSection = 40
 
-// section returns the indexes of the snippets that share s's file and
-// heading path.
-func (e *Engine) section(s corpus.Snippet) []int {
-	e.sectionsOnce.Do(func() {
-		e.sections = map[string][]int{}
-		for i, sn := range e.snippets {
-			k := sectionKey(sn.Source, sn.Heading)
-			e.sections[k] = append(e.sections[k], i)
+// section returns the indexes of the snippets that share snippet i's file
+// and heading path, in source order, at most maxSection. A file's
+// snippets are contiguous and in order, so only the file's own are
+// looked at, not every snippet.
+func (e *Engine) section(i int) []int {
+	s := e.snippets.Snippet(i)
+	first := i
+	for first > 0 && e.snippets.Snippet(first-1).Source == s.Source {
+		first--
+	}
+	var ids []int
+	for j := first; j < e.snippets.Len() && len(ids) < maxSection; j++ {
+		sn := e.snippets.Snippet(j)
+		if sn.Source != s.Source {
+			break
 		}
-	})
-	ids := e.sections[sectionKey(s.Source, s.Heading)]
-	if len(ids) > maxSection {
-		ids = ids[:maxSection]
+		if slices.Equal(sn.Heading, s.Heading) {
+			ids = append(ids, j)
+		}
 	}
 	return ids
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
@@ -72,5 +73,26 @@ func TestRelatedForQuestion(t *testing.T) {
 				t.Errorf("related lists %s, which the question names", tt.notWant)
 			}
 		})
+	}
+}
+
+// TestSectionFromFile: a section found among its file's snippets is the
+// one a map over all snippets by file and heading path gives.
+func TestSectionFromFile(t *testing.T) {
+	snippets := corpus.Embedded()
+	e := &Engine{snippets: SnippetSlice(snippets)}
+	all := map[string][]int{}
+	for i, s := range snippets {
+		k := sectionKey(s.Source, s.Heading)
+		all[k] = append(all[k], i)
+	}
+	for i, s := range snippets {
+		want := all[sectionKey(s.Source, s.Heading)]
+		if len(want) > maxSection {
+			want = want[:maxSection]
+		}
+		if got := e.section(i); !slices.Equal(got, want) {
+			t.Fatalf("section of %s:%d = %v, want %v", s.Source, s.Line, got, want)
+		}
 	}
 }

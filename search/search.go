@@ -129,10 +129,10 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 	r := &Ranking{Question: question, plan: p}
 	for _, h := range res.Hits {
 		i, err := strconv.Atoi(h.ID)
-		if err != nil || i < 0 || i >= len(e.snippets) {
+		if err != nil || i < 0 || i >= e.snippets.Len() {
 			return nil, fmt.Errorf("search: index holds unknown snippet %q", h.ID)
 		}
-		hit := Hit{Index: i, Snippet: e.snippets[i], Score: h.Score}
+		hit := Hit{Index: i, Snippet: e.snippets.Snippet(i), Score: h.Score}
 		if opts.Explain {
 			hit.Explain = explain(h.Expl, p)
 		}
@@ -217,10 +217,10 @@ const maxChildren = 16
 // descendant may not name the snippet; it is passed over, since only a
 // full context can be that deep.
 func (e *Engine) children(i int) []string {
-	parent := e.snippets[i]
+	parent := e.snippets.Snippet(i)
 	var out []string
-	for j := i + 1; j < len(e.snippets) && len(out) < maxChildren; j++ {
-		s := e.snippets[j]
+	for j := i + 1; j < e.snippets.Len() && len(out) < maxChildren; j++ {
+		s := e.snippets.Snippet(j)
 		under := slices.Contains(s.Context, parent.Text) || len(s.Context) >= corpus.MaxContextItems
 		if s.Source != parent.Source || !under {
 			break

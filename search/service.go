@@ -48,15 +48,17 @@ func (e *Engine) Service(name string) (*ServiceReport, error) {
 	rep := &ServiceReport{Service: *svc, Corrected: corrected}
 	ids := e.notesNaming(svc)
 	var current *Section
+	var firsts []int // per section, its first note
 	for _, i := range ids {
-		s := e.snippets[i]
+		s := e.snippets.Snippet(i)
 		if current == nil || current.Source != s.Source || strings.Join(current.Heading, "\x00") != strings.Join(s.Heading, "\x00") {
 			rep.Sections = append(rep.Sections, Section{Source: s.Source, Heading: s.Heading})
 			current = &rep.Sections[len(rep.Sections)-1]
+			firsts = append(firsts, i)
 		}
 		current.Snippets = append(current.Snippets, s)
 	}
-	e.sortByCentrality(svc, rep.Sections)
+	e.sortByCentrality(svc, rep.Sections, firsts)
 	rep.Related = e.serviceRelated(svc, ids)
 	return rep, nil
 }
@@ -64,16 +66,17 @@ func (e *Engine) Service(name string) (*ServiceReport, error) {
 // sortByCentrality puts first the sections most about svc: a heading
 // that names it (the innermost counts most), then the share of the
 // section's notes that name it, then how many do. Ties keep source order.
-func (e *Engine) sortByCentrality(svc *synonyms.Service, secs []Section) {
+// firsts holds a note of each section, to find the section's others by.
+func (e *Engine) sortByCentrality(svc *synonyms.Service, secs []Section, firsts []int) {
 	score := make(map[string]float64, len(secs))
-	for _, sec := range secs {
+	for k, sec := range secs {
 		v := 0.0
 		for lvl, h := range sec.Heading {
 			if slices.Contains(e.servicesIn(h), svc.Name) {
 				v = max(v, 1+float64(lvl+1)/float64(len(sec.Heading)))
 			}
 		}
-		all := len(e.section(corpus.Snippet{Source: sec.Source, Heading: sec.Heading}))
+		all := len(e.section(firsts[k]))
 		v += float64(len(sec.Snippets)) / float64(max(all, len(sec.Snippets)))
 		v += float64(min(len(sec.Snippets), 10)) / 20
 		score[sectionKey(sec.Source, sec.Heading)] = v
@@ -189,7 +192,7 @@ func (e *Engine) serviceRelated(svc *synonyms.Service, ids []int) []Related {
 	e.addCurated(svc.Name, relCurated, get)
 	counts := map[string]int{}
 	for _, i := range ids {
-		for _, s := range e.servicesIn(e.snippets[i].Text) {
+		for _, s := range e.servicesIn(e.snippets.Snippet(i).Text) {
 			counts[s]++
 		}
 	}

@@ -2,6 +2,7 @@ package synonyms_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -61,4 +62,23 @@ func BenchmarkExpand(b *testing.B) {
 	for b.Loop() {
 		d.Expand(q)
 	}
+}
+
+// BenchmarkParseCatalog parses the built-in service catalogue, as every
+// question's first look-up of a service does.
+func BenchmarkParseCatalog(b *testing.B) {
+	data := builtinServices(b)
+	for b.Loop() {
+		if _, err := synonyms.ParseCatalog("services.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func builtinServices(b *testing.B) []byte {
+	data, err := os.ReadFile("data/services.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
 }

@@ -159,7 +159,7 @@ func parseSolrLine(line string) (Rule, error) {
 func splitTerms(s string) ([]string, error) {
 	var out []string
 	for _, t := range strings.Split(s, ",") {
-		t = strings.Join(strings.Fields(t), " ")
+		t = foldSpace(t)
 		if t == "" {
 			return nil, fmt.Errorf("empty term in %q", strings.TrimSpace(s))
 		}

@@ -2,6 +2,7 @@ package synonyms
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +34,14 @@ func TestParts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFoldSpace: foldSpace folds as strings.Fields and a join do.
+func TestFoldSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "CloudWatch Events", " CloudWatch  Events ", "a\tb", "a\u00a0b", "\u2003x y", "x\r", "Amazon S3"} {
+		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

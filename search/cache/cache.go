@@ -29,7 +29,7 @@ import (
 // dictionary is not part of a cache's key: synonyms are expanded when a
 // question is asked, never indexed, so one index serves any dictionary,
 // the user's files included.
-const FormatVersion = 4 // 4: keyed on resolved paths; the snapshot keeps front-matter tags
+const FormatVersion = 5 // 4: keyed on resolved paths; the snapshot keeps front-matter tags; 5: snapshot tables read in place
 
 // DefaultLockWait is how long a crib waits for another crib that is
 // building the same index without a sign of progress before it indexes
@@ -39,7 +39,9 @@ const DefaultLockWait = 30 * time.Second
 // Cache keeps indexes on disk between runs: one entry per set of notes,
 // keyed by the notes paths, FormatVersion and crib's version, and kept up
 // to date with the notes by size, modification time and, where those
-// disagree, content hash.
+// disagree, content hash. The built-in notes, embedded in crib, are
+// never read to check them: an index of them is fresh while the
+// executable that wrote it (ExecutableID) is the one running.
 type Cache struct {
 	Dir      string        // e.g. ~/.cache/crib
 	Version  string        // crib's version and build; a new crib gets new entries
@@ -164,16 +166,25 @@ const (
 // opened is an index ready to become an engine once the thesaurus is
 // loaded: a generation opened and checked, or snippets to index in memory.
 type opened struct {
-	x        *search.Index // nil: index snippets in memory
-	snippets []corpus.Snippet
-	stats    *search.IndexStats
+	x      *search.Index // nil: index memory
+	table  *snippetTable // with x: the snapshot's snippets, read as shown
+	memory []corpus.Snippet
+	stats  *search.IndexStats
 }
 
 func (o *opened) engine(th *search.Thesaurus) (*search.Engine, error) {
 	if o.x == nil {
-		return search.Build(o.snippets, th)
+		return search.Build(o.memory, th)
 	}
-	return search.Open(o.x, o.snippets, o.stats, th)
+	return search.Open(o.x, o.table, o.stats, th)
+}
+
+// len returns the number of snippets searched.
+func (o *opened) len() int {
+	if o.x == nil {
+		return len(o.memory)
+	}
+	return o.table.Len()
 }
 
 func (o *opened) close() {
@@ -192,7 +203,7 @@ func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 	strict, force := mode&openStrict != 0, mode&openForce != 0
 	st, o := c.openFresh(en, notes, force)
 	if o != nil {
-		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
+		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), o.len())
 		return o, rep, nil
 	}
 	damaged := st.damaged
@@ -201,12 +212,12 @@ func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 		return c.fallback(notes, nil, rep, strict, c.problem(err, st.damaged))
 	}
 	if o != nil { // built by another crib while we waited
-		rep.finish(ActionFresh, notes, built.dir, entryWarnings(built.m), len(o.snippets))
+		rep.finish(ActionFresh, notes, built.dir, entryWarnings(built.m), o.len())
 		return o, rep, nil
 	}
 	defer release()
 	if st, o = c.openFresh(en, notes, force); o != nil { // built just before we locked
-		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), len(o.snippets))
+		rep.finish(ActionFresh, notes, st.dir, entryWarnings(st.m), o.len())
 		return o, rep, nil
 	}
 	if st.damaged == nil {
@@ -242,7 +253,7 @@ func (c *Cache) replace(en entry, notes *noteSet, st *lookup, rep *Report, stric
 		return c.fallback(notes, lo, rep, strict, c.problem(err, st.damaged))
 	}
 	rep.Changes, rep.Indexed = st.changes(), lo.indexed
-	rep.finish(action, notes, gen, lo.warnings, len(o.snippets))
+	rep.finish(action, notes, gen, lo.warnings, o.len())
 	if st.damaged != nil {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("the index cache in %s was damaged (%v); rebuilt it", en.dir, st.damaged))
 	}
@@ -266,7 +277,7 @@ func (c *Cache) openFresh(en entry, notes *noteSet, force bool) (*lookup, *opene
 		}
 		o, err := openGen(st.dir, st.m)
 		if err == nil {
-			respell(o.snippets, st.m, notes)
+			o.table.respell(st.m, notes)
 			en.touch()
 			if st.d.touched {
 				saveManifest(st.dir, st.m) // best effort: spares hashing next time

@@ -26,7 +26,7 @@ func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, pr
 	rep.Warnings = append(rep.Warnings, problem.Error()+"; searching in memory")
 	rep.Indexed = len(l.snippets)
 	rep.finish(ActionMemory, notes, "", l.warnings, len(l.snippets))
-	return &opened{snippets: l.snippets}, rep, nil
+	return &opened{memory: l.snippets}, rep, nil
 }
 
 // problem words why the cache could not be used.

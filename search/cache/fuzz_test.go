@@ -33,8 +33,8 @@ func seedGeneration(f *testing.F) (manifestData, snapshotData []byte) {
 func FuzzParseManifest(f *testing.F) {
 	m, _ := seedGeneration(f)
 	f.Add(m)
-	f.Add([]byte(`{"format":4,"stats":{},"contents":[{"name":"../../../../dev/zero","size":0}]}`))
-	f.Add([]byte(`{"format":4,"stats":{},"snippets":1,"contents":[{"name":"a"}],"files":[{"first":-1,"count":2}]}`))
+	f.Add([]byte(`{"format":5,"stats":{},"contents":[{"name":"../../../../dev/zero","size":0}]}`))
+	f.Add([]byte(`{"format":5,"stats":{},"snippets":1,"contents":[{"name":"a"}],"files":[{"first":-1,"count":2}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := parseManifest(data)
 		if err != nil {
@@ -60,7 +60,7 @@ func FuzzParseManifest(f *testing.F) {
 func FuzzParseSnapshot(f *testing.F) {
 	_, s := seedGeneration(f)
 	f.Add(s[:len(s)-4])
-	f.Add([]byte(snapshotMagic + "\x01\x01\x05hello\x00\x01\x00\x00\x01\x00\x00\x00"))
+	f.Add([]byte(snapshotMagic + "\x03\x01\x05\x00\x00\x00\x00\x05\x00\x00\x00hello\x00\x00\x00\x00\x00\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		data := append(append([]byte(nil), body...), 0, 0, 0, 0)
 		sum := crc32.Checksum(body, castagnoli)
@@ -69,7 +69,8 @@ func FuzzParseSnapshot(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, sn := range snap.snippets {
+		for i := range snap.snippets.Len() {
+			sn := snap.snippets.Snippet(i)
 			_ = len(sn.Text) + len(sn.Heading) + len(sn.Context) + len(sn.Source)
 		}
 	})

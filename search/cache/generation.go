@@ -172,8 +172,8 @@ func openGen(dir string, m *manifest) (o *opened, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(snap.snippets) != m.Snippets || m.Stats.Docs != m.Snippets {
-		return nil, fmt.Errorf("%w: %s holds %d snippets, want %d", errCorrupt, snapshotName, len(snap.snippets), m.Snippets)
+	if snap.snippets.Len() != m.Snippets || m.Stats.Docs != m.Snippets {
+		return nil, fmt.Errorf("%w: %s holds %d snippets, want %d", errCorrupt, snapshotName, snap.snippets.Len(), m.Snippets)
 	}
 	x, err := search.OpenIndex(filepath.Join(dir, indexDir), m.Snippets)
 	if err != nil {
@@ -186,7 +186,7 @@ func openGen(dir string, m *manifest) (o *opened, err error) {
 	}
 	stats := *m.Stats
 	stats.Vocab = snap.voc
-	return &opened{x: x, snippets: snap.snippets, stats: &stats}, nil
+	return &opened{x: x, table: snap.snippets, stats: &stats}, nil
 }
 
 // copyIndex copies a bleve index folder for an update. Segment files

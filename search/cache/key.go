@@ -59,24 +59,3 @@ func fileKeys(files []corpus.File) []string {
 	}
 	return keys
 }
-
-// respell shows the snippets of each file under the path the notes name
-// it by now, when the index was built through another spelling.
-func respell(snippets []corpus.Snippet, m *manifest, notes *noteSet) {
-	if notes.builtin() {
-		return
-	}
-	shown := make(map[string]string, len(notes.files))
-	for i, f := range notes.files {
-		shown[notes.keys[i]] = f.Path
-	}
-	for _, e := range m.Files {
-		p, ok := shown[e.Path]
-		if !ok || e.Count == 0 || snippets[e.First].Source == p {
-			continue
-		}
-		for i := e.First; i < e.First+e.Count; i++ {
-			snippets[i].Source = p
-		}
-	}
-}

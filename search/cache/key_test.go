@@ -48,3 +48,28 @@ func TestCacheKeySpellings(t *testing.T) {
 		t.Errorf("cache entries %v, want two", entries)
 	}
 }
+
+// TestBuiltinNotesFollowTheExecutable: the built-in notes are trusted
+// without reading them while the executable that indexed them runs;
+// an index another build of crib wrote under the same Version is rebuilt.
+func TestBuiltinNotesFollowTheExecutable(t *testing.T) {
+	c := newTestCache(t)
+	_, rep := openCache(t, c, Notes{})
+	if rep.Action != ActionRebuilt {
+		t.Fatalf("first question: %s, want %s", rep.Action, ActionRebuilt)
+	}
+	if _, rep = openCache(t, c, Notes{}); rep.Action != ActionFresh {
+		t.Fatalf("same executable: %s, want %s", rep.Action, ActionFresh)
+	}
+	m, err := readManifest(rep.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Files[0].Hash = "executable another-build"
+	if err := saveManifest(rep.Dir, m); err != nil {
+		t.Fatal(err)
+	}
+	if _, rep = openCache(t, c, Notes{}); rep.Action != ActionRebuilt {
+		t.Errorf("another executable's index: %s, want %s", rep.Action, ActionRebuilt)
+	}
+}

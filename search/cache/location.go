@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // DefaultDir returns where crib keeps its index cache, as getenv tells:
@@ -27,8 +28,10 @@ func DefaultDir(getenv func(string) string) string {
 // ExecutableID identifies the running executable, for Cache.Version, so
 // that a rebuilt crib never reads an index that an older one wrote: the Go
 // build ID near the start of the file, else its size and modification
-// time.
-func ExecutableID() string {
+// time. It reads the executable once per process.
+func ExecutableID() string { return executableID() }
+
+var executableID = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return "unknown"
@@ -47,7 +50,7 @@ func ExecutableID() string {
 		return fmt.Sprintf("%d-%d", info.Size(), info.ModTime().UnixNano())
 	}
 	return "unknown"
-}
+})
 
 // findBuildID finds the Go build ID in the start of an executable: in an
 // ELF note (name "Go", type 4), or after the marker other formats carry.

@@ -117,7 +117,23 @@ func readRegular(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Read into a buffer of the file's size (and a byte to see it end):
+	// growing one as io.ReadAll does copies a large snapshot many times.
+	size := int64(512)
+	if info, err := f.Stat(); err == nil {
+		size = min(info.Size(), limit)
+	}
+	data := make([]byte, size+1)
+	n, err := io.ReadFull(f, data)
+	data = data[:n]
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		err = nil
+	case err == nil: // longer than it was
+		var rest []byte
+		rest, err = io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
+		data = append(data, rest...)
+	}
 	if err == nil && int64(len(data)) > limit {
 		err = fmt.Errorf("%w: %s is larger than %d bytes", errCorrupt, filepath.Base(path), limit)
 	}

@@ -32,8 +32,7 @@ const builtinPath = corpus.EmbeddedPrefix
 
 func resolveNotes(src Notes) (*noteSet, error) {
 	if len(src.Paths) == 0 {
-		size := int64(len(corpus.EmbeddedData()))
-		return &noteSet{files: []corpus.File{{Path: builtinPath, Size: size}}, keys: []string{builtinPath}}, nil
+		return &noteSet{files: []corpus.File{{Path: builtinPath}}, keys: []string{builtinPath}}, nil
 	}
 	files, warnings, err := corpus.ResolveWith(src.Paths, src.Options)
 	n := &noteSet{paths: src.Paths, files: files, keys: fileKeys(files), warnings: warnings}
@@ -63,7 +62,7 @@ const (
 // again next time.
 func (n *noteSet) read(f corpus.File) (snippets []corpus.Snippet, warning, hash string) {
 	if n.builtin() {
-		return corpus.Embedded(), "", hashBytes(corpus.EmbeddedData())
+		return corpus.Embedded(), "", builtinID()
 	}
 	if f.Size > corpus.MaxFileBytes {
 		snippets, warning = corpus.ReadFile(f)
@@ -82,7 +81,7 @@ func (n *noteSet) read(f corpus.File) (snippets []corpus.Snippet, warning, hash 
 // hash returns the sha256 of a file's contents now, "" when unreadable.
 func (n *noteSet) hash(f corpus.File) string {
 	if n.builtin() {
-		return hashBytes(corpus.EmbeddedData())
+		return builtinID()
 	}
 	fh, err := os.Open(f.Path)
 	if err != nil {
@@ -100,6 +99,17 @@ func hashBytes(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// builtinID stands for the hash of the built-in notes: they are embedded
+// in the executable, so the executable's build ID names them, and a
+// question need not read and hash half a megabyte of notes to trust an
+// index of them. A crib that cannot tell its build hashes them.
+var builtinID = sync.OnceValue(func() string {
+	if id := ExecutableID(); id != "unknown" {
+		return "executable " + id
+	}
+	return hashBytes(corpus.EmbeddedData())
+})
 
 // delta is how the notes differ from what a generation indexed.
 type delta struct {
@@ -161,6 +171,8 @@ func (n *noteSet) has(key string) bool {
 // refreshes e's time stamps when only those changed.
 func unchanged(n *noteSet, f corpus.File, e *fileEntry, d *delta) bool {
 	switch {
+	case n.builtin():
+		return e.Hash == builtinID() // the same executable: the same notes
 	case e.Hash == "" || e.Size != f.Size:
 		return false
 	case e.Hash == hashOversize:
@@ -219,7 +231,7 @@ func (n *noteSet) load(old *snapshot, m *manifest, d *delta) *loaded {
 			for i := range next {
 				if d != nil && old != nil && d.reuse[i] >= 0 {
 					e := m.Files[d.reuse[i]]
-					res[i] = result{snippets: old.snippets[e.First : e.First+e.Count], warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked, ctime: e.Change, ino: e.Inode}
+					res[i] = result{snippets: old.snippets.slice(e.First, e.Count), warning: e.Warning, hash: e.Hash, reused: true, checked: e.Checked, ctime: e.Change, ino: e.Inode}
 					continue
 				}
 				checked := nowNanos()

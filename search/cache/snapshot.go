@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -14,31 +15,33 @@ import (
 )
 
 // The snapshot file holds the parsed snippets and the vocabulary, so that a
-// question answered from the cache reads no notes and analyses nothing:
+// question answered from the cache reads no notes and analyses nothing.
+// Strings, lists and snippets sit in tables of fixed-width numbers (u32,
+// little endian), so that a snippet is read where it lies when a question
+// shows it, and the others are never decoded:
 //
 //	"CRIBSNAP" uvarint(version)
-//	strings: uvarint(n) n*uvarint(len) bytes...   every distinct string once
-//	lists:   uvarint(n) n*(uvarint(len+1) len*uvarint(string))   0 = nil
-//	snippets: uvarint(n) n*(text heading context source line tags)
-//	vocab:   uvarint(n) n*(term df)
-//	surface: uvarint(n) n*(word term uses)
+//	strings:  uvarint(n) uvarint(bytes) (n+1)*u32 offsets, the bytes
+//	lists:    uvarint(n) uvarint(ids) (n+1)*u32 offsets, ids*u32 string   list k is the k-th, 0 = nil
+//	snippets: uvarint(n) n*(text heading context source line tags), each u32
+//	vocab:    uvarint(n) n*(term df)            uvarints
+//	surface:  uvarint(n) n*(word term uses)     uvarints
 //	crc32c of all the above, 4 bytes little endian
 //
-// Strings are slices of one copy of the file, so reading 100k snippets
-// allocates little more than the snippets themselves.
+// Strings are slices of one copy of the file, so reading snippets
+// allocates little more than their lists.
 const (
 	snapshotName    = "snippets.bin"
 	snapshotMagic   = "CRIBSNAP"
-	snapshotVersion = 2 // 2: snippets keep their front-matter tags
+	snapshotVersion = 3 // 2: snippets keep their front-matter tags; 3: tables read in place
 )
 
 type snapshot struct {
-	snippets []corpus.Snippet
+	snippets *snippetTable
 	voc      *search.Vocabulary
 }
 
 type snapWriter struct {
-	buf     []byte
 	strs    map[string]int
 	order   []string
 	lists   map[string]int
@@ -73,106 +76,86 @@ func (w *snapWriter) list(l []string) int {
 	return len(w.listBuf)
 }
 
-func writeSnapshot(path string, s *snapshot) error {
-	w := &snapWriter{strs: map[string]int{}, lists: map[string]int{}}
-	type rec struct{ text, heading, context, source, line, tags int }
-	recs := make([]rec, len(s.snippets))
-	for i, sn := range s.snippets {
-		recs[i] = rec{w.str(sn.Text), w.list(sn.Heading), w.list(sn.Context), w.str(sn.Source), sn.Line, w.list(sn.Tags)}
+func writeSnapshot(path string, snippets []corpus.Snippet, voc *search.Vocabulary) error {
+	b, err := encodeSnapshot(snippets, voc)
+	if err != nil {
+		return err
 	}
-	terms, words := s.voc.Terms(), s.voc.Words()
+	return os.WriteFile(path, b, 0o644)
+}
+
+func encodeSnapshot(snippets []corpus.Snippet, voc *search.Vocabulary) ([]byte, error) {
+	w := &snapWriter{strs: map[string]int{}, lists: map[string]int{}}
+	recs := make([]uint32, 0, 6*len(snippets))
+	for _, sn := range snippets {
+		if sn.Line < 0 || sn.Line > math.MaxUint32 {
+			return nil, fmt.Errorf("snapshot: line %d of %s out of range", sn.Line, sn.Source)
+		}
+		recs = append(recs, uint32(w.str(sn.Text)), uint32(w.list(sn.Heading)), uint32(w.list(sn.Context)),
+			uint32(w.str(sn.Source)), uint32(sn.Line), uint32(w.list(sn.Tags)))
+	}
+	terms, words := voc.Terms(), voc.Words()
 	for _, t := range terms {
 		w.str(t)
 	}
 	for _, wd := range words {
-		term, _ := s.voc.Word(wd)
+		term, _ := voc.Word(wd)
 		w.str(wd)
 		w.str(term)
 	}
+	total := 0
+	for _, s := range w.order {
+		total += len(s)
+	}
+	if total > math.MaxUint32 {
+		return nil, fmt.Errorf("snapshot: %d bytes of text is more than it holds", total)
+	}
 	b := binary.AppendUvarint([]byte(snapshotMagic), snapshotVersion)
 	b = binary.AppendUvarint(b, uint64(len(w.order)))
-	for _, str := range w.order {
-		b = binary.AppendUvarint(b, uint64(len(str)))
+	b = binary.AppendUvarint(b, uint64(total))
+	off := 0
+	b = binary.LittleEndian.AppendUint32(b, 0)
+	for _, s := range w.order {
+		off += len(s)
+		b = binary.LittleEndian.AppendUint32(b, uint32(off))
 	}
-	for _, str := range w.order {
-		b = append(b, str...)
+	for _, s := range w.order {
+		b = append(b, s...)
+	}
+	ids := 0
+	for _, l := range w.listBuf {
+		ids += len(l)
 	}
 	b = binary.AppendUvarint(b, uint64(len(w.listBuf)))
+	b = binary.AppendUvarint(b, uint64(ids))
+	off = 0
+	b = binary.LittleEndian.AppendUint32(b, 0)
 	for _, l := range w.listBuf {
-		b = binary.AppendUvarint(b, uint64(len(l)+1))
+		off += len(l)
+		b = binary.LittleEndian.AppendUint32(b, uint32(off))
+	}
+	for _, l := range w.listBuf {
 		for _, id := range l {
-			b = binary.AppendUvarint(b, uint64(id))
+			b = binary.LittleEndian.AppendUint32(b, uint32(id))
 		}
 	}
-	b = binary.AppendUvarint(b, uint64(len(recs)))
-	for _, r := range recs {
-		for _, v := range []int{r.text, r.heading, r.context, r.source, r.line, r.tags} {
-			b = binary.AppendUvarint(b, uint64(v))
-		}
+	b = binary.AppendUvarint(b, uint64(len(snippets)))
+	for _, v := range recs {
+		b = binary.LittleEndian.AppendUint32(b, v)
 	}
 	b = binary.AppendUvarint(b, uint64(len(terms)))
 	for _, t := range terms {
 		b = binary.AppendUvarint(b, uint64(w.strs[t]))
-		b = binary.AppendUvarint(b, uint64(s.voc.DF(t)))
+		b = binary.AppendUvarint(b, uint64(voc.DF(t)))
 	}
 	b = binary.AppendUvarint(b, uint64(len(words)))
 	for _, wd := range words {
-		term, uses := s.voc.Word(wd)
+		term, uses := voc.Word(wd)
 		b = binary.AppendUvarint(b, uint64(w.strs[wd]))
 		b = binary.AppendUvarint(b, uint64(w.strs[term]))
 		b = binary.AppendUvarint(b, uint64(uses))
 	}
-	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
-	return os.WriteFile(path, b, 0o644)
-}
-
-// snapReader decodes a snapshot, failing once on the first bad value.
-type snapReader struct {
-	data []byte
-	blob string // the string section, as one string
-	pos  int
-	err  error
-}
-
-func (r *snapReader) uvarint() int {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.data[r.pos:])
-	if n <= 0 || v > 1<<40 {
-		r.err = fmt.Errorf("%w: %s: bad number at byte %d", errCorrupt, snapshotName, r.pos)
-		return 0
-	}
-	r.pos += n
-	return int(v)
-}
-
-// count reads a length that cannot exceed what is left of the file.
-func (r *snapReader) count() int {
-	n := r.uvarint()
-	if n > len(r.data)-r.pos {
-		r.err = fmt.Errorf("%w: %s: count %d past the end", errCorrupt, snapshotName, n)
-		return 0
-	}
-	return n
-}
-
-func (r *snapReader) index(n int) int {
-	i := r.uvarint()
-	if i >= n && r.err == nil {
-		r.err = fmt.Errorf("%w: %s: reference %d out of range", errCorrupt, snapshotName, i)
-		return 0
-	}
-	return i
-}
-
-// str reads a reference into the string table.
-func (r *snapReader) str(strs []string) string {
-	i := r.index(len(strs))
-	if r.err != nil {
-		return ""
-	}
-	return strs[i]
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), nil
 }
 
 // readSnapshot reads a snapshot file; withUses as for vocabulary.
@@ -188,7 +171,10 @@ func readSnapshot(path string, withUses bool) (*snapshot, error) {
 // snippets make about 100 MB).
 const maxSnapshotBytes = 4 << 30
 
-// parseSnapshot decodes a snapshot file's contents, which it keeps.
+// parseSnapshot checks a snapshot file's contents, which it keeps, and
+// decodes its vocabulary; snippets are decoded as they are asked for.
+// Every offset and reference is checked here, so that reading a snippet
+// later cannot fail.
 func parseSnapshot(data []byte, withUses bool) (*snapshot, error) {
 	if len(data) < len(snapshotMagic)+5 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, fmt.Errorf("%w: %s: not a snapshot", errCorrupt, snapshotName)
@@ -201,9 +187,21 @@ func parseSnapshot(data []byte, withUses bool) (*snapshot, error) {
 	if v := r.uvarint(); v != snapshotVersion {
 		return nil, fmt.Errorf("%w: %s: version %d", errCorrupt, snapshotName, v)
 	}
-	strs := r.strings()
-	lists := r.lists(strs)
-	s := &snapshot{snippets: r.snippets(strs, lists), voc: r.vocabulary(strs, withUses)}
+	t := &snippetTable{}
+	var blob []byte
+	t.strOff, blob = r.table(1)
+	if len(blob) > 0 {
+		// The strings share the file's buffer instead of copying it:
+		// readSnapshot owns data and never writes to it once read.
+		t.blob = unsafe.String(&blob[0], len(blob))
+	}
+	t.listOff, t.listIDs = r.table(4)
+	t.n = r.count()
+	t.recs = r.bytes(t.n * 4 * snippetFields)
+	if r.err == nil {
+		r.err = t.check()
+	}
+	s := &snapshot{snippets: t, voc: r.vocabulary(t, withUses)}
 	if r.err == nil && r.pos != len(body) {
 		r.err = fmt.Errorf("%w: %s: %d bytes left over", errCorrupt, snapshotName, len(body)-r.pos)
 	}
@@ -213,87 +211,95 @@ func parseSnapshot(data []byte, withUses bool) (*snapshot, error) {
 	return s, nil
 }
 
-func (r *snapReader) strings() []string {
-	n := r.count()
-	lens := make([]int, n)
-	total := 0
-	for i := range lens {
-		lens[i] = r.count()
-		total += lens[i]
-	}
-	if r.err != nil || total > len(r.data)-r.pos {
-		r.err = cmpErr(r.err, fmt.Errorf("%w: %s: strings past the end", errCorrupt, snapshotName))
-		return nil
-	}
-	// The strings share the file's buffer instead of copying it: readSnapshot
-	// owns data and never writes to it once read.
-	var blob string
-	if total > 0 {
-		blob = unsafe.String(&r.data[r.pos], total)
-	}
-	r.pos += total
-	out := make([]string, n)
-	off := 0
-	for i, l := range lens {
-		out[i] = blob[off : off+l]
-		off += l
-	}
-	return out
+// snapReader reads a snapshot, failing once on the first bad value.
+type snapReader struct {
+	data []byte
+	pos  int
+	err  error
 }
 
-func cmpErr(a, b error) error {
-	if a != nil {
-		return a
+func (r *snapReader) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w: %s: %s", errCorrupt, snapshotName, fmt.Sprintf(format, args...))
 	}
+}
+
+func (r *snapReader) uvarint() int {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.data[r.pos:])
+	if n <= 0 || v > 1<<40 {
+		r.fail("bad number at byte %d", r.pos)
+		return 0
+	}
+	r.pos += n
+	return int(v)
+}
+
+// count reads a length that cannot exceed what is left of the file.
+func (r *snapReader) count() int {
+	n := r.uvarint()
+	if n > len(r.data)-r.pos {
+		r.fail("count %d past the end", n)
+		return 0
+	}
+	return n
+}
+
+// bytes returns the next n bytes.
+func (r *snapReader) bytes(n int) []byte {
+	if r.err != nil || n < 0 || n > len(r.data)-r.pos {
+		r.fail("table of %d bytes past the end", n)
+		return nil
+	}
+	b := r.data[r.pos : r.pos+n : r.pos+n]
+	r.pos += n
 	return b
 }
 
-func (r *snapReader) lists(strs []string) [][]string {
-	n := r.count()
-	out := make([][]string, n+1)
-	for i := 1; i <= n && r.err == nil; i++ {
-		l := r.count() - 1
-		if l < 0 {
-			r.err = cmpErr(r.err, fmt.Errorf("%w: %s: bad list", errCorrupt, snapshotName))
-			break
-		}
-		list := make([]string, l)
-		for j := range list {
-			list[j] = r.str(strs)
-		}
-		out[i] = list[:l:l] // full: an append by a caller copies
+// table reads n, size, (n+1) u32 offsets, and size items of unit bytes
+// each (bytes of strings, u32 ids of lists). The offsets are checked to
+// rise from 0 to size.
+func (r *snapReader) table(unit int) (offsets, items []byte) {
+	n, size := r.count(), r.count()
+	offsets = r.bytes((n + 1) * 4)
+	items = r.bytes(size * unit)
+	if r.err != nil {
+		return nil, nil
 	}
-	return out
-}
-
-func (r *snapReader) snippets(strs []string, lists [][]string) []corpus.Snippet {
-	n := r.count()
-	out := make([]corpus.Snippet, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		out[i] = corpus.Snippet{
-			Text:    r.str(strs),
-			Heading: lists[r.index(len(lists))],
-			Context: lists[r.index(len(lists))],
-			Source:  r.str(strs),
-			Line:    r.uvarint(),
-			Tags:    lists[r.index(len(lists))],
+	last := uint32(0)
+	for i := range n + 1 {
+		o := binary.LittleEndian.Uint32(offsets[4*i:])
+		if (i == 0 && o != 0) || o < last || (i == n && int64(o) != int64(size)) {
+			r.fail("bad offset %d", i)
+			return nil, nil
 		}
+		last = o
 	}
-	return out
+	return offsets, items
 }
 
 // vocabulary decodes the vocabulary; the counts of surface forms, which
 // only an update needs, when withUses is set.
-func (r *snapReader) vocabulary(strs []string, withUses bool) *search.Vocabulary {
+func (r *snapReader) vocabulary(t *snippetTable, withUses bool) *search.Vocabulary {
 	v := search.NewVocabulary()
+	str := func() string {
+		i := r.uvarint()
+		if i >= t.strings() {
+			r.fail("reference %d out of range", i)
+			return ""
+		}
+		return t.str(uint32(i))
+	}
 	n := r.count()
 	for i := 0; i < n && r.err == nil; i++ {
-		t := r.str(strs)
-		v.SetTerm(t, r.uvarint())
+		term := str()
+		v.SetTerm(term, r.uvarint())
 	}
 	n = r.count()
 	for i := 0; i < n && r.err == nil; i++ {
-		w, term, uses := r.str(strs), r.str(strs), r.uvarint()
+		w, term, uses := str(), str(), r.uvarint()
 		if !withUses {
 			uses = 0
 		}

@@ -90,7 +90,7 @@ func (st *lookup) reusable() *snapshot {
 		return nil
 	}
 	snap, err := readSnapshot(filepath.Join(st.dir, snapshotName), true)
-	if err != nil || len(snap.snippets) != st.m.Snippets {
+	if err != nil || snap.snippets.Len() != st.m.Snippets {
 		return nil
 	}
 	return snap
@@ -115,7 +115,7 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 			return err
 		}
 		// The vocabulary of the kept snippets.
-		old.voc.Remove(old.snippets[keep:])
+		old.voc.Remove(old.snippets.slice(keep, old.snippets.Len()-keep))
 		up = &search.Update{Keep: keep, Vocab: old.voc, Had: st.m.Snippets}
 	}
 	if err := checkSpace(gen, len(snippets)-keep); err != nil {
@@ -130,7 +130,7 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 		return err
 	}
 	b.indexed = len(snippets) - keep
-	if err := writeSnapshot(filepath.Join(gen, snapshotName), &snapshot{snippets: snippets, voc: stats.Vocab}); err != nil {
+	if err := writeSnapshot(filepath.Join(gen, snapshotName), snippets, stats.Vocab); err != nil {
 		return err
 	}
 	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),
