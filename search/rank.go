@@ -282,5 +282,5 @@ func contributions(ps []score.Share) []Contribution {
 // isList reports whether snippet i introduces a list of at least three
 // items.
 func (e *Engine) isList(i int) bool {
-	return strings.HasSuffix(strings.TrimSpace(e.snippets[i].Text), ":") && len(e.children(i)) >= 3
+	return strings.HasSuffix(strings.TrimSpace(e.snippets.Snippet(i).Text), ":") && len(e.children(i)) >= 3
 }

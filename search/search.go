@@ -251,7 +251,7 @@ func (e *Engine) onePerPlace(hits []Hit) []Hit {
 		case ok && parents[pi] >= 2 && shown[pi]:
 		case ok && parents[pi] >= 2:
 			shown[pi] = true
-			out = append(out, Hit{Index: pi, Snippet: e.snippets[pi], Score: h.Score, Confidence: h.Confidence, Anchored: h.Anchored})
+			out = append(out, Hit{Index: pi, Snippet: e.snippets.Snippet(pi), Score: h.Score, Confidence: h.Confidence, Anchored: h.Anchored})
 		default:
 			shown[h.Index] = true
 			out = append(out, h)
@@ -263,13 +263,13 @@ func (e *Engine) onePerPlace(hits []Hit) []Hit {
 // parentOf finds the list intro snippet i sits under: the nearest earlier
 // snippet of its file whose text is its nearest parent and ends in ":".
 func (e *Engine) parentOf(i int) (int, bool) {
-	s := e.snippets[i]
+	s := e.snippets.Snippet(i)
 	if len(s.Context) == 0 || !strings.HasSuffix(strings.TrimSpace(s.Context[len(s.Context)-1]), ":") {
 		return 0, false
 	}
 	parent := s.Context[len(s.Context)-1]
-	for j := i - 1; j >= 0 && e.snippets[j].Source == s.Source; j-- {
-		if e.snippets[j].Text == parent {
+	for j := i - 1; j >= 0 && e.snippets.Snippet(j).Source == s.Source; j-- {
+		if e.snippets.Snippet(j).Text == parent {
 			return j, true
 		}
 	}
