@@ -1,9 +1,8 @@
 package search
 
 import (
-	"runtime"
+	"slices"
 	"strings"
-	"sync"
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
@@ -28,14 +27,21 @@ func NewVocabulary() *Vocabulary {
 // add counts (sign 1) or uncounts (sign -1) one snippet's words.
 func (v *Vocabulary) add(s corpus.Snippet, sign int) {
 	text := s.Text + " " + strings.Join(s.Heading, " ")
-	seen := map[string]bool{}
-	for _, t := range analysis.Analyze(text) {
-		if !seen[t.Term] {
-			seen[t.Term] = true
-			v.df[t.Term] += sign
-			if v.df[t.Term] <= 0 {
-				delete(v.df, t.Term)
-			}
+	if sign > 0 {
+		v.countSpan(text, analysis.Analyze(text), &termSet{})
+		return
+	}
+	v.uncount(text, analysis.Analyze(text))
+}
+
+// countSpan counts the words toks found in text, part of one snippet: a
+// term counts once for the snippet, and seen holds those of its terms
+// counted already. It is uncount's reverse, with fewer lookups: indexing
+// runs it for every word of the notes.
+func (v *Vocabulary) countSpan(text string, toks []analysis.Token, seen *termSet) {
+	for _, t := range toks {
+		if seen.add(t.Term) {
+			v.df[t.Term]++
 		}
 		if t.Whole {
 			// Names are counted, so that a question can tell whether the
@@ -44,15 +50,68 @@ func (v *Vocabulary) add(s corpus.Snippet, sign int) {
 			continue
 		}
 		w := strings.ToLower(text[t.Start:t.End])
-		v.uses[w] += sign
-		if v.uses[w] <= 0 {
-			delete(v.uses, w)
-			delete(v.surface, w)
-		} else {
+		n := len(v.uses)
+		if v.uses[w]++; len(v.uses) > n {
 			v.surface[w] = t.Term
 		}
 	}
 }
+
+// uncount uncounts the words of one snippet, which were counted.
+func (v *Vocabulary) uncount(text string, toks []analysis.Token) {
+	seen := termSet{}
+	for _, t := range toks {
+		if seen.add(t.Term) {
+			if v.df[t.Term]--; v.df[t.Term] <= 0 {
+				delete(v.df, t.Term)
+			}
+		}
+		if t.Whole {
+			continue
+		}
+		w := strings.ToLower(text[t.Start:t.End])
+		if v.uses[w]--; v.uses[w] <= 0 {
+			delete(v.uses, w)
+			delete(v.surface, w)
+		}
+	}
+}
+
+// termSet is a set of the terms of one snippet: a list while it is short
+// (most snippets have a few dozen terms, and comparing them costs less
+// than hashing), and a map besides past that.
+type termSet struct {
+	list []string
+	m    map[string]bool
+}
+
+const termSetList = 32
+
+// add adds term and says whether it was new.
+func (s *termSet) add(term string) bool {
+	if s.m != nil {
+		if s.m[term] {
+			return false
+		}
+		s.m[term] = true
+		return true
+	}
+	for _, t := range s.list {
+		if t == term {
+			return false
+		}
+	}
+	if s.list = append(s.list, term); len(s.list) > termSetList {
+		s.m = make(map[string]bool, 2*termSetList)
+		for _, t := range s.list {
+			s.m[t] = true
+		}
+	}
+	return true
+}
+
+// reset empties the set, keeping its list's room.
+func (s *termSet) reset() { s.list, s.m = s.list[:0], nil }
 
 // merge adds the counts of o to v. A surface form always maps to the same
 // term (the term is a function of the lower-cased form), so the order of
@@ -67,29 +126,6 @@ func (v *Vocabulary) merge(o *Vocabulary) {
 	}
 }
 
-// countVocab counts the words of snippets, a share per CPU.
-func countVocab(snippets []corpus.Snippet) *Vocabulary {
-	chunks := max(1, min(runtime.GOMAXPROCS(0), len(snippets)/1000))
-	out := make([]*Vocabulary, chunks)
-	var wg sync.WaitGroup
-	for p := range chunks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			v := NewVocabulary()
-			for _, s := range snippets[p*len(snippets)/chunks : (p+1)*len(snippets)/chunks] {
-				v.add(s, 1)
-			}
-			out[p] = v
-		}()
-	}
-	wg.Wait()
-	for _, o := range out[1:] {
-		out[0].merge(o)
-	}
-	return out[0]
-}
-
 // Remove uncounts snippets that were counted before.
 func (v *Vocabulary) Remove(snippets []corpus.Snippet) {
 	for _, s := range snippets {
@@ -98,13 +134,25 @@ func (v *Vocabulary) Remove(snippets []corpus.Snippet) {
 }
 
 // Terms returns the terms of the notes, in order.
-func (v *Vocabulary) Terms() []string { return sortedKeys(v.df) }
+func (v *Vocabulary) Terms() []string { return keysInOrder(v.df) }
 
 // DF returns how many snippets hold term in their text or headings.
 func (v *Vocabulary) DF(term string) int { return v.df[term] }
 
 // Words returns the words of the notes, lower-cased as written, in order.
-func (v *Vocabulary) Words() []string { return sortedKeys(v.surface) }
+func (v *Vocabulary) Words() []string { return keysInOrder(v.surface) }
+
+// keysInOrder returns the keys of m, sorted, in a slice of their number:
+// collecting them unsized, as sortedKeys does, grew it several times over
+// for the million words of a large notes file.
+func keysInOrder[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
 
 // Word returns the term of a word and how often the notes use it (0
 // when the vocabulary does not keep counts: see SetWord).
