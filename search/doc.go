@@ -1,17 +1,17 @@
-// Package search analyses, indexes and ranks note snippets: a bleve scorch
-// index with crib's Snowball analyzer (package search/analysis, registered
-// with bleve here) and BM25 scoring, questions expanded through the
-// thesaurus, and a light re-ranking that rewards notes covering more of
-// the question.
+// Package search answers questions over note snippets: questions read
+// (package search/question) and expanded through the thesaurus into one
+// bleve query over the index (package search/index: crib's Snowball
+// analyzer from search/analysis, BM25), then re-ranked by how much of the
+// question each note covers (package search/score).
 //
 // An Engine answers in two steps: Rank scores the best snippets for a
 // question (cheap), and Answer decorates a ranking for showing
 // (highlights, services, child items, related services). Search does
-// both. Build indexes snippets in memory; WriteIndex, OpenIndex and Open
+// both. Build indexes snippets in memory; index.Write, index.Open and Open
 // let package search/cache keep indexes on disk. An engine always has a
 // thesaurus: Build and Open use the built-in one when given none.
 //
-// It prints nothing and writes files only where WriteIndex is told to:
+// It prints nothing and writes files only where index.Write is told to:
 // package corpus reads and parses the notes (read-only), search/cache
 // manages the files on disk, search/check weighs practice-exam options,
 // and package cmd shows the answers.
@@ -27,7 +27,7 @@
 // from one build of the same notes to the next. Summing in clause order
 // makes every score a function of the notes and the question alone.
 //
-// Building an index (Build, WriteIndex) turns the garbage collector on
+// Building an index (Build, index.Write) turns the garbage collector on
 // for the build's duration when the process had turned it off, as crib's
 // one-shot commands do: a build allocates many times what it keeps.
 //

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/search/index"
 )
 
 // Filter narrows a search to the notes that pass all of its parts; an
@@ -97,7 +98,7 @@ func (e *Engine) passing(f Filter) []string {
 	ids := []string{}
 	for i, s := range e.Snippets() {
 		if f.passes(s) {
-			ids = append(ids, docID(i))
+			ids = append(ids, index.DocID(i))
 		}
 	}
 	return ids

@@ -3,25 +3,21 @@ package search
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/searcher"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
-	"github.com/crib-dev/crib/search/score"
+	"github.com/crib-dev/crib/search/index"
 	"github.com/crib-dev/crib/synonyms"
 )
 
 // Field names in the index.
 const (
-	FieldText    = score.FieldText
-	FieldParts   = score.FieldParts // parts of the identifiers in text
-	FieldContext = score.FieldContext
-	FieldHeading = score.FieldHeading
+	FieldText    = index.FieldText
+	FieldParts   = index.FieldParts // parts of the identifiers in text
+	FieldContext = index.FieldContext
+	FieldHeading = index.FieldHeading
 )
 
 func init() {
@@ -42,50 +38,6 @@ type Engine struct {
 
 }
 
-// newMapping returns the index mapping crib uses, scored with BM25: the
-// snippet's prose, the parts of its identifiers, its parent items and its
-// headings, each analysed by crib's analyzer.
-func newMapping() mapping.IndexMapping {
-	field := func(analyzer string) *mapping.FieldMapping {
-		f := mapping.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = true
-		f.DocValues = false
-		return f
-	}
-	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(FieldText, field(analyzerProseName))
-	doc.AddFieldMappingsAt(FieldParts, field(analyzerPartsName))
-	doc.AddFieldMappingsAt(FieldContext, field(analyzerName))
-	doc.AddFieldMappingsAt(FieldHeading, field(analyzerName))
-	// No "_all" field: no query searches it, and bleve would index an
-	// empty one for every snippet.
-	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
-	m := mapping.NewIndexMapping()
-	m.DefaultMapping = doc
-	m.DefaultAnalyzer = analyzerName
-	m.ScoringModel = index.BM25Scoring
-	m.StoreDynamic = false
-	m.IndexDynamic = false
-	m.DocValuesDynamic = false
-	return m
-}
-
-// docID names snippet i so that ids sort in source order.
-func docID(i int) string { return fmt.Sprintf("%08d", i) }
-
-// document is what the index holds for one snippet.
-func document(s corpus.Snippet) map[string]interface{} {
-	return map[string]interface{}{
-		FieldText:    s.Text,
-		FieldParts:   s.Text,
-		FieldContext: strings.Join(s.Context, " / "),
-		FieldHeading: strings.Join(s.Heading, " / "),
-	}
-}
-
 // Build indexes snippets in memory. A nil thesaurus means crib's
 // built-in one. The snippets of one file must be contiguous and in
 // order, as package corpus gives them: sections and list children are
@@ -95,24 +47,19 @@ func Build(snippets []corpus.Snippet, th *Thesaurus) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	x, st, err := index.Build(snippets)
 	if err != nil {
-		return nil, fmt.Errorf("create index: %w", err)
-	}
-	st, err := fillIndex(idx, snippets, &Update{}, nil)
-	if err != nil {
-		idx.Close()
 		return nil, err
 	}
-	return newEngine(idx, SnippetSlice(snippets), st, th), nil
+	return newEngine(x, SnippetSlice(snippets), st, th), nil
 }
 
-// Open makes an engine of an index WriteIndex wrote, the snippets it
+// Open makes an engine of an index index.Write wrote, the snippets it
 // indexed (SnippetSlice for a slice) and the stats it returned. The
 // engine asks snippets only for those it shows or looks at around them,
 // unless Snippets is called. A nil thesaurus means crib's built-in one.
 // The engine owns x from then on, also when Open fails.
-func Open(x *Index, snippets SnippetSource, st *IndexStats, th *Thesaurus) (*Engine, error) {
+func Open(x *index.Index, snippets SnippetSource, st *index.Stats, th *Thesaurus) (*Engine, error) {
 	th, err := orBuiltin(th)
 	if err == nil && (st == nil || st.Vocab == nil || st.Docs != snippets.Len()) {
 		err = fmt.Errorf("open index: stats do not describe the %d snippets", snippets.Len())
@@ -121,9 +68,7 @@ func Open(x *Index, snippets SnippetSource, st *IndexStats, th *Thesaurus) (*Eng
 		x.Close()
 		return nil, err
 	}
-	e := newEngine(x.idx, snippets, st, th)
-	e.idx.(*statsIndex).onDamage = x.OnDamage
-	return e, nil
+	return newEngine(x, snippets, st, th), nil
 }
 
 func orBuiltin(th *Thesaurus) (*Thesaurus, error) {
@@ -133,8 +78,9 @@ func orBuiltin(th *Thesaurus) (*Thesaurus, error) {
 	return NewThesaurus()
 }
 
-func newEngine(idx bleve.Index, snippets SnippetSource, st *IndexStats, th *Thesaurus) *Engine {
-	return &Engine{idx: withStats(idx, st), snippets: snippets, th: th, vocab: st.Vocab.df, surface: st.Vocab.surface, avg: st.AvgLen}
+func newEngine(x *index.Index, snippets SnippetSource, st *index.Stats, th *Thesaurus) *Engine {
+	df, surface := st.Vocab.Counts()
+	return &Engine{idx: x.Searcher(st), snippets: snippets, th: th, vocab: df, surface: surface, avg: st.AvgLen}
 }
 
 // Close releases the index.

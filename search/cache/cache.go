@@ -7,9 +7,10 @@
 // builds take a lock, and a cache that cannot be used costs one warning
 // and an index in memory.
 //
-// It is an adapter over package search: it reaches the engine only
-// through search's exported API (WriteIndex, OpenIndex, Open, Build,
-// IndexStats, Vocabulary) and never imports bleve. It only ever reads
+// It is an adapter over packages search and search/index: it writes and
+// opens indexes through index.Write, index.Open, index.Stats and
+// index.Vocabulary, makes engines with search.Open and search.Build, and
+// never imports bleve. It only ever reads
 // the notes.
 package cache
 
@@ -21,6 +22,7 @@ import (
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/index"
 )
 
 // FormatVersion versions the cache layout and the analysis an index holds.
@@ -166,10 +168,10 @@ const (
 // opened is an index ready to become an engine once the thesaurus is
 // loaded: a generation opened and checked, or snippets to index in memory.
 type opened struct {
-	x      *search.Index // nil: index memory
+	x      *index.Index  // nil: index memory
 	table  *snippetTable // with x: the snapshot's snippets, read as shown
 	memory []corpus.Snippet
-	stats  *search.IndexStats
+	stats  *index.Stats
 }
 
 func (o *opened) engine(th *search.Thesaurus) (*search.Engine, error) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/index"
 )
 
 var cacheQuestions = []string{
@@ -104,7 +105,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		{Text: "b", Heading: []string{}, Context: []string{"a"}, Source: "x.md", Line: 2},
 		{Text: "", Heading: nil, Context: []string{""}, Source: "y.md", Line: 1 << 30},
 	}
-	stats, err := search.WriteIndex(filepath.Join(t.TempDir(), indexDir), snippets, nil, nil)
+	stats, err := index.Write(filepath.Join(t.TempDir(), indexDir), snippets, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/index"
 )
 
 // spoilInPlace overwrites the middle of every segment of generation gen
@@ -58,7 +59,7 @@ func TestSegmentDamagedBeforeOpen(t *testing.T) {
 }
 
 // TestSearchPanicMarksDamaged: damage bleve meets during a search (here
-// made after the checks at open) comes back as search.ErrIndexDamaged,
+// made after the checks at open) comes back as index.ErrDamaged,
 // not a panic; the generation is marked damaged, so that Status says so,
 // and Refresh and the next question rebuild it.
 func TestSearchPanicMarksDamaged(t *testing.T) {
@@ -72,8 +73,8 @@ func TestSearchPanicMarksDamaged(t *testing.T) {
 			break
 		}
 	}
-	if !errors.Is(err, search.ErrIndexDamaged) || !strings.Contains(err.Error(), "the next question rebuilds the index cache in ") {
-		t.Fatalf("search error %v, want one wrapping search.ErrIndexDamaged", err)
+	if !errors.Is(err, index.ErrDamaged) || !strings.Contains(err.Error(), "the next question rebuilds the index cache in ") {
+		t.Fatalf("search error %v, want one wrapping index.ErrDamaged", err)
 	}
 	st, err := c.Status(src)
 	if err != nil || st.Damaged == nil || !st.Stale() {

@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/index"
 )
 
 // A cache entry is the folder of one set of notes. It holds generations,
@@ -175,7 +175,7 @@ func openGen(dir string, m *manifest) (o *opened, err error) {
 	if snap.snippets.Len() != m.Snippets || m.Stats.Docs != m.Snippets {
 		return nil, fmt.Errorf("%w: %s holds %d snippets, want %d", errCorrupt, snapshotName, snap.snippets.Len(), m.Snippets)
 	}
-	x, err := search.OpenIndex(filepath.Join(dir, indexDir), m.Snippets)
+	x, err := index.Open(filepath.Join(dir, indexDir), m.Snippets)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
 	}

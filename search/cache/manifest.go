@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/index"
 )
 
 // errCorrupt marks a cache generation whose files are damaged.
@@ -21,14 +21,14 @@ var errCorrupt = errors.New("cache files damaged")
 // manifest describes one cache generation: the notes it was built from,
 // file by file, and the files it consists of.
 type manifest struct {
-	Format   int                `json:"format"`
-	Crib     string             `json:"crib"`
-	Notes    []string           `json:"notes"` // as given; none for the built-in notes
-	Built    time.Time          `json:"built"`
-	Snippets int                `json:"snippets"`
-	Files    []fileEntry        `json:"files"`
-	Stats    *search.IndexStats `json:"stats"`    // without its Vocab, which the snapshot holds
-	Contents []genFile          `json:"contents"` // every file of the generation but this one
+	Format   int          `json:"format"`
+	Crib     string       `json:"crib"`
+	Notes    []string     `json:"notes"` // as given; none for the built-in notes
+	Built    time.Time    `json:"built"`
+	Snippets int          `json:"snippets"`
+	Files    []fileEntry  `json:"files"`
+	Stats    *index.Stats `json:"stats"`    // without its Vocab, which the snapshot holds
+	Contents []genFile    `json:"contents"` // every file of the generation but this one
 }
 
 // fileEntry is one notes file as indexed.

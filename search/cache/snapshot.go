@@ -11,7 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/crib-dev/crib/corpus"
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/index"
 )
 
 // The snapshot file holds the parsed snippets and the vocabulary, so that a
@@ -38,7 +38,7 @@ const (
 
 type snapshot struct {
 	snippets *snippetTable
-	voc      *search.Vocabulary
+	voc      *index.Vocabulary
 }
 
 type snapWriter struct {
@@ -76,7 +76,7 @@ func (w *snapWriter) list(l []string) int {
 	return len(w.listBuf)
 }
 
-func writeSnapshot(path string, snippets []corpus.Snippet, voc *search.Vocabulary) error {
+func writeSnapshot(path string, snippets []corpus.Snippet, voc *index.Vocabulary) error {
 	b, err := encodeSnapshot(snippets, voc)
 	if err != nil {
 		return err
@@ -84,7 +84,7 @@ func writeSnapshot(path string, snippets []corpus.Snippet, voc *search.Vocabular
 	return os.WriteFile(path, b, 0o644)
 }
 
-func encodeSnapshot(snippets []corpus.Snippet, voc *search.Vocabulary) ([]byte, error) {
+func encodeSnapshot(snippets []corpus.Snippet, voc *index.Vocabulary) ([]byte, error) {
 	w := &snapWriter{strs: map[string]int{}, lists: map[string]int{}}
 	recs := make([]uint32, 0, 6*len(snippets))
 	for _, sn := range snippets {
@@ -282,8 +282,8 @@ func (r *snapReader) table(unit int) (offsets, items []byte) {
 
 // vocabulary decodes the vocabulary; the counts of surface forms, which
 // only an update needs, when withUses is set.
-func (r *snapReader) vocabulary(t *snippetTable, withUses bool) *search.Vocabulary {
-	v := search.NewVocabulary()
+func (r *snapReader) vocabulary(t *snippetTable, withUses bool) *index.Vocabulary {
+	v := index.NewVocabulary()
 	str := func() string {
 		i := r.uvarint()
 		if i >= t.strings() {

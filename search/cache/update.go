@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/crib-dev/crib/search"
+	"github.com/crib-dev/crib/search/index"
 )
 
 // lookup is what an entry holds for the notes.
@@ -109,14 +109,14 @@ func (st *lookup) keptSnippets() int {
 // and, last, the manifest.
 func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *built, keep int) error {
 	snippets := b.snippets
-	var up *search.Update
+	var up *index.Update
 	if keep > 0 {
 		if err := copyIndex(filepath.Join(st.dir, indexDir), filepath.Join(gen, indexDir)); err != nil {
 			return err
 		}
 		// The vocabulary of the kept snippets.
 		old.voc.Remove(old.snippets.slice(keep, old.snippets.Len()-keep))
-		up = &search.Update{Keep: keep, Vocab: old.voc, Had: st.m.Snippets}
+		up = &index.Update{Keep: keep, Vocab: old.voc, Had: st.m.Snippets}
 	}
 	if err := checkSpace(gen, len(snippets)-keep); err != nil {
 		return err
@@ -125,7 +125,7 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 	if c.Progress != nil {
 		progress = func(n int) { c.Progress(n, len(snippets)-keep) }
 	}
-	stats, err := search.WriteIndex(filepath.Join(gen, indexDir), snippets, up, progress)
+	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,11 @@
-package search
+// Package index writes and opens crib's bleve index: the mapping (the
+// snippet's prose, the parts of its identifiers, its parent items and its
+// headings, scored with BM25), crib's analyzer registered in bleve, the
+// build (each snippet analysed once, in batches, on a few workers), the
+// vocabulary and statistics ranking needs, and an index opened from disk
+// whose damage is caught rather than panicking. Package search ranks with
+// it; package cache keeps it on disk.
+package index
 
 import (
 	"context"
@@ -121,7 +128,7 @@ func indexBatch(idx bleve.Index, m *docMaker, snippets []corpus.Snippet, from, t
 	}()
 	b := idx.NewBatch()
 	for i := from; i < to; i++ {
-		if err := b.IndexAdvanced(m.document(docID(i), snippets[i])); err != nil {
+		if err := b.IndexAdvanced(m.document(DocID(i), snippets[i])); err != nil {
 			return fmt.Errorf("index snippet %s:%d: %w", snippets[i].Source, snippets[i].Line, err)
 		}
 	}
@@ -144,10 +151,10 @@ func collecting() (restore func()) {
 	return func() { debug.SetGCPercent(old) }
 }
 
-// IndexStats are what indexing learns about the notes that answering
+// Stats are what indexing learns about the notes that answering
 // needs: BM25's collection statistics, pinned (see fieldStats), the mean
 // length of a snippet's text, and the vocabulary.
-type IndexStats struct {
+type Stats struct {
 	Docs   int            `json:"docs"`
 	Fields map[string]int `json:"fields"` // field -> distinct terms
 	// AvgLen is the mean number of words of a snippet's text: counting
@@ -163,12 +170,12 @@ type IndexStats struct {
 // size, background merges, incremental updates); crib pins the statistics
 // to the distinct terms instead, which is what bleve uses for an index of
 // one segment, so the same notes score the same however they were indexed.
-func fieldStats(idx bleve.Index, docs int) (*IndexStats, error) {
+func fieldStats(idx bleve.Index, docs int) (*Stats, error) {
 	fields, err := idx.Fields()
 	if err != nil {
 		return nil, fmt.Errorf("index fields: %w", err)
 	}
-	st := &IndexStats{Docs: docs, Fields: map[string]int{}}
+	st := &Stats{Docs: docs, Fields: map[string]int{}}
 	for _, f := range fields {
 		if f == "_id" {
 			continue
@@ -212,7 +219,7 @@ type statsIndex struct {
 	onDamage func(error) error
 }
 
-func withStats(idx bleve.Index, st *IndexStats) *statsIndex {
+func withStats(idx bleve.Index, st *Stats) *statsIndex {
 	fields := make(map[string]int, len(st.Fields))
 	for f, n := range st.Fields {
 		fields[f] = n
@@ -225,11 +232,11 @@ func (s *statsIndex) Search(req *bleve.SearchRequest) (*bleve.SearchResult, erro
 }
 
 // SearchInContext turns a panic of bleve's, which damaged index files
-// cause, into ErrIndexDamaged.
+// cause, into ErrDamaged.
 func (s *statsIndex) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("%w (%v)", ErrIndexDamaged, r)
+			res, err = nil, fmt.Errorf("%w (%v)", ErrDamaged, r)
 			if s.onDamage != nil {
 				err = s.onDamage(err)
 			}
@@ -262,7 +269,7 @@ func compact(idx bleve.Index) error {
 	return nil
 }
 
-// Update says what an index on disk holds when WriteIndex adds to it.
+// Update says what an index on disk holds when Write adds to it.
 type Update struct {
 	// Keep is how many leading snippets the index holds already,
 	// unchanged and under their ids; Vocab is their vocabulary.
@@ -273,11 +280,11 @@ type Update struct {
 	Had int
 }
 
-// WriteIndex writes the index of snippets in dir: a new index, or with up
+// Write writes the index of snippets in dir: a new index, or with up
 // an index there already, whose snippets from up.Keep on are indexed
 // again. progress, when set, is told how many snippets are done. The
 // stats it returns are what Open needs, for all the snippets.
-func WriteIndex(dir string, snippets []corpus.Snippet, up *Update, progress func(done int)) (*IndexStats, error) {
+func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done int)) (*Stats, error) {
 	var idx bleve.Index
 	var err error
 	if up == nil {
@@ -298,12 +305,12 @@ func WriteIndex(dir string, snippets []corpus.Snippet, up *Update, progress func
 
 // fillIndex indexes snippets[up.Keep:], deletes the ids past the end, and
 // counts the stats of all snippets.
-func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int)) (*IndexStats, error) {
+func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int)) (*Stats, error) {
 	defer collecting()()
 	if up.Had > len(snippets) {
 		b := idx.NewBatch()
 		for i := len(snippets); i < up.Had; i++ {
-			b.Delete(docID(i))
+			b.Delete(DocID(i))
 		}
 		if err := idx.Batch(b); err != nil {
 			return nil, fmt.Errorf("index batch: %w", err)
@@ -354,22 +361,23 @@ func countFields(s string) int {
 	return n
 }
 
-// ErrIndexDamaged is returned (wrapped) when searching an index fails
+// ErrDamaged is returned (wrapped) when searching an index fails
 // on its files instead of answering.
-var ErrIndexDamaged = errors.New("the index is damaged")
+var ErrDamaged = errors.New("the index is damaged")
 
-// Index is an index on disk that WriteIndex wrote, open for reading.
+// Index is an index open for searching: one Write wrote, opened by
+// Open, or one Build made in memory.
 type Index struct {
 	idx bleve.Index
-	// OnDamage, when set, hears of an error wrapping ErrIndexDamaged from
+	// OnDamage, when set, hears of an error wrapping ErrDamaged from
 	// a search of the engine over this index, and returns the error the
 	// search reports, so that the index's owner can have it rebuilt.
 	OnDamage func(error) error
 }
 
-// OpenIndex opens the index in dir read-only and checks that it holds
+// Open opens the index in dir read-only and checks that it holds
 // docs snippets.
-func OpenIndex(dir string, docs int) (*Index, error) {
+func Open(dir string, docs int) (*Index, error) {
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{
 		"read_only":    true,
 		"bolt_timeout": "1s", // bolt waits forever for a file lock by default
@@ -386,3 +394,26 @@ func OpenIndex(dir string, docs int) (*Index, error) {
 
 // Close closes an index that was not made into an engine.
 func (x *Index) Close() error { return x.idx.Close() }
+
+// Searcher returns the index to search, scoring with the statistics st
+// of its build and turning a panic of bleve's on damaged files into an
+// error wrapping ErrDamaged, which OnDamage hears of.
+func (x *Index) Searcher(st *Stats) bleve.Index {
+	s := withStats(x.idx, st)
+	s.onDamage = x.OnDamage
+	return s
+}
+
+// Build indexes snippets in memory.
+func Build(snippets []corpus.Snippet) (*Index, *Stats, error) {
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("create index: %w", err)
+	}
+	st, err := fillIndex(idx, snippets, &Update{}, nil)
+	if err != nil {
+		idx.Close()
+		return nil, nil, err
+	}
+	return &Index{idx: idx}, st, nil
+}

@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"fmt"
@@ -56,7 +56,7 @@ func TestDocMakerAgreesWithMapping(t *testing.T) {
 	want := NewVocabulary()
 	mapping := newMapping()
 	for i, s := range snippets {
-		id := docID(i)
+		id := DocID(i)
 		mapped := blevedocument.NewDocument(id)
 		if err := mapping.MapDocument(mapped, document(s)); err != nil {
 			t.Fatal(err)

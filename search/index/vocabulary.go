@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"slices"
@@ -170,3 +170,8 @@ func (v *Vocabulary) SetWord(w, term string, uses int) {
 		v.uses[w] = uses
 	}
 }
+
+// Counts returns the number of snippets holding each term and the term of
+// each lower-cased word as written, for ranking; the maps are shared and
+// read-only.
+func (v *Vocabulary) Counts() (df map[string]int, surface map[string]string) { return v.df, v.surface }

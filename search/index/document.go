@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"slices"
@@ -6,7 +6,7 @@ import (
 
 	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
 	blevedocument "github.com/blevesearch/bleve/v2/document"
-	index "github.com/blevesearch/bleve_index_api"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
@@ -14,7 +14,7 @@ import (
 
 // fieldOptions are the options newMapping gives every field: indexed with
 // term vectors, not stored, no doc values.
-const fieldOptions = index.IndexField | index.IncludeTermVectors
+const fieldOptions = bleveindex.IndexField | bleveindex.IncludeTermVectors
 
 // docMaker makes the bleve documents of snippets, as newMapping would, and
 // counts their vocabulary, analysing each text once: bleve's mapping ran

@@ -1,0 +1,98 @@
+package index
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+// TestBuildAgreesWithMapping: the built-in notes score the same, to the
+// last digit, whether Build indexes them (each snippet analysed once) or
+// bleve's mapping analyses each document, as crib did before.
+func TestBuildAgreesWithMapping(t *testing.T) {
+	snippets := corpus.Embedded()
+	x, st, err := Build(snippets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := idx.NewBatch()
+	for i, s := range snippets {
+		if err := b.Index(DocID(i), document(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	mapped := &Index{idx: idx}
+	defer mapped.Close()
+	for _, q := range []string{"codedeploy lifecycle hooks", "rotate access keys automatically", "cloudwatch events rule", "stackset drift"} {
+		if got, want := hits(t, x.Searcher(st), q), hits(t, mapped.Searcher(st), q); got != want {
+			t.Errorf("%q: Build\n%s\nwant (mapping)\n%s", q, got, want)
+		}
+	}
+}
+
+// hits renders the best hits of q over every field, scores included.
+func hits(t *testing.T, idx bleve.Index, q string) string {
+	t.Helper()
+	var qs []query.Query
+	for _, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
+		m := query.NewMatchQuery(q)
+		m.SetField(f)
+		qs = append(qs, m)
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), 8, 0, false)
+	req.SortBy([]string{"-_score", "_id"})
+	res, err := idx.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, h := range res.Hits {
+		fmt.Fprintf(&b, "  %.9f %s\n", h.Score, h.ID)
+	}
+	return b.String()
+}
+
+// TestVocabularyPaths: counting words in parallel while indexing equals
+// counting them one snippet after another, and uncounting undoes it.
+func TestVocabularyPaths(t *testing.T) {
+	snippets := append(corpus.Embedded(),
+		corpus.Snippet{Text: "odd `backquote carries", Heading: []string{"CamelCaseHeading", "a / b"}},
+		corpus.Snippet{Text: "ends with a joiner.", Heading: []string{"/api", "`CodeBuild`"}},
+		corpus.Snippet{Text: "no heading"},
+	)
+	want := NewVocabulary()
+	for _, s := range snippets {
+		want.add(s, 1)
+	}
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	got, err := indexRange(idx, snippets, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("vocabularies differ: %d/%d terms, %d/%d words", len(got.df), len(want.df), len(got.surface), len(want.surface))
+	}
+	got.Remove(snippets)
+	if len(got.df)+len(got.surface)+len(got.uses) != 0 {
+		t.Errorf("uncounting every snippet leaves %d terms, %d words", len(got.df), len(got.surface))
+	}
+}
