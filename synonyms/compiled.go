@@ -55,7 +55,10 @@ func (d *Dictionary) Encode(w io.Writer, tag string) error {
 func (d *Dictionary) allKeys() (keys, terms []string) {
 	seen := map[string]bool{}
 	add := func(k string) {
-		if !seen[k] {
+		// A damaged table may list a key it cannot find, or one no
+		// question's terms can spell (stray spaces): it has nothing to
+		// give.
+		if !seen[k] && k == strings.Join(strings.Fields(k), " ") && d.get(k) != nil {
 			seen[k] = true
 			keys = append(keys, k)
 		}
