@@ -403,6 +403,8 @@ func matrixCases() []matrixCase {
 			warn: "line 1 of $TMP/notes/huge.md is longer than 1 MiB; only its first 1 MiB is searched"},
 		{name: scaledName("1 MB list item of 10,000 lines"), setup: longItem, want: "long.md:1: zyzzyva starts a long item", maxRSS: 1536 << 10},
 		{name: "1 MB heading over 2,000 items", setup: longHeading, want: "head.md:2001: item1999", maxRSS: 768 << 10},
+		{name: scaledName("list of 100,000 items under 1,000 headings"), setup: longList, want: "list.md:4286: item4242 lives in w254",
+			maxRSS: 768 << 10},
 		{name: "empty file", setup: func(m *matrixEnv) []string { return []string{"--notes", m.write("notes/empty.md", ""), "sns"} },
 			code: ExitError, want: "the notes hold no text to search: "},
 		{name: scaledName("folder of 10,000 small files"), setup: manyFiles, want: "n01242.md:1: topic1242 lives in bucket 1242"},
@@ -576,6 +578,20 @@ func longHeading(m *matrixEnv) []string {
 		fmt.Fprintf(&b, "- item%d\n", i)
 	}
 	return []string{"--notes", m.write("notes/head.md", b.String()), "item1999"}
+}
+
+// longList writes a list of 100,000 short items under a heading every
+// 100 items (3.5 MB), a tenth of the list of issue 15.6 (a million items
+// took 60 s and 2.2 GB to index).
+func longList(m *matrixEnv) []string {
+	var b strings.Builder
+	for i := range scaled(100000) {
+		if i%100 == 0 {
+			fmt.Fprintf(&b, "## Section %d\n", i/100)
+		}
+		fmt.Fprintf(&b, "- item%d lives in w%d w%d w%d\n", i, i%997, i%991, i%983)
+	}
+	return []string{"--notes", m.write("notes/list.md", b.String()), "item4242", "w17"}
 }
 
 func mustSize(t *testing.T, f *os.File) int64 {

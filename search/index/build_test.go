@@ -92,7 +92,7 @@ func TestVocabularyPaths(t *testing.T) {
 		t.Errorf("vocabularies differ: %d/%d terms, %d/%d words", len(got.df), len(want.df), len(got.surface), len(want.surface))
 	}
 	got.Remove(snippets)
-	if len(got.df)+len(got.surface)+len(got.uses) != 0 {
+	if len(got.df)+len(got.surface)+len(got.more) != 0 {
 		t.Errorf("uncounting every snippet leaves %d terms, %d words", len(got.df), len(got.surface))
 	}
 }

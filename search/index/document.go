@@ -30,7 +30,9 @@ type docMaker struct {
 }
 
 func newDocMaker() *docMaker {
-	return &docMaker{voc: NewVocabulary()}
+	v := NewVocabulary()
+	v.counted = true
+	return &docMaker{voc: v}
 }
 
 // sharedField is the analysis of the last heading path or context seen.

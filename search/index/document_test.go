@@ -11,6 +11,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // oddSnippets are snippets whose analysis has traps: an open backquote
@@ -103,5 +104,45 @@ func TestCountFields(t *testing.T) {
 		if got, want := countFields(s), len(strings.Fields(s)); got != want {
 			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestVocabularyUses: a word's uses are counted, however they are kept,
+// survive a round trip through Words, Word and SetWord (as the cache
+// stores them), and a vocabulary read without counts reports none.
+func TestVocabularyUses(t *testing.T) {
+	snippets := append(corpus.Embedded(), oddSnippets()...)
+	want := map[string]int{}
+	v := NewVocabulary()
+	for _, s := range snippets {
+		text := s.Text + " " + strings.Join(s.Heading, " ")
+		for _, tok := range analysis.Analyze(text) {
+			if !tok.Whole {
+				want[strings.ToLower(text[tok.Start:tok.End])]++
+			}
+		}
+		v.add(s, 1)
+	}
+	stored, bare := NewVocabulary(), NewVocabulary()
+	for _, term := range v.Terms() {
+		stored.SetTerm(term, v.DF(term))
+		bare.SetTerm(term, v.DF(term))
+	}
+	for _, w := range v.Words() {
+		term, uses := v.Word(w)
+		if uses != want[w] {
+			t.Errorf("Word(%q) uses = %d, want %d", w, uses, want[w])
+		}
+		stored.SetWord(w, term, uses)
+		bare.SetWord(w, term, 0)
+		if _, n := bare.Word(w); n != 0 {
+			t.Errorf("a vocabulary without counts says %q is used %d times", w, n)
+		}
+	}
+	if len(v.Words()) != len(want) {
+		t.Errorf("%d words, want %d", len(v.Words()), len(want))
+	}
+	if !reflect.DeepEqual(stored, v) {
+		t.Errorf("the vocabulary changed on its round trip")
 	}
 }

@@ -14,20 +14,27 @@ import (
 type Vocabulary struct {
 	df      map[string]int    // term -> number of snippets whose text or headings hold it
 	surface map[string]string // lower-cased word as written -> its term
-	// uses counts the occurrences of each surface form, so that an
-	// incremental update can tell when the last one goes.
-	uses map[string]int
+	// more counts the uses of a surface form past its first, for the
+	// forms used more than once, so that an incremental update can tell
+	// when the last use goes. Most forms of a large file are used once
+	// (the numbered items of a long list): a count for every form cost a
+	// million-item list 40 MB.
+	more map[string]int
+	// counted says the vocabulary keeps counts: it was counted, or read
+	// with them (see SetWord).
+	counted bool
 }
 
 // NewVocabulary returns an empty vocabulary.
 func NewVocabulary() *Vocabulary {
-	return &Vocabulary{df: map[string]int{}, surface: map[string]string{}, uses: map[string]int{}}
+	return &Vocabulary{df: map[string]int{}, surface: map[string]string{}, more: map[string]int{}}
 }
 
 // add counts (sign 1) or uncounts (sign -1) one snippet's words.
 func (v *Vocabulary) add(s corpus.Snippet, sign int) {
 	text := s.Text + " " + strings.Join(s.Heading, " ")
 	if sign > 0 {
+		v.counted = true
 		v.countSpan(text, analysis.Analyze(text), &termSet{})
 		return
 	}
@@ -50,8 +57,9 @@ func (v *Vocabulary) countSpan(text string, toks []analysis.Token, seen *termSet
 			continue
 		}
 		w := strings.ToLower(text[t.Start:t.End])
-		n := len(v.uses)
-		if v.uses[w]++; len(v.uses) > n {
+		if _, ok := v.surface[w]; ok {
+			v.more[w]++
+		} else {
 			v.surface[w] = t.Term
 		}
 	}
@@ -70,8 +78,12 @@ func (v *Vocabulary) uncount(text string, toks []analysis.Token) {
 			continue
 		}
 		w := strings.ToLower(text[t.Start:t.End])
-		if v.uses[w]--; v.uses[w] <= 0 {
-			delete(v.uses, w)
+		switch m := v.more[w]; {
+		case m > 1:
+			v.more[w] = m - 1
+		case m == 1:
+			delete(v.more, w)
+		default:
 			delete(v.surface, w)
 		}
 	}
@@ -120,9 +132,16 @@ func (v *Vocabulary) merge(o *Vocabulary) {
 	for t, n := range o.df {
 		v.df[t] += n
 	}
-	for w, n := range o.uses {
-		v.uses[w] += n
-		v.surface[w] = o.surface[w]
+	if !o.counted {
+		return // its words carry no counts to add
+	}
+	v.counted = true
+	for w, term := range o.surface {
+		if _, ok := v.surface[w]; ok {
+			v.more[w] += 1 + o.more[w]
+		} else if v.surface[w] = term; o.more[w] > 0 {
+			v.more[w] = o.more[w]
+		}
 	}
 }
 
@@ -156,7 +175,13 @@ func keysInOrder[V any](m map[string]V) []string {
 
 // Word returns the term of a word and how often the notes use it (0
 // when the vocabulary does not keep counts: see SetWord).
-func (v *Vocabulary) Word(w string) (term string, uses int) { return v.surface[w], v.uses[w] }
+func (v *Vocabulary) Word(w string) (term string, uses int) {
+	term, ok := v.surface[w]
+	if !ok || !v.counted {
+		return term, 0
+	}
+	return term, 1 + v.more[w]
+}
 
 // SetTerm records that df snippets hold term.
 func (v *Vocabulary) SetTerm(term string, df int) { v.df[term] = df }
@@ -167,7 +192,12 @@ func (v *Vocabulary) SetTerm(term string, df int) { v.df[term] = df }
 func (v *Vocabulary) SetWord(w, term string, uses int) {
 	v.surface[w] = term
 	if uses > 0 {
-		v.uses[w] = uses
+		v.counted = true
+		if uses > 1 {
+			v.more[w] = uses - 1
+		} else {
+			delete(v.more, w)
+		}
 	}
 }
 
