@@ -49,14 +49,8 @@ type Hit struct {
 type Ranking struct {
 	Question string
 	Hits     []Hit
-	// Unknown lists the words of the question's subject that no note
-	// holds in any form, as the question wrote them.
-	Unknown []string
-	// Missing lists the words of the question's subject that the best
-	// hit does not say (everyday words left out).
-	Missing []string
-	plan    *plan
-	rest    []Hit // candidates past the limit, in order, for Answer to fill in with
+	plan     *plan
+	rest     []Hit // candidates past the limit, in order, for Answer to fill in with
 }
 
 // Covered reports whether the best hit answers the question's subject:
@@ -94,8 +88,9 @@ type Answer struct {
 	// Covered reports that the best note answers the question's subject
 	// (see Ranking.Covered); when false the results are weak guesses.
 	Covered bool
-	// Unknown and Missing are the Ranking's: subject words no note holds,
-	// and those the best note leaves out.
+	// Unknown lists the words of the question's subject that no note
+	// holds in any form, as the question wrote them; Missing, those the
+	// best result does not say (everyday words left out).
 	Unknown, Missing []string
 }
 
@@ -139,10 +134,6 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 		r.Hits = append(r.Hits, hit)
 	}
 	e.rerank(p, r.Hits, opts.Explain)
-	r.Unknown = e.unknown(p)
-	if len(r.Hits) > 0 {
-		r.Missing = e.missing(p, r.Hits[0].Snippet)
-	}
 	if len(r.Hits) > opts.Limit {
 		r.rest = r.Hits[opts.Limit:]
 		r.Hits = r.Hits[:opts.Limit]
@@ -155,7 +146,10 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 // worth reading next.
 func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
-	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: r.Unknown, Missing: r.Missing}
+	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: e.unknown(p)}
+	if len(r.Hits) > 0 {
+		ans.Missing = e.missing(p, r.Hits[0].Snippet)
+	}
 	shown := e.onePerPlace(append(slices.Clip(r.Hits), r.rest...))
 	for i, h := range shown[:min(len(shown), len(r.Hits))] {
 		res := Result{Hit: h, Rank: i + 1, Services: e.servicesIn(h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
