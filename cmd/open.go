@@ -61,10 +61,10 @@ func (o *AskOptions) validateHits(c *cobra.Command) error {
 // filters given, and finds what -C shows around each result.
 func (o *AskOptions) search(eng *search.Engine) (*search.Answer, answerExtras, error) {
 	var x answerExtras
-	q, so := o.Question, search.Options{Limit: o.Limit, Explain: o.Explain}
+	q, so := withoutEscapes(o.Question), search.Options{Limit: o.Limit, Explain: o.Explain}
 	if o.Operators {
 		var err error
-		if q, so.Filter, err = o.Filters.searchFor(o.Question); err != nil {
+		if q, so.Filter, err = o.Filters.searchFor(q); err != nil {
 			return nil, x, err
 		}
 	}

@@ -69,6 +69,31 @@ func sanitize(s string, offsets bool) (string, []int) {
 	return b.String(), at
 }
 
+// withoutEscapes returns a question as the user meant it: text pasted
+// from a terminal keeps the escape sequences that coloured it
+// ("\x1b[31mpool\x1b[0m"), which are removed whole; other control
+// characters become spaces.
+func withoutEscapes(s string) string {
+	if isVisible(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := escapeLen(s, i); n > 0 {
+			i += n
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
 // isVisible reports whether s is already safe to print.
 func isVisible(s string) bool {
 	for i := 0; i < len(s); {

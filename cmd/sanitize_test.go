@@ -186,3 +186,19 @@ func FuzzVisible(f *testing.F) {
 		}
 	})
 }
+
+func TestWithoutEscapes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"warm pool", "warm pool"},
+		{"\x1b[31mpool\x1b[0m", "pool"},
+		{"warm\x07pool", "warm pool"},
+		{"a\x1b]0;title\x07b", "ab"},
+		{"line\none", "line\none"},
+		{"tab\there\x7f", "tab here "},
+	}
+	for _, tt := range tests {
+		if got := withoutEscapes(tt.in); got != tt.want {
+			t.Errorf("withoutEscapes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -115,6 +115,9 @@ type plan struct {
 	named      map[int]bool
 	userTerms  map[string]bool
 	synonymSet map[string]bool
+	// known is the share of the question's subject the notes hold (see
+	// score.Held).
+	known float64
 }
 
 // analyzeQuestion turns a question into the clauses to look for.

@@ -42,10 +42,16 @@ func (e *Engine) concepts(p *plan) []score.Concept {
 func (e *Engine) makeConcepts(p *plan) []score.Concept {
 	var out []score.Concept
 	at := map[string]int{} // concept key -> index in out
+	repeated := map[int]bool{}
 	add := func(key string, c score.Concept) {
 		if i, ok := at[key]; ok {
-			// A concept the question repeats matters a little more.
-			out[i].Weight += repeatBonus * c.Weight
+			// A concept the question repeats matters a little more, once:
+			// a question saying "zebra" a thousand times is not a
+			// thousand times about zebras.
+			if !repeated[i] {
+				out[i].Weight += repeatBonus * c.Weight
+				repeated[i] = true
+			}
 			return
 		}
 		at[key] = len(out)
@@ -172,7 +178,8 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	covs := make([]float64, len(rs))
 	shares := make([][]Contribution, len(rs))
 	best := 0.0
-	subject := score.Subject(cs)
+	subject, known := score.Held(score.Subject(cs), e.vocab, func(c score.Concept) bool { return p.isCorrection(c.Label) })
+	p.known = known
 	for i := range rs {
 		d := score.AnalyzeDoc(rs[i].Snippet)
 		cov, ps := score.Coverage(cs, d)

@@ -54,15 +54,23 @@ type Ranking struct {
 }
 
 // Covered reports whether the best hit answers the question's subject:
-// it says a word of the subject that is not everyday English and covers
-// at least MinConfidence of the subject.
+// the notes hold at least MinKnown of the subject, and the best hit says
+// a word of it that is not everyday English and covers at least
+// MinConfidence of it.
 func (r *Ranking) Covered() bool {
-	return len(r.Hits) > 0 && r.Hits[0].Anchored && r.Hits[0].Confidence >= MinConfidence
+	return len(r.Hits) > 0 && r.plan.known >= MinKnown && r.Hits[0].Anchored && r.Hits[0].Confidence >= MinConfidence
 }
 
 // MinConfidence is the least share of a question's subject the best note
 // must cover for crib to call the question answered.
 const MinConfidence = 0.1
+
+// MinKnown is the least share of a question's subject the notes must hold
+// somewhere (see score.Held) for crib to call the question
+// answered: "file my taxes in germany" finds "file" in the notes, but
+// "taxes" and "germany", words AWS writing hardly uses, are what the
+// question is about.
+const MinKnown = 0.55
 
 // Result is one ranked snippet, as shown.
 type Result struct {

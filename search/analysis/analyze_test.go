@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -212,6 +213,32 @@ func TestSubjectWeight(t *testing.T) {
 	for term, want := range map[string]float64{"lambda": 1, "happen": 0.68, "way": 0.72, "zzzz": 1, "": 1, "aaa": 1} {
 		if got := analysis.SubjectWeight(term); got != want {
 			t.Errorf("SubjectWeight(%q) = %v, want %v", term, got, want)
+		}
+	}
+}
+
+func TestDomainFrequency(t *testing.T) {
+	for term, want := range map[string]bool{"lambda": true, "bucket": true, "sourdough": false, "zzzz": false, "": false} {
+		if got := analysis.DomainFrequency(term) > 0; got != want {
+			t.Errorf("DomainFrequency(%q) > 0 = %v, want %v", term, got, want)
+		}
+	}
+	if f, g := analysis.DomainFrequency("lambda"), analysis.DomainFrequency("guitar"); f <= g {
+		t.Errorf("AWS writing uses lambda %v and guitar %v times per million words, want lambda more", f, g)
+	}
+}
+
+// The tables hold analysed terms: when the analyzer changes how it
+// stems, they must be derived again (make common).
+func TestTablesMatchAnalyzer(t *testing.T) {
+	for _, name := range []string{"data/common.txt", "data/domain.txt"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("# analyzer version %d\n", analysis.Version)
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s was derived for another analyzer version, want %q: run make common", name, strings.TrimSpace(want))
 		}
 	}
 }

@@ -47,41 +47,65 @@ const (
 // for words of everyday speech. It looks the term up in the embedded
 // table in place: a binary search over its sorted lines, nothing decoded.
 func SubjectWeight(term string) float64 {
-	lo, hi := commonStart(), len(commonTable)
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		start := strings.LastIndexByte(commonTable[:mid], '\n') + 1
-		end := strings.IndexByte(commonTable[start:], '\n')
-		if end < 0 {
-			end = len(commonTable) - start
-		}
-		line := commonTable[start : start+end]
-		t, w, _ := strings.Cut(line, " ")
-		switch {
-		case t == term:
-			f, err := strconv.ParseFloat(w, 64)
-			if err != nil {
-				return 1
-			}
-			return f
-		case t < term:
-			lo = start + end + 1
-		default:
-			hi = start
-		}
+	if w, ok := lookup(commonTable, commonStart(), term); ok {
+		return w
 	}
 	return 1
 }
 
-// commonStart is the offset of the table's first line after its header.
-var commonStart = sync.OnceValue(func() int {
+// DomainFrequency is how many times per million words AWS writing (the
+// AWS API documentation and crib's built-in notes) uses an analysed term:
+// 0 for terms it uses less than once in two million words.
+func DomainFrequency(term string) float64 {
+	f, _ := lookup(domainTable, domainStart(), term)
+	return f
+}
+
+// domainTable lists the terms of AWS writing with their frequencies (see
+// data/common.LICENSE; tools/genfreq derives it).
+//
+//go:embed data/domain.txt
+var domainTable string
+
+var (
+	commonStart = sync.OnceValue(func() int { return bodyStart(commonTable) })
+	domainStart = sync.OnceValue(func() int { return bodyStart(domainTable) })
+)
+
+// lookup finds term in a table of sorted "term number" lines from offset
+// start on, by binary search in place, and returns its number.
+func lookup(table string, start int, term string) (float64, bool) {
+	lo, hi := start, len(table)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		from := strings.LastIndexByte(table[:mid], '\n') + 1
+		n := strings.IndexByte(table[from:], '\n')
+		if n < 0 {
+			n = len(table) - from
+		}
+		t, v, _ := strings.Cut(table[from:from+n], " ")
+		switch {
+		case t == term:
+			f, err := strconv.ParseFloat(v, 64)
+			return f, err == nil
+		case t < term:
+			lo = from + n + 1
+		default:
+			hi = from
+		}
+	}
+	return 0, false
+}
+
+// bodyStart is the offset of a table's first line after its "#" header.
+func bodyStart(table string) int {
 	at := 0
-	for strings.HasPrefix(commonTable[at:], "#") {
-		nl := strings.IndexByte(commonTable[at:], '\n')
+	for strings.HasPrefix(table[at:], "#") {
+		nl := strings.IndexByte(table[at:], '\n')
 		if nl < 0 {
-			return len(commonTable)
+			return len(table)
 		}
 		at += nl + 1
 	}
 	return at
-})
+}

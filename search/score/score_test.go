@@ -1,0 +1,72 @@
+package score_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/search/score"
+)
+
+func TestForeign(t *testing.T) {
+	tests := []struct {
+		form []string
+		want float64
+	}{
+		{[]string{"sourdough"}, 1},        // AWS writing never says it
+		{[]string{"zzzz"}, 1},             // nor this
+		{[]string{"see"}, 0.1},            // says it everywhere: the floor
+		{[]string{"guitar", "bucket"}, 1}, // the most foreign word counts
+		{[]string{"tax"}, foreign("tax")}, // in between
+	}
+	for _, tt := range tests {
+		if got := score.Foreign(tt.form); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("Foreign(%q) = %v, want %v", tt.form, got, tt.want)
+		}
+	}
+	if f := score.Foreign([]string{"tax"}); f <= 0.1 || f >= 1 {
+		t.Errorf("Foreign(tax) = %v, want between the floor and 1", f)
+	}
+}
+
+// foreign is Foreign's formula for one word, from the table.
+func foreign(t string) float64 {
+	return max(0.1, 1-0.5*math.Log10(analysis.DomainFrequency(t)))
+}
+
+func TestHeld(t *testing.T) {
+	df := map[string]int{"lambda": 3, "throttl": 1}
+	concept := func(w float64, terms ...string) score.Concept {
+		return score.Concept{Label: terms[0], Forms: [][]string{terms}, Weight: w}
+	}
+	never := func(score.Concept) bool { return false }
+	tests := []struct {
+		name    string
+		subject []score.Concept
+		known   func(score.Concept) bool
+		want    float64
+	}{
+		{"all held", []score.Concept{concept(2, "lambda"), concept(1, "throttl")}, never, 1},
+		{"none held", []score.Concept{concept(2, "sourdough")}, never, 0},
+		{"a foreign word weighs in full", []score.Concept{concept(1, "lambda"), concept(1, "sourdough")}, never, 0.5},
+		{"a word AWS writing uses weighs little", []score.Concept{concept(1, "lambda"), concept(1, "see")}, never, 1 / 1.1},
+		{"a corrected typo counts as held", []score.Concept{concept(1, "lambda"), concept(1, "lamdba")}, func(c score.Concept) bool { return c.Label == "lamdba" }, 1},
+		{"no subject", nil, never, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			weighed, share := score.Held(tt.subject, df, tt.known)
+			if math.Abs(share-tt.want) > 1e-9 {
+				t.Errorf("share %v, want %v", share, tt.want)
+			}
+			if len(weighed) != len(tt.subject) {
+				t.Fatalf("%d concepts back, want %d", len(weighed), len(tt.subject))
+			}
+			for i := range tt.subject {
+				if weighed[i].Weight > tt.subject[i].Weight {
+					t.Errorf("%s weighs %v, more than the %v it came with", weighed[i].Label, weighed[i].Weight, tt.subject[i].Weight)
+				}
+			}
+		})
+	}
+}
