@@ -26,7 +26,7 @@ type CheckOptions struct {
 
 func newCheckOptions(ios *IOStreams) *CheckOptions {
 	opts := &CheckOptions{IO: ios}
-	engine := opts.Source.engineFactory(ios)
+	engine := opts.Source.checkEngineFactory(ios)
 	opts.Checker = func() (*check.Checker, func(), error) {
 		eng, release, err := engine()
 		if err != nil {

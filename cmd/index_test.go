@@ -98,7 +98,7 @@ func runCrib(t *testing.T, env []string, args ...string) run {
 // generations lists the index generations under a cache folder.
 func generations(t *testing.T, cache string) []string {
 	t.Helper()
-	gens, err := filepath.Glob(filepath.Join(cache, "crib", "*", "g-*"))
+	gens, err := filepath.Glob(filepath.Join(cache, "crib", "notes-*", "g-*"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -654,7 +654,7 @@ func fullCache(m *matrixEnv) []string {
 }
 
 func noPartialIndex(t *testing.T, m *matrixEnv) {
-	gens, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*"))
+	gens, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "notes-*", "g-*"))
 	if len(gens) > 0 {
 		t.Errorf("a failed build left %q in the full cache", gens)
 	}
@@ -665,7 +665,7 @@ func noPartialIndex(t *testing.T, m *matrixEnv) {
 // panicked and nothing repaired it).
 func garbledSegment(m *matrixEnv) []string {
 	args := m.cached()
-	segs, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*", "index", "store", "*.zap"))
+	segs, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "notes-*", "g-*", "index", "store", "*.zap"))
 	if len(segs) == 0 {
 		m.t.Fatal("the first run cached no segment")
 	}
@@ -741,7 +741,7 @@ func fullMidBuild(question string) func(*matrixEnv) []string {
 func plantInCache(plant func(m *matrixEnv, gen string)) func(*matrixEnv) []string {
 	return func(m *matrixEnv) []string {
 		args := m.cached()
-		gens, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "*", "g-*"))
+		gens, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "notes-*", "g-*"))
 		if len(gens) != 1 {
 			m.t.Fatalf("the first run left generations %q", gens)
 		}

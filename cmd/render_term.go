@@ -193,12 +193,15 @@ func fitReasons(why string, width int) string {
 // relatedWanted says whether to print the Related block: not with
 // --no-related, nor when $CRIB_RELATED is 0, false, no or off.
 func relatedWanted(ios *IOStreams, noRelated bool) bool {
-	if noRelated {
-		return false
-	}
-	switch strings.ToLower(strings.TrimSpace(ios.Getenv("CRIB_RELATED"))) {
+	return !noRelated && !envOff(ios, "CRIB_RELATED")
+}
+
+// envOff reports whether the environment variable name turns a default
+// off: 0, false, no or off, in any case.
+func envOff(ios *IOStreams, name string) bool {
+	switch strings.ToLower(strings.TrimSpace(ios.Getenv(name))) {
 	case "0", "false", "no", "off":
-		return false
+		return true
 	}
-	return true
+	return false
 }

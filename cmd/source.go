@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +25,9 @@ type sourceOptions struct {
 	Synonyms []string
 	Color    string
 	NoCache  bool
+	// NoExpand searches the user's notes with the question's own words
+	// only (see search.Engine.ExpandFrom).
+	NoExpand bool
 }
 
 // addSourceFlags binds the flags every searching command shares.
@@ -34,6 +38,7 @@ func addSourceFlags(c *cobra.Command, o *sourceOptions) {
 	f.StringArrayVar(&o.Synonyms, "synonyms", nil, "extra synonyms `file` in the Solr format; repeatable")
 	f.StringVar(&o.Color, "color", "auto", "colour output: auto, always or never; this flag beats NO_COLOR, which beats CLICOLOR_FORCE (colour even when piped), which beats whether stdout is a terminal")
 	f.BoolVar(&o.NoCache, "no-cache", false, "index the notes in memory; do not read or write the index cache")
+	f.BoolVar(&o.NoExpand, "no-expand", false, "with your own notes, search the question's words only; by default crib adds the words its built-in notes answer the question with (also: CRIB_EXPAND=0)")
 	c.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -53,10 +58,22 @@ func (o *sourceOptions) validate() error {
 type engineFunc func() (*search.Engine, func(), error)
 
 // engineFactory opens the notes these options name, when called: after the
-// flags are parsed.
+// flags are parsed. Questions to the user's notes are widened from the
+// built-in notes (see openEngine).
 func (o *sourceOptions) engineFactory(ios *IOStreams) engineFunc {
+	return o.factory(ios, true)
+}
+
+// checkEngineFactory is engineFactory for crib check, which searches each
+// stem with its own words only and so needs no built-in notes beside the
+// user's.
+func (o *sourceOptions) checkEngineFactory(ios *IOStreams) engineFunc {
+	return o.factory(ios, false)
+}
+
+func (o *sourceOptions) factory(ios *IOStreams, expand bool) engineFunc {
 	return func() (*search.Engine, func(), error) {
-		eng, err := o.openEngine(ios)
+		eng, err := o.openEngine(ios, expand)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -182,22 +199,47 @@ func readSynonymsFile(name string) ([]byte, error) {
 // openEngine opens the index of the notes: from the cache under
 // $XDG_CACHE_HOME/crib, brought up to date as needed, or built in memory
 // with --no-cache or when no cache folder is known. The thesaurus loads
-// meanwhile.
-func (o *sourceOptions) openEngine(ios *IOStreams) (*search.Engine, error) {
-	th := func() (*search.Thesaurus, error) { return o.loadThesaurus(ios) }
+// meanwhile. With expand, the user's notes come with the built-in notes'
+// index, to widen questions from (search.Engine.ExpandFrom), unless
+// --no-expand or CRIB_EXPAND=0.
+func (o *sourceOptions) openEngine(ios *IOStreams, expand bool) (*search.Engine, error) {
+	th := sync.OnceValues(func() (*search.Thesaurus, error) { return o.loadThesaurus(ios) })
 	src, err := o.notes(ios)
 	if err != nil {
 		return nil, err
 	}
+	eng, err := o.open(ios, src, th, true)
+	if err != nil || !expand || len(src.Paths) == 0 || o.NoExpand || envOff(ios, "CRIB_EXPAND") {
+		return eng, err
+	}
+	// The user's notes: widen questions with what the built-in notes
+	// answer them with. They are crib's own business: what goes wrong
+	// with their cache was said for the user's notes already, or is
+	// mended quietly, and without them questions keep their own words.
+	if builtin, err := o.open(ios, cache.Notes{}, th, false); err == nil {
+		eng.ExpandFrom(builtin)
+	}
+	return eng, nil
+}
+
+// open opens one collection of notes, from the cache unless --no-cache,
+// saying the cache's warnings when told to.
+func (o *sourceOptions) open(ios *IOStreams, src cache.Notes, th func() (*search.Thesaurus, error), warn bool) (*search.Engine, error) {
+	var warnings []string
+	defer func() {
+		if warn {
+			warnAll(ios, warnings)
+		}
+	}()
 	c := newCache(ios)
 	if o.NoCache || c == nil {
-		eng, warnings, err := cache.OpenMemory(src, th)
-		warnAll(ios, warnings)
+		eng, ws, err := cache.OpenMemory(src, th)
+		warnings = ws
 		return eng, err
 	}
 	eng, rep, err := c.Open(src, th)
 	if rep != nil {
-		warnAll(ios, rep.Warnings)
+		warnings = rep.Warnings
 	}
 	return eng, err
 }

@@ -72,6 +72,7 @@ func run(shared, only string, verbose, baseline bool) error {
 		return err
 	}
 	defer builtin.Close()
+	eng.ExpandFrom(builtin)
 	ck := check.New(builtin)
 	var base searcher
 	if baseline {

@@ -16,7 +16,7 @@ type Contribution struct {
 	Share  string  `json:"part"`
 	Field  string  `json:"field"`
 	Term   string  `json:"term"`
-	Kind   string  `json:"kind"`             // word, synonym or fuzzy
+	Kind   string  `json:"kind"`             // word, synonym, fuzzy or expansion
 	Origin string  `json:"origin,omitempty"` // the question's word it stands for
 	Score  float64 `json:"score"`
 }
@@ -52,6 +52,8 @@ func explain(expl *bsearch.Explanation, p *plan) []Contribution {
 		c := Contribution{Share: ShareBM25, Field: k[0], Term: k[1], Kind: KindWord, Score: v}
 		if w, ok := p.correctedTo(k[1]); ok {
 			c.Kind, c.Origin = KindFuzzy, w
+		} else if p.expanded[k[1]] && !p.userTerms[k[1]] && !p.synonymSet[k[1]] {
+			c.Kind = KindExpansion
 		} else if !p.userTerms[k[1]] {
 			c.Kind = KindSynonym
 		}

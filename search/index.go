@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -36,6 +37,8 @@ type Engine struct {
 
 	avg float64 // mean words per snippet text
 
+	expander *Engine // see ExpandFrom
+	closed   bool
 }
 
 // Build indexes snippets in memory. A nil thesaurus means crib's
@@ -83,8 +86,19 @@ func newEngine(x *index.Index, snippets SnippetSource, st *index.Stats, th *Thes
 	return &Engine{idx: x.Searcher(st), snippets: snippets, th: th, vocab: df, surface: surface, avg: st.AvgLen}
 }
 
-// Close releases the index.
-func (e *Engine) Close() error { return e.idx.Close() }
+// Close releases the index, and the engine it expands from (ExpandFrom).
+// Closing again does nothing.
+func (e *Engine) Close() error {
+	if e.closed {
+		return nil
+	}
+	e.closed = true
+	err := e.idx.Close()
+	if e.expander != nil {
+		err = errors.Join(err, e.expander.Close())
+	}
+	return err
+}
 
 // Len returns the number of snippets searched.
 func (e *Engine) Len() int { return e.snippets.Len() }

@@ -78,7 +78,10 @@ const (
 	KindWord    = "word"
 	KindSynonym = "synonym"
 	KindFuzzy   = "fuzzy"
-	KindPhrase  = "phrase" // words that must stand together
+	// KindExpansion is a word the question did not say, added from the
+	// best notes of the built-in notes (see Engine.ExpandFrom).
+	KindExpansion = "expansion"
+	KindPhrase    = "phrase" // words that must stand together
 )
 
 // clause is one thing a question looks for: a term, or a sequence of
@@ -118,6 +121,11 @@ type plan struct {
 	// known is the share of the question's subject the notes hold (see
 	// score.Held).
 	known float64
+	// expansion holds the words the expander's notes add (see
+	// Engine.expansion), which count for ranking only; expanded, their
+	// terms.
+	expansion []score.Concept
+	expanded  map[string]bool
 }
 
 // analyzeQuestion turns a question into the clauses to look for.

@@ -165,9 +165,9 @@ func (e *Engine) termWeight(t string) float64 {
 // much of the question each result covers, then orders by the final score
 // and source order. With explain, each result's Explain lists what every
 // clause added; the contributions sum to its score.
-func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
+func (e *Engine) rerank(p *plan, rs []Hit, explain bool) []Hit {
 	if len(rs) == 0 {
-		return
+		return rs
 	}
 	cs := e.concepts(p)
 	top := rs[0].Score
@@ -178,18 +178,25 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 	covs := make([]float64, len(rs))
 	shares := make([][]Contribution, len(rs))
 	best := 0.0
+	drop := make([]bool, len(rs))
 	subject, known := score.Held(score.Subject(cs), e.vocab, func(c score.Concept) bool { return p.isCorrection(c.Label) })
 	p.known = known
 	for i := range rs {
 		d := score.AnalyzeDoc(rs[i].Snippet)
-		cov, ps := score.Coverage(cs, d)
-		covs[i], shares[i] = cov*score.LengthNorm(len(d.Text), avg), contributions(ps)
+		cov, ps := score.Coverage(append(slices.Clip(cs), p.expansion...), d)
+		covs[i], shares[i] = cov*score.LengthNorm(len(d.Text), avg), contributions(ps, p)
 		if p.asksList && e.isList(rs[i].Index) {
 			covs[i] *= listAnswer
 		}
 		best = max(best, covs[i])
 		rs[i].Confidence, _ = score.Coverage(subject, d)
 		rs[i].Anchored = score.Anchored(cs, d)
+		if len(p.expansion) > 0 {
+			// Expansion reorders the notes that say some of the question;
+			// a note found by the added words alone is left out.
+			own, _ := score.Coverage(cs, d)
+			drop[i] = own == 0
+		}
 	}
 	if best == 0 {
 		best = 1
@@ -203,13 +210,18 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) {
 			sortContributions(rs[i].Explain)
 		}
 		rs[i].Score = bm25 + cov
+		if drop[i] {
+			rs[i].Score = -1
+		}
 	}
+	rs = slices.DeleteFunc(rs, func(h Hit) bool { return h.Score < 0 })
 	sort.SliceStable(rs, func(i, j int) bool {
 		if rs[i].Score != rs[j].Score {
 			return rs[i].Score > rs[j].Score
 		}
 		return less(rs[i].Snippet, rs[j].Snippet)
 	})
+	return rs
 }
 
 // scaleContributions scales contributions so that they sum to total.
@@ -274,11 +286,14 @@ func (e *Engine) missing(p *plan, s corpus.Snippet) []string {
 }
 
 // contributions turns coverage shares into explain lines.
-func contributions(ps []score.Share) []Contribution {
+func contributions(ps []score.Share, pl *plan) []Contribution {
 	out := make([]Contribution, len(ps))
 	for i, p := range ps {
 		kind := KindWord
-		if p.Synonym {
+		switch {
+		case pl.expanded[p.Origin]:
+			kind = KindExpansion
+		case p.Synonym:
 			kind = KindSynonym
 		}
 		out[i] = Contribution{Share: ShareCoverage, Field: p.Field, Term: p.Term, Kind: kind, Origin: p.Origin, Score: p.Score}

@@ -21,6 +21,9 @@ type Options struct {
 	Limit   int    // results wanted; DefaultLimit when 0
 	Explain bool   // fill Result.Explain
 	Filter  Filter // only notes that pass are ranked (filter.go)
+	// NoExpand searches the question's words only, even when the engine
+	// widens questions from other notes (Engine.ExpandFrom).
+	NoExpand bool
 }
 
 // Span marks matched bytes of a snippet's text.
@@ -125,6 +128,9 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !opts.NoExpand {
+		e.addExpansion(question, p)
+	}
 	res, err := e.top(e.withFilter(p.bleveQuery(), opts.Filter), max(candidates, opts.Limit*2), opts.Explain)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -141,7 +147,7 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 		}
 		r.Hits = append(r.Hits, hit)
 	}
-	e.rerank(p, r.Hits, opts.Explain)
+	r.Hits = e.rerank(p, r.Hits, opts.Explain)
 	if len(r.Hits) > opts.Limit {
 		r.rest = r.Hits[opts.Limit:]
 		r.Hits = r.Hits[:opts.Limit]

@@ -98,7 +98,7 @@ func (c *Checker) Check(q *Question) (*Result, error) {
 // stemRelevance scores the notes the stem finds from 0 to 1, best 1.
 func (c *Checker) stemRelevance(stem string) (map[int]float64, error) {
 	rel := map[int]float64{}
-	ranked, err := c.e.Rank(stem, search.Options{Limit: stemResults})
+	ranked, err := c.e.Rank(stem, search.Options{Limit: stemResults, NoExpand: true})
 	if errors.Is(err, search.ErrNothingToSearch) || (err == nil && len(ranked.Hits) == 0) {
 		return rel, nil
 	}

@@ -1,0 +1,95 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+// The user's notes name things tersely; the richer notes (the expander)
+// say what they do.
+var (
+	terseNotes = []corpus.Snippet{
+		{Text: "CodeCommit can trigger Lambda functions.", Source: "mine.md", Line: 1},
+		{Text: "Lambda functions run for at most 15 minutes.", Source: "mine.md", Line: 2},
+		{Text: "S3 buckets hold objects.", Source: "mine.md", Line: 3},
+		{Text: "CodeCommit repositories need IAM credentials for HTTPS.", Source: "mine.md", Line: 4},
+		{Text: "Glue jobs run Spark.", Source: "mine.md", Line: 5},
+		{Text: "ECS tasks run containers.", Source: "mine.md", Line: 6},
+		{Text: "Batch jobs run on EC2 or Fargate.", Source: "mine.md", Line: 7},
+	}
+	richNotes = []corpus.Snippet{
+		{Text: "Each git push to a CodeCommit repository can trigger a function.", Source: "rich.md", Line: 1},
+		{Text: "EventBridge scheduled rules invoke targets on a cron schedule.", Source: "rich.md", Line: 2},
+		{Text: "S3 stores objects in buckets.", Source: "rich.md", Line: 3},
+	}
+)
+
+func TestExpandFrom(t *testing.T) {
+	e := testEngine(t, terseNotes)
+	rich := testEngine(t, richNotes)
+	const q = "which function runs on every git push"
+	plain := lines(t, e, q, Filter{})
+	e.ExpandFrom(rich)
+	expanded := lines(t, e, q, Filter{})
+	if len(expanded) == 0 || expanded[0] != "mine.md:1" {
+		t.Errorf("expanded: %v, want mine.md:1 (CodeCommit triggers Lambda) first", expanded)
+	}
+	if len(plain) > 0 && plain[0] == "mine.md:1" {
+		t.Errorf("without expansion mine.md:1 is first already (%v): the test shows nothing", plain)
+	}
+	// Expansion reorders notes that say some of the question: one that
+	// says only the added words is not an answer.
+	if slices.Contains(expanded, "mine.md:4") {
+		t.Errorf("expanded: %v, holds mine.md:4, which says none of the question", expanded)
+	}
+	ans, err := e.Search(q, Options{Limit: 5, NoExpand: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range ans.Results {
+		got = append(got, r.Snippet.Source+":"+itoa(r.Snippet.Line))
+	}
+	if !slices.Equal(got, plain) {
+		t.Errorf("NoExpand: %v, want the unexpanded %v", got, plain)
+	}
+}
+
+func TestExpansionExplained(t *testing.T) {
+	e := testEngine(t, terseNotes)
+	e.ExpandFrom(testEngine(t, richNotes))
+	ans, err := e.Search("which function runs on every git push", Options{Limit: 1, Explain: true})
+	if err != nil || len(ans.Results) == 0 {
+		t.Fatalf("%v, %v", ans, err)
+	}
+	kinds := map[string]bool{}
+	for _, c := range ans.Results[0].Explain {
+		kinds[c.Kind] = true
+	}
+	if !kinds[KindExpansion] {
+		t.Errorf("explain of %q names no %s: %+v", ans.Results[0].Snippet.Text, KindExpansion, ans.Results[0].Explain)
+	}
+}
+
+// An expander that cannot answer the question adds nothing to it, and
+// an engine never expands from itself.
+func TestExpansionNeedsAnAnswer(t *testing.T) {
+	e := testEngine(t, terseNotes)
+	e.ExpandFrom(e)
+	if e.expander != nil {
+		t.Fatal("an engine expands from itself")
+	}
+	e.ExpandFrom(testEngine(t, richNotes))
+	p, err := e.analyzeQuestion("sourdough starter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.expansion("sourdough starter", p); len(got) != 0 {
+		t.Errorf("expansion of an off-topic question: %+v", got)
+	}
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }
