@@ -141,7 +141,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 		}
 		seq = append(seq, t.Term)
 	}
-	p.literal, p.named = question.LiteralForms(q, toks, e.vocab)
+	p.literal, p.named = question.LiteralForms(q, toks, e.voc.DF)
 	p.asksList = listQuestion.MatchString(q)
 	seq = e.correct(q, toks, seq, p)
 	matches := e.th.Dict.Expand(seq)
@@ -390,7 +390,7 @@ func (e *Engine) quotedStopWords(q string) []analysis.Token {
 			continue
 		}
 		term := analysis.CodeMark + strings.ToLower(word)
-		if e.vocab[term] > 0 {
+		if e.voc.DF(term) > 0 {
 			off := start + strings.Index(f, word)
 			out = append(out, analysis.Token{Term: term, Pos: len(out) + 1, Start: off, End: off + len(word), Whole: true})
 		}

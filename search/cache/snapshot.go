@@ -24,8 +24,8 @@ import (
 //	strings:  uvarint(n) uvarint(bytes) (n+1)*u32 offsets, the bytes
 //	lists:    uvarint(n) uvarint(ids) (n+1)*u32 offsets, ids*u32 string   list k is the k-th, 0 = nil
 //	snippets: uvarint(n) n*(text heading context source line tags), each u32
-//	vocab:    uvarint(n) n*(term df)            uvarints
-//	surface:  uvarint(n) n*(word term uses)     uvarints
+//	vocab:    uvarint(n) n*(term df)            each u32, sorted by term
+//	surface:  uvarint(n) n*(word term uses)     each u32, sorted by word
 //	crc32c of all the above, 4 bytes little endian
 //
 // Strings are slices of one copy of the file, so reading snippets
@@ -33,7 +33,7 @@ import (
 const (
 	snapshotName    = "snippets.bin"
 	snapshotMagic   = "CRIBSNAP"
-	snapshotVersion = 3 // 2: snippets keep their front-matter tags; 3: tables read in place
+	snapshotVersion = 4 // 2: snippets keep their front-matter tags; 3: tables read in place; 4: the vocabulary too
 )
 
 type snapshot struct {
@@ -143,22 +143,17 @@ func encodeSnapshot(snippets []corpus.Snippet, voc *index.Vocabulary) ([]byte, e
 	for _, v := range recs {
 		b = binary.LittleEndian.AppendUint32(b, v)
 	}
+	tt, wt := voc.AppendTables(nil, nil, func(s string) uint32 { return uint32(w.strs[s]) })
 	b = binary.AppendUvarint(b, uint64(len(terms)))
-	for _, t := range terms {
-		b = binary.AppendUvarint(b, uint64(w.strs[t]))
-		b = binary.AppendUvarint(b, uint64(voc.DF(t)))
-	}
+	b = append(b, tt...)
 	b = binary.AppendUvarint(b, uint64(len(words)))
-	for _, wd := range words {
-		term, uses := voc.Word(wd)
-		b = binary.AppendUvarint(b, uint64(w.strs[wd]))
-		b = binary.AppendUvarint(b, uint64(w.strs[term]))
-		b = binary.AppendUvarint(b, uint64(uses))
-	}
+	b = append(b, wt...)
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), nil
 }
 
-// readSnapshot reads a snapshot file; withUses as for vocabulary.
+// readSnapshot reads a snapshot file. withUses says the caller will
+// change the vocabulary (an update); its tables keep the counts either
+// way, and are copied into maps when changed.
 func readSnapshot(path string, withUses bool) (*snapshot, error) {
 	data, err := readRegular(path, maxSnapshotBytes)
 	if err != nil {
@@ -201,7 +196,7 @@ func parseSnapshot(data []byte, withUses bool) (*snapshot, error) {
 	if r.err == nil {
 		r.err = t.check()
 	}
-	s := &snapshot{snippets: t, voc: r.vocabulary(t, withUses)}
+	s := &snapshot{snippets: t, voc: r.vocabulary(t)}
 	if r.err == nil && r.pos != len(body) {
 		r.err = fmt.Errorf("%w: %s: %d bytes left over", errCorrupt, snapshotName, len(body)-r.pos)
 	}
@@ -280,30 +275,18 @@ func (r *snapReader) table(unit int) (offsets, items []byte) {
 	return offsets, items
 }
 
-// vocabulary decodes the vocabulary; the counts of surface forms, which
-// only an update needs, when withUses is set.
-func (r *snapReader) vocabulary(t *snippetTable, withUses bool) *index.Vocabulary {
-	v := index.NewVocabulary()
-	str := func() string {
-		i := r.uvarint()
-		if i >= t.strings() {
-			r.fail("reference %d out of range", i)
-			return ""
-		}
-		return t.str(uint32(i))
+// vocabulary reads the vocabulary's tables, which it keeps where they
+// lie: an update that changes the vocabulary copies them then.
+func (r *snapReader) vocabulary(t *snippetTable) *index.Vocabulary {
+	terms := r.bytes(r.count() * 8)
+	words := r.bytes(r.count() * 12)
+	if r.err != nil {
+		return nil
 	}
-	n := r.count()
-	for i := 0; i < n && r.err == nil; i++ {
-		term := str()
-		v.SetTerm(term, r.uvarint())
-	}
-	n = r.count()
-	for i := 0; i < n && r.err == nil; i++ {
-		w, term, uses := str(), str(), r.uvarint()
-		if !withUses {
-			uses = 0
-		}
-		v.SetWord(w, term, uses)
+	v, err := index.NewVocabularyTable(terms, words, uint32(t.strings()), t.str)
+	if err != nil {
+		r.fail("%v", err)
+		return nil
 	}
 	return v
 }
