@@ -59,8 +59,17 @@ func (t *snippetTable) slice(first, n int) []corpus.Snippet {
 func (t *snippetTable) strings() int { return len(t.strOff)/4 - 1 }
 func (t *snippetTable) lists() int   { return len(t.listOff)/4 - 1 }
 
+// str returns string i. Its bounds are checked, cheaply, so that a
+// snapshot read without checking its tables (a trusted one) cannot make
+// it panic: a reference out of range reads "".
 func (t *snippetTable) str(i uint32) string {
+	if uint64(i)+2 > uint64(len(t.strOff))/4 {
+		return ""
+	}
 	from, to := binary.LittleEndian.Uint32(t.strOff[4*i:]), binary.LittleEndian.Uint32(t.strOff[4*i+4:])
+	if from > to || int64(to) > int64(len(t.blob)) {
+		return ""
+	}
 	return t.blob[from:to]
 }
 
@@ -69,7 +78,13 @@ func (t *snippetTable) list(k uint32) []string {
 	if k == 0 {
 		return nil
 	}
+	if uint64(k)+1 > uint64(len(t.listOff))/4 {
+		return []string{} // out of range, in a trusted snapshot: see str
+	}
 	from, to := binary.LittleEndian.Uint32(t.listOff[4*k-4:]), binary.LittleEndian.Uint32(t.listOff[4*k:])
+	if from > to || int64(to) > int64(len(t.listIDs))/4 {
+		return []string{}
+	}
 	out := make([]string, to-from)
 	for j := range out {
 		out[j] = t.str(binary.LittleEndian.Uint32(t.listIDs[4*(int(from)+j):]))

@@ -17,9 +17,8 @@ import (
 // decoding tens of thousands into maps first.
 type VocabularyTable struct {
 	terms, words []byte
-	// str returns string i of the file; i is below strs.
-	str  func(i uint32) string
-	strs uint32
+	// str returns string i of the file, "" for one past its strings.
+	str func(i uint32) string
 }
 
 // Record widths in bytes.
@@ -33,25 +32,31 @@ const (
 var ErrVocabularyTable = errors.New("vocabulary table damaged")
 
 // NewVocabularyTable makes a vocabulary of the tables terms and words,
-// whose strings are numbered below strs and returned by str. It checks
-// that every record is whole and refers to a string; that the records are
-// sorted is the file checksum's job.
-func NewVocabularyTable(terms, words []byte, strs uint32, str func(i uint32) string) (*Vocabulary, error) {
+// whose strings str returns by number. Bytes past the last whole record
+// are ignored; CheckVocabularyTable checks the references.
+func NewVocabularyTable(terms, words []byte, str func(i uint32) string) *Vocabulary {
+	terms, words = terms[:len(terms)/termRecord*termRecord], words[:len(words)/wordRecord*wordRecord]
+	return &Vocabulary{table: &VocabularyTable{terms: terms, words: words, str: str}}
+}
+
+// CheckVocabularyTable checks that every record of the tables is whole
+// and refers to one of strs strings; that they are sorted is the file
+// checksum's job.
+func CheckVocabularyTable(terms, words []byte, strs uint32) error {
 	if len(terms)%termRecord != 0 || len(words)%wordRecord != 0 {
-		return nil, ErrVocabularyTable
+		return ErrVocabularyTable
 	}
 	for i := 0; i < len(terms); i += termRecord {
 		if binary.LittleEndian.Uint32(terms[i:]) >= strs {
-			return nil, ErrVocabularyTable
+			return ErrVocabularyTable
 		}
 	}
 	for i := 0; i < len(words); i += wordRecord {
 		if binary.LittleEndian.Uint32(words[i:]) >= strs || binary.LittleEndian.Uint32(words[i+4:]) >= strs {
-			return nil, ErrVocabularyTable
+			return ErrVocabularyTable
 		}
 	}
-	t := &VocabularyTable{terms: terms, words: words, str: str, strs: strs}
-	return &Vocabulary{table: t}, nil
+	return nil
 }
 
 // AppendTables appends v's terms and words as the tables NewVocabularyTable
