@@ -6,11 +6,14 @@ import (
 	"hash/crc32"
 	"math"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/index"
 )
 
@@ -23,7 +26,7 @@ import (
 //	"CRIBSNAP" uvarint(version)
 //	strings:  uvarint(n) uvarint(bytes) (n+1)*u32 offsets, the bytes
 //	lists:    uvarint(n) uvarint(ids) (n+1)*u32 offsets, ids*u32 string   list k is the k-th, 0 = nil
-//	snippets: uvarint(n) n*(text heading context source line tags), each u32
+//	snippets: uvarint(n) n*(text heading context source line tags services), each u32
 //	vocab:    uvarint(n) n*(term df)            each u32, sorted by term
 //	surface:  uvarint(n) n*(word term uses)     each u32, sorted by word
 //	crc32c of all the above, 4 bytes little endian
@@ -33,7 +36,7 @@ import (
 const (
 	snapshotName    = "snippets.bin"
 	snapshotMagic   = "CRIBSNAP"
-	snapshotVersion = 4 // 2: snippets keep their front-matter tags; 3: tables read in place; 4: the vocabulary too
+	snapshotVersion = 5 // 2: snippets keep their front-matter tags; 3: tables read in place; 4: the vocabulary too; 5: services per snippet
 )
 
 type snapshot struct {
@@ -77,22 +80,48 @@ func (w *snapWriter) list(l []string) int {
 }
 
 func writeSnapshot(path string, snippets []corpus.Snippet, voc *index.Vocabulary) error {
-	b, err := encodeSnapshot(snippets, voc)
+	services, err := servicesOf(snippets)
+	if err != nil {
+		return err
+	}
+	b, err := encodeSnapshot(snippets, voc, services)
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(path, b, 0o644)
 }
 
-func encodeSnapshot(snippets []corpus.Snippet, voc *index.Vocabulary) ([]byte, error) {
+// servicesOf finds the services each snippet's text names, with the
+// built-in thesaurus, on every core: a question then reads them instead
+// of analysing the notes beside its answers (see search.ServiceSource).
+func servicesOf(snippets []corpus.Snippet) ([][]string, error) {
+	th, err := search.NewThesaurus()
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(snippets))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(snippets)/500)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(snippets); i += workers {
+				out[i] = th.ServicesIn(snippets[i].Text)
+			}
+		})
+	}
+	wg.Wait()
+	return out, nil
+}
+
+func encodeSnapshot(snippets []corpus.Snippet, voc *index.Vocabulary, services [][]string) ([]byte, error) {
 	w := &snapWriter{strs: map[string]int{}, lists: map[string]int{}}
 	recs := make([]uint32, 0, 6*len(snippets))
-	for _, sn := range snippets {
+	for i, sn := range snippets {
 		if sn.Line < 0 || sn.Line > math.MaxUint32 {
 			return nil, fmt.Errorf("snapshot: line %d of %s out of range", sn.Line, sn.Source)
 		}
 		recs = append(recs, uint32(w.str(sn.Text)), uint32(w.list(sn.Heading)), uint32(w.list(sn.Context)),
-			uint32(w.str(sn.Source)), uint32(sn.Line), uint32(w.list(sn.Tags)))
+			uint32(w.str(sn.Source)), uint32(sn.Line), uint32(w.list(sn.Tags)), uint32(w.list(services[i])))
 	}
 	terms, words := voc.Terms(), voc.Words()
 	for _, t := range terms {

@@ -8,8 +8,8 @@ import (
 )
 
 // snippetFields are the u32 fields of a snippet in a snapshot: text,
-// heading, context, source, line, tags.
-const snippetFields = 6
+// heading, context, source, line, tags, services (see Services).
+const snippetFields = 7
 
 // snippetTable reads the snippets of a snapshot where they lie, one at a
 // time as a question asks for them: a search.SnippetSource. Its tables
@@ -45,6 +45,12 @@ func (t *snippetTable) Snippet(i int) corpus.Snippet {
 		s.Source = p
 	}
 	return s
+}
+
+// Services returns the services snippet i's text names, found by the
+// built-in thesaurus when the snapshot was written: a search.ServiceSource.
+func (t *snippetTable) Services(i int) []string {
+	return t.list(binary.LittleEndian.Uint32(t.recs[i*4*snippetFields+24:]))
 }
 
 // slice decodes n snippets from first on.
@@ -104,8 +110,8 @@ func (t *snippetTable) check() error {
 	for i := 0; i < len(t.recs); i += 4 * snippetFields {
 		r := t.recs[i:]
 		text, heading, context := binary.LittleEndian.Uint32(r), binary.LittleEndian.Uint32(r[4:]), binary.LittleEndian.Uint32(r[8:])
-		source, tags := binary.LittleEndian.Uint32(r[12:]), binary.LittleEndian.Uint32(r[20:])
-		if text >= nstr || source >= nstr || heading > nlist || context > nlist || tags > nlist {
+		source, tags, services := binary.LittleEndian.Uint32(r[12:]), binary.LittleEndian.Uint32(r[20:]), binary.LittleEndian.Uint32(r[24:])
+		if text >= nstr || source >= nstr || heading > nlist || context > nlist || tags > nlist || services > nlist {
 			return fmt.Errorf("%w: %s: snippet %d refers out of range", errCorrupt, snapshotName, i/(4*snippetFields))
 		}
 	}
