@@ -304,9 +304,7 @@ func (p *plan) bleveQuery() query.Query {
 	for _, c := range p.clauses {
 		qs = append(qs, clauseQuery(c))
 	}
-	d := query.NewDisjunctionQuery(qs)
-	d.SetMin(1)
-	return d
+	return &orderedDisjunction{disjuncts: qs, min: 1}
 }
 
 func clauseQuery(pt clause) query.Query {
