@@ -56,8 +56,10 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-## generate: recompile the built-in thesaurus after editing synonyms/data.
+## generate: recompile the built-in catalogue and thesaurus after editing
+## synonyms/data.
 generate:
+	$(GO) generate ./synonyms
 	$(GO) generate ./search
 
 ## wordnet: regenerate synonyms/data/wordnet.txt from WordNet 3.0 (Debian

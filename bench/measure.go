@@ -213,35 +213,46 @@ func ratio(a, b time.Duration) float64 {
 // one-shot runs; pprof on builds) taken when the report was written;
 // re-profile before trusting it for a later crib.
 const whereTimeGoes = `
-## Where the time goes (profiles of 30 November 2026)
+## Where the time goes (profiles of 30 November 2026, after the open/query work)
+
+Opening a cached index no longer decodes anything it does not use: the
+vocabulary is two sorted tables of the snapshot searched in place, the snapshot
+is mapped, and files whose bytes were checked once are trusted while their
+stamp (size, inode, change time) holds; the services each note names are
+stored with it; the service catalogue is compiled into crib; a question's
+clauses are merged with a heap instead of a scan of every clause per document
+(scores identical to the bit).
 
 - **Built-in notes, cached keyword question** (perf over 40 runs, share of crib's CPU):
-  package initialisation 26%, 14% of it scorch building Levenshtein automata in its
-  init (bleve's, not ours: only dropping the dependency removes it); runtime start 5%.
-  Opening the cache 18%: decoding the vocabulary into maps (7%), the snapshot's read and
-  checksum (3%), checking every byte of the index files against the manifest (4%) and
-  opening bleve (3%); the embedded notes are no longer read (the executable's build ID
-  stands for them) and snippets are decoded only when shown. Ranking 17% (bleve's
-  search 8%, re-ranking 7%). Decorating 10%, now nearly all analysing the notes of the
-  results' sections to find the services they name (servicesIn, 8%): the section map
-  over all snippets is gone. The thesaurus 6%, of which the service catalogue's parse
-  is 3.4%. Left over the target, in order: bleve's init, the vocabulary maps (looked up
-  in place, as the snippets now are, would remove them), analysing section notes for
-  services (could be stored per snippet at build), the index check, the catalogue.
-- **100k realistic snippets, keyword question:** opening the cache 73%: reading the
-  18 MB snapshot 16% (page faults of a buffer its size) and checking it 6%, decoding
-  its vocabulary into maps 22%, checking the index files' bytes 10%, resolving the
-  notes' paths (walking 667 files, package corpus) 11%. Ranking 8%, decorating 2%
-  (the section map was 29%, decoding every snippet 6%). A vocabulary read in place
-  and a snapshot that is mapped or split (checked per part) are what is left.
-- **100k realistic snippets, 60-word question:** bleve's search 52%: the question
-  makes 145 clauses, each looked for in four fields, 580 searchers of which 264 are
-  phrase searchers, over words that are common in the notes. Looking for phrases in the
-  text field only (bounded clauses) saved 9% of the CPU but lowered answer quality in
-  make eval (practice R@1 0.22 -> 0.17, heldout stem R@1 0.93 -> 0.80), so it is not
-  done. Opening the cache 35% (snapshot 20%, of which the vocabulary 9%).
+  package initialisation 33%, half of it (17%) scorch building Levenshtein
+  automata in its init (bleve's, not ours: only dropping the dependency removes
+  it), the rest the runtime (6%), other dependencies' inits and search/check's
+  regular expressions (2%). Ranking 22%: bleve's search 11% (5% of it making the
+  searchers), re-ranking 10%, nearly all analysing the 40 candidates' text again
+  (score.AnalyzeDoc 7%). Opening the cache 6% (the index check is a stamp
+  comparison now, 0.6%; opening bleve 3%). The thesaurus 3% (the catalogue
+  0.9%). Decorating 2%. What is left over the target is bleve's init and the
+  runtime's start, then re-ranking (analysed terms could be stored per snippet
+  at build, as the services now are).
+- **100k realistic snippets, keyword question:** opening the cache 46%, of
+  which resolving the notes' paths 29% (package corpus walks the 667 files
+  twice, for the paths and for the exclusion fingerprint: the largest item left,
+  outside the open path), comparing the manifest with the notes 12% (decoding
+  the JSON manifest of 667 files 7%, one lstat per file 5%); the generation
+  itself 4% (it was 60%: snapshot read 16% and check 6%, vocabulary maps 22%,
+  index bytes 10%). Ranking 17% (bleve 10%, re-ranking 6%), package init 16%.
+- **100k realistic snippets, 60-word question:** bleve's search 66%: 145
+  clauses, each in four fields (580 searchers, 264 of them phrase searchers),
+  over words common in the notes; the clause merge itself is 7% (heap
+  comparisons; it was a scan of all 145 clauses per document, 16%), reading
+  postings 17%, phrase checks 9%, making the 580 searchers 13%. Opening the cache
+  14% (resolving the notes' paths 9%). Fewer clauses would cost answer quality:
+  phrases on the text field only dropped practice R@1 0.22 -> 0.17 in an earlier
+  attempt, so the query's shape is unchanged.
 - **Builds** (100k realistic): about 19 CPU-seconds, bleve analysing and zap encoding
   most of it; each text is still analysed three times (text field, parts field,
-  vocabulary). Peak memory follows the batch (1,000 snippets a batch per worker, two
-  workers) plus the snippets themselves (about 80 MiB at 100k, loaded before the build).
+  vocabulary), and a fourth time, on every core, to store the services it names
+  in the snapshot. Peak memory follows the batch (1,000 snippets a batch per
+  worker, two workers) plus the snippets themselves (about 80 MiB at 100k,
+  loaded before the build).
 `

@@ -32,8 +32,7 @@ type Engine struct {
 	snippets SnippetSource
 	all      allSnippets // Snippets(), decoded once
 	th       *Thesaurus
-	vocab    map[string]int    // term -> number of snippets whose text holds it
-	surface  map[string]string // lower-cased word as written -> its term
+	voc      *index.Vocabulary // terms and the number of snippets holding each; words as written
 
 	avg float64 // mean words per snippet text
 
@@ -82,8 +81,7 @@ func orBuiltin(th *Thesaurus) (*Thesaurus, error) {
 }
 
 func newEngine(x *index.Index, snippets SnippetSource, st *index.Stats, th *Thesaurus) *Engine {
-	df, surface := st.Vocab.Counts()
-	return &Engine{idx: x.Searcher(st), snippets: snippets, th: th, vocab: df, surface: surface, avg: st.AvgLen}
+	return &Engine{idx: x.Searcher(st), snippets: snippets, th: th, voc: st.Vocab, avg: st.AvgLen}
 }
 
 // Close releases the index, and the engine it expands from (ExpandFrom).

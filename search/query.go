@@ -152,7 +152,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 		}
 		seq = append(seq, t.Term)
 	}
-	p.literal, p.named = question.LiteralForms(q, toks, e.vocab)
+	p.literal, p.named = question.LiteralForms(q, toks, e.voc.DF)
 	p.asksList = listQuestion.MatchString(q)
 	seq = e.correct(q, toks, seq, p)
 	matches := e.th.Dict.Expand(seq)
@@ -315,9 +315,7 @@ func (p *plan) bleveQuery() query.Query {
 	for _, c := range p.clauses {
 		qs = append(qs, clauseQuery(c))
 	}
-	d := query.NewDisjunctionQuery(qs)
-	d.SetMin(1)
-	return d
+	return &orderedDisjunction{disjuncts: qs, min: 1}
 }
 
 func clauseQuery(pt clause) query.Query {
@@ -401,7 +399,7 @@ func (e *Engine) quotedStopWords(q string) []analysis.Token {
 			continue
 		}
 		term := analysis.CodeMark + strings.ToLower(word)
-		if e.vocab[term] > 0 {
+		if e.voc.DF(term) > 0 {
 			off := start + strings.Index(f, word)
 			out = append(out, analysis.Token{Term: term, Pos: len(out) + 1, Start: off, End: off + len(word), Whole: true})
 		}

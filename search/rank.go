@@ -153,7 +153,7 @@ func (e *Engine) addName(p *plan, n name, covered []bool, add func(string, score
 // exam boilerplate.
 func (e *Engine) termWeight(t string) float64 {
 	n := float64(e.snippets.Len())
-	df := float64(e.vocab[t])
+	df := float64(e.voc.DF(t))
 	w := math.Log(1 + (n-df+0.5)/(df+0.5))
 	if analysis.IsBoilerplate(t) {
 		w *= BoilerplateWeight
@@ -244,7 +244,7 @@ func scaleContributions(cs []Contribution, total float64) []Contribution {
 func (e *Engine) unknown(p *plan) []string {
 	var out []string
 	for _, c := range e.concepts(p) {
-		if c.Weight == 0 || c.Known(e.vocab) || p.isCorrection(c.Label) {
+		if c.Weight == 0 || c.Known(e.voc.DF) || p.isCorrection(c.Label) {
 			continue
 		}
 		words := make([]string, 0, len(c.Forms[0]))
@@ -269,7 +269,7 @@ func (e *Engine) missing(p *plan, s corpus.Snippet) []string {
 	d := score.AnalyzeDoc(s)
 	var out []string
 	for _, c := range e.concepts(p) {
-		if c.Weight == 0 || c.Found(d).Value > 0 || !score.IsAnchor(c.Forms[0]) && !c.Service && !score.ContainsWeight(c.Forms[0], 0.5) && c.Known(e.vocab) {
+		if c.Weight == 0 || c.Found(d).Value > 0 || !score.IsAnchor(c.Forms[0]) && !c.Service && !score.ContainsWeight(c.Forms[0], 0.5) && c.Known(e.voc.DF) {
 			continue
 		}
 		var words []string

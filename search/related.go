@@ -140,7 +140,7 @@ func (e *Engine) addSections(rs []Result, get func(string) *relatedScore) map[st
 				continue
 			}
 			seen[i] = true
-			for _, s := range e.servicesIn(e.snippets.Snippet(i).Text) {
+			for _, s := range e.servicesOf(i, e.snippets.Snippet(i).Text) {
 				counts[s]++
 			}
 		}

@@ -166,7 +166,7 @@ func (e *Engine) Answer(r *Ranking) *Answer {
 	}
 	shown := e.onePerPlace(append(slices.Clip(r.Hits), r.rest...))
 	for i, h := range shown[:min(len(shown), len(r.Hits))] {
-		res := Result{Hit: h, Rank: i + 1, Services: e.servicesIn(h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
+		res := Result{Hit: h, Rank: i + 1, Services: e.servicesOf(h.Index, h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
 		if strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {
 			res.Children = e.children(h.Index)
 		}
@@ -184,9 +184,23 @@ func less(a, b corpus.Snippet) bool {
 }
 
 // servicesIn returns the canonical names of the services text names.
-func (e *Engine) servicesIn(text string) []string {
+func (e *Engine) servicesIn(text string) []string { return e.th.ServicesIn(text) }
+
+// servicesOf returns the services snippet i names: those stored with it
+// when it was, if they were found with the engine's thesaurus, else
+// servicesIn of its text.
+func (e *Engine) servicesOf(i int, text string) []string {
+	if ss, ok := e.snippets.(ServiceSource); ok && e.th.builtin {
+		return ss.Services(i)
+	}
+	return e.servicesIn(text)
+}
+
+// ServicesIn returns the canonical names of the services text names, in
+// the order it first names them.
+func (th *Thesaurus) ServicesIn(text string) []string {
 	var out []string
-	for _, m := range e.th.Dict.Expand(analysis.PhraseTerms(text)) {
+	for _, m := range th.Dict.Expand(analysis.PhraseTerms(text)) {
 		if m.Service != "" {
 			out = appendUnique(out, m.Service)
 		}

@@ -169,7 +169,7 @@ func (e *Engine) notesNaming(svc *synonyms.Service) []int {
 			continue
 		}
 		for _, h := range r.Hits {
-			if !seen[h.Index] && slices.Contains(e.servicesIn(h.Snippet.Text), s.Name) {
+			if !seen[h.Index] && slices.Contains(e.servicesOf(h.Index, h.Snippet.Text), s.Name) {
 				seen[h.Index] = true
 				ids = append(ids, h.Index)
 			}
@@ -192,7 +192,7 @@ func (e *Engine) serviceRelated(svc *synonyms.Service, ids []int) []Related {
 	e.addCurated(svc.Name, relCurated, get)
 	counts := map[string]int{}
 	for _, i := range ids {
-		for _, s := range e.servicesIn(e.snippets.Snippet(i).Text) {
+		for _, s := range e.servicesOf(i, e.snippets.Snippet(i).Text) {
 			counts[s]++
 		}
 	}

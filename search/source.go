@@ -18,6 +18,16 @@ type SnippetSource interface {
 	Snippet(i int) corpus.Snippet
 }
 
+// ServiceSource is a SnippetSource that also knows the services each
+// snippet's text names, as crib's built-in thesaurus finds them
+// (Thesaurus.ServicesIn of NewThesaurus()), found when the snippets were
+// stored. An engine whose thesaurus is the built-in one uses them instead
+// of analysing the text of every note it looks at.
+type ServiceSource interface {
+	SnippetSource
+	Services(i int) []string
+}
+
 // SnippetSlice is a SnippetSource over snippets held in memory.
 type SnippetSlice []corpus.Snippet
 

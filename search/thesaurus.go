@@ -14,6 +14,9 @@ import (
 type Thesaurus struct {
 	Dict    *synonyms.Dictionary
 	Catalog *synonyms.Catalog
+	// builtin says Dict is crib's built-in dictionary, without rules
+	// added: the one a ServiceSource's services were found with.
+	builtin bool
 }
 
 // compiledThesaurus is the built-in thesaurus compiled at build time by
@@ -42,5 +45,5 @@ func NewThesaurus(extra ...synonyms.Rule) (*Thesaurus, error) {
 		return nil, err
 	}
 	d.Add(extra, analysis.PhraseTerms)
-	return &Thesaurus{Dict: d, Catalog: cat}, nil
+	return &Thesaurus{Dict: d, Catalog: cat, builtin: len(extra) == 0}, nil
 }

@@ -41,7 +41,7 @@ type suggestion struct{ word, term string }
 // letter, and among equals the word more notes use. A word of everyday
 // English ("tyre", "slack") is no typo, even where the notes lack it.
 func (e *Engine) suggest(word, term string) (suggestion, bool) {
-	if len(word) < 4 || e.vocab[term] > 0 || e.th.Dict.Known(term) || strings.IndexFunc(word, isDigitRune) >= 0 {
+	if len(word) < 4 || e.voc.DF(term) > 0 || e.th.Dict.Known(term) || strings.IndexFunc(word, isDigitRune) >= 0 {
 		return suggestion{}, false
 	}
 	maxDist := 1
@@ -49,16 +49,19 @@ func (e *Engine) suggest(word, term string) (suggestion, bool) {
 		maxDist = 2
 	}
 	best, bestDist, bestDF := suggestion{}, maxDist+1, 0
-	for w, t := range e.surface {
-		if w[0] != word[0] || abs(len(w)-len(word)) > maxDist {
-			continue
+	e.voc.EachWord(word[0], func(w, t string) {
+		if abs(len(w)-len(word)) > maxDist {
+			return
 		}
 		d := editDistance(word, w, maxDist)
-		df := e.vocab[t]
+		if d > bestDist {
+			return
+		}
+		df := e.voc.DF(t)
 		if d < bestDist || (d == bestDist && (df > bestDF || (df == bestDF && w < best.word))) {
 			best, bestDist, bestDF = suggestion{word: w, term: t}, d, df
 		}
-	}
+	})
 	if bestDist > maxDist || analysis.IsEnglish(word) || analysis.SubjectWeight(term) < 1 {
 		return suggestion{}, false
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -15,6 +16,8 @@ import (
 //
 //go:embed data/*.txt
 var data embed.FS
+
+//go:generate go run ../tools/gencatalog
 
 const servicesFile = "services.txt"
 
@@ -55,15 +58,34 @@ type builtinData struct {
 	catalog *Catalog
 }
 
-// BuiltinCatalog returns the built-in service catalogue, parsed once.
-// Callers must not modify it.
+// BuiltinCatalog returns the built-in service catalogue, made once:
+// compiled into crib by tools/gencatalog (go generate), or parsed when its
+// text has changed since (during development). Callers must not modify
+// it.
 var BuiltinCatalog = sync.OnceValues(func() (*Catalog, error) {
 	services, err := fs.ReadFile(data, "data/"+servicesFile)
 	if err != nil {
 		return nil, err
 	}
+	if len(services) == compiledCatalogSize && crc32.ChecksumIEEE(services) == compiledCatalogCRC {
+		return indexCatalog(compiledCatalog), nil
+	}
 	return ParseCatalog(servicesFile, services)
 })
+
+// indexCatalog makes a catalogue of services a parse found valid, indexing
+// their names as ParseCatalog does.
+func indexCatalog(services []Service) *Catalog {
+	c := &Catalog{Services: services, index: make(map[string]int, 4*len(services))}
+	for i, s := range services {
+		for _, names := range [][]string{{s.Name}, s.Aliases, s.Kinds} {
+			for _, n := range names {
+				c.index[strings.ToLower(n)] = i
+			}
+		}
+	}
+	return c
+}
 
 // Builtin returns the rules of crib's own thesaurus (one equivalence rule
 // per catalogued service, then the concept dictionary) and the catalogue.

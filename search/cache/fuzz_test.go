@@ -55,8 +55,9 @@ func FuzzParseManifest(f *testing.F) {
 
 // FuzzParseSnapshot: whatever a snapshot file holds, reading it returns
 // an error or snippets and a vocabulary; it never panics or runs away
-// with memory. The checksum is recomputed so that the fuzzer reaches
-// the decoder.
+// with memory, whether it is checked or trusted (read without checks, as
+// a file whose stamp matched is: garbage then, but no panic). The
+// checksum is recomputed so that the fuzzer reaches the decoder.
 func FuzzParseSnapshot(f *testing.F) {
 	_, s := seedGeneration(f)
 	f.Add(s[:len(s)-4])
@@ -65,13 +66,21 @@ func FuzzParseSnapshot(f *testing.F) {
 		data := append(append([]byte(nil), body...), 0, 0, 0, 0)
 		sum := crc32.Checksum(body, castagnoli)
 		data[len(body)], data[len(body)+1], data[len(body)+2], data[len(body)+3] = byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24)
-		snap, err := parseSnapshot(data, true)
-		if err != nil {
-			return
-		}
-		for i := range snap.snippets.Len() {
-			sn := snap.snippets.Snippet(i)
-			_ = len(sn.Text) + len(sn.Heading) + len(sn.Context) + len(sn.Source)
+		for _, trusted := range []bool{false, true} {
+			snap, err := parseSnapshot(data, trusted)
+			if err != nil {
+				continue
+			}
+			for i := range snap.snippets.Len() {
+				sn := snap.snippets.Snippet(i)
+				_ = len(sn.Text) + len(sn.Heading) + len(sn.Context) + len(sn.Source) + len(snap.snippets.Services(i))
+			}
+			for _, w := range []string{"", "a", "hello", "zzzz"} {
+				snap.voc.DF(w)
+				snap.voc.Word(w)
+				snap.voc.EachWord('h', func(string, string) {})
+			}
+			_, _ = snap.voc.Terms(), snap.voc.Words()
 		}
 	})
 }

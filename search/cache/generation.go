@@ -10,8 +10,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/crib-dev/crib/search/index"
 )
 
 // A cache entry is the folder of one set of notes. It holds generations,
@@ -152,41 +150,6 @@ func (en entry) lockFile() (*os.File, error) {
 		return nil, fmt.Errorf("%w: %s is not a regular file", errCorrupt, lockName)
 	}
 	return f, nil
-}
-
-// openGen opens a published generation read-only, ready to become an
-// engine. Damage anywhere (a missing, truncated or garbled file, or bleve
-// failing on it) comes back as errCorrupt, never as a panic.
-func openGen(dir string, m *manifest) (o *opened, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			o, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
-		}
-	}()
-	// Every byte is checked, not only sizes: bleve trusts its segment
-	// files and panics on a damaged one. The snapshot checks itself.
-	if err := verify(dir, m, snapshotName); err != nil {
-		return nil, err
-	}
-	snap, err := readSnapshot(filepath.Join(dir, snapshotName), false)
-	if err != nil {
-		return nil, err
-	}
-	if snap.snippets.Len() != m.Snippets || m.Stats.Docs != m.Snippets {
-		return nil, fmt.Errorf("%w: %s holds %d snippets, want %d", errCorrupt, snapshotName, snap.snippets.Len(), m.Snippets)
-	}
-	x, err := index.Open(filepath.Join(dir, indexDir), m.Snippets)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
-	}
-	en := entry{filepath.Dir(dir)}
-	x.OnDamage = func(err error) error {
-		en.markDamaged(dir, err) // best effort: the cache may be read-only
-		return fmt.Errorf("%w; the next question rebuilds the index cache in %s", err, en.dir)
-	}
-	stats := *m.Stats
-	stats.Vocab = snap.voc
-	return &opened{x: x, table: snap.snippets, stats: &stats}, nil
 }
 
 // copyIndex copies a bleve index folder for an update. Segment files

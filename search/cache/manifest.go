@@ -53,6 +53,10 @@ type genFile struct {
 	Name string `json:"name"`
 	Size int64  `json:"size"`
 	CRC  uint32 `json:"crc32c"`
+	// Change and Inode stamp the file as it was when its bytes were last
+	// found to match CRC (see stampMargin); 0 when they were not, yet.
+	Change int64  `json:"ctime,omitempty"`
+	Inode  uint64 `json:"inode,omitempty"`
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

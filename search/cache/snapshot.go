@@ -6,11 +6,14 @@ import (
 	"hash/crc32"
 	"math"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/index"
 )
 
@@ -23,9 +26,9 @@ import (
 //	"CRIBSNAP" uvarint(version)
 //	strings:  uvarint(n) uvarint(bytes) (n+1)*u32 offsets, the bytes
 //	lists:    uvarint(n) uvarint(ids) (n+1)*u32 offsets, ids*u32 string   list k is the k-th, 0 = nil
-//	snippets: uvarint(n) n*(text heading context source line tags), each u32
-//	vocab:    uvarint(n) n*(term df)            uvarints
-//	surface:  uvarint(n) n*(word term uses)     uvarints
+//	snippets: uvarint(n) n*(text heading context source line tags services), each u32
+//	vocab:    uvarint(n) n*(term df)            each u32, sorted by term
+//	surface:  uvarint(n) n*(word term uses)     each u32, sorted by word
 //	crc32c of all the above, 4 bytes little endian
 //
 // Strings are slices of one copy of the file, so reading snippets
@@ -33,7 +36,7 @@ import (
 const (
 	snapshotName    = "snippets.bin"
 	snapshotMagic   = "CRIBSNAP"
-	snapshotVersion = 3 // 2: snippets keep their front-matter tags; 3: tables read in place
+	snapshotVersion = 5 // 2: snippets keep their front-matter tags; 3: tables read in place; 4: the vocabulary too; 5: services per snippet
 )
 
 type snapshot struct {
@@ -77,22 +80,48 @@ func (w *snapWriter) list(l []string) int {
 }
 
 func writeSnapshot(path string, snippets []corpus.Snippet, voc *index.Vocabulary) error {
-	b, err := encodeSnapshot(snippets, voc)
+	services, err := servicesOf(snippets)
+	if err != nil {
+		return err
+	}
+	b, err := encodeSnapshot(snippets, voc, services)
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(path, b, 0o644)
 }
 
-func encodeSnapshot(snippets []corpus.Snippet, voc *index.Vocabulary) ([]byte, error) {
+// servicesOf finds the services each snippet's text names, with the
+// built-in thesaurus, on every core: a question then reads them instead
+// of analysing the notes beside its answers (see search.ServiceSource).
+func servicesOf(snippets []corpus.Snippet) ([][]string, error) {
+	th, err := search.NewThesaurus()
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(snippets))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(snippets)/500)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(snippets); i += workers {
+				out[i] = th.ServicesIn(snippets[i].Text)
+			}
+		})
+	}
+	wg.Wait()
+	return out, nil
+}
+
+func encodeSnapshot(snippets []corpus.Snippet, voc *index.Vocabulary, services [][]string) ([]byte, error) {
 	w := &snapWriter{strs: map[string]int{}, lists: map[string]int{}}
 	recs := make([]uint32, 0, 6*len(snippets))
-	for _, sn := range snippets {
+	for i, sn := range snippets {
 		if sn.Line < 0 || sn.Line > math.MaxUint32 {
 			return nil, fmt.Errorf("snapshot: line %d of %s out of range", sn.Line, sn.Source)
 		}
 		recs = append(recs, uint32(w.str(sn.Text)), uint32(w.list(sn.Heading)), uint32(w.list(sn.Context)),
-			uint32(w.str(sn.Source)), uint32(sn.Line), uint32(w.list(sn.Tags)))
+			uint32(w.str(sn.Source)), uint32(sn.Line), uint32(w.list(sn.Tags)), uint32(w.list(services[i])))
 	}
 	terms, words := voc.Terms(), voc.Words()
 	for _, t := range terms {
@@ -143,28 +172,31 @@ func encodeSnapshot(snippets []corpus.Snippet, voc *index.Vocabulary) ([]byte, e
 	for _, v := range recs {
 		b = binary.LittleEndian.AppendUint32(b, v)
 	}
+	tt, wt := voc.AppendTables(nil, nil, func(s string) uint32 { return uint32(w.strs[s]) })
 	b = binary.AppendUvarint(b, uint64(len(terms)))
-	for _, t := range terms {
-		b = binary.AppendUvarint(b, uint64(w.strs[t]))
-		b = binary.AppendUvarint(b, uint64(voc.DF(t)))
-	}
+	b = append(b, tt...)
 	b = binary.AppendUvarint(b, uint64(len(words)))
-	for _, wd := range words {
-		term, uses := voc.Word(wd)
-		b = binary.AppendUvarint(b, uint64(w.strs[wd]))
-		b = binary.AppendUvarint(b, uint64(w.strs[term]))
-		b = binary.AppendUvarint(b, uint64(uses))
-	}
+	b = append(b, wt...)
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), nil
 }
 
-// readSnapshot reads a snapshot file; withUses as for vocabulary.
+// readSnapshot reads a snapshot file. withUses says the caller will
+// change the vocabulary (an update); its tables keep the counts either
+// way, and are copied into maps when changed.
 func readSnapshot(path string, withUses bool) (*snapshot, error) {
-	data, err := readRegular(path, maxSnapshotBytes)
+	return openSnapshot(path, false)
+}
+
+// openSnapshot maps a snapshot file into memory where the system can (it
+// is read otherwise), so that a question reads only the pages it uses.
+// A trusted file, one whose bytes were checked before and which has not
+// changed since (see stamp), is not checked again.
+func openSnapshot(path string, trusted bool) (*snapshot, error) {
+	data, err := mapRegular(path, maxSnapshotBytes)
 	if err != nil {
 		return nil, err
 	}
-	return parseSnapshot(data, withUses)
+	return parseSnapshot(data, trusted)
 }
 
 // maxSnapshotBytes bounds what readSnapshot reads (notes of a million
@@ -172,18 +204,21 @@ func readSnapshot(path string, withUses bool) (*snapshot, error) {
 const maxSnapshotBytes = 4 << 30
 
 // parseSnapshot checks a snapshot file's contents, which it keeps, and
-// decodes its vocabulary; snippets are decoded as they are asked for.
-// Every offset and reference is checked here, so that reading a snippet
-// later cannot fail.
-func parseSnapshot(data []byte, withUses bool) (*snapshot, error) {
+// reads its tables where they lie; snippets are decoded as they are
+// asked for. Unless trusted, its checksum and every offset and reference
+// are checked here, so that reading a snippet later cannot fail; a
+// trusted file's are not, and reading it cannot go out of range either
+// (see snippetTable.str), it can only read garbage from a file changed
+// behind the stamp's back.
+func parseSnapshot(data []byte, trusted bool) (*snapshot, error) {
 	if len(data) < len(snapshotMagic)+5 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, fmt.Errorf("%w: %s: not a snapshot", errCorrupt, snapshotName)
 	}
 	body := data[:len(data)-4]
-	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+	if !trusted && crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
 		return nil, fmt.Errorf("%w: %s fails its checksum", errCorrupt, snapshotName)
 	}
-	r := &snapReader{data: body, pos: len(snapshotMagic)}
+	r := &snapReader{data: body, pos: len(snapshotMagic), trusted: trusted}
 	if v := r.uvarint(); v != snapshotVersion {
 		return nil, fmt.Errorf("%w: %s: version %d", errCorrupt, snapshotName, v)
 	}
@@ -192,16 +227,16 @@ func parseSnapshot(data []byte, withUses bool) (*snapshot, error) {
 	t.strOff, blob = r.table(1)
 	if len(blob) > 0 {
 		// The strings share the file's buffer instead of copying it:
-		// readSnapshot owns data and never writes to it once read.
+		// nothing writes to it once read.
 		t.blob = unsafe.String(&blob[0], len(blob))
 	}
 	t.listOff, t.listIDs = r.table(4)
 	t.n = r.count()
 	t.recs = r.bytes(t.n * 4 * snippetFields)
-	if r.err == nil {
+	if r.err == nil && !trusted {
 		r.err = t.check()
 	}
-	s := &snapshot{snippets: t, voc: r.vocabulary(t, withUses)}
+	s := &snapshot{snippets: t, voc: r.vocabulary(t)}
 	if r.err == nil && r.pos != len(body) {
 		r.err = fmt.Errorf("%w: %s: %d bytes left over", errCorrupt, snapshotName, len(body)-r.pos)
 	}
@@ -213,9 +248,10 @@ func parseSnapshot(data []byte, withUses bool) (*snapshot, error) {
 
 // snapReader reads a snapshot, failing once on the first bad value.
 type snapReader struct {
-	data []byte
-	pos  int
-	err  error
+	data    []byte
+	pos     int
+	err     error
+	trusted bool // skip the checks of every item
 }
 
 func (r *snapReader) fail(format string, args ...any) {
@@ -268,6 +304,9 @@ func (r *snapReader) table(unit int) (offsets, items []byte) {
 	if r.err != nil {
 		return nil, nil
 	}
+	if r.trusted {
+		return offsets, items
+	}
 	last := uint32(0)
 	for i := range n + 1 {
 		o := binary.LittleEndian.Uint32(offsets[4*i:])
@@ -280,30 +319,19 @@ func (r *snapReader) table(unit int) (offsets, items []byte) {
 	return offsets, items
 }
 
-// vocabulary decodes the vocabulary; the counts of surface forms, which
-// only an update needs, when withUses is set.
-func (r *snapReader) vocabulary(t *snippetTable, withUses bool) *index.Vocabulary {
-	v := index.NewVocabulary()
-	str := func() string {
-		i := r.uvarint()
-		if i >= t.strings() {
-			r.fail("reference %d out of range", i)
-			return ""
+// vocabulary reads the vocabulary's tables, which it keeps where they
+// lie: an update that changes the vocabulary copies them then.
+func (r *snapReader) vocabulary(t *snippetTable) *index.Vocabulary {
+	terms := r.bytes(r.count() * 8)
+	words := r.bytes(r.count() * 12)
+	if r.err != nil {
+		return nil
+	}
+	if !r.trusted {
+		if err := index.CheckVocabularyTable(terms, words, uint32(t.strings())); err != nil {
+			r.fail("%v", err)
+			return nil
 		}
-		return t.str(uint32(i))
 	}
-	n := r.count()
-	for i := 0; i < n && r.err == nil; i++ {
-		term := str()
-		v.SetTerm(term, r.uvarint())
-	}
-	n = r.count()
-	for i := 0; i < n && r.err == nil; i++ {
-		w, term, uses := str(), str(), r.uvarint()
-		if !withUses {
-			uses = 0
-		}
-		v.SetWord(w, term, uses)
-	}
-	return v
+	return index.NewVocabularyTable(terms, words, t.str)
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // snippetFields are the u32 fields of a snippet in a snapshot: text,
-// heading, context, source, line, tags.
-const snippetFields = 6
+// heading, context, source, line, tags, services (see Services).
+const snippetFields = 7
 
 // snippetTable reads the snippets of a snapshot where they lie, one at a
 // time as a question asks for them: a search.SnippetSource. Its tables
@@ -47,6 +47,12 @@ func (t *snippetTable) Snippet(i int) corpus.Snippet {
 	return s
 }
 
+// Services returns the services snippet i's text names, found by the
+// built-in thesaurus when the snapshot was written: a search.ServiceSource.
+func (t *snippetTable) Services(i int) []string {
+	return t.list(binary.LittleEndian.Uint32(t.recs[i*4*snippetFields+24:]))
+}
+
 // slice decodes n snippets from first on.
 func (t *snippetTable) slice(first, n int) []corpus.Snippet {
 	out := make([]corpus.Snippet, n)
@@ -59,8 +65,17 @@ func (t *snippetTable) slice(first, n int) []corpus.Snippet {
 func (t *snippetTable) strings() int { return len(t.strOff)/4 - 1 }
 func (t *snippetTable) lists() int   { return len(t.listOff)/4 - 1 }
 
+// str returns string i. Its bounds are checked, cheaply, so that a
+// snapshot read without checking its tables (a trusted one) cannot make
+// it panic: a reference out of range reads "".
 func (t *snippetTable) str(i uint32) string {
+	if uint64(i)+2 > uint64(len(t.strOff))/4 {
+		return ""
+	}
 	from, to := binary.LittleEndian.Uint32(t.strOff[4*i:]), binary.LittleEndian.Uint32(t.strOff[4*i+4:])
+	if from > to || int64(to) > int64(len(t.blob)) {
+		return ""
+	}
 	return t.blob[from:to]
 }
 
@@ -69,7 +84,13 @@ func (t *snippetTable) list(k uint32) []string {
 	if k == 0 {
 		return nil
 	}
+	if uint64(k)+1 > uint64(len(t.listOff))/4 {
+		return []string{} // out of range, in a trusted snapshot: see str
+	}
 	from, to := binary.LittleEndian.Uint32(t.listOff[4*k-4:]), binary.LittleEndian.Uint32(t.listOff[4*k:])
+	if from > to || int64(to) > int64(len(t.listIDs))/4 {
+		return []string{}
+	}
 	out := make([]string, to-from)
 	for j := range out {
 		out[j] = t.str(binary.LittleEndian.Uint32(t.listIDs[4*(int(from)+j):]))
@@ -89,8 +110,8 @@ func (t *snippetTable) check() error {
 	for i := 0; i < len(t.recs); i += 4 * snippetFields {
 		r := t.recs[i:]
 		text, heading, context := binary.LittleEndian.Uint32(r), binary.LittleEndian.Uint32(r[4:]), binary.LittleEndian.Uint32(r[8:])
-		source, tags := binary.LittleEndian.Uint32(r[12:]), binary.LittleEndian.Uint32(r[20:])
-		if text >= nstr || source >= nstr || heading > nlist || context > nlist || tags > nlist {
+		source, tags, services := binary.LittleEndian.Uint32(r[12:]), binary.LittleEndian.Uint32(r[20:]), binary.LittleEndian.Uint32(r[24:])
+		if text >= nstr || source >= nstr || heading > nlist || context > nlist || tags > nlist || services > nlist {
 			return fmt.Errorf("%w: %s: snippet %d refers out of range", errCorrupt, snapshotName, i/(4*snippetFields))
 		}
 	}

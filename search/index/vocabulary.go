@@ -23,6 +23,10 @@ type Vocabulary struct {
 	// counted says the vocabulary keeps counts: it was counted, or read
 	// with them (see SetWord).
 	counted bool
+	// table, when set, holds the vocabulary instead of the maps: it is
+	// read where it lies in a cache file, and copied into the maps only
+	// when the vocabulary is changed.
+	table *VocabularyTable
 }
 
 // NewVocabulary returns an empty vocabulary.
@@ -32,6 +36,7 @@ func NewVocabulary() *Vocabulary {
 
 // add counts (sign 1) or uncounts (sign -1) one snippet's words.
 func (v *Vocabulary) add(s corpus.Snippet, sign int) {
+	v.own()
 	text := s.Text + " " + strings.Join(s.Heading, " ")
 	if sign > 0 {
 		v.counted = true
@@ -129,6 +134,8 @@ func (s *termSet) reset() { s.list, s.m = s.list[:0], nil }
 // term (the term is a function of the lower-cased form), so the order of
 // merging does not matter.
 func (v *Vocabulary) merge(o *Vocabulary) {
+	v.own()
+	o.own()
 	for t, n := range o.df {
 		v.df[t] += n
 	}
@@ -147,19 +154,49 @@ func (v *Vocabulary) merge(o *Vocabulary) {
 
 // Remove uncounts snippets that were counted before.
 func (v *Vocabulary) Remove(snippets []corpus.Snippet) {
+	v.own()
 	for _, s := range snippets {
 		v.add(s, -1)
 	}
 }
 
 // Terms returns the terms of the notes, in order.
-func (v *Vocabulary) Terms() []string { return keysInOrder(v.df) }
+func (v *Vocabulary) Terms() []string {
+	if v.table != nil {
+		return v.table.keys(v.table.terms, termRecord)
+	}
+	return keysInOrder(v.df)
+}
 
 // DF returns how many snippets hold term in their text or headings.
-func (v *Vocabulary) DF(term string) int { return v.df[term] }
+func (v *Vocabulary) DF(term string) int {
+	if v.table != nil {
+		return v.table.df(term)
+	}
+	return v.df[term]
+}
 
 // Words returns the words of the notes, lower-cased as written, in order.
-func (v *Vocabulary) Words() []string { return keysInOrder(v.surface) }
+func (v *Vocabulary) Words() []string {
+	if v.table != nil {
+		return v.table.keys(v.table.words, wordRecord)
+	}
+	return keysInOrder(v.surface)
+}
+
+// EachWord calls fn with every word of the notes that starts with the
+// byte first, and its term, in no particular order.
+func (v *Vocabulary) EachWord(first byte, fn func(word, term string)) {
+	if v.table != nil {
+		v.table.eachWord(first, fn)
+		return
+	}
+	for w, t := range v.surface {
+		if w[0] == first {
+			fn(w, t)
+		}
+	}
+}
 
 // keysInOrder returns the keys of m, sorted, in a slice of their number:
 // collecting them unsized, as sortedKeys does, grew it several times over
@@ -176,6 +213,9 @@ func keysInOrder[V any](m map[string]V) []string {
 // Word returns the term of a word and how often the notes use it (0
 // when the vocabulary does not keep counts: see SetWord).
 func (v *Vocabulary) Word(w string) (term string, uses int) {
+	if v.table != nil {
+		return v.table.word(w)
+	}
 	term, ok := v.surface[w]
 	if !ok || !v.counted {
 		return term, 0
@@ -184,12 +224,16 @@ func (v *Vocabulary) Word(w string) (term string, uses int) {
 }
 
 // SetTerm records that df snippets hold term.
-func (v *Vocabulary) SetTerm(term string, df int) { v.df[term] = df }
+func (v *Vocabulary) SetTerm(term string, df int) {
+	v.own()
+	v.df[term] = df
+}
 
 // SetWord records a word, its term and how often the notes use it. Uses
 // matter only to Remove; a vocabulary that only answers questions is
 // given 0 and keeps no counts.
 func (v *Vocabulary) SetWord(w, term string, uses int) {
+	v.own()
 	v.surface[w] = term
 	if uses > 0 {
 		v.counted = true
@@ -200,8 +244,3 @@ func (v *Vocabulary) SetWord(w, term string, uses int) {
 		}
 	}
 }
-
-// Counts returns the number of snippets holding each term and the term of
-// each lower-cased word as written, for ranking; the maps are shared and
-// read-only.
-func (v *Vocabulary) Counts() (df map[string]int, surface map[string]string) { return v.df, v.surface }

@@ -23,7 +23,7 @@ import (
 // Only forms some note holds are returned, besides the parts. named marks
 // the words typed as names (a capital inside, or the whole question) that
 // notes quote as code: for those the quoted form outranks the stemmed word.
-func LiteralForms(q string, toks []analysis.Token, df map[string]int) (forms map[int][][]string, named map[int]bool) {
+func LiteralForms(q string, toks []analysis.Token, df func(string) int) (forms map[int][][]string, named map[int]bool) {
 	out := map[int][][]string{}
 	named = map[int]bool{}
 	words := 0
@@ -44,7 +44,7 @@ func LiteralForms(q string, toks []analysis.Token, df map[string]int) (forms map
 	var whole []string // a compound's whole form, waiting for its first part
 	for _, t := range toks {
 		if t.Whole {
-			if df[t.Term] > 0 {
+			if df(t.Term) > 0 {
 				whole = []string{t.Term}
 			}
 			continue
@@ -59,12 +59,12 @@ func LiteralForms(q string, toks []analysis.Token, df map[string]int) (forms map
 			continue
 		}
 		word := q[t.Start:t.End]
-		if code := analysis.CodeMark + strings.ToLower(word); df[code] > 0 {
+		if code := analysis.CodeMark + strings.ToLower(word); df(code) > 0 {
 			add(at, []string{code})
 			// A word typed like a name, or alone, asks for the name.
 			named[at] = IdentifierLike(word) || words == 1
 		}
-		if lw := strings.ToLower(word); lw != t.Term && df[lw] > 0 {
+		if lw := strings.ToLower(word); lw != t.Term && df(lw) > 0 {
 			// A name of several parts typed in one case (beforeinstall)
 			// is the name the notes write whole (BeforeInstall).
 			add(at, []string{lw})
@@ -76,7 +76,7 @@ func LiteralForms(q string, toks []analysis.Token, df map[string]int) (forms map
 		var parts []string
 		for _, c := range analysis.Analyze("`" + word + "`") {
 			switch {
-			case c.Whole && df[c.Term] > 0 && !strings.HasPrefix(c.Term, analysis.CodeMark):
+			case c.Whole && df(c.Term) > 0 && !strings.HasPrefix(c.Term, analysis.CodeMark):
 				add(at, []string{c.Term})
 			case !c.Whole:
 				parts = append(parts, c.Term)

@@ -344,11 +344,11 @@ func Anchored(cs []Concept, d Doc) bool {
 
 // Known reports whether some note holds one of the Concept's forms, every
 // word of it.
-func (c Concept) Known(df map[string]int) bool {
+func (c Concept) Known(df func(string) int) bool {
 	for _, f := range c.Forms {
 		all := true
 		for _, t := range f {
-			all = all && df[t] > 0
+			all = all && df(t) > 0
 		}
 		if all {
 			return true

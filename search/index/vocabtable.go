@@ -1,0 +1,164 @@
+package index
+
+import (
+	"encoding/binary"
+	"errors"
+	"strings"
+)
+
+// VocabularyTable is a vocabulary read where it lies, in a cache file:
+// two tables of fixed-width records (u32, little endian), sorted by their
+// first field, a string that Str looks up by number:
+//
+//	terms: (term, df) per term
+//	words: (word, term, uses) per lower-cased word as written
+//
+// A question looks up a few dozen words by binary search instead of
+// decoding tens of thousands into maps first.
+type VocabularyTable struct {
+	terms, words []byte
+	// str returns string i of the file, "" for one past its strings.
+	str func(i uint32) string
+}
+
+// Record widths in bytes.
+const (
+	termRecord = 8
+	wordRecord = 12
+)
+
+// ErrVocabularyTable says a vocabulary table refers out of its file's
+// strings, or has a partial record.
+var ErrVocabularyTable = errors.New("vocabulary table damaged")
+
+// NewVocabularyTable makes a vocabulary of the tables terms and words,
+// whose strings str returns by number. Bytes past the last whole record
+// are ignored; CheckVocabularyTable checks the references.
+func NewVocabularyTable(terms, words []byte, str func(i uint32) string) *Vocabulary {
+	terms, words = terms[:len(terms)/termRecord*termRecord], words[:len(words)/wordRecord*wordRecord]
+	return &Vocabulary{table: &VocabularyTable{terms: terms, words: words, str: str}}
+}
+
+// CheckVocabularyTable checks that every record of the tables is whole
+// and refers to one of strs strings; that they are sorted is the file
+// checksum's job.
+func CheckVocabularyTable(terms, words []byte, strs uint32) error {
+	if len(terms)%termRecord != 0 || len(words)%wordRecord != 0 {
+		return ErrVocabularyTable
+	}
+	for i := 0; i < len(terms); i += termRecord {
+		if binary.LittleEndian.Uint32(terms[i:]) >= strs {
+			return ErrVocabularyTable
+		}
+	}
+	for i := 0; i < len(words); i += wordRecord {
+		if binary.LittleEndian.Uint32(words[i:]) >= strs || binary.LittleEndian.Uint32(words[i+4:]) >= strs {
+			return ErrVocabularyTable
+		}
+	}
+	return nil
+}
+
+// AppendTables appends v's terms and words as the tables NewVocabularyTable
+// reads, numbering strings with id; withUses keeps the words' counts.
+func (v *Vocabulary) AppendTables(terms, words []byte, id func(string) uint32) ([]byte, []byte) {
+	for _, t := range v.Terms() {
+		terms = binary.LittleEndian.AppendUint32(terms, id(t))
+		terms = binary.LittleEndian.AppendUint32(terms, uint32(min(v.DF(t), 1<<32-1)))
+	}
+	for _, w := range v.Words() {
+		term, uses := v.Word(w)
+		words = binary.LittleEndian.AppendUint32(words, id(w))
+		words = binary.LittleEndian.AppendUint32(words, id(term))
+		words = binary.LittleEndian.AppendUint32(words, uint32(min(uses, 1<<32-1)))
+	}
+	return terms, words
+}
+
+// find returns the index of the record of table (of width bytes each)
+// whose key is s, or -1.
+func (t *VocabularyTable) find(table []byte, width int, s string) int {
+	lo, hi := 0, len(table)/width
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if t.key(table, width, mid) < s {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(table)/width && t.key(table, width, lo) == s {
+		return lo
+	}
+	return -1
+}
+
+func (t *VocabularyTable) key(table []byte, width, i int) string {
+	return t.str(binary.LittleEndian.Uint32(table[i*width:]))
+}
+
+func (t *VocabularyTable) field(table []byte, width, i, k int) uint32 {
+	return binary.LittleEndian.Uint32(table[i*width+4*k:])
+}
+
+func (t *VocabularyTable) df(term string) int {
+	i := t.find(t.terms, termRecord, term)
+	if i < 0 {
+		return 0
+	}
+	return int(t.field(t.terms, termRecord, i, 1))
+}
+
+func (t *VocabularyTable) word(w string) (term string, uses int) {
+	i := t.find(t.words, wordRecord, w)
+	if i < 0 {
+		return "", 0
+	}
+	return t.str(t.field(t.words, wordRecord, i, 1)), int(t.field(t.words, wordRecord, i, 2))
+}
+
+// eachWord calls fn with the words that start with first: one run of
+// the sorted table.
+func (t *VocabularyTable) eachWord(first byte, fn func(word, term string)) {
+	n := len(t.words) / wordRecord
+	lo, hi := 0, n
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if k := t.key(t.words, wordRecord, mid); k != "" && k[0] >= first {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	for i := lo; i < n; i++ {
+		w := t.key(t.words, wordRecord, i)
+		if !strings.HasPrefix(w, string(first)) {
+			break
+		}
+		fn(w, t.str(t.field(t.words, wordRecord, i, 1)))
+	}
+}
+
+func (t *VocabularyTable) keys(table []byte, width int) []string {
+	out := make([]string, len(table)/width)
+	for i := range out {
+		out[i] = t.key(table, width, i)
+	}
+	return out
+}
+
+// own copies a table into the maps, before the vocabulary is changed.
+func (v *Vocabulary) own() {
+	t := v.table
+	if t == nil {
+		return
+	}
+	v.table = nil
+	v.df, v.surface, v.more = map[string]int{}, map[string]string{}, map[string]int{}
+	for i := range len(t.terms) / termRecord {
+		v.df[t.key(t.terms, termRecord, i)] = int(t.field(t.terms, termRecord, i, 1))
+	}
+	for i := range len(t.words) / wordRecord {
+		v.SetWord(t.key(t.words, wordRecord, i), t.str(t.field(t.words, wordRecord, i, 1)), int(t.field(t.words, wordRecord, i, 2)))
+	}
+}
