@@ -50,7 +50,7 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 	for i, h := range r.Hits {
 		seen := map[string]bool{}
 		for _, t := range analysis.Terms(h.Snippet.Text) {
-			if seen[t] || said[t] || e.vocab[t] == 0 || analysis.IsBoilerplate(t) || analysis.SubjectWeight(t) < 1 {
+			if seen[t] || said[t] || e.voc.DF(t) == 0 || analysis.IsBoilerplate(t) || analysis.SubjectWeight(t) < 1 {
 				continue
 			}
 			seen[t] = true

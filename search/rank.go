@@ -179,7 +179,7 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) []Hit {
 	shares := make([][]Contribution, len(rs))
 	best := 0.0
 	drop := make([]bool, len(rs))
-	subject, known := score.Held(score.Subject(cs), e.vocab, func(c score.Concept) bool { return p.isCorrection(c.Label) })
+	subject, known := score.Held(score.Subject(cs), e.voc.DF, func(c score.Concept) bool { return p.isCorrection(c.Label) })
 	p.known = known
 	for i := range rs {
 		d := score.AnalyzeDoc(rs[i].Snippet)

@@ -304,7 +304,7 @@ const (
 // a concept no note holds in any form (Concept.Known against df, unless
 // known says to count it held, as for corrected typos) keeps Foreign of
 // its weight. share is the held concepts' part of the total weight.
-func Held(subject []Concept, df map[string]int, known func(Concept) bool) (weighed []Concept, share float64) {
+func Held(subject []Concept, df func(string) int, known func(Concept) bool) (weighed []Concept, share float64) {
 	weighed = slices.Clone(subject)
 	var held, total float64
 	for i, c := range weighed {

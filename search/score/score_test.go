@@ -55,7 +55,7 @@ func TestHeld(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			weighed, share := score.Held(tt.subject, df, tt.known)
+			weighed, share := score.Held(tt.subject, func(t string) int { return df[t] }, tt.known)
 			if math.Abs(share-tt.want) > 1e-9 {
 				t.Errorf("share %v, want %v", share, tt.want)
 			}
