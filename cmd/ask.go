@@ -151,7 +151,18 @@ func askRun(opts *AskOptions) error {
 		return err
 	}
 	printCorrections(ios, ans)
-	if len(ans.Results) > 0 && !ans.Covered {
+	if !ans.Covered && opts.Open == 0 {
+		// Nothing matched, or only weak guesses: one line on stderr,
+		// piped or not, and exit 1.
+		if len(ans.Results) == 0 && !x.filter.IsZero() {
+			fmt.Fprintf(ios.ErrOut, "crib: no notes match %q within the filters\n", visible(opts.Question))
+			if opts.JSON {
+				if err := renderJSON(ios.Out, ans, x); err != nil {
+					return err
+				}
+			}
+			return errNotFound
+		}
 		return opts.notCovered(ans, x)
 	}
 	if len(ans.Unknown) > 0 && ios.ErrTTY && !opts.JSON {
@@ -176,9 +187,6 @@ func askRun(opts *AskOptions) error {
 		renderPlain(ios.Out, visibleAnswer(ans), x.visible())
 	}
 	if len(ans.Results) == 0 {
-		if !opts.JSON && ios.ErrTTY {
-			fmt.Fprintf(ios.ErrOut, "crib: no notes match %q\n", opts.Question)
-		}
 		return errNotFound
 	}
 	return nil

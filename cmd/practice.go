@@ -250,6 +250,7 @@ func (s *session) run(lr lineReader, lines []string) {
 	lr.AppendHistory(strings.Join(lines, lineBreak))
 	ios := s.opts.IO
 	var err error
+	asked := false // an ask says itself when nothing covers the question
 	if _, perr := check.ParseQuestion(text); perr == nil {
 		co := newCheckOptions(ios)
 		co.Source, co.Text, co.JSON, co.Checker = s.opts.Source, text, s.opts.JSON, s.keptChecker
@@ -258,11 +259,11 @@ func (s *session) run(lr lineReader, lines []string) {
 		ao := newAskOptions(ios)
 		ao.Source, ao.Limit, ao.Explain, ao.JSON, ao.Engine = s.opts.Source, s.opts.Limit, s.opts.Explain, s.opts.JSON, s.keptEngine
 		ao.Question = strings.Join(strings.Fields(text), " ")
-		err = askRun(ao)
+		err, asked = askRun(ao), true
 	}
 	switch {
 	case errors.Is(err, errNotFound):
-		if !ios.ErrTTY {
+		if !ios.ErrTTY && !asked {
 			fmt.Fprintln(ios.ErrOut, "crib: nothing found")
 		}
 	case err != nil:
