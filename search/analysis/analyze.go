@@ -10,6 +10,7 @@ package analysis
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -190,17 +191,51 @@ func partsWithin(parts [][2]int, from, to int) int {
 
 // stems memoises normalize: a notes corpus uses a few thousand distinct
 // words many times over, and Snowball is the costliest step of analysis.
-// Analysis runs on bleve's worker goroutines, hence the sync.Map.
-var stems sync.Map // word as written -> term
+// Analysis runs on bleve's worker goroutines, hence the sync.Map. Words
+// that are never stemmed (short, or with digits) are not kept: a list of
+// a million numbered items made it hold a million of them, 127 MB that
+// the collector traced again and again. Past maxStems words it stops
+// growing, so no notes make it unbounded.
+var (
+	stems     sync.Map // word as written -> term
+	stemCount atomic.Int64
+)
+
+const maxStems = 1 << 17
 
 // normalize lower-cases and stems one word part; "" means a stop word.
 func normalize(part string) string {
+	if neverStemmed(part) {
+		w := strings.ToLower(part)
+		if stopWords[w] {
+			return ""
+		}
+		return w
+	}
 	if t, ok := stems.Load(part); ok {
 		return t.(string)
 	}
 	t := normalizeWord(part)
-	stems.Store(part, t)
+	if stemCount.Load() < maxStems {
+		stemCount.Add(1)
+		stems.Store(part, t)
+	}
 	return t
+}
+
+// neverStemmed reports an ASCII part that normalizeWord only lower-cases:
+// three letters or fewer, or with a digit. Other parts take the long way,
+// where lower-casing may change their length.
+func neverStemmed(part string) bool {
+	digit := false
+	for i := 0; i < len(part); i++ {
+		c := part[i]
+		if c >= 0x80 {
+			return false
+		}
+		digit = digit || (c >= '0' && c <= '9')
+	}
+	return digit || len(part) <= 3
 }
 
 func normalizeWord(part string) string {
