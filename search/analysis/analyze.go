@@ -322,14 +322,16 @@ func camelHumps(word string, p [2]int) [][2]int {
 	}
 	var out [][2]int
 	start := 0
-	runes := []rune(s)
-	offs := make([]int, len(runes)+1)
-	o := 0
-	for i, r := range runes {
-		offs[i] = o
-		o += utf8.RuneLen(r)
+	// Most words fit the buffers on the stack: converting each word with
+	// a digit or a capital to runes was 250 MB of garbage for a list of a
+	// million numbered items.
+	var runeBuf [32]rune
+	var offBuf [33]int
+	runes, offs := runeBuf[:0], offBuf[:0]
+	for o, r := range s {
+		runes, offs = append(runes, r), append(offs, o)
 	}
-	offs[len(runes)] = o
+	offs = append(offs, len(s))
 	for i := 1; i < len(runes); i++ {
 		prev, cur := runes[i-1], runes[i]
 		split := false
