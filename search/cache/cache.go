@@ -234,6 +234,7 @@ func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 // replace builds a new generation for the notes, publishes it and opens
 // it, with the entry's lock held.
 func (c *Cache) replace(en entry, notes *noteSet, st *lookup, rep *Report, strict bool) (*opened, *Report, error) {
+	defer building()()
 	gen, lo, action, err := c.build(en, notes, st)
 	if errors.Is(err, ErrEmptyNotes) {
 		return nil, &Report{Warnings: append(notes.warnings, lo.warnings...)}, err

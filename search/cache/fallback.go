@@ -15,9 +15,9 @@ func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, pr
 		return nil, rep, problem
 	}
 	var l *loaded
-	if lo != nil {
+	if lo != nil && lo.snippets != nil {
 		l = lo.loaded
-	} else {
+	} else { // none read, or let go of once written (built.release)
 		l = notes.load(nil, nil, nil)
 	}
 	if len(l.snippets) == 0 {

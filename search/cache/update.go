@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/crib-dev/crib/search/index"
@@ -80,7 +81,22 @@ func (c *Cache) build(en entry, notes *noteSet, st *lookup) (string, *built, Act
 		os.RemoveAll(gen)
 		return "", b, "", err
 	}
+	b.release()
 	return gen, b, action, nil
+}
+
+// release lets go of the snippets and the vocabulary once they are
+// written: the generation is opened next, which reads them again from its
+// snapshot, and holding both copies was a third of the peak memory of
+// building a million-item list. Should opening fail, the notes are read
+// again to answer from memory (see fallback).
+func (b *built) release() {
+	b.loaded = &loaded{entries: b.entries, warnings: b.warnings}
+	if b.m != nil && b.m.Stats != nil {
+		stats := *b.m.Stats
+		stats.Vocab = nil
+		b.m.Stats = &stats
+	}
 }
 
 // reusable returns the snapshot of the generation in use when an update
@@ -145,4 +161,34 @@ func saveManifest(dir string, m *manifest) error {
 		return err
 	}
 	return writeFileAtomic(dir, manifestName, data)
+}
+
+// buildMemoryLimit bounds the heap while a generation is built and opened.
+// A build allocates many times what it keeps; a one-shot command runs
+// without the collector (cmd/crib), and a long-running one without a
+// limit, so a million-item list peaked at 1.1 and 1.2–1.9 GiB. Below the
+// limit the collector runs as usual; near it, more often. The heap a
+// build holds is the snippets, the vocabulary and, for a while, the
+// snapshot being encoded: about 570 MB for that list.
+const buildMemoryLimit = 850 << 20
+
+// building turns the collector on, with Go's default pace, and bounds the
+// heap by buildMemoryLimit until the returned function is called. GOGC and
+// GOMEMLIMIT, when set, win.
+func building() (restore func()) {
+	pct, limit := 0, int64(-1)
+	if os.Getenv("GOGC") == "" {
+		pct = debug.SetGCPercent(100)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) > buildMemoryLimit {
+		limit = debug.SetMemoryLimit(buildMemoryLimit)
+	}
+	return func() {
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(pct)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
 }

@@ -186,6 +186,13 @@ func fieldStats(idx bleve.Index, docs int) (*Stats, error) {
 		}
 		st.Fields[f] = n
 	}
+	// A field no snippet has terms in is in no segment (see addField);
+	// it counts 0 distinct terms, as when every snippet held it empty.
+	for _, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
+		if _, ok := st.Fields[f]; !ok {
+			st.Fields[f] = 0
+		}
+	}
 	return st, nil
 }
 

@@ -43,6 +43,9 @@ func fieldsOf(d *blevedocument.Document) map[string]fieldView {
 	out := map[string]fieldView{}
 	for _, f := range d.Fields {
 		f.Analyze()
+		if f.AnalyzedLength() == 0 {
+			continue // docMaker leaves out a field without terms
+		}
 		out[f.Name()] = fieldView{f.Options(), f.ArrayPositions(), string(f.Value()), f.AnalyzedLength(), f.AnalyzedTokenFrequencies()}
 	}
 	return out
