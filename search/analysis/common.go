@@ -26,11 +26,16 @@ func GeneralWeight(spoken, aws float64) float64 {
 	if spoken < generalFloor {
 		return 1
 	}
-	ratio := spoken / max(aws, generalAWSFloor)
+	return Decay(spoken/max(aws, generalAWSFloor), generalSlope, generalMin)
+}
+
+// Decay is a weight that falls with the order of magnitude of ratio: 1 up
+// to a ratio of 1, then slope less for each tenfold more, down to floor.
+func Decay(ratio, slope, floor float64) float64 {
 	if ratio <= 1 {
 		return 1
 	}
-	return max(generalMin, 1-generalSlope*math.Log10(ratio))
+	return max(floor, 1-slope*math.Log10(ratio))
 }
 
 // Shape of GeneralWeight: each tenfold excess of speech over AWS writing

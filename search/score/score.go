@@ -286,10 +286,7 @@ func Foreign(form []string) float64 {
 	for _, t := range form {
 		f = min(f, analysis.DomainFrequency(t))
 	}
-	if f <= 1 {
-		return 1
-	}
-	return max(foreignMin, 1-foreignSlope*math.Log10(f))
+	return analysis.Decay(f, foreignSlope, foreignMin)
 }
 
 // Shape of Foreign: a word AWS writing uses once per million words or
