@@ -56,13 +56,31 @@ type Ranking struct {
 	rest     []Hit // candidates past the limit, in order, for Answer to fill in with
 }
 
-// Covered reports whether the best hit answers the question's subject:
-// the notes hold at least MinKnown of the subject, and the best hit says
-// a word of it that is not everyday English and covers at least
-// MinConfidence of it.
+// Covered reports whether the notes answer the question's subject: they
+// hold at least MinKnown of it, and one of the best CoveredHits hits
+// covers at least MinConfidence of it and says a word of it that is not
+// everyday English (an anchor) — or covers at least HalfSubject of it, so
+// that notes about cooking answer "steak", everyday English though it is.
+// The ranking blends BM25 with coverage, so the note that covers the
+// subject may stand second.
 func (r *Ranking) Covered() bool {
-	return len(r.Hits) > 0 && r.plan.known >= MinKnown && r.Hits[0].Anchored && r.Hits[0].Confidence >= MinConfidence
+	if len(r.Hits) == 0 || r.plan.known < MinKnown {
+		return false
+	}
+	for _, h := range r.Hits[:min(len(r.Hits), CoveredHits)] {
+		if h.Confidence >= MinConfidence && (h.Anchored || h.Confidence >= HalfSubject) {
+			return true
+		}
+	}
+	return false
 }
+
+// CoveredHits is how many of the best hits Covered looks at; HalfSubject
+// the share of the subject a hit covers that needs no anchor.
+const (
+	CoveredHits = 2
+	HalfSubject = 0.5
+)
 
 // MinConfidence is the least share of a question's subject the best note
 // must cover for crib to call the question answered.
