@@ -84,10 +84,13 @@ func (c *Checker) Check(q *Question) (*Result, error) {
 	}
 	res := &Result{Question: q, Ask: ParseAsk(q.Stem)}
 	need := needSet(res.Ask.Needs)
+	feats := make([][]feature, len(q.Options))
 	for i, o := range q.Options {
-		feats := c.features(o.Text, i, optDocs, stem)
+		feats[i] = c.features(o.Text, i, optDocs, stem)
+	}
+	for i, o := range q.Options {
 		ev := OptionEvidence{Option: o}
-		ev.Support, ev.Against = c.evidence(feats, rel, need, c.situation(stem, optDocs[i]))
+		ev.Support, ev.Against = c.evidence(feats[i], rel, need, c.situation(stem, optDocs[i]))
 		res.Options = append(res.Options, ev)
 	}
 	settle(res.Options, q.Choose)

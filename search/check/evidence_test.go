@@ -102,3 +102,25 @@ func TestSettleMarksSharedNotes(t *testing.T) {
 		t.Errorf("scores %v %v, want 1 and %v", opts[0].Score, opts[1].Score, 0.6*sharedWeight)
 	}
 }
+
+// An option naming a hook as plain text finds the note that quotes it as
+// code, and only that note: evidence names the option.
+func TestCheckNamesAsWritten(t *testing.T) {
+	c := engineOf(t,
+		"CodeDeploy lifecycle hooks run in this order:",
+		"`ApplicationStop`",
+		"`BeforeInstall`",
+		"`AfterInstall`",
+		"`ValidateService`",
+	)
+	res := checkText(t, c, "Which CodeDeploy lifecycle hook runs before the new files are copied?\nA. ApplicationStop\nB. BeforeInstall\nC. AfterInstall\nD. ValidateService")
+	for _, o := range res.Options {
+		if len(o.Support) == 0 {
+			t.Errorf("%s: no evidence, though a note quotes it:\n%s", o.Text, describe(res))
+			continue
+		}
+		if got := o.Support[0].Snippet.Text; got != "`"+o.Text+"`" {
+			t.Errorf("%s: evidence %q, want the note quoting it", o.Text, got)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/search/question"
 )
 
 // newCheckDoc analyses text that has no headings: an option or a stem.
@@ -38,7 +39,8 @@ const maxOptionTerms = 200
 // feature is one thing an option says: a word, or a phrase the
 // thesaurus knows, with the term sequences that stand for it.
 type feature struct {
-	alts   [][]string // alts[0] is the option's own wording
+	alts   [][]string // alts[:own] are the option's own wording, the rest synonyms
+	own    int        // 0 means 1
 	weight float64
 }
 
@@ -55,7 +57,7 @@ func (f feature) match(d checkDoc) (float64, bool) {
 		case holds(d.ctx, alt):
 			m = contextMatch
 		}
-		if i > 0 {
+		if i >= max(f.own, 1) {
 			m *= synonymMatch
 		}
 		best = max(best, m)
@@ -87,13 +89,13 @@ func holds(t termsOf, alt []string) bool {
 func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) []feature {
 	var out []feature
 	seen := map[string]bool{}
-	add := func(alts [][]string) {
+	add := func(alts [][]string, own int) {
 		k := strings.Join(alts[0], " ")
 		if seen[k] {
 			return
 		}
 		seen[k] = true
-		f := feature{alts: alts}
+		f := feature{alts: alts, own: own}
 		shared := 0
 		for j, o := range opts {
 			if j != i && f.matches(o) {
@@ -116,17 +118,31 @@ func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) [
 	syn := map[string][][]string{}
 	for _, m := range c.e.Expand(seq) {
 		if m.End-m.Start > 1 {
-			add(append([][]string{seq[m.Start:m.End]}, m.Alts...))
+			add(append([][]string{seq[m.Start:m.End]}, m.Alts...), 1)
 		} else {
 			syn[seq[m.Start]] = m.Alts
 		}
 	}
 	toks := analysis.Analyze(text)
-	for _, t := range toks[:min(len(toks), maxOptionTerms)] {
-		add(append([][]string{{t.Term}}, syn[t.Term]...))
+	toks = toks[:min(len(toks), maxOptionTerms)]
+	// A name typed as plain text ("BeforeInstall") is also looked for in
+	// the forms the notes write it in (`BeforeInstall`: whole, and its
+	// parts in a row), as the option's own words.
+	literal, _ := question.LiteralForms(text, toks, c.df)
+	at := 0
+	for _, t := range toks {
+		if t.Whole {
+			continue
+		}
+		alts := append([][]string{{t.Term}}, literal[at]...)
+		add(append(alts, syn[t.Term]...), len(alts))
+		at++
 	}
 	return out
 }
+
+// df is how many notes hold term, in their text or context.
+func (c *Checker) df(term string) int { return len(c.text[term]) + len(c.ctx[term]) }
 
 // idf is the inverse document frequency of a feature in the notes, BM25
 // style.
