@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strconv"
@@ -71,6 +72,7 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
   crib --notes ~/notes/aws "eventbridge rule to trigger lambda from an auto scaling group"
   crib --json -n 3 codedeploy lifecycle hooks | jq -r '.results[].text'
   crib --explain cloudwatch events        # why each note matched
+  echo "rotate rds passwords" | crib       # the question on standard input
   CRIB_NOTES=~/notes crib asg warm pool
   crib '"blue/green" deployment -beanstalk'   # operators: quote for the shell
   crib --tag aws --in notes/ci --section codedeploy rollback
@@ -82,6 +84,14 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 				return opts.runInteractive(args)
 			}
 			opts.Question = strings.TrimSpace(strings.Join(args, " "))
+			if opts.Question == "" && len(args) == 0 && !ios.InTTY && ios.In != nil {
+				// echo "question" | crib: the question on standard input.
+				q, err := readAskQuestion(ios.In)
+				if err != nil {
+					return err
+				}
+				opts.Question = q
+			}
 			if opts.Question == "" {
 				return &usageError{"no question given\nUsage: crib [flags] <question>..."}
 			}
@@ -190,6 +200,23 @@ func askRun(opts *AskOptions) error {
 		return errNotFound
 	}
 	return nil
+}
+
+// maxStdinQuestion bounds a question read from standard input; questions
+// are cut to their first words anyway (search.boundQuestion).
+const maxStdinQuestion = 1 << 20
+
+// readAskQuestion reads a question from standard input, its lines one
+// question, at most maxStdinQuestion bytes.
+func readAskQuestion(in io.Reader) (string, error) {
+	data, err := io.ReadAll(io.LimitReader(in, maxStdinQuestion+1))
+	if err != nil {
+		return "", fmt.Errorf("cannot read the question: %w", err)
+	}
+	if len(data) > maxStdinQuestion {
+		return "", &usageError{fmt.Sprintf("the question on standard input is over %d bytes", maxStdinQuestion)}
+	}
+	return strings.Join(strings.Fields(string(data)), " "), nil
 }
 
 // maxEcho bounds the "did you mean" line: a longer question is not

@@ -77,6 +77,7 @@ options were found or on error.`,
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print the evidence as JSON")
 	addSourceFlags(c, &opts.Source)
+	c.Flags().MarkHidden("no-expand") // check searches each stem with its own words
 	return c
 }
 

@@ -39,3 +39,16 @@ func TestExpansion(t *testing.T) {
 		})
 	}
 }
+
+// TestQuestionOnStdin: with no arguments and standard input not a
+// terminal, the question is read from it; an empty one is a usage error.
+func TestQuestionOnStdin(t *testing.T) {
+	code, out, _ := transcript{args: []string{"--notes", testNotes}, stdin: "warm\npool\n"}.run(t)
+	if code != 0 || !strings.Contains(out, "A warm pool keeps pre-initialised instances ready") {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	code, _, errOut := transcript{args: []string{"--notes", testNotes}, stdin: "  \n"}.run(t)
+	if code != ExitError || !strings.Contains(errOut, "no question given") {
+		t.Errorf("empty stdin: exit %d, stderr %q", code, errOut)
+	}
+}
