@@ -175,10 +175,6 @@ func askRun(opts *AskOptions) error {
 		}
 		return opts.notCovered(ans, x)
 	}
-	if len(ans.Unknown) > 0 && ios.ErrTTY && !opts.JSON {
-		// A near miss: the rest is answered; say what is not in the notes.
-		fmt.Fprintf(ios.ErrOut, "not in the notes: %s\n", visible(quoteAll(ans.Unknown)))
-	}
 	d := ios.display(opts.Source.Color)
 	switch {
 	case opts.Open > 0:
@@ -191,6 +187,11 @@ func askRun(opts *AskOptions) error {
 	case d.terminal:
 		renderTerminal(ios.Out, visibleAnswer(ans), d.styler, d.width, x.visible(), relatedWanted(ios, opts.NoRelated))
 		if ios.ErrTTY {
+			if len(ans.Unknown) > 0 {
+				// A near miss: the rest is answered; say, last, what is
+				// not in the notes, where the eye ends.
+				fmt.Fprintf(ios.ErrOut, "not in the notes: %s\n", visible(quoteAll(ans.Unknown)))
+			}
 			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
 		}
 	default:
