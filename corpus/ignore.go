@@ -141,12 +141,17 @@ func readIgnoreFile(path string) ([]byte, error) {
 // ExcludeFingerprint returns what decides which files ResolveWith leaves
 // out of paths: the options' patterns and the path and contents of every
 // ignore file it reads, in walk order, as bytes for a cache to hash into
-// its key. It walks the folders as ResolveWith does.
+// its key. It walks the folders as ResolveWith does; ResolveKeyed does
+// both in one walk.
 func ExcludeFingerprint(paths []string, opts LoadOptions) ([]byte, error) {
 	r := newResolver(opts)
 	if err := r.resolve(paths); err != nil {
 		return nil, err
 	}
+	return r.fingerprint(opts), nil
+}
+
+func (r *resolver) fingerprint(opts LoadOptions) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "exclude %d\n", len(opts.Exclude))
 	for _, p := range opts.Exclude {
@@ -156,5 +161,5 @@ func ExcludeFingerprint(paths []string, opts LoadOptions) ([]byte, error) {
 		fmt.Fprintf(&b, "file %d %s\n%d\n", len(f.path), f.path, len(f.data))
 		b.Write(f.data)
 	}
-	return b.Bytes(), nil
+	return b.Bytes()
 }

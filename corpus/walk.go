@@ -103,7 +103,7 @@ func (r *resolver) addFile(path, resolved string, info fs.FileInfo) {
 		return
 	}
 	r.shown[path], r.real[resolved] = true, true
-	r.files = append(r.files, File{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano()})
+	r.files = append(r.files, File{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(), info: info})
 }
 
 func (r *resolver) warn(path string, err error) {
