@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -93,12 +95,16 @@ func excluded(rel []string, isDir bool, opts, files []gitignore.Pattern) bool {
 }
 
 // readIgnores reads the ignore files of dir, whose path from the root is
-// rel, and returns their patterns. A missing one is no error; one that
-// is not a regular file, too large or unreadable is skipped with a
-// warning.
-func (r *resolver) readIgnores(dir string, rel []string) []gitignore.Pattern {
+// rel and whose entries are listed, and returns their patterns. A
+// missing one is no error (nor a system call: most folders have none);
+// one that is not a regular file, too large or unreadable is skipped
+// with a warning.
+func (r *resolver) readIgnores(dir string, rel []string, entries []fs.DirEntry) []gitignore.Pattern {
 	var ps []gitignore.Pattern
 	for _, name := range IgnoreFiles {
+		if !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == name }) {
+			continue
+		}
 		path := filepath.Join(dir, name)
 		data, err := readIgnoreFile(path)
 		if err != nil {

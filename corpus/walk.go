@@ -136,7 +136,7 @@ func (r *resolver) walk(f folder) {
 	if err != nil {
 		// Its ignore files cannot be read either: one warning says it.
 		r.warn(f.path, err)
-	} else if ps := r.readIgnores(f.path, f.rel); len(ps) > 0 {
+	} else if ps := r.readIgnores(f.path, f.rel, entries); len(ps) > 0 {
 		f.ignore = append(slices.Clip(f.ignore), ps...)
 	}
 	for _, e := range entries { // those read before an error, too
