@@ -234,6 +234,9 @@ func TestResolveKeyed(t *testing.T) {
 		if info := f.Info(); info == nil || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime {
 			t.Errorf("%s: Info() = %v, want its stat", f.Path, info)
 		}
+		if want, _ := filepath.EvalSymlinks(filepath.Dir(f.Path)); f.RealDir() != want {
+			t.Errorf("%s: RealDir() = %q, want %q", f.Path, f.RealDir(), want)
+		}
 	}
 	if _, err := corpus.ResolveKeyed([]string{filepath.Join(root, "nope")}, opts); err == nil {
 		t.Error("no error for a missing path")

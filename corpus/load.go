@@ -38,7 +38,13 @@ type File struct {
 	Size    int64
 	ModTime int64 // Unix nanoseconds
 	info    fs.FileInfo
+	realDir string
 }
+
+// RealDir returns the absolute path, with every link resolved, of the
+// folder the walk found f in (not of a link's target), or "" for a file
+// named directly or not found by Resolve.
+func (f File) RealDir() string { return f.realDir }
 
 // Info returns what the walk that found f learnt of it (os.Stat of Path,
 // as then), or nil for a File not found by Resolve. A cache checking
