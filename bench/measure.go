@@ -189,7 +189,7 @@ func (rep *report) markdown(c *config) string {
 			mib(r.buildRSS), mib(r.indexSize/1024), ms(r.rg.cpu), ms(r.query.cpu), spread(r.query.cpuRatio), spread(r.query.wallRatio),
 			mib(r.query.rssKiB), ms(r.long.cpu), spread(r.long.cpuRatio), mib(r.long.rssKiB), ms(r.memory.wall))
 	}
-	fmt.Fprintf(&b, "\nrg, keyword and long give CPU times (medians); --no-cache gives wall time. Targets (2 cores), at 100k realistic snippets: keyword question CPU ≤ 1.5× rg, long question ≤ 3× rg, question RSS ≤ 100 MB; build ≥ 20,000 snippets/s wall, peak RSS ≤ 200 MB.\n")
+	fmt.Fprintf(&b, "\nrg, keyword and long give CPU times (medians); --no-cache gives wall time. These questions name their notes with --notes, so they include query expansion from the built-in notes (crib opens the built-in index too and asks it the question first; --no-expand skips that), which earlier reports did not. Targets (2 cores), at 100k realistic snippets: keyword question CPU ≤ 1.5× rg, long question ≤ 3× rg, question RSS ≤ 100 MB; build ≥ 20,000 snippets/s wall, peak RSS ≤ 200 MB.\n")
 	b.WriteString(whereTimeGoes)
 	return b.String()
 }
@@ -213,42 +213,42 @@ func ratio(a, b time.Duration) float64 {
 // one-shot runs; pprof on builds) taken when the report was written;
 // re-profile before trusting it for a later crib.
 const whereTimeGoes = `
-## Where the time goes (profiles of 30 November 2026, after the open/query work)
+## Where the time goes (profiles of 30 November 2026, after the walk/re-rank/expansion work)
 
-Opening a cached index no longer decodes anything it does not use: the
-vocabulary is two sorted tables of the snapshot searched in place, the snapshot
-is mapped, and files whose bytes were checked once are trusted while their
-stamp (size, inode, change time) holds; the services each note names are
-stored with it; the service catalogue is compiled into crib; a question's
-clauses are merged with a heap instead of a scan of every clause per document
-(scores identical to the bit).
+Since the open/query work: the notes are walked once per question (the file
+list and the exclusion fingerprint come from one walk, each file's change
+stamp from the walk's stat, its folder's real path from the walk, and a
+folder's ignore files are looked for in its listing before any stat); each
+candidate, heading and context path is analysed once per question; the
+expansion's ranking of the built-in notes computes Confidence for its best
+hit only; the built-in index opens beside the user's when the cache holds it
+up to date; the markdown patterns compile when first used.
 
-- **Built-in notes, cached keyword question** (perf over 40 runs, share of crib's CPU):
-  package initialisation 33%, half of it (17%) scorch building Levenshtein
-  automata in its init (bleve's, not ours: only dropping the dependency removes
-  it), the rest the runtime (6%), other dependencies' inits and search/check's
-  regular expressions (2%). Ranking 22%: bleve's search 11% (5% of it making the
-  searchers), re-ranking 10%, nearly all analysing the 40 candidates' text again
-  (score.AnalyzeDoc 7%). Opening the cache 6% (the index check is a stamp
-  comparison now, 0.6%; opening bleve 3%). The thesaurus 3% (the catalogue
-  0.9%). Decorating 2%. What is left over the target is bleve's init and the
-  runtime's start, then re-ranking (analysed terms could be stored per snippet
-  at build, as the services now are).
-- **100k realistic snippets, keyword question:** opening the cache 46%, of
-  which resolving the notes' paths 29% (package corpus walks the 667 files
-  twice, for the paths and for the exclusion fingerprint: the largest item left,
-  outside the open path), comparing the manifest with the notes 12% (decoding
-  the JSON manifest of 667 files 7%, one lstat per file 5%); the generation
-  itself 4% (it was 60%: snapshot read 16% and check 6%, vocabulary maps 22%,
-  index bytes 10%). Ranking 17% (bleve 10%, re-ranking 6%), package init 16%.
-- **100k realistic snippets, 60-word question:** bleve's search 66%: 145
-  clauses, each in four fields (580 searchers, 264 of them phrase searchers),
-  over words common in the notes; the clause merge itself is 7% (heap
-  comparisons; it was a scan of all 145 clauses per document, 16%), reading
-  postings 17%, phrase checks 9%, making the 580 searchers 13%. Opening the cache
-  14% (resolving the notes' paths 9%). Fewer clauses would cost answer quality:
-  phrases on the text field only dropped practice R@1 0.22 -> 0.17 in an earlier
-  attempt, so the query's shape is unchanged.
+- **Built-in notes, cached keyword question** (perf over 40 runs, share of
+  crib's CPU): package initialisation 37%, of which scorch building
+  Levenshtein automata in its init 21% (8% of all is encoding/json, which
+  vellum's levenshtein uses to hash states: bleve's, not ours; only dropping
+  the dependency removes it), the runtime's start 7%. Page faults of a fresh
+  heap 24% spread over everything. Ranking 22%: bleve's search 11%,
+  re-ranking 9% (analysing the 40 candidates' text 4%: storing analysed terms
+  per snippet needs a snapshot change). Opening the cache 7% (bleve 3%), the
+  thesaurus 4%, decorating 2%. What is left over the target is bleve's init
+  and the runtime's start.
+- **100k realistic snippets, keyword question (with expansion):** ranking
+  38%: bleve's search 26% (the expansion adds up to ten clauses to the
+  user-notes query, so more notes match and are collected), the expansion's
+  ranking of the built-in notes 9%, re-ranking 10%. Opening the cache 27%:
+  walking the notes 13% (one lstat per file 6%, reading 73 folders 4%: system
+  calls, one of each per file or folder now), decoding the JSON manifest of
+  667 files 7%, the generation 5%, the built-in index beside it 3%. Package
+  init 16%.
+- **100k realistic snippets, 60-word question:** bleve's search 75%: 145
+  clauses plus the expansion's, each in four fields, over words common in the
+  notes; the clause merge 51% of the profile including the searchers under
+  it, phrase searchers 24%. The expansion 15%. Opening the cache 7%. Fewer
+  clauses would cost answer quality: phrases on the text field only dropped
+  practice R@1 0.22 -> 0.17 in an earlier attempt, so the query's shape is
+  unchanged.
 - **Builds** (100k realistic): about 19 CPU-seconds, bleve analysing and zap encoding
   most of it; each text is still analysed three times (text field, parts field,
   vocabulary), and a fourth time, on every core, to store the services it names

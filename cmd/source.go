@@ -208,18 +208,47 @@ func (o *sourceOptions) openEngine(ios *IOStreams, expand bool) (*search.Engine,
 	if err != nil {
 		return nil, err
 	}
+	if !expand || len(src.Paths) == 0 || o.NoExpand || envOff(ios, "CRIB_EXPAND") {
+		return o.open(ios, src, th, true)
+	}
+	pre := o.openBuiltinCached(ios, th)
 	eng, err := o.open(ios, src, th, true)
-	if err != nil || !expand || len(src.Paths) == 0 || o.NoExpand || envOff(ios, "CRIB_EXPAND") {
+	builtin := <-pre
+	if err != nil {
+		if builtin != nil {
+			builtin.Close()
+		}
 		return eng, err
 	}
 	// The user's notes: widen questions with what the built-in notes
 	// answer them with. They are crib's own business: what goes wrong
 	// with their cache was said for the user's notes already, or is
 	// mended quietly, and without them questions keep their own words.
-	if builtin, err := o.open(ios, cache.Notes{}, th, false); err == nil {
-		eng.ExpandFrom(builtin)
+	if builtin == nil {
+		if builtin, err = o.open(ios, cache.Notes{}, th, false); err != nil {
+			return eng, nil
+		}
 	}
+	eng.ExpandFrom(builtin)
 	return eng, nil
+}
+
+// openBuiltinCached opens the built-in notes' index beside the user's,
+// when the cache holds it up to date; the channel gets nil otherwise, and
+// the index is opened after the user's. It never builds: two builds at
+// once would add up their memory.
+func (o *sourceOptions) openBuiltinCached(ios *IOStreams, th func() (*search.Thesaurus, error)) <-chan *search.Engine {
+	pre := make(chan *search.Engine, 1)
+	c := newCache(ios)
+	if o.NoCache || c == nil {
+		pre <- nil
+		return pre
+	}
+	go func() {
+		eng, _ := c.OpenCached(cache.Notes{}, th)
+		pre <- eng
+	}()
+	return pre
 }
 
 // open opens one collection of notes, from the cache unless --no-cache,

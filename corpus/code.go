@@ -15,7 +15,7 @@ type code struct {
 // fence. A backtick fence's info string holds no backtick, so a line such
 // as "```inline``` code" is text.
 func isFence(rest string) bool {
-	m := fenceMarker.FindString(rest)
+	m := fenceMarker().FindString(rest)
 	return m != "" && (m[0] == '~' || !strings.Contains(rest[len(m):], "`"))
 }
 

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -93,12 +95,16 @@ func excluded(rel []string, isDir bool, opts, files []gitignore.Pattern) bool {
 }
 
 // readIgnores reads the ignore files of dir, whose path from the root is
-// rel, and returns their patterns. A missing one is no error; one that
-// is not a regular file, too large or unreadable is skipped with a
-// warning.
-func (r *resolver) readIgnores(dir string, rel []string) []gitignore.Pattern {
+// rel and whose entries are listed, and returns their patterns. A
+// missing one is no error (nor a system call: most folders have none);
+// one that is not a regular file, too large or unreadable is skipped
+// with a warning.
+func (r *resolver) readIgnores(dir string, rel []string, entries []fs.DirEntry) []gitignore.Pattern {
 	var ps []gitignore.Pattern
 	for _, name := range IgnoreFiles {
+		if !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == name }) {
+			continue
+		}
 		path := filepath.Join(dir, name)
 		data, err := readIgnoreFile(path)
 		if err != nil {
@@ -141,12 +147,17 @@ func readIgnoreFile(path string) ([]byte, error) {
 // ExcludeFingerprint returns what decides which files ResolveWith leaves
 // out of paths: the options' patterns and the path and contents of every
 // ignore file it reads, in walk order, as bytes for a cache to hash into
-// its key. It walks the folders as ResolveWith does.
+// its key. It walks the folders as ResolveWith does; ResolveKeyed does
+// both in one walk.
 func ExcludeFingerprint(paths []string, opts LoadOptions) ([]byte, error) {
 	r := newResolver(opts)
 	if err := r.resolve(paths); err != nil {
 		return nil, err
 	}
+	return r.fingerprint(opts), nil
+}
+
+func (r *resolver) fingerprint(opts LoadOptions) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "exclude %d\n", len(opts.Exclude))
 	for _, p := range opts.Exclude {
@@ -156,5 +167,5 @@ func ExcludeFingerprint(paths []string, opts LoadOptions) ([]byte, error) {
 		fmt.Fprintf(&b, "file %d %s\n%d\n", len(f.path), f.path, len(f.data))
 		b.Write(f.data)
 	}
-	return b.Bytes(), nil
+	return b.Bytes()
 }

@@ -216,6 +216,33 @@ func TestExcludeFingerprint(t *testing.T) {
 	})
 }
 
+// TestResolveKeyed checks that one walk gives what ResolveWith and
+// ExcludeFingerprint give apart, and each file's stat.
+func TestResolveKeyed(t *testing.T) {
+	root := writeTree(t, ignoreTree, map[string]string{".gitignore": "drafts/\n", "sub/.cribignore": "*.txt\n"})
+	opts := corpus.LoadOptions{Exclude: []string{"b.md"}}
+	got, err := corpus.ResolveKeyed([]string{root}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, warnings, _ := corpus.ResolveWith([]string{root}, opts)
+	fp, _ := corpus.ExcludeFingerprint([]string{root}, opts)
+	if !reflect.DeepEqual(paths(root, got.Files), paths(root, files)) || !reflect.DeepEqual(got.Warnings, warnings) || !bytes.Equal(got.Fingerprint, fp) {
+		t.Errorf("ResolveKeyed = %v %q\n%s\nwant %v %q\n%s", paths(root, got.Files), got.Warnings, got.Fingerprint, paths(root, files), warnings, fp)
+	}
+	for _, f := range got.Files {
+		if info := f.Info(); info == nil || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime {
+			t.Errorf("%s: Info() = %v, want its stat", f.Path, info)
+		}
+		if want, _ := filepath.EvalSymlinks(filepath.Dir(f.Path)); f.RealDir() != want {
+			t.Errorf("%s: RealDir() = %q, want %q", f.Path, f.RealDir(), want)
+		}
+	}
+	if _, err := corpus.ResolveKeyed([]string{filepath.Join(root, "nope")}, opts); err == nil {
+		t.Error("no error for a missing path")
+	}
+}
+
 func write(t *testing.T, root, name, data string) {
 	t.Helper()
 	p := filepath.Join(root, filepath.FromSlash(name))

@@ -37,7 +37,19 @@ type File struct {
 	Path    string // as it will be shown in results
 	Size    int64
 	ModTime int64 // Unix nanoseconds
+	info    fs.FileInfo
+	realDir string
 }
+
+// RealDir returns the absolute path, with every link resolved, of the
+// folder the walk found f in (not of a link's target), or "" for a file
+// named directly or not found by Resolve.
+func (f File) RealDir() string { return f.realDir }
+
+// Info returns what the walk that found f learnt of it (os.Stat of Path,
+// as then), or nil for a File not found by Resolve. A cache checking
+// whether f changed needs no second stat of it.
+func (f File) Info() fs.FileInfo { return f.info }
 
 // Resolve expands notes paths (files, folders searched recursively for
 // .md, .markdown and .txt files, and glob patterns) into a sorted list of
@@ -54,15 +66,42 @@ func Resolve(paths []string) ([]File, []string, error) {
 
 // ResolveWith is Resolve leaving out, besides, the files opts excludes.
 func ResolveWith(paths []string, opts LoadOptions) ([]File, []string, error) {
+	r, err := resolveAll(paths, opts)
+	return r.files, r.warnings, err
+}
+
+// Resolved is what ResolveKeyed finds.
+type Resolved struct {
+	Files    []File
+	Warnings []string
+	// Fingerprint is ExcludeFingerprint's, nil when Files are none.
+	Fingerprint []byte
+}
+
+// ResolveKeyed is ResolveWith and ExcludeFingerprint from one walk of the
+// folders: a cache checking every question that its index is fresh
+// needs both, and walking the notes was a third of a question's time at
+// 100,000 snippets.
+func ResolveKeyed(paths []string, opts LoadOptions) (Resolved, error) {
+	r, err := resolveAll(paths, opts)
+	out := Resolved{Files: r.files, Warnings: r.warnings}
+	if err == nil {
+		out.Fingerprint = r.fingerprint(opts)
+	}
+	return out, err
+}
+
+func resolveAll(paths []string, opts LoadOptions) (*resolver, error) {
 	r := newResolver(opts)
 	if err := r.resolve(paths); err != nil {
-		return nil, r.warnings, err
+		r.files = nil
+		return r, err
 	}
 	if len(r.files) == 0 {
-		return nil, r.warnings, fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, strings.Join(paths, ", "))
+		return r, fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, strings.Join(paths, ", "))
 	}
 	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
-	return r.files, r.warnings, nil
+	return r, nil
 }
 
 // expand turns one argument into the paths it names: itself when it

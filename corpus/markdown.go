@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // MaxSnippetBytes bounds the text of one snippet. A longer paragraph (a
@@ -15,15 +16,22 @@ const MaxSnippetBytes = 2000
 // maxHeadingBytes bounds the text of one heading.
 const maxHeadingBytes = 500
 
+// lazyRE returns expr compiled when first used: a question answered
+// from the cache parses no markdown, and compiling these at start was 1%
+// of its time.
+func lazyRE(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 var (
 	// The closing #s of a heading need a space before them ("# C#" is
 	// about C#), and seven #s make no heading.
-	atxHeading  = regexp.MustCompile(`^(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$`)
-	thematic    = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	setextLine  = regexp.MustCompile(`^(?:=+|-+)[ \t]*$`)
-	listMarker  = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`)
-	tableDelim  = regexp.MustCompile(`^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$`)
-	fenceMarker = regexp.MustCompile("^(```+|~~~+)")
+	atxHeading  = lazyRE(`^(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$`)
+	thematic    = lazyRE(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	setextLine  = lazyRE(`^(?:=+|-+)[ \t]*$`)
+	listMarker  = lazyRE(`^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`)
+	tableDelim  = lazyRE(`^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$`)
+	fenceMarker = lazyRE("^(```+|~~~+)")
 )
 
 type openItem struct {
@@ -129,12 +137,12 @@ func (p *parser) line(n int, line string) {
 	switch {
 	case isFence(rest):
 		p.flushPara()
-		p.fence = code{marker: fenceMarker.FindString(rest), line: n, indent: col, quoted: quoted}
-	case atxHeading.MatchString(rest):
-		m := atxHeading.FindStringSubmatch(rest)
+		p.fence = code{marker: fenceMarker().FindString(rest), line: n, indent: col, quoted: quoted}
+	case atxHeading().MatchString(rest):
+		m := atxHeading().FindStringSubmatch(rest)
 		p.flushPara()
 		p.setHeading(len(m[1]), m[2])
-	case len(p.para) > 0 && setextLine.MatchString(rest):
+	case len(p.para) > 0 && setextLine().MatchString(rest):
 		level := 2
 		if rest[0] == '=' {
 			level = 1
@@ -142,12 +150,12 @@ func (p *parser) line(n int, line string) {
 		text := strings.Join(p.para, " ")
 		p.para = nil
 		p.setHeading(level, text)
-	case thematic.MatchString(rest):
+	case thematic().MatchString(rest):
 		p.flushPara()
 		p.items = nil
 	case strings.HasPrefix(rest, "|"):
 		p.tableRow(n, rest)
-	case listMarker.MatchString(rest):
+	case listMarker().MatchString(rest):
 		p.listItem(n, col, rest)
 	default:
 		p.text(n, col, rest)
@@ -195,7 +203,7 @@ func (p *parser) setHeading(level int, text string) {
 
 func (p *parser) listItem(n, col int, rest string) {
 	p.flushPara()
-	marker := listMarker.FindString(rest)
+	marker := listMarker().FindString(rest)
 	text := rest[len(marker):]
 	for len(p.items) > 0 && p.items[len(p.items)-1].indent >= col {
 		p.items = p.items[:len(p.items)-1]
@@ -251,7 +259,7 @@ func (p *parser) continueItem(n int, it *openItem, rest string) {
 
 func (p *parser) tableRow(n int, rest string) {
 	p.flushPara()
-	if tableDelim.MatchString(rest) {
+	if tableDelim().MatchString(rest) {
 		if p.rowLine == n-1 && len(p.out) > 0 && p.out[len(p.out)-1].Line == n-1 {
 			p.tableHeader = p.out[len(p.out)-1].Text
 			p.out = p.out[:len(p.out)-1]

@@ -98,12 +98,15 @@ func realPath(path string) (string, error) {
 	return filepath.EvalSymlinks(abs)
 }
 
-func (r *resolver) addFile(path, resolved string, info fs.FileInfo) {
+// addFile adds a file unless it was found already, and says whether it
+// added it.
+func (r *resolver) addFile(path, resolved string, info fs.FileInfo) bool {
 	if r.shown[path] || r.real[resolved] {
-		return
+		return false
 	}
 	r.shown[path], r.real[resolved] = true, true
-	r.files = append(r.files, File{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano()})
+	r.files = append(r.files, File{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(), info: info})
+	return true
 }
 
 func (r *resolver) warn(path string, err error) {
@@ -136,7 +139,7 @@ func (r *resolver) walk(f folder) {
 	if err != nil {
 		// Its ignore files cannot be read either: one warning says it.
 		r.warn(f.path, err)
-	} else if ps := r.readIgnores(f.path, f.rel); len(ps) > 0 {
+	} else if ps := r.readIgnores(f.path, f.rel, entries); len(ps) > 0 {
 		f.ignore = append(slices.Clip(f.ignore), ps...)
 	}
 	for _, e := range entries { // those read before an error, too
@@ -177,7 +180,9 @@ func (r *resolver) entry(f folder, e fs.DirEntry) {
 	case info.IsDir() && !hidden(name) && !excluded(rel, true, r.exclude, f.ignore):
 		r.walk(f.child(name, resolved))
 	case info.Mode().IsRegular() && isNote(path) && !excluded(rel, false, r.exclude, f.ignore):
-		r.addFile(path, resolved, info)
+		if r.addFile(path, resolved, info) {
+			r.files[len(r.files)-1].realDir = f.resolved
+		}
 	}
 }
 

@@ -38,7 +38,8 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 	if e.expander == nil {
 		return nil
 	}
-	r, err := e.expander.Rank(question, Options{Limit: expandNotes})
+	// Lean: the expansion reads the best notes' text and Covered only.
+	r, err := e.expander.rank(question, Options{Limit: expandNotes}, true)
 	if err != nil || !r.Covered() {
 		return nil // what the built-in notes cannot answer, they cannot widen
 	}

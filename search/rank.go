@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/search/score"
 )
@@ -164,8 +163,10 @@ func (e *Engine) termWeight(t string) float64 {
 // rerank blends bleve's BM25 score (normalised to the best hit) with how
 // much of the question each result covers, then orders by the final score
 // and source order. With explain, each result's Explain lists what every
-// clause added; the contributions sum to its score.
-func (e *Engine) rerank(p *plan, rs []Hit, explain bool) []Hit {
+// clause added; the contributions sum to its score. Each candidate is
+// analysed once, through docs. With lean, only the best hit gets its
+// Confidence and Anchored, all Covered needs (see expansion).
+func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool) []Hit {
 	if len(rs) == 0 {
 		return rs
 	}
@@ -181,16 +182,22 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) []Hit {
 	drop := make([]bool, len(rs))
 	subject, known := score.Held(score.Subject(cs), e.voc.DF, func(c score.Concept) bool { return p.isCorrection(c.Label) })
 	p.known = known
+	all := append(slices.Clip(cs), p.expansion...)
 	for i := range rs {
-		d := score.AnalyzeDoc(rs[i].Snippet)
-		cov, ps := score.Coverage(append(slices.Clip(cs), p.expansion...), d)
-		covs[i], shares[i] = cov*score.LengthNorm(len(d.Text), avg), contributions(ps, p)
+		d := docs.Analyze(rs[i].Index, rs[i].Snippet)
+		cov, ps := score.Coverage(all, d)
+		covs[i] = cov * score.LengthNorm(len(d.Text), avg)
+		if explain {
+			shares[i] = contributions(ps, p)
+		}
 		if p.asksList && e.isList(rs[i].Index) {
 			covs[i] *= listAnswer
 		}
 		best = max(best, covs[i])
-		rs[i].Confidence, _ = score.Coverage(subject, d)
-		rs[i].Anchored = score.Anchored(cs, d)
+		if !lean {
+			rs[i].Confidence, _ = score.Coverage(subject, d)
+			rs[i].Anchored = score.Anchored(cs, d)
+		}
 		if len(p.expansion) > 0 {
 			// Expansion reorders the notes that say some of the question;
 			// a note found by the added words alone is left out.
@@ -221,6 +228,11 @@ func (e *Engine) rerank(p *plan, rs []Hit, explain bool) []Hit {
 		}
 		return less(rs[i].Snippet, rs[j].Snippet)
 	})
+	if lean && len(rs) > 0 {
+		d := docs.Analyze(rs[0].Index, rs[0].Snippet)
+		rs[0].Confidence, _ = score.Coverage(subject, d)
+		rs[0].Anchored = score.Anchored(cs, d)
+	}
 	return rs
 }
 
@@ -265,8 +277,7 @@ func (e *Engine) unknown(p *plan) []string {
 
 // missing returns the words of the question's subject that the snippet
 // does not say, in the question's order: what a near miss leaves out.
-func (e *Engine) missing(p *plan, s corpus.Snippet) []string {
-	d := score.AnalyzeDoc(s)
+func (e *Engine) missing(p *plan, d score.Doc) []string {
 	var out []string
 	for _, c := range e.concepts(p) {
 		if c.Weight == 0 || c.Found(d).Value > 0 || !score.IsAnchor(c.Forms[0]) && !c.Service && !score.ContainsWeight(c.Forms[0], 0.5) && c.Known(e.voc.DF) {

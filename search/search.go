@@ -8,6 +8,7 @@ import (
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/search/score"
 )
 
 // DefaultLimit is how many results a question gets unless told otherwise.
@@ -53,7 +54,8 @@ type Ranking struct {
 	Question string
 	Hits     []Hit
 	plan     *plan
-	rest     []Hit // candidates past the limit, in order, for Answer to fill in with
+	rest     []Hit       // candidates past the limit, in order, for Answer to fill in with
+	docs     *score.Docs // the candidates analysed
 }
 
 // Covered reports whether the notes answer the question's subject: they
@@ -139,6 +141,12 @@ func (e *Engine) Search(question string, opts Options) (*Answer, error) {
 // question each candidate covers. It returns *NothingError when the
 // question has no searchable words.
 func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
+	return e.rank(question, opts, false)
+}
+
+// rank is Rank; with lean, only the best hit gets its Confidence and
+// Anchored (see rerank).
+func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error) {
 	if opts.Limit <= 0 {
 		opts.Limit = DefaultLimit
 	}
@@ -153,7 +161,7 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	r := &Ranking{Question: question, plan: p}
+	r := &Ranking{Question: question, plan: p, docs: &score.Docs{}}
 	for _, h := range res.Hits {
 		i, err := strconv.Atoi(h.ID)
 		if err != nil || i < 0 || i >= e.snippets.Len() {
@@ -165,7 +173,7 @@ func (e *Engine) Rank(question string, opts Options) (*Ranking, error) {
 		}
 		r.Hits = append(r.Hits, hit)
 	}
-	r.Hits = e.rerank(p, r.Hits, opts.Explain)
+	r.Hits = e.rerank(p, r.Hits, r.docs, opts.Explain, lean)
 	if len(r.Hits) > opts.Limit {
 		r.rest = r.Hits[opts.Limit:]
 		r.Hits = r.Hits[:opts.Limit]
@@ -180,7 +188,7 @@ func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
 	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: e.unknown(p)}
 	if len(r.Hits) > 0 {
-		ans.Missing = e.missing(p, r.Hits[0].Snippet)
+		ans.Missing = e.missing(p, r.docs.Analyze(r.Hits[0].Index, r.Hits[0].Snippet))
 	}
 	shown := e.onePerPlace(append(slices.Clip(r.Hits), r.rest...))
 	for i, h := range shown[:min(len(shown), len(r.Hits))] {

@@ -140,6 +140,32 @@ func (c *Cache) Open(src Notes, thf ThesaurusFunc) (*search.Engine, *Report, err
 	return e, rep, err
 }
 
+// ErrNotCached is returned by OpenCached when the cache holds no index of
+// the notes as they are now.
+var ErrNotCached = errors.New("no up-to-date index of the notes in the cache")
+
+// OpenCached is Open for notes the cache holds an up-to-date index of: it
+// never builds, waits for a lock or writes more than Open's bookkeeping,
+// and returns ErrNotCached for anything else, for Open to deal with. So
+// it can run beside another Open without two builds at once.
+func (c *Cache) OpenCached(src Notes, thf ThesaurusFunc) (*search.Engine, error) {
+	notes, err := resolveNotes(src)
+	if err != nil {
+		return nil, err
+	}
+	pt := startThesaurus(thf)
+	_, o := c.openFresh(c.entry(notes), notes, false)
+	th, terr := pt.wait()
+	switch {
+	case terr != nil:
+		o.close()
+		return nil, terr
+	case o == nil:
+		return nil, ErrNotCached
+	}
+	return o.engine(th)
+}
+
 // Refresh brings the cache up to date with the notes. Unlike Open, it
 // fails when the cache cannot be written.
 func (c *Cache) Refresh(src Notes) (*Report, error) {

@@ -287,3 +287,32 @@ func sameVocabulary(a, b *index.Vocabulary) bool {
 	}
 	return true
 }
+
+// TestOpenCached checks that OpenCached opens only what the cache holds up
+// to date, and builds nothing.
+func TestOpenCached(t *testing.T) {
+	c := newTestCache(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("- CodeDeploy lifecycle hooks run in order\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := Notes{Paths: []string{dir}}
+	if e, err := c.OpenCached(src, thesaurusFunc(t)); !errors.Is(err, ErrNotCached) {
+		t.Fatalf("empty cache: OpenCached = %v, %v; want ErrNotCached", e, err)
+	}
+	if _, err := os.Stat(c.Dir); err == nil {
+		t.Errorf("OpenCached wrote %s", c.Dir)
+	}
+	openCache(t, c, src)
+	e, err := c.OpenCached(src, thesaurusFunc(t))
+	if err != nil {
+		t.Fatalf("fresh cache: OpenCached: %v", err)
+	}
+	defer e.Close()
+	if err := os.WriteFile(filepath.Join(dir, "b.md"), []byte("- added\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.OpenCached(src, thesaurusFunc(t)); !errors.Is(err, ErrNotCached) {
+		t.Errorf("changed notes: OpenCached error = %v, want ErrNotCached", err)
+	}
+}

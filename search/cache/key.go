@@ -42,15 +42,18 @@ func canonical(path string) string {
 }
 
 // fileKeys returns, for each file, the path the manifest knows it by:
-// its folder made canonical (resolved once per folder), then its name.
-// Results show a file under the path it was found by now, whichever
-// spelling built the index.
+// its folder made canonical (resolved once per folder, by the walk that
+// found it when it did), then its name. Results show a file under the
+// path it was found by now, whichever spelling built the index.
 func fileKeys(files []corpus.File) []string {
 	dirs := map[string]string{}
 	keys := make([]string, len(files))
 	for i, f := range files {
 		dir, name := filepath.Split(f.Path)
-		real, ok := dirs[dir]
+		real, ok := f.RealDir(), f.RealDir() != ""
+		if !ok {
+			real, ok = dirs[dir]
+		}
 		if !ok {
 			real = canonical(dir)
 			dirs[dir] = real

@@ -34,12 +34,8 @@ func resolveNotes(src Notes) (*noteSet, error) {
 	if len(src.Paths) == 0 {
 		return &noteSet{files: []corpus.File{{Path: builtinPath}}, keys: []string{builtinPath}}, nil
 	}
-	files, warnings, err := corpus.ResolveWith(src.Paths, src.Options)
-	n := &noteSet{paths: src.Paths, files: files, keys: fileKeys(files), warnings: warnings}
-	if err == nil {
-		n.fingerprint, err = corpus.ExcludeFingerprint(src.Paths, src.Options)
-	}
-	return n, err
+	r, err := corpus.ResolveKeyed(src.Paths, src.Options)
+	return &noteSet{paths: src.Paths, files: r.Files, keys: fileKeys(r.Files), fingerprint: r.Fingerprint, warnings: r.Warnings}, err
 }
 
 func (n *noteSet) builtin() bool { return len(n.paths) == 0 }
@@ -180,7 +176,7 @@ func unchanged(n *noteSet, f corpus.File, e *fileEntry, d *delta) bool {
 	case e.Hash == hashUnreadable:
 		return e.ModTime == f.ModTime && n.hash(f) == "" // still unreadable
 	}
-	ctime, ino := stampOf(f.Path)
+	ctime, ino := noteStamp(f)
 	if e.ModTime == f.ModTime && f.ModTime < e.Checked-racyWindow && ctime == e.Change && ino == e.Inode && ctime < e.Checked-racyWindow {
 		return true
 	}
@@ -190,6 +186,16 @@ func unchanged(n *noteSet, f corpus.File, e *fileEntry, d *delta) bool {
 	}
 	e.ModTime, e.Checked, e.Change, e.Inode, d.touched = f.ModTime, checked, ctime, ino, true
 	return true
+}
+
+// noteStamp is stampOf(f.Path) as the walk that found f saw it: the
+// size and modification time compared with it came from the same stat.
+func noteStamp(f corpus.File) (ctime int64, ino uint64) {
+	if info := f.Info(); info != nil {
+		ctime, ino, _ = changeStamp(info)
+		return ctime, ino
+	}
+	return stampOf(f.Path)
 }
 
 // stampOf returns the change time and inode of a notes file, zeros where

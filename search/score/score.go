@@ -68,7 +68,12 @@ func AnalyzeDoc(s corpus.Snippet) Doc {
 		Context: analysis.PhraseTerms(strings.Join(s.Context, " / ")),
 		Heading: analysis.PhraseTerms(strings.Join(s.Heading, " / ")),
 	}
-	for _, t := range analysis.Analyze(s.Text) {
+	d.analyzeText(s.Text)
+	return d
+}
+
+func (d *Doc) analyzeText(text string) {
+	for _, t := range analysis.Analyze(text) {
 		switch {
 		case t.Whole:
 			d.Names = append(d.Names, t.Term)
@@ -78,7 +83,43 @@ func AnalyzeDoc(s corpus.Snippet) Doc {
 			d.Text = append(d.Text, t.Term)
 		}
 	}
+}
+
+// Docs analyses snippets as AnalyzeDoc does, each snippet once and each
+// heading and context path once: the candidates of one question are
+// often items of one list under one heading. The Docs it returns share
+// those terms, and are read only. The zero Docs is ready to use.
+type Docs struct {
+	docs  map[int]Doc
+	paths map[string][]string
+}
+
+// Analyze returns AnalyzeDoc(s); i names s among the snippets analysed.
+// A nil Docs keeps nothing.
+func (ds *Docs) Analyze(i int, s corpus.Snippet) Doc {
+	if ds == nil {
+		return AnalyzeDoc(s)
+	}
+	if d, ok := ds.docs[i]; ok {
+		return d
+	}
+	if ds.docs == nil {
+		ds.docs, ds.paths = map[int]Doc{}, map[string][]string{}
+	}
+	d := Doc{Context: ds.path(s.Context), Heading: ds.path(s.Heading)}
+	d.analyzeText(s.Text)
+	ds.docs[i] = d
 	return d
+}
+
+func (ds *Docs) path(parts []string) []string {
+	p := strings.Join(parts, " / ")
+	terms, ok := ds.paths[p]
+	if !ok {
+		terms = analysis.PhraseTerms(p)
+		ds.paths[p] = terms
+	}
+	return terms
 }
 
 // Match is how a snippet says a Concept: the share of the Concept's
