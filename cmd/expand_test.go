@@ -52,3 +52,22 @@ func TestQuestionOnStdin(t *testing.T) {
 		t.Errorf("empty stdin: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestExpansionSaid: --explain says what the question was widened with,
+// and from which built-in notes, in every mode.
+func TestExpansionSaid(t *testing.T) {
+	for _, mode := range [][]string{nil, {"--json"}} {
+		args := append([]string{"--explain", "--notes", testNotes, "warm", "pool"}, mode...)
+		_, out, _ := transcript{args: args}.run(t)
+		if mode == nil && !strings.HasPrefix(out, "expanded with ") || !strings.Contains(out, "crib:") {
+			t.Errorf("%v: no expansion line naming built-in notes:\n%s", mode, out)
+		}
+		if mode != nil && !strings.Contains(out, `"expansion": {`) {
+			t.Errorf("--json: no expansion object:\n%s", out)
+		}
+	}
+	_, out, _ := transcript{args: []string{"--notes", testNotes, "warm", "pool"}}.run(t)
+	if strings.Contains(out, "expanded with") {
+		t.Errorf("without --explain the expansion is said:\n%s", out)
+	}
+}

@@ -16,9 +16,10 @@ import (
 // the filter it applied, the notes around each hit (-C) and whether
 // file:line is a terminal hyperlink.
 type answerExtras struct {
-	filter search.Filter
-	around map[int]neighbours // by Hit.Index; nil without -C
-	links  bool
+	filter  search.Filter
+	around  map[int]neighbours // by Hit.Index; nil without -C
+	links   bool
+	explain bool // --explain: say what the question was widened with
 }
 
 // neighbours are the snippets of a hit's file just before and after it.

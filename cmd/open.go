@@ -74,6 +74,7 @@ func (o *AskOptions) search(eng *search.Engine) (*search.Answer, answerExtras, e
 	}
 	ans.Question = o.Question
 	x.filter = so.Filter
+	x.explain = o.Explain
 	x.around = aroundHits(eng, ans.Results, o.Context)
 	x.links = hyperlinks(o.IO, o.Source.Color)
 	return ans, x, nil

@@ -21,6 +21,9 @@ type jsonAnswer struct {
 	Covered bool `json:"covered"`
 	// Unmatched lists the question's subject words no note holds.
 	Unmatched []string `json:"unmatched,omitempty"`
+	// Expansion, with --explain, is what the question was widened with
+	// from the built-in notes.
+	Expansion *search.Expansion `json:"expansion,omitempty"`
 }
 
 type jsonResult struct {
@@ -52,6 +55,9 @@ func orEmpty(s []string) []string {
 func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
 	out := jsonAnswer{Query: ans.Question, Results: []jsonResult{}, Related: ans.Related, Corrections: ans.Corrections, Filters: filterEcho(x.filter),
 		Covered: ans.Covered, Unmatched: ans.Unknown}
+	if x.explain {
+		out.Expansion = ans.Expansion
+	}
 	if out.Related == nil {
 		out.Related = []search.Related{}
 	}
@@ -70,6 +76,15 @@ func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
 	return writeJSON(w, out)
 }
 
+// expansionLine says what a question was widened with, for --explain:
+// the words (as analysed) and the built-in notes they came from.
+func expansionLine(x *search.Expansion) string {
+	if x == nil {
+		return ""
+	}
+	return visible(fmt.Sprintf("expanded with %s (from %s)", strings.Join(x.Words, ", "), strings.Join(x.From, ", "))) + "\n"
+}
+
 // round keeps scores readable and stable across platforms.
 func round(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
@@ -79,6 +94,9 @@ func round(f float64) float64 {
 // a code block folded onto its one line. With --explain, each result's
 // contributions follow it, indented; with -C, its neighbours surround it.
 func renderPlain(w io.Writer, ans *search.Answer, x answerExtras) {
+	if x.explain {
+		fmt.Fprint(w, expansionLine(ans.Expansion))
+	}
 	for i, r := range ans.Results {
 		plainBefore(w, i, r, x)
 		fmt.Fprintf(w, "%s:%d: %s\n", r.Snippet.Source, r.Snippet.Line, oneLine(r.Snippet.Text))

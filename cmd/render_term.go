@@ -21,6 +21,11 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, x ans
 	const indent = "     "
 	lc := &lineCounter{w: w}
 	w = lc
+	if line := strings.TrimSuffix(expansionLine(ans.Expansion), "\n"); x.explain && line != "" {
+		for _, l := range wrapText(line, width) {
+			fmt.Fprintf(w, "%s\n", st.Style(RoleDim, l))
+		}
+	}
 	for gi, g := range groupBySection(ans.Results) {
 		if gi > 0 {
 			fmt.Fprintln(w)

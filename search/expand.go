@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/crib-dev/crib/search/analysis"
@@ -48,7 +49,9 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 		said[t] = true
 	}
 	found := map[string]float64{}
+	p.expandedFrom = p.expandedFrom[:0]
 	for i, h := range r.Hits {
+		p.expandedFrom = append(p.expandedFrom, fmt.Sprintf("%s:%d", h.Snippet.Source, h.Snippet.Line))
 		seen := map[string]bool{}
 		for _, t := range analysis.Terms(h.Snippet.Text) {
 			if seen[t] || said[t] || e.voc.DF(t) == 0 || analysis.IsBoilerplate(t) || analysis.SubjectWeight(t) < 1 {

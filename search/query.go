@@ -124,8 +124,9 @@ type plan struct {
 	// expansion holds the words the expander's notes add (see
 	// Engine.expansion), which count for ranking only; expanded, their
 	// terms.
-	expansion []score.Concept
-	expanded  map[string]bool
+	expansion    []score.Concept
+	expanded     map[string]bool
+	expandedFrom []string // the expander's notes read, as source:line
 }
 
 // analyzeQuestion turns a question into the clauses to look for.

@@ -123,6 +123,16 @@ type Answer struct {
 	// holds in any form, as the question wrote them; Missing, those the
 	// best result does not say (everyday words left out).
 	Unknown, Missing []string
+	// Expansion is what the question was widened with (Engine.ExpandFrom),
+	// nil when it was not.
+	Expansion *Expansion
+}
+
+// Expansion is the words a question was widened with and the notes of
+// the other collection they came from.
+type Expansion struct {
+	Words []string `json:"words"` // analysed terms, heaviest first
+	From  []string `json:"from"`  // source:line of each note read
 }
 
 // Search answers a question: Rank, then Answer. It returns *NothingError
@@ -187,6 +197,12 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
 	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: e.unknown(p)}
+	if len(p.expansion) > 0 {
+		ans.Expansion = &Expansion{From: slices.Clone(p.expandedFrom)}
+		for _, c := range p.expansion {
+			ans.Expansion.Words = append(ans.Expansion.Words, c.Label)
+		}
+	}
 	if len(r.Hits) > 0 {
 		ans.Missing = e.missing(p, r.docs.Analyze(r.Hits[0].Index, r.Hits[0].Snippet))
 	}
