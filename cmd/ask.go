@@ -320,12 +320,31 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 		line += "; no note mentions " + quoteAll(ans.Unknown)
 	}
 	fmt.Fprintln(ios.ErrOut, visible(line))
+	if opts.Explain {
+		fmt.Fprintln(ios.ErrOut, whyNotCovered(ans))
+	}
 	if opts.JSON {
 		if err := renderJSON(ios.Out, ans, x); err != nil {
 			return err
 		}
 	}
 	return errNotFound
+}
+
+// whyNotCovered says, for --explain, which of Covered's tests a question
+// failed.
+func whyNotCovered(ans *search.Answer) string {
+	if len(ans.Results) == 0 {
+		return "crib: why: no note matched any word of the question"
+	}
+	if ans.Held < search.MinKnown {
+		return fmt.Sprintf("crib: why: the notes hold %.0f%% of the question's subject, %.0f%% is needed (a word no note has weighs by how seldom AWS writing uses it)", 100*ans.Held, 100*search.MinKnown)
+	}
+	best := 0.0
+	for _, r := range ans.Results[:min(len(ans.Results), search.CoveredHits)] {
+		best = max(best, r.Confidence)
+	}
+	return fmt.Sprintf("crib: why: the best notes cover at most %.0f%% of the question's subject; %.0f%% is needed, with a word of it that is not everyday English (or %.0f%% without)", 100*best, 100*search.MinConfidence, 100*search.HalfSubject)
 }
 
 // quoteAll lists words, each quoted: "pizza", "dough".

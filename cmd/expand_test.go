@@ -71,3 +71,17 @@ func TestExpansionSaid(t *testing.T) {
 		t.Errorf("without --explain the expansion is said:\n%s", out)
 	}
 }
+
+// TestWhyNotCovered: with --explain, a declined question says which test
+// it failed.
+func TestWhyNotCovered(t *testing.T) {
+	for q, want := range map[string]string{
+		"zebra":                           "no note matched",
+		"how do I file my taxes in spain": "of the question's subject, 55% is needed",
+	} {
+		code, _, errOut := transcript{args: []string{"--explain", "--notes", testNotes, q}}.run(t)
+		if code != ExitNotFound || !strings.Contains(errOut, "crib: why: ") || !strings.Contains(errOut, want) {
+			t.Errorf("%q: exit %d, stderr %q, want a why line with %q", q, code, errOut, want)
+		}
+	}
+}

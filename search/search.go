@@ -126,6 +126,9 @@ type Answer struct {
 	// Expansion is what the question was widened with (Engine.ExpandFrom),
 	// nil when it was not.
 	Expansion *Expansion
+	// Held is the share of the question's subject the notes hold
+	// somewhere (see MinKnown).
+	Held float64
 }
 
 // Expansion is the words a question was widened with and the notes of
@@ -196,7 +199,7 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 // worth reading next.
 func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
-	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: e.unknown(p)}
+	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: e.unknown(p), Held: p.known}
 	if len(p.expansion) > 0 {
 		ans.Expansion = &Expansion{From: slices.Clone(p.expandedFrom)}
 		for _, c := range p.expansion {
