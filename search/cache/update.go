@@ -141,12 +141,20 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 	if c.Progress != nil {
 		progress = func(n int) { c.Progress(n, len(snippets)-keep) }
 	}
-	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress)
+	found, err := newServiceFinder(len(snippets))
+	if err != nil {
+		return err
+	}
+	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress, found.analysed)
 	if err != nil {
 		return err
 	}
 	b.indexed = len(snippets) - keep
-	if err := writeSnapshot(filepath.Join(gen, snapshotName), snippets, stats.Vocab); err != nil {
+	services, err := servicesOf(snippets, found)
+	if err != nil {
+		return err
+	}
+	if err := writeSnapshot(filepath.Join(gen, snapshotName), snippets, stats.Vocab, services); err != nil {
 		return err
 	}
 	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),

@@ -84,7 +84,7 @@ func TestVocabularyPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	got, err := indexRange(idx, snippets, 0, nil)
+	got, err := indexRange(idx, snippets, 0, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
