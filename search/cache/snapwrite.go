@@ -313,6 +313,17 @@ func newServiceFinder(n int) (*serviceFinder, error) {
 
 // analysed finds the services of snippet i, whose text has tokens toks.
 func (f *serviceFinder) analysed(i int, toks []analysis.Token) {
+	f.done[i] = true
+	known := false
+	for _, t := range toks {
+		if !t.Whole && f.th.Dict.Known(t.Term) {
+			known = true
+			break
+		}
+	}
+	if !known {
+		return // every phrase is made of known terms: none is here
+	}
 	terms := make([]string, 0, len(toks))
 	for _, t := range toks {
 		if !t.Whole {
@@ -325,5 +336,5 @@ func (f *serviceFinder) analysed(i int, toks []analysis.Token) {
 			out = append(out, m.Service)
 		}
 	}
-	f.out[i], f.done[i] = out, true
+	f.out[i] = out
 }
