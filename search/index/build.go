@@ -113,7 +113,7 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 	}
 	voc := makers[0].voc
 	for _, m := range makers[1:] {
-		voc.merge(m.voc)
+		voc.later([]*Vocabulary{m.voc})
 	}
 	return voc, nil
 }
@@ -431,5 +431,6 @@ func Build(snippets []corpus.Snippet) (*Index, *Stats, error) {
 		idx.Close()
 		return nil, nil, err
 	}
+	st.Vocab.settle() // read by concurrent questions from now on
 	return &Index{idx: idx}, st, nil
 }

@@ -82,15 +82,36 @@ func (v *Vocabulary) Entries() ([]TermEntry, []WordEntry) {
 	if v.table != nil {
 		return v.table.entries()
 	}
-	terms := make([]TermEntry, 0, len(v.df))
-	words := make([]WordEntry, 0, len(v.surface))
+	all := append([]*Vocabulary{v}, v.parts...)
+	terms, words := make([][]TermEntry, len(all)), make([][]WordEntry, len(all))
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		for t, n := range v.df {
-			terms = append(terms, TermEntry{t, uint32(min(n, 1<<32-1))})
-		}
-		slices.SortFunc(terms, func(a, b TermEntry) int { return strings.Compare(a.Term, b.Term) })
-	})
+	for i, p := range all {
+		wg.Go(func() { terms[i] = p.termEntries() })
+		wg.Go(func() { words[i] = p.wordEntries() })
+	}
+	wg.Wait()
+	for _, o := range terms[1:] {
+		terms[0] = mergeSorted(terms[0], o, func(a, b TermEntry) int { return strings.Compare(a.Term, b.Term) },
+			func(a, b TermEntry) TermEntry { return TermEntry{a.Term, satAdd(a.DF, b.DF)} })
+	}
+	for _, o := range words[1:] {
+		words[0] = mergeSorted(words[0], o, func(a, b WordEntry) int { return strings.Compare(a.Word, b.Word) },
+			func(a, b WordEntry) WordEntry { return WordEntry{a.Word, a.Term, satAdd(a.Uses, b.Uses)} })
+	}
+	return terms[0], words[0]
+}
+
+func (v *Vocabulary) termEntries() []TermEntry {
+	terms := make([]TermEntry, 0, len(v.df))
+	for t, n := range v.df {
+		terms = append(terms, TermEntry{t, uint32(min(n, 1<<32-1))})
+	}
+	slices.SortFunc(terms, func(a, b TermEntry) int { return strings.Compare(a.Term, b.Term) })
+	return terms
+}
+
+func (v *Vocabulary) wordEntries() []WordEntry {
+	words := make([]WordEntry, 0, len(v.surface))
 	for w, t := range v.surface {
 		uses := 0
 		if v.counted {
@@ -99,9 +120,26 @@ func (v *Vocabulary) Entries() ([]TermEntry, []WordEntry) {
 		words = append(words, WordEntry{w, t, uint32(min(uses, 1<<32-1))})
 	}
 	slices.SortFunc(words, func(a, b WordEntry) int { return strings.Compare(a.Word, b.Word) })
-	wg.Wait()
-	return terms, words
+	return words
 }
+
+// mergeSorted merges two sorted lists, joining equal entries.
+func mergeSorted[E any](a, b []E, cmp func(E, E) int, join func(E, E) E) []E {
+	out := make([]E, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch c := cmp(a[0], b[0]); {
+		case c < 0:
+			out, a = append(out, a[0]), a[1:]
+		case c > 0:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, join(a[0], b[0])), a[1:], b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+func satAdd(a, b uint32) uint32 { return uint32(min(uint64(a)+uint64(b), 1<<32-1)) }
 
 func (t *VocabularyTable) entries() ([]TermEntry, []WordEntry) {
 	terms := make([]TermEntry, len(t.terms)/termRecord)
@@ -189,6 +227,7 @@ func (t *VocabularyTable) keys(table []byte, width int) []string {
 
 // own copies a table into the maps, before the vocabulary is changed.
 func (v *Vocabulary) own() {
+	v.settle()
 	t := v.table
 	if t == nil {
 		return
