@@ -176,9 +176,11 @@ func saveManifest(dir string, m *manifest) error {
 // without the collector (cmd/crib), and a long-running one without a
 // limit, so a million-item list peaked at 1.1 and 1.2–1.9 GiB. Below the
 // limit the collector runs as usual; near it, more often. The heap a
-// build holds is the snippets, the vocabulary and, for a while, the
-// snapshot being encoded: about 570 MB for that list.
-const buildMemoryLimit = 850 << 20
+// build holds is the snippets, the vocabulary and the segments bleve has
+// not written yet: 300-400 MB for that list, which the collector's default
+// pace let grow to 700 MB (0.96 GB of RSS with bleve's mapped segments).
+// Bounded at 640 MiB it peaked at 0.77 GB, for 1-2 more CPU seconds of 30.
+const buildMemoryLimit = 640 << 20
 
 // building turns the collector on, with Go's default pace, and bounds the
 // heap by buildMemoryLimit until the returned function is called. GOGC and
