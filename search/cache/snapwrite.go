@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -94,7 +95,7 @@ func (ls *snapLists) list(field int, l []string) uint32 {
 	if last := &ls.last[field]; last.id != 0 && slices.Equal(last.l, l) {
 		return last.id
 	}
-	key := fmt.Sprint(len(l)) + "\x00" + strings.Join(l, "\x00")
+	key := strconv.Itoa(len(l)) + "\x00" + strings.Join(l, "\x00")
 	id, ok := ls.ids[key]
 	if !ok {
 		ids := make([]uint32, len(l))
@@ -184,7 +185,7 @@ func writeSnapshot(path string, snippets []corpus.Snippet, voc *index.Vocabulary
 		return err
 	}
 	e.encodeVocabulary(voc)
-	f, err := os.Create(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
