@@ -105,13 +105,13 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		{Text: "b", Heading: []string{}, Context: []string{"a"}, Source: "x.md", Line: 2},
 		{Text: "", Heading: nil, Context: []string{""}, Source: "y.md", Line: 1 << 30},
 	}
-	stats, err := index.Write(filepath.Join(t.TempDir(), indexDir), snippets, nil, nil)
+	stats, err := index.Write(filepath.Join(t.TempDir(), indexDir), snippets, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	voc := stats.Vocab
 	path := filepath.Join(t.TempDir(), snapshotName)
-	if err := writeSnapshot(path, snippets, voc); err != nil {
+	if err := writeSnapshot(path, snippets, voc, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, err := readSnapshot(path, true)

@@ -4,16 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
-	"math"
-	"os"
-	"runtime"
-	"strconv"
-	"strings"
-	"sync"
 	"unsafe"
 
-	"github.com/crib-dev/crib/corpus"
-	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/index"
 )
 
@@ -42,142 +34,6 @@ const (
 type snapshot struct {
 	snippets *snippetTable
 	voc      *index.Vocabulary
-}
-
-type snapWriter struct {
-	strs    map[string]int
-	order   []string
-	lists   map[string]int
-	listBuf [][]int
-}
-
-func (w *snapWriter) str(s string) int {
-	if i, ok := w.strs[s]; ok {
-		return i
-	}
-	w.strs[s] = len(w.order)
-	w.order = append(w.order, s)
-	return len(w.order) - 1
-}
-
-// list interns a string list; 0 stands for nil, so nil and empty lists
-// stay apart as they are in JSON output.
-func (w *snapWriter) list(l []string) int {
-	if l == nil {
-		return 0
-	}
-	key := strconv.Itoa(len(l)) + "\x00" + strings.Join(l, "\x00")
-	if i, ok := w.lists[key]; ok {
-		return i
-	}
-	ids := make([]int, len(l))
-	for i, s := range l {
-		ids[i] = w.str(s)
-	}
-	w.listBuf = append(w.listBuf, ids)
-	w.lists[key] = len(w.listBuf)
-	return len(w.listBuf)
-}
-
-func writeSnapshot(path string, snippets []corpus.Snippet, voc *index.Vocabulary) error {
-	services, err := servicesOf(snippets)
-	if err != nil {
-		return err
-	}
-	b, err := encodeSnapshot(snippets, voc, services)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, b, 0o644)
-}
-
-// servicesOf finds the services each snippet's text names, with the
-// built-in thesaurus, on every core: a question then reads them instead
-// of analysing the notes beside its answers (see search.ServiceSource).
-func servicesOf(snippets []corpus.Snippet) ([][]string, error) {
-	th, err := search.NewThesaurus()
-	if err != nil {
-		return nil, err
-	}
-	out := make([][]string, len(snippets))
-	workers := min(runtime.GOMAXPROCS(0), 1+len(snippets)/500)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(snippets); i += workers {
-				out[i] = th.ServicesIn(snippets[i].Text)
-			}
-		})
-	}
-	wg.Wait()
-	return out, nil
-}
-
-func encodeSnapshot(snippets []corpus.Snippet, voc *index.Vocabulary, services [][]string) ([]byte, error) {
-	w := &snapWriter{strs: map[string]int{}, lists: map[string]int{}}
-	recs := make([]uint32, 0, 6*len(snippets))
-	for i, sn := range snippets {
-		if sn.Line < 0 || sn.Line > math.MaxUint32 {
-			return nil, fmt.Errorf("snapshot: line %d of %s out of range", sn.Line, sn.Source)
-		}
-		recs = append(recs, uint32(w.str(sn.Text)), uint32(w.list(sn.Heading)), uint32(w.list(sn.Context)),
-			uint32(w.str(sn.Source)), uint32(sn.Line), uint32(w.list(sn.Tags)), uint32(w.list(services[i])))
-	}
-	terms, words := voc.Terms(), voc.Words()
-	for _, t := range terms {
-		w.str(t)
-	}
-	for _, wd := range words {
-		term, _ := voc.Word(wd)
-		w.str(wd)
-		w.str(term)
-	}
-	total := 0
-	for _, s := range w.order {
-		total += len(s)
-	}
-	if total > math.MaxUint32 {
-		return nil, fmt.Errorf("snapshot: %d bytes of text is more than it holds", total)
-	}
-	b := binary.AppendUvarint([]byte(snapshotMagic), snapshotVersion)
-	b = binary.AppendUvarint(b, uint64(len(w.order)))
-	b = binary.AppendUvarint(b, uint64(total))
-	off := 0
-	b = binary.LittleEndian.AppendUint32(b, 0)
-	for _, s := range w.order {
-		off += len(s)
-		b = binary.LittleEndian.AppendUint32(b, uint32(off))
-	}
-	for _, s := range w.order {
-		b = append(b, s...)
-	}
-	ids := 0
-	for _, l := range w.listBuf {
-		ids += len(l)
-	}
-	b = binary.AppendUvarint(b, uint64(len(w.listBuf)))
-	b = binary.AppendUvarint(b, uint64(ids))
-	off = 0
-	b = binary.LittleEndian.AppendUint32(b, 0)
-	for _, l := range w.listBuf {
-		off += len(l)
-		b = binary.LittleEndian.AppendUint32(b, uint32(off))
-	}
-	for _, l := range w.listBuf {
-		for _, id := range l {
-			b = binary.LittleEndian.AppendUint32(b, uint32(id))
-		}
-	}
-	b = binary.AppendUvarint(b, uint64(len(snippets)))
-	for _, v := range recs {
-		b = binary.LittleEndian.AppendUint32(b, v)
-	}
-	tt, wt := voc.AppendTables(nil, nil, func(s string) uint32 { return uint32(w.strs[s]) })
-	b = binary.AppendUvarint(b, uint64(len(terms)))
-	b = append(b, tt...)
-	b = binary.AppendUvarint(b, uint64(len(words)))
-	b = append(b, wt...)
-	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), nil
 }
 
 // readSnapshot reads a snapshot file. withUses says the caller will

@@ -141,12 +141,20 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 	if c.Progress != nil {
 		progress = func(n int) { c.Progress(n, len(snippets)-keep) }
 	}
-	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress)
+	found, err := newServiceFinder(len(snippets))
+	if err != nil {
+		return err
+	}
+	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress, found.analysed)
 	if err != nil {
 		return err
 	}
 	b.indexed = len(snippets) - keep
-	if err := writeSnapshot(filepath.Join(gen, snapshotName), snippets, stats.Vocab); err != nil {
+	services, err := servicesOf(snippets, found)
+	if err != nil {
+		return err
+	}
+	if err := writeSnapshot(filepath.Join(gen, snapshotName), snippets, stats.Vocab, services); err != nil {
 		return err
 	}
 	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),
@@ -168,9 +176,11 @@ func saveManifest(dir string, m *manifest) error {
 // without the collector (cmd/crib), and a long-running one without a
 // limit, so a million-item list peaked at 1.1 and 1.2–1.9 GiB. Below the
 // limit the collector runs as usual; near it, more often. The heap a
-// build holds is the snippets, the vocabulary and, for a while, the
-// snapshot being encoded: about 570 MB for that list.
-const buildMemoryLimit = 850 << 20
+// build holds is the snippets, the vocabulary and the segments bleve has
+// not written yet: 300-400 MB for that list, which the collector's default
+// pace let grow to 700 MB (0.96 GB of RSS with bleve's mapped segments).
+// Bounded at 640 MiB it peaked at 0.77 GB, for 1-2 more CPU seconds of 30.
+const buildMemoryLimit = 640 << 20
 
 // building turns the collector on, with Go's default pace, and bounds the
 // heap by buildMemoryLimit until the returned function is called. GOGC and

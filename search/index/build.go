@@ -22,6 +22,7 @@ import (
 	blevesearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // A bleve batch, and so an in-memory segment, holds at least batchSize
@@ -66,7 +67,7 @@ func joinedLen(parts []string) int {
 // analyses a batch on its own worker pool but encodes the segment on the
 // calling goroutine, so one caller would leave a core idle. progress, when
 // set, is told how many snippets are done.
-func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress func(int)) (*Vocabulary, error) {
+func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress func(int), analysed Analysed) (*Vocabulary, error) {
 	batches := make(chan [2]int)
 	errs := make(chan error, 1)
 	var done atomic.Int64
@@ -75,6 +76,7 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 	makers := make([]*docMaker, indexWorkers())
 	for w := range makers {
 		makers[w] = newDocMaker()
+		makers[w].analysed = analysed
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -111,7 +113,7 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 	}
 	voc := makers[0].voc
 	for _, m := range makers[1:] {
-		voc.merge(m.voc)
+		voc.later([]*Vocabulary{m.voc})
 	}
 	return voc, nil
 }
@@ -128,7 +130,7 @@ func indexBatch(idx bleve.Index, m *docMaker, snippets []corpus.Snippet, from, t
 	}()
 	b := idx.NewBatch()
 	for i := from; i < to; i++ {
-		if err := b.IndexAdvanced(m.document(DocID(i), snippets[i])); err != nil {
+		if err := b.IndexAdvanced(m.document(i, snippets[i])); err != nil {
 			return fmt.Errorf("index snippet %s:%d: %w", snippets[i].Source, snippets[i].Line, err)
 		}
 	}
@@ -276,6 +278,9 @@ func compact(idx bleve.Index) error {
 	return nil
 }
 
+// Analysed hears the tokens of snippet i's text; see Write.
+type Analysed func(i int, toks []analysis.Token)
+
 // Update says what an index on disk holds when Write adds to it.
 type Update struct {
 	// Keep is how many leading snippets the index holds already,
@@ -291,7 +296,11 @@ type Update struct {
 // an index there already, whose snippets from up.Keep on are indexed
 // again. progress, when set, is told how many snippets are done. The
 // stats it returns are what Open needs, for all the snippets.
-func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done int)) (*Stats, error) {
+//
+// analysed, when set, is given the tokens of each snippet's text that is
+// indexed, by its position, from several goroutines: what else the caller
+// learns from the text need not analyse it again.
+func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done int), analysed Analysed) (*Stats, error) {
 	var idx bleve.Index
 	var err error
 	if up == nil {
@@ -303,7 +312,7 @@ func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	st, err := fillIndex(idx, snippets, up, progress)
+	st, err := fillIndex(idx, snippets, up, progress, analysed)
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close index: %w", cerr)
 	}
@@ -312,7 +321,7 @@ func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done
 
 // fillIndex indexes snippets[up.Keep:], deletes the ids past the end, and
 // counts the stats of all snippets.
-func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int)) (*Stats, error) {
+func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed) (*Stats, error) {
 	defer collecting()()
 	if up.Had > len(snippets) {
 		b := idx.NewBatch()
@@ -323,7 +332,7 @@ func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress 
 			return nil, fmt.Errorf("index batch: %w", err)
 		}
 	}
-	voc, err := indexRange(idx, snippets, up.Keep, progress)
+	voc, err := indexRange(idx, snippets, up.Keep, progress, analysed)
 	if err != nil {
 		return nil, err
 	}
@@ -417,10 +426,11 @@ func Build(snippets []corpus.Snippet) (*Index, *Stats, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("create index: %w", err)
 	}
-	st, err := fillIndex(idx, snippets, &Update{}, nil)
+	st, err := fillIndex(idx, snippets, &Update{}, nil, nil)
 	if err != nil {
 		idx.Close()
 		return nil, nil, err
 	}
+	st.Vocab.settle() // read by concurrent questions from now on
 	return &Index{idx: idx}, st, nil
 }

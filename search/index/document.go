@@ -27,6 +27,7 @@ type docMaker struct {
 	voc              *Vocabulary
 	seen             termSet // the terms of the snippet being counted
 	heading, context sharedField
+	analysed         Analysed // see Write
 }
 
 func newDocMaker() *docMaker {
@@ -56,15 +57,19 @@ func (f *sharedField) analyse(parts []string) {
 	f.stream = bleveTokens(f.toks, func(analysis.Token) bool { return true })
 }
 
-// document returns snippet s as bleve's mapping would index it under id
-// less its fields without terms (see TestDocMakerAgreesWithMapping), and counts its words.
-func (m *docMaker) document(id string, s corpus.Snippet) *blevedocument.Document {
+// document returns snippet s as bleve's mapping would index it under
+// DocID(i) less its fields without terms (see
+// TestDocMakerAgreesWithMapping), and counts its words.
+func (m *docMaker) document(i int, s corpus.Snippet) *blevedocument.Document {
 	toks := analysis.Analyze(s.Text)
+	if m.analysed != nil {
+		m.analysed(i, toks)
+	}
 	m.heading.analyse(s.Heading)
 	m.context.analyse(s.Context)
 	m.count(s.Text, toks)
 	value := []byte(s.Text)
-	doc := blevedocument.NewDocument(id)
+	doc := blevedocument.NewDocument(DocID(i))
 	addField(doc, FieldText, value, bleveTokens(toks, func(t analysis.Token) bool { return !t.Part }))
 	addField(doc, FieldParts, value, bleveTokens(toks, func(t analysis.Token) bool { return t.Part }))
 	addField(doc, FieldContext, m.context.value, m.context.stream)

@@ -65,7 +65,7 @@ func TestDocMakerAgreesWithMapping(t *testing.T) {
 		if err := mapping.MapDocument(mapped, document(s)); err != nil {
 			t.Fatal(err)
 		}
-		made := m.document(id, s)
+		made := m.document(i, s)
 		got, exp := fieldsOf(made), fieldsOf(mapped)
 		if !reflect.DeepEqual(got, exp) {
 			t.Fatalf("snippet %d (%q):\n%s", i, s.Text, diffFields(got, exp))

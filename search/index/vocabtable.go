@@ -3,7 +3,9 @@ package index
 import (
 	"encoding/binary"
 	"errors"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // VocabularyTable is a vocabulary read where it lies, in a cache file:
@@ -59,18 +61,94 @@ func CheckVocabularyTable(terms, words []byte, strs uint32) error {
 	return nil
 }
 
-// AppendTables appends v's terms and words as the tables NewVocabularyTable
-// reads, numbering strings with id; withUses keeps the words' counts.
-func (v *Vocabulary) AppendTables(terms, words []byte, id func(string) uint32) ([]byte, []byte) {
-	for _, t := range v.Terms() {
-		terms = binary.LittleEndian.AppendUint32(terms, id(t))
-		terms = binary.LittleEndian.AppendUint32(terms, uint32(min(v.DF(t), 1<<32-1)))
+// TermEntry is a term of the notes and how many snippets hold it.
+type TermEntry struct {
+	Term string
+	DF   uint32
+}
+
+// WordEntry is a word of the notes, lower-cased as written, its term and
+// how often the notes use it (see Word).
+type WordEntry struct {
+	Word, Term string
+	Uses       uint32
+}
+
+// Entries returns v's terms and words, each sorted, as the tables
+// NewVocabularyTable reads hold them. The two are sorted at once, and a
+// word's term comes with it: sorting the keys and looking each word up
+// again cost a million-item list 2 s on one core.
+func (v *Vocabulary) Entries() ([]TermEntry, []WordEntry) {
+	if v.table != nil {
+		return v.table.entries()
 	}
-	for _, w := range v.Words() {
-		term, uses := v.Word(w)
-		words = binary.LittleEndian.AppendUint32(words, id(w))
-		words = binary.LittleEndian.AppendUint32(words, id(term))
-		words = binary.LittleEndian.AppendUint32(words, uint32(min(uses, 1<<32-1)))
+	all := append([]*Vocabulary{v}, v.parts...)
+	terms, words := make([][]TermEntry, len(all)), make([][]WordEntry, len(all))
+	var wg sync.WaitGroup
+	for i, p := range all {
+		wg.Go(func() { terms[i] = p.termEntries() })
+		wg.Go(func() { words[i] = p.wordEntries() })
+	}
+	wg.Wait()
+	for _, o := range terms[1:] {
+		terms[0] = mergeSorted(terms[0], o, func(a, b TermEntry) int { return strings.Compare(a.Term, b.Term) },
+			func(a, b TermEntry) TermEntry { return TermEntry{a.Term, satAdd(a.DF, b.DF)} })
+	}
+	for _, o := range words[1:] {
+		words[0] = mergeSorted(words[0], o, func(a, b WordEntry) int { return strings.Compare(a.Word, b.Word) },
+			func(a, b WordEntry) WordEntry { return WordEntry{a.Word, a.Term, satAdd(a.Uses, b.Uses)} })
+	}
+	return terms[0], words[0]
+}
+
+func (v *Vocabulary) termEntries() []TermEntry {
+	terms := make([]TermEntry, 0, len(v.df))
+	for t, n := range v.df {
+		terms = append(terms, TermEntry{t, uint32(min(n, 1<<32-1))})
+	}
+	slices.SortFunc(terms, func(a, b TermEntry) int { return strings.Compare(a.Term, b.Term) })
+	return terms
+}
+
+func (v *Vocabulary) wordEntries() []WordEntry {
+	words := make([]WordEntry, 0, len(v.surface))
+	for w, t := range v.surface {
+		uses := 0
+		if v.counted {
+			uses = 1 + v.more[w]
+		}
+		words = append(words, WordEntry{w, t, uint32(min(uses, 1<<32-1))})
+	}
+	slices.SortFunc(words, func(a, b WordEntry) int { return strings.Compare(a.Word, b.Word) })
+	return words
+}
+
+// mergeSorted merges two sorted lists, joining equal entries.
+func mergeSorted[E any](a, b []E, cmp func(E, E) int, join func(E, E) E) []E {
+	out := make([]E, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch c := cmp(a[0], b[0]); {
+		case c < 0:
+			out, a = append(out, a[0]), a[1:]
+		case c > 0:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, join(a[0], b[0])), a[1:], b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+func satAdd(a, b uint32) uint32 { return uint32(min(uint64(a)+uint64(b), 1<<32-1)) }
+
+func (t *VocabularyTable) entries() ([]TermEntry, []WordEntry) {
+	terms := make([]TermEntry, len(t.terms)/termRecord)
+	for i := range terms {
+		terms[i] = TermEntry{t.key(t.terms, termRecord, i), t.field(t.terms, termRecord, i, 1)}
+	}
+	words := make([]WordEntry, len(t.words)/wordRecord)
+	for i := range words {
+		words[i] = WordEntry{t.key(t.words, wordRecord, i), t.str(t.field(t.words, wordRecord, i, 1)), t.field(t.words, wordRecord, i, 2)}
 	}
 	return terms, words
 }
@@ -149,6 +227,7 @@ func (t *VocabularyTable) keys(table []byte, width int) []string {
 
 // own copies a table into the maps, before the vocabulary is changed.
 func (v *Vocabulary) own() {
+	v.settle()
 	t := v.table
 	if t == nil {
 		return

@@ -27,6 +27,11 @@ type Vocabulary struct {
 	// read where it lies in a cache file, and copied into the maps only
 	// when the vocabulary is changed.
 	table *VocabularyTable
+	// parts are counted vocabularies still to be added to this one: each
+	// indexing worker counts its own, and adding them map by map took a
+	// million-item list 1.4 s on one core after indexing. Entries merges
+	// them sorted, on every core; anything else adds them first (settle).
+	parts []*Vocabulary
 }
 
 // NewVocabulary returns an empty vocabulary.
@@ -152,6 +157,26 @@ func (v *Vocabulary) merge(o *Vocabulary) {
 	}
 }
 
+// later adds counted vocabularies to v when it is next used: see parts.
+func (v *Vocabulary) later(parts []*Vocabulary) {
+	for _, p := range parts {
+		if !p.counted || p.table != nil || v.table != nil || !v.counted {
+			v.merge(p)
+			continue
+		}
+		v.parts = append(v.parts, p)
+	}
+}
+
+// settle adds the parts to v.
+func (v *Vocabulary) settle() {
+	parts := v.parts
+	v.parts = nil
+	for _, p := range parts {
+		v.merge(p)
+	}
+}
+
 // Remove uncounts snippets that were counted before.
 func (v *Vocabulary) Remove(snippets []corpus.Snippet) {
 	v.own()
@@ -162,6 +187,7 @@ func (v *Vocabulary) Remove(snippets []corpus.Snippet) {
 
 // Terms returns the terms of the notes, in order.
 func (v *Vocabulary) Terms() []string {
+	v.settle()
 	if v.table != nil {
 		return v.table.keys(v.table.terms, termRecord)
 	}
@@ -170,6 +196,7 @@ func (v *Vocabulary) Terms() []string {
 
 // DF returns how many snippets hold term in their text or headings.
 func (v *Vocabulary) DF(term string) int {
+	v.settle()
 	if v.table != nil {
 		return v.table.df(term)
 	}
@@ -178,6 +205,7 @@ func (v *Vocabulary) DF(term string) int {
 
 // Words returns the words of the notes, lower-cased as written, in order.
 func (v *Vocabulary) Words() []string {
+	v.settle()
 	if v.table != nil {
 		return v.table.keys(v.table.words, wordRecord)
 	}
@@ -187,6 +215,7 @@ func (v *Vocabulary) Words() []string {
 // EachWord calls fn with every word of the notes that starts with the
 // byte first, and its term, in no particular order.
 func (v *Vocabulary) EachWord(first byte, fn func(word, term string)) {
+	v.settle()
 	if v.table != nil {
 		v.table.eachWord(first, fn)
 		return
@@ -213,6 +242,7 @@ func keysInOrder[V any](m map[string]V) []string {
 // Word returns the term of a word and how often the notes use it (0
 // when the vocabulary does not keep counts: see SetWord).
 func (v *Vocabulary) Word(w string) (term string, uses int) {
+	v.settle()
 	if v.table != nil {
 		return v.table.word(w)
 	}
