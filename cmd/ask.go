@@ -113,7 +113,7 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 	f := c.Flags()
 	f.IntVarP(&opts.Limit, "limit", "n", search.DefaultLimit, "number of results")
 	f.BoolVar(&opts.JSON, "json", false, "print results as JSON")
-	f.BoolVar(&opts.Explain, "explain", false, "show which words, stems, synonyms and typo fixes matched, and what each added")
+	f.BoolVar(&opts.Explain, "explain", false, "show which words, stems, synonyms, typo fixes and expansion words matched, and what each added; why a question was declined")
 	f.BoolVar(&opts.NoRelated, "no-related", false, "leave out related services (also: CRIB_RELATED=0)")
 	addSourceFlags(c, &opts.Source)
 	c.RegisterFlagCompletionFunc("limit", completeLimit)

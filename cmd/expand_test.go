@@ -3,6 +3,8 @@ package cmd
 import (
 	"strings"
 	"testing"
+
+	"github.com/crib-dev/crib/corpus"
 )
 
 // TestExpansion: questions to the user's notes are widened from the
@@ -82,6 +84,24 @@ func TestWhyNotCovered(t *testing.T) {
 		code, _, errOut := transcript{args: []string{"--explain", "--notes", testNotes, q}}.run(t)
 		if code != ExitNotFound || !strings.Contains(errOut, "crib: why: ") || !strings.Contains(errOut, want) {
 			t.Errorf("%q: exit %d, stderr %q, want a why line with %q", q, code, errOut, want)
+		}
+	}
+}
+
+// TestUnderParent: piped, a bare list item names the item it sits under;
+// a note that says something on its own does not.
+func TestUnderParent(t *testing.T) {
+	tests := []struct {
+		s    corpus.Snippet
+		want string
+	}{
+		{corpus.Snippet{Text: "`BeforeInstall`", Context: []string{"CodeDeploy", "Hooks run in this order:"}}, " (under: Hooks run in this order:)"},
+		{corpus.Snippet{Text: "`BeforeInstall`"}, ""},
+		{corpus.Snippet{Text: "A warm pool keeps instances ready.", Context: []string{"ASG"}}, ""},
+	}
+	for _, tt := range tests {
+		if got := underParent(tt.s); got != tt.want {
+			t.Errorf("underParent(%q) = %q, want %q", tt.s.Text, got, tt.want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
 )
 
@@ -85,6 +86,21 @@ func expansionLine(x *search.Expansion) string {
 	return visible(fmt.Sprintf("expanded with %s (from %s)", strings.Join(x.Words, ", "), strings.Join(x.From, ", "))) + "\n"
 }
 
+// underParent names the item a bare list item sits under ("`BeforeInstall`"
+// under "CodeDeploy lifecycle hooks:"), for piped output, which has no
+// room for the terminal's "under:" line: a note of a few words says little
+// on its own.
+func underParent(s corpus.Snippet) string {
+	if len(s.Context) == 0 || len(strings.Fields(s.Text)) > bareItemWords {
+		return ""
+	}
+	return " (under: " + oneLine(s.Context[len(s.Context)-1]) + ")"
+}
+
+// bareItemWords is the most words a list item has for piped output to
+// name its parent.
+const bareItemWords = 3
+
 // round keeps scores readable and stable across platforms.
 func round(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
@@ -99,7 +115,7 @@ func renderPlain(w io.Writer, ans *search.Answer, x answerExtras) {
 	}
 	for i, r := range ans.Results {
 		plainBefore(w, i, r, x)
-		fmt.Fprintf(w, "%s:%d: %s\n", r.Snippet.Source, r.Snippet.Line, oneLine(r.Snippet.Text))
+		fmt.Fprintf(w, "%s:%d: %s%s\n", r.Snippet.Source, r.Snippet.Line, oneLine(r.Snippet.Text), underParent(r.Snippet))
 		for _, c := range r.Children {
 			// A list intro answers with its items, indented under it.
 			fmt.Fprintf(w, "    - %s\n", oneLine(c))
