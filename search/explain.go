@@ -3,6 +3,7 @@ package search
 import (
 	"regexp"
 	"sort"
+	"sync"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
@@ -27,7 +28,10 @@ const (
 	ShareCoverage = "coverage"
 )
 
-var weightMsg = regexp.MustCompile(`^weight\(([^:]+):(.*)\^[0-9.e+-]+ in [^)]*\), product of:$`)
+// weightMsg is compiled when first used: only --explain reads it.
+var weightMsg = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^weight\(([^:]+):(.*)\^[0-9.e+-]+ in [^)]*\), product of:$`)
+})
 
 // explain collects what each term added to a hit's BM25 score, largest
 // first, from bleve's explanation tree.
@@ -38,7 +42,7 @@ func explain(expl *bsearch.Explanation, p *plan) []Contribution {
 		if x == nil {
 			return
 		}
-		if m := weightMsg.FindStringSubmatch(x.Message); m != nil {
+		if m := weightMsg().FindStringSubmatch(x.Message); m != nil {
 			sums[[2]string{m[1], m[2]}] += x.Value
 			return
 		}

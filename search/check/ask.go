@@ -31,19 +31,19 @@ type Ask struct {
 }
 
 var (
-	sentenceRE = regexp.MustCompile(`[^.?!]+(?:[.?!]+|$)`)
-	askStartRE = regexp.MustCompile(`(?i)^\s*(which|what|how|where|when|why|who)\b`)
+	sentenceRE = lazyRE(`[^.?!]+(?:[.?!]+|$)`)
+	askStartRE = lazyRE(`(?i)^\s*(which|what|how|where|when|why|who)\b`)
 	// NOT and EXCEPT in capitals are how exams mark an inverted question;
 	// in small letters "not" is too common to trust, "except" is not.
-	negativeRE = regexp.MustCompile(`\b(NOT|EXCEPT)\b|(?i:\bexcept\b)|(?i:\bwhich\b[^?]{0,60}\b(is|are|does|do|would|will|can|could|should) not\b)`)
+	negativeRE = lazyRE(`\b(NOT|EXCEPT)\b|(?i:\bexcept\b)|(?i:\bwhich\b[^?]{0,60}\b(is|are|does|do|would|will|can|could|should) not\b)`)
 	needREs    = []struct {
 		need Need
-		re   *regexp.Regexp
+		re   func() *regexp.Regexp
 	}{
-		{NeedLeastOverhead, regexp.MustCompile(`(?i)\b(least|lowest|minimal|minimum|minimi[sz]es?|reduces?|less)\b[\w\s-]{0,30}\b(operational|management|administrative|maintenance|development)?\s*(overhead|effort)\b`)},
-		{NeedServerless, regexp.MustCompile(`(?i)\bwithout (managing|provisioning|maintaining) (any )?(servers|infrastructure|instances)\b|\bserverless\b`)},
-		{NeedCost, regexp.MustCompile(`(?i)\b(most|more|least|lowest)[\s-]+(cost[\s-]*effective|expensive|cost)\b|\bminimi[sz]e (the )?costs?\b|\bcost[\s-]*effective\b`)},
-		{NeedDowntime, regexp.MustCompile(`(?i)\b(no|zero|minimal|minimum|least|without|minimi[sz]e|reduce)\b[\w\s-]{0,20}\b(downtime|interruption|outage)\b`)},
+		{NeedLeastOverhead, lazyRE(`(?i)\b(least|lowest|minimal|minimum|minimi[sz]es?|reduces?|less)\b[\w\s-]{0,30}\b(operational|management|administrative|maintenance|development)?\s*(overhead|effort)\b`)},
+		{NeedServerless, lazyRE(`(?i)\bwithout (managing|provisioning|maintaining) (any )?(servers|infrastructure|instances)\b|\bserverless\b`)},
+		{NeedCost, lazyRE(`(?i)\b(most|more|least|lowest)[\s-]+(cost[\s-]*effective|expensive|cost)\b|\bminimi[sz]e (the )?costs?\b|\bcost[\s-]*effective\b`)},
+		{NeedDowntime, lazyRE(`(?i)\b(no|zero|minimal|minimum|least|without|minimi[sz]e|reduce)\b[\w\s-]{0,20}\b(downtime|interruption|outage)\b`)},
 	}
 )
 
@@ -53,21 +53,21 @@ var (
 // the ask, and needs also in the scenario's last sentence ("… with the
 // LEAST operational overhead. Which solution …?").
 func ParseAsk(stem string) Ask {
-	sents := sentenceRE.FindAllString(stem, -1)
+	sents := sentenceRE().FindAllString(stem, -1)
 	at := -1
 	for i := len(sents) - 1; i >= 0 && at < 0; i-- {
-		if s := strings.TrimSpace(sents[i]); strings.HasSuffix(s, "?") || askStartRE.MatchString(s) {
+		if s := strings.TrimSpace(sents[i]); strings.HasSuffix(s, "?") || askStartRE().MatchString(s) {
 			at = i
 		}
 	}
 	if at < 0 {
-		return Ask{Question: strings.TrimSpace(stem), Negative: negativeRE.MatchString(stem), Needs: needsIn(stem)}
+		return Ask{Question: strings.TrimSpace(stem), Negative: negativeRE().MatchString(stem), Needs: needsIn(stem)}
 	}
 	a := Ask{
 		Scenario: strings.TrimSpace(strings.Join(sents[:at], "")),
 		Question: strings.TrimSpace(strings.Join(sents[at:], "")),
 	}
-	a.Negative = negativeRE.MatchString(a.Question)
+	a.Negative = negativeRE().MatchString(a.Question)
 	near := a.Question
 	if at > 0 {
 		near = sents[at-1] + " " + near
@@ -79,7 +79,7 @@ func ParseAsk(stem string) Ask {
 func needsIn(text string) []Need {
 	var out []Need
 	for _, n := range needREs {
-		if n.re.MatchString(text) {
+		if n.re().MatchString(text) {
 			out = append(out, n.need)
 		}
 	}

@@ -2,7 +2,6 @@ package check
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 
@@ -29,7 +28,7 @@ const (
 )
 
 // negationRE finds words that turn a note against what it names.
-var negationRE = regexp.MustCompile(`(?i)\b(not|cannot|can't|doesn't|don't|isn't|aren't|won't|never|no longer|unsupported|instead of|rather than)\b`)
+var negationRE = lazyRE(`(?i)\b(not|cannot|can't|doesn't|don't|isn't|aren't|won't|never|no longer|unsupported|instead of|rather than)\b`)
 
 // evidence finds the notes for an option's features: the best few that
 // support it, and those among them that name it in a sentence denying
@@ -109,7 +108,7 @@ func (c *Checker) situation(stem, opt checkDoc) map[string]bool {
 // denies reports whether text negates a word of the situation: a
 // negation within againstWindow bytes of it.
 func denies(text string, situation map[string]bool) bool {
-	negs := negationRE.FindAllStringIndex(text, -1)
+	negs := negationRE().FindAllStringIndex(text, -1)
 	if len(negs) == 0 {
 		return false
 	}

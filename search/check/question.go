@@ -9,7 +9,6 @@ package check
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -102,9 +101,9 @@ type marker struct {
 }
 
 var (
-	markerRE = regexp.MustCompile(`^\s*(?:\(([A-Za-z]|\d{1,2})\)|([A-Za-z]|\d{1,2})([.)])|([-*•–]))\s+(\S.*)$`)
-	inlineRE = regexp.MustCompile(`(?:^|\s)(?:\(([A-H])\)|([A-H])[.)])\s`)
-	chooseRE = regexp.MustCompile(`(?i)\(?\s*\b(?:choose|select|pick)\s+(two|three|four|five|[2-5])\b\s*(?:answers?|options?)?\.?\s*\)?`)
+	markerRE = lazyRE(`^\s*(?:\(([A-Za-z]|\d{1,2})\)|([A-Za-z]|\d{1,2})([.)])|([-*•–]))\s+(\S.*)$`)
+	inlineRE = lazyRE(`(?:^|\s)(?:\(([A-H])\)|([A-H])[.)])\s`)
+	chooseRE = lazyRE(`(?i)\(?\s*\b(?:choose|select|pick)\s+(two|three|four|five|[2-5])\b\s*(?:answers?|options?)?\.?\s*\)?`)
 	numbers  = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 )
 
@@ -117,7 +116,7 @@ var (
 func ParseQuestion(text string) (*Question, error) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	q := &Question{Choose: 1}
-	if m := chooseRE.FindStringSubmatch(text); m != nil {
+	if m := chooseRE().FindStringSubmatch(text); m != nil {
 		q.Choose = numbers[strings.ToLower(m[1])]
 	}
 	lines := strings.Split(text, "\n")
@@ -132,7 +131,7 @@ func ParseQuestion(text string) (*Question, error) {
 	if len(opts) > MaxOptions {
 		return nil, tooMany(len(opts))
 	}
-	q.Stem = foldWhite(chooseRE.ReplaceAllString(stem, " "))
+	q.Stem = foldWhite(chooseRE().ReplaceAllString(stem, " "))
 	q.Options = opts
 	return q, nil
 }
@@ -150,10 +149,10 @@ func IsOptionLine(line string) bool {
 
 // AsksToChoose reports whether text asks for several answers, as in
 // "(Choose two.)" or "Select THREE".
-func AsksToChoose(text string) bool { return chooseRE.MatchString(text) }
+func AsksToChoose(text string) bool { return chooseRE().MatchString(text) }
 
 func parseMarker(line string) (marker, bool) {
-	m := markerRE.FindStringSubmatch(line)
+	m := markerRE().FindStringSubmatch(line)
 	if m == nil {
 		return marker{}, false
 	}
@@ -265,7 +264,7 @@ func lettered(run []marker) []Option {
 // inlineOptions splits "Which …? A. x B. y C. z" written on one line: the
 // options are the last sequence of capital-letter markers A, B, C….
 func inlineOptions(text string) (string, []Option) {
-	locs := inlineRE.FindAllStringSubmatchIndex(text, -1)
+	locs := inlineRE().FindAllStringSubmatchIndex(text, -1)
 	for s := len(locs) - 1; s >= 0; s-- {
 		if inlineLetter(text, locs[s]) != 'A' {
 			continue
