@@ -13,8 +13,13 @@ import (
 // with the command word kept in the question, and a note on stderr saying
 // so. crib service does the same itself once it knows no service is
 // called so (serviceRun). Flags are parsed on a throwaway command tree, so
-// the real one parses them once.
-func reroute(ios *IOStreams, args []string) []string {
+// the real one parses them once; that tree is built only when root finds
+// a command that may take a question: building it was 1% of a question.
+func reroute(ios *IOStreams, root *cobra.Command, args []string) []string {
+	root.InitDefaultHelpCmd()
+	if c, _, err := root.Find(args); err != nil || c == root || !rerouted[c.Name()] {
+		return args
+	}
 	probe := NewCmdRoot(ios)
 	probe.InitDefaultHelpCmd()
 	c, rest, err := probe.Find(args)
@@ -45,13 +50,16 @@ func reroute(ios *IOStreams, args []string) []string {
 			return args
 		}
 		why = "crib completion takes one shell name"
-	default:
+	default: // not in rerouted
 		return args
 	}
 	q := strings.Join(append([]string{c.Name()}, words...), " ")
 	fmt.Fprintf(ios.ErrOut, "crib: answering %q as a question (%s)\n", q, why)
 	return append([]string{"ask"}, args...)
 }
+
+// rerouted names the commands whose words reroute may take for a question.
+var rerouted = map[string]bool{"help": true, "index": true, "practice": true, "completion": true}
 
 // positional returns the words of args that are not flags of c, and
 // whether c knows every flag; when it does not, the words are a guess:

@@ -52,7 +52,7 @@ func Main() int {
 // command, and returns the exit status.
 func Run(ios *IOStreams, args []string) int {
 	root := NewCmdRoot(ios)
-	root.SetArgs(questionArgs(root, reroute(ios, args)))
+	root.SetArgs(questionArgs(root, reroute(ios, root, args)))
 	return Execute(root, ios)
 }
 
