@@ -321,7 +321,7 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 	}
 	fmt.Fprintln(ios.ErrOut, visible(line))
 	if opts.Explain {
-		fmt.Fprintln(ios.ErrOut, whyNotCovered(ans))
+		fmt.Fprintln(ios.ErrOut, "crib: why: "+ans.Declined)
 	}
 	if opts.JSON {
 		if err := renderJSON(ios.Out, ans, x); err != nil {
@@ -329,22 +329,6 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 		}
 	}
 	return errNotFound
-}
-
-// whyNotCovered says, for --explain, which of Covered's tests a question
-// failed.
-func whyNotCovered(ans *search.Answer) string {
-	if len(ans.Results) == 0 {
-		return "crib: why: no note matched any word of the question"
-	}
-	if ans.Held < search.MinKnown {
-		return fmt.Sprintf("crib: why: the notes hold %.0f%% of the question's subject, %.0f%% is needed (a word no note has weighs by how seldom AWS writing uses it)", 100*ans.Held, 100*search.MinKnown)
-	}
-	best := 0.0
-	for _, r := range ans.Results[:min(len(ans.Results), search.CoveredHits)] {
-		best = max(best, r.Confidence)
-	}
-	return fmt.Sprintf("crib: why: the best notes cover at most %.0f%% of the question's subject; %.0f%% is needed, with a word of it that is not everyday English (or %.0f%% without)", 100*best, 100*search.MinConfidence, 100*search.HalfSubject)
 }
 
 // quoteAll lists words, each quoted: "pizza", "dough".

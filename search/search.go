@@ -65,16 +65,25 @@ type Ranking struct {
 // that notes about cooking answer "steak", everyday English though it is.
 // The ranking blends BM25 with coverage, so the note that covers the
 // subject may stand second.
-func (r *Ranking) Covered() bool {
-	if len(r.Hits) == 0 || r.plan.known < MinKnown {
-		return false
+func (r *Ranking) Covered() bool { return r.notCovered() == "" }
+
+// notCovered says which of Covered's tests the question fails, "" when
+// it passes them all.
+func (r *Ranking) notCovered() string {
+	if len(r.Hits) == 0 {
+		return "no note matched any word of the question"
 	}
+	if r.plan.known < MinKnown {
+		return fmt.Sprintf("the notes hold %.0f%% of the question's subject, %.0f%% is needed (a word no note has weighs by how seldom AWS writing uses it)", 100*r.plan.known, 100*MinKnown)
+	}
+	best := 0.0
 	for _, h := range r.Hits[:min(len(r.Hits), CoveredHits)] {
 		if h.Confidence >= MinConfidence && (h.Anchored || h.Confidence >= HalfSubject) {
-			return true
+			return ""
 		}
+		best = max(best, h.Confidence)
 	}
-	return false
+	return fmt.Sprintf("the best notes cover at most %.0f%% of the question's subject; %.0f%% is needed, with a word of it that is not everyday English (or %.0f%% without)", 100*best, 100*MinConfidence, 100*HalfSubject)
 }
 
 // CoveredHits is how many of the best hits Covered looks at; HalfSubject
@@ -126,9 +135,9 @@ type Answer struct {
 	// Expansion is what the question was widened with (Engine.ExpandFrom),
 	// nil when it was not.
 	Expansion *Expansion
-	// Held is the share of the question's subject the notes hold
-	// somewhere (see MinKnown).
-	Held float64
+	// Declined says which of Ranking.Covered's tests the question failed,
+	// "" when it is covered.
+	Declined string
 }
 
 // Expansion is the words a question was widened with and the notes of
@@ -199,7 +208,8 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 // worth reading next.
 func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
-	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: r.Covered(), Unknown: e.unknown(p), Held: p.known}
+	why := r.notCovered()
+	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: why == "", Declined: why, Unknown: e.unknown(p)}
 	if len(p.expansion) > 0 {
 		ans.Expansion = &Expansion{From: slices.Clone(p.expandedFrom)}
 		for _, c := range p.expansion {
