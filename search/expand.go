@@ -39,9 +39,13 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 	if e.expander == nil {
 		return nil
 	}
-	// Lean: the expansion reads the best notes' text and Covered only.
-	r, err := e.expander.rank(question, Options{Limit: expandNotes}, true)
-	if err != nil || !r.Covered() {
+	// Lean: the expansion reads the best notes' text, and whether the best
+	// of them covers the question on its own.
+	r, err := e.expander.rank(question, Options{Limit: expandNotes, NoExpand: true}, true)
+	if err != nil || len(r.Hits) == 0 {
+		return nil
+	}
+	if best := (Ranking{Hits: r.Hits[:1], plan: r.plan}); !best.Covered() {
 		return nil // what the built-in notes cannot answer, they cannot widen
 	}
 	said := map[string]bool{}

@@ -165,7 +165,8 @@ func (e *Engine) termWeight(t string) float64 {
 // and source order. With explain, each result's Explain lists what every
 // clause added; the contributions sum to its score. Each candidate is
 // analysed once, through docs. With lean, only the best hit gets its
-// Confidence and Anchored, all Covered needs (see expansion).
+// Confidence and Anchored: the expansion asks whether it alone covers
+// the question.
 func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool) []Hit {
 	if len(rs) == 0 {
 		return rs
@@ -197,12 +198,10 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 		if !lean {
 			rs[i].Confidence, _ = score.Coverage(subject, d)
 			rs[i].Anchored = score.Anchored(cs, d)
-		}
-		if len(p.expansion) > 0 {
 			// Expansion reorders the notes that say some of the question;
-			// a note found by the added words alone is left out.
-			own, _ := score.Coverage(cs, d)
-			drop[i] = own == 0
+			// a note found by the added words alone (it covers none of the
+			// subject) is left out. A lean ranking never expands.
+			drop[i] = len(p.expansion) > 0 && rs[i].Confidence == 0
 		}
 	}
 	if best == 0 {
