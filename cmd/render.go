@@ -83,7 +83,7 @@ func expansionLine(x *search.Expansion) string {
 	if x == nil {
 		return ""
 	}
-	return visible(fmt.Sprintf("expanded with %s (from %s)", strings.Join(x.Words, ", "), strings.Join(x.From, ", "))) + "\n"
+	return visible(fmt.Sprintf("expanded with %s (from %s)", strings.Join(x.Words, ", "), strings.Join(x.From, ", ")))
 }
 
 // underParent names the item a bare list item sits under ("`BeforeInstall`"
@@ -110,8 +110,8 @@ func round(f float64) float64 {
 // a code block folded onto its one line. With --explain, each result's
 // contributions follow it, indented; with -C, its neighbours surround it.
 func renderPlain(w io.Writer, ans *search.Answer, x answerExtras) {
-	if x.explain {
-		fmt.Fprint(w, expansionLine(ans.Expansion))
+	if line := expansionLine(ans.Expansion); x.explain && line != "" {
+		fmt.Fprintln(w, line)
 	}
 	for i, r := range ans.Results {
 		plainBefore(w, i, r, x)

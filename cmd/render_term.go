@@ -21,7 +21,7 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, x ans
 	const indent = "     "
 	lc := &lineCounter{w: w}
 	w = lc
-	if line := strings.TrimSuffix(expansionLine(ans.Expansion), "\n"); x.explain && line != "" {
+	if line := expansionLine(ans.Expansion); x.explain && line != "" {
 		for _, l := range wrapText(line, width) {
 			fmt.Fprintf(w, "%s\n", st.Style(RoleDim, l))
 		}
