@@ -164,15 +164,6 @@ func askRun(opts *AskOptions) error {
 	if !ans.Covered && opts.Open == 0 {
 		// Nothing matched, or only weak guesses: one line on stderr,
 		// piped or not, and exit 1.
-		if len(ans.Results) == 0 && !x.filter.IsZero() {
-			fmt.Fprintf(ios.ErrOut, "crib: no notes match %q within the filters\n", visible(opts.Question))
-			if opts.JSON {
-				if err := renderJSON(ios.Out, ans, x); err != nil {
-					return err
-				}
-			}
-			return errNotFound
-		}
 		return opts.notCovered(ans, x)
 	}
 	d := ios.display(opts.Source.Color)
@@ -316,7 +307,10 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 		subject = []string{opts.Question}
 	}
 	line := fmt.Sprintf("crib: no note covers %q", strings.Join(subject, " "))
-	if len(ans.Unknown) > 0 {
+	switch {
+	case len(ans.Results) == 0 && !x.filter.IsZero():
+		line = fmt.Sprintf("crib: no notes match %q within the filters", opts.Question)
+	case len(ans.Unknown) > 0:
 		line += "; no note mentions " + quoteAll(ans.Unknown)
 	}
 	fmt.Fprintln(ios.ErrOut, visible(line))
