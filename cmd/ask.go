@@ -302,8 +302,11 @@ func summary(ans *search.Answer, took time.Duration) string {
 // exit status 1, as for no match.
 func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 	ios := opts.IO
+	// What the best note leaves out is what no note covers only when
+	// some word is in no note at all; when every word is in some note,
+	// what is missing is a note saying them together.
 	subject := ans.Missing
-	if len(subject) == 0 {
+	if len(subject) == 0 || len(ans.Unknown) == 0 {
 		subject = []string{opts.Question}
 	}
 	line := fmt.Sprintf("crib: no note covers %q", strings.Join(subject, " "))

@@ -30,3 +30,32 @@ func TestCoveredOtherSubjects(t *testing.T) {
 		}
 	}
 }
+
+// Two words each in some note, none saying both: the note that says the
+// heavier half answers, though two notes saying the other rank above it,
+// and how many results are shown does not change the verdict.
+func TestCoveredWordsApart(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Feed the starter 12 hours before mixing the dough.", Source: "bread.md", Line: 1},
+		{Text: "Autolyse: mix flour and water and rest 30 minutes before adding salt.", Source: "bread.md", Line: 2},
+		{Text: "Rest steak for 5 minutes after searing so the juices settle.", Source: "bread.md", Line: 3},
+		{Text: "Proofing: bulk ferment until the dough rises by half.", Source: "bread.md", Line: 4},
+		{Text: "Bake at 250C with steam for 20 minutes, then vent.", Source: "bread.md", Line: 5},
+	})
+	for _, limit := range []int{1, 2, 5} {
+		r, err := e.Rank("dough rest", Options{Limit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Covered() {
+			t.Errorf("limit %d: dough rest not covered: %s", limit, r.notCovered())
+		}
+		r, err = e.Rank("dough hydration percentage", Options{Limit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Covered() {
+			t.Errorf("limit %d: dough hydration percentage covered", limit)
+		}
+	}
+}

@@ -62,7 +62,9 @@ type Ranking struct {
 // hold at least MinKnown of it, and one of the best CoveredHits hits
 // covers at least MinConfidence of it and says a word of it that is not
 // everyday English (an anchor) — or covers at least HalfSubject of it, so
-// that notes about cooking answer "steak", everyday English though it is.
+// that notes about cooking answer "steak", everyday English though it is
+// (among the best WholeHits when the notes hold all of the subject). The
+// hits are the best of all candidates, not only those shown.
 // The ranking blends BM25 with coverage, so the note that covers the
 // subject may stand second.
 func (r *Ranking) Covered() bool { return r.notCovered() == "" }
@@ -76,21 +78,44 @@ func (r *Ranking) notCovered() string {
 	if r.plan.known < MinKnown {
 		return fmt.Sprintf("the notes hold %.0f%% of the question's subject, %.0f%% is needed (a word no note has weighs by how seldom AWS writing uses it)", 100*r.plan.known, 100*MinKnown)
 	}
+	// The hits looked at are the best of all candidates, however many
+	// are shown: crib -n 1 decides as crib does.
+	hit := func(i int) Hit {
+		if i < len(r.Hits) {
+			return r.Hits[i]
+		}
+		return r.rest[i-len(r.Hits)]
+	}
+	n := len(r.Hits) + len(r.rest)
 	best := 0.0
-	for _, h := range r.Hits[:min(len(r.Hits), CoveredHits)] {
+	for i := range min(n, CoveredHits) {
+		h := hit(i)
 		if h.Confidence >= MinConfidence && (h.Anchored || h.Confidence >= HalfSubject) {
 			return ""
 		}
 		best = max(best, h.Confidence)
 	}
+	if r.plan.known >= allKnown {
+		for i := range min(n, WholeHits) {
+			if hit(i).Confidence >= HalfSubject {
+				return ""
+			}
+		}
+	}
 	return fmt.Sprintf("the best notes cover at most %.0f%% of the question's subject; %.0f%% is needed, with a word of it that is not everyday English (or %.0f%% without)", 100*best, 100*MinConfidence, 100*HalfSubject)
 }
 
 // CoveredHits is how many of the best hits Covered looks at; HalfSubject
-// the share of the subject a hit covers that needs no anchor.
+// the share of the subject a hit covers that needs no anchor. When the
+// notes hold every word of the subject, Covered looks at the best
+// WholeHits for one covering HalfSubject: in notes about bread, "dough
+// rest" ranks two notes saying "dough" above "rest 30 minutes" (the words
+// weigh alike), and crib must not claim that no note covers "rest".
 const (
 	CoveredHits = 2
+	WholeHits   = 5
 	HalfSubject = 0.5
+	allKnown    = 0.999
 )
 
 // MinConfidence is the least share of a question's subject the best note
@@ -352,3 +377,4 @@ func (e *Engine) parentOf(i int) (int, bool) {
 	}
 	return 0, false
 }
+
