@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/search/score"
@@ -29,6 +30,7 @@ const (
 	expandNotes = 3   // best notes of the expander read
 	expandWords = 10  // words added at most
 	expandShare = 0.3 // weight of the best word added, against the question's own
+	expandTotal = 0.5 // weight of all words added, against the question's
 )
 
 // expansion asks the expander the question and returns concepts for the
@@ -58,7 +60,9 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 		p.expandedFrom = append(p.expandedFrom, fmt.Sprintf("%s:%d", h.Snippet.Source, h.Snippet.Line))
 		seen := map[string]bool{}
 		for _, t := range analysis.Terms(h.Snippet.Text) {
-			if seen[t] || said[t] || e.voc.DF(t) == 0 || analysis.IsBoilerplate(t) || analysis.SubjectWeight(t) < 1 {
+			// A word quoted as code is also indexed as a plain word, which
+			// stands for it here.
+			if seen[t] || said[t] || strings.HasPrefix(t, analysis.CodeMark) || e.voc.DF(t) == 0 || analysis.IsBoilerplate(t) || analysis.SubjectWeight(t) < 1 {
 				continue
 			}
 			seen[t] = true
@@ -83,6 +87,21 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 	for _, w := range words[:min(len(words), expandWords)] {
 		share := expandShare * w.weight / words[0].weight
 		out = append(out, score.Concept{Forms: [][]string{{w.term}}, Scales: []float64{1}, Weight: share * e.termWeight(w.term), Label: w.term})
+	}
+	// Together the words weigh at most expandTotal of the question, so
+	// that for a one-word question ("pod") a note saying it and one added
+	// word ("during") does not outrank the note about it.
+	var q, x float64
+	for _, c := range e.concepts(p) {
+		q += c.Weight
+	}
+	for _, c := range out {
+		x += c.Weight
+	}
+	if x > expandTotal*q {
+		for i := range out {
+			out[i].Weight *= expandTotal * q / x
+		}
 	}
 	return out
 }

@@ -377,4 +377,3 @@ func (e *Engine) parentOf(i int) (int, bool) {
 	}
 	return 0, false
 }
-
