@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"container/heap"
 	"context"
+	"encoding/binary"
 	"math"
 	"sort"
 
@@ -45,8 +47,8 @@ func (q *orderedDisjunction) Searcher(ctx context.Context, r index.IndexReader, 
 	if len(ss) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	sort.Sort(ss)
-	s := &heapDisjunction{searchers: ss, min: q.min, scorer: scorer.NewDisjunctionQueryScorer(options), currs: make([]*bsearch.DocumentMatch, len(ss))}
+	sortByCount(ss)
+	s := &heapDisjunction{searchers: ss, min: q.min, scorer: scorer.NewDisjunctionQueryScorer(options), currs: make([]*bsearch.DocumentMatch, len(ss)), keys: make([]docKey, len(ss))}
 	sum := 0.0
 	for _, c := range ss {
 		sum += c.Weight()
@@ -55,16 +57,57 @@ func (q *orderedDisjunction) Searcher(ctx context.Context, r index.IndexReader, 
 	return s, nil
 }
 
+// sortByCount sorts ss as sort.Sort sorts a searcher.OrderedSearcherList,
+// by Count, with the same comparisons and so the same order among equal
+// counts; but it asks each searcher its count once, not at every
+// comparison (a clause's count sums its fields' counts over every
+// segment).
+func sortByCount(ss searcher.OrderedSearcherList) {
+	byCount := countedSearchers{ss: ss, counts: make([]uint64, len(ss))}
+	for i, s := range ss {
+		byCount.counts[i] = s.Count()
+	}
+	sort.Sort(byCount)
+}
+
+type countedSearchers struct {
+	ss     searcher.OrderedSearcherList
+	counts []uint64
+}
+
+func (c countedSearchers) Len() int           { return len(c.ss) }
+func (c countedSearchers) Less(i, j int) bool { return c.counts[i] < c.counts[j] }
+func (c countedSearchers) Swap(i, j int) {
+	c.ss[i], c.ss[j] = c.ss[j], c.ss[i]
+	c.counts[i], c.counts[j] = c.counts[j], c.counts[i]
+}
+
 // heapDisjunction is orderedDisjunction's searcher.
 type heapDisjunction struct {
 	searchers   searcher.OrderedSearcherList
 	currs       []*bsearch.DocumentMatch // each searcher's current match, nil when done
+	keys        []docKey                 // each searcher's current document
 	heap        clauseHeap               // searchers with a current match
 	matching    []*bsearch.DocumentMatch
-	matchIdx    []int
 	min         int
 	scorer      *scorer.DisjunctionQueryScorer
 	initialized bool
+}
+
+// docKey is a document's internal id read as a number, when it is
+// scorch's eight big-endian bytes: such ids compare as their numbers
+// do, without a call to bytes.Compare for each of the heap's
+// comparisons.
+type docKey struct {
+	n  uint64
+	ok bool
+}
+
+func keyOf(id index.IndexInternalID) docKey {
+	if len(id) != 8 {
+		return docKey{}
+	}
+	return docKey{n: binary.BigEndian.Uint64(id), ok: true}
 }
 
 // clauseHeap orders searchers by their current document, then by their
@@ -72,12 +115,21 @@ type heapDisjunction struct {
 type clauseHeap struct {
 	idx   []int
 	currs []*bsearch.DocumentMatch
+	keys  []docKey
+}
+
+// compare compares the current documents of searchers a and b.
+func (h *clauseHeap) compare(a, b int) int {
+	if ka, kb := h.keys[a], h.keys[b]; ka.ok && kb.ok {
+		return cmp.Compare(ka.n, kb.n)
+	}
+	return h.currs[a].IndexInternalID.Compare(h.currs[b].IndexInternalID)
 }
 
 func (h *clauseHeap) Len() int { return len(h.idx) }
 func (h *clauseHeap) Less(i, j int) bool {
 	a, b := h.idx[i], h.idx[j]
-	if c := h.currs[a].IndexInternalID.Compare(h.currs[b].IndexInternalID); c != 0 {
+	if c := h.compare(a, b); c != 0 {
 		return c < 0
 	}
 	return a < b
@@ -90,9 +142,17 @@ func (h *clauseHeap) Pop() any {
 	return x
 }
 
+// setCurr makes m searcher i's current match.
+func (s *heapDisjunction) setCurr(i int, m *bsearch.DocumentMatch) {
+	s.currs[i] = m
+	if m != nil {
+		s.keys[i] = keyOf(m.IndexInternalID)
+	}
+}
+
 // rebuild puts every searcher with a current match on the heap.
 func (s *heapDisjunction) rebuild() {
-	s.heap = clauseHeap{idx: s.heap.idx[:0], currs: s.currs}
+	s.heap = clauseHeap{idx: s.heap.idx[:0], currs: s.currs, keys: s.keys}
 	for i, c := range s.currs {
 		if c != nil {
 			s.heap.idx = append(s.heap.idx, i)
@@ -106,10 +166,11 @@ func (s *heapDisjunction) init(ctx *bsearch.SearchContext) error {
 		if s.currs[i] != nil {
 			ctx.DocumentMatchPool.Put(s.currs[i])
 		}
-		var err error
-		if s.currs[i], err = c.Next(ctx); err != nil {
+		m, err := c.Next(ctx)
+		if err != nil {
 			return err
 		}
+		s.setCurr(i, m)
 	}
 	s.rebuild()
 	s.initialized = true
@@ -117,8 +178,10 @@ func (s *heapDisjunction) init(ctx *bsearch.SearchContext) error {
 }
 
 // Next returns the next document at least min clauses match, scored by
-// bleve's disjunction scorer over its clauses in their sorted order (the
-// heap pops a document's searchers in that order).
+// bleve's disjunction scorer over its clauses in their sorted order: the
+// heap yields a document's searchers in that order, and each moves on
+// as soon as its match is taken (one sift down the heap instead of a pop
+// and a push), which leaves the matches taken unchanged.
 func (s *heapDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	if !s.initialized {
 		if err := s.init(ctx); err != nil {
@@ -126,26 +189,37 @@ func (s *heapDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 		}
 	}
 	for s.heap.Len() > 0 {
-		s.matching, s.matchIdx = s.matching[:0], s.matchIdx[:0]
-		first := s.currs[s.heap.idx[0]].IndexInternalID
-		for s.heap.Len() > 0 && s.currs[s.heap.idx[0]].IndexInternalID.Equals(first) {
-			i := heap.Pop(&s.heap).(int)
-			s.matching, s.matchIdx = append(s.matching, s.currs[i]), append(s.matchIdx, i)
+		s.matching = s.matching[:0]
+		top := s.heap.idx[0]
+		first, firstKey := s.currs[top].IndexInternalID, s.keys[top]
+		for s.heap.Len() > 0 {
+			i := s.heap.idx[0]
+			if k := s.keys[i]; k.ok && firstKey.ok {
+				if k.n != firstKey.n {
+					break
+				}
+			} else if !s.currs[i].IndexInternalID.Equals(first) {
+				break
+			}
+			s.matching = append(s.matching, s.currs[i])
+			m, err := s.searchers[i].Next(ctx)
+			if err != nil {
+				return nil, err
+			}
+			s.setCurr(i, m)
+			if m == nil {
+				heap.Pop(&s.heap)
+			} else {
+				heap.Fix(&s.heap, 0)
+			}
 		}
 		var rv *bsearch.DocumentMatch
 		if len(s.matching) >= s.min {
 			rv = s.scorer.Score(ctx, s.matching, len(s.matching), len(s.searchers))
 		}
-		for _, i := range s.matchIdx {
-			if s.currs[i] != rv {
-				ctx.DocumentMatchPool.Put(s.currs[i])
-			}
-			var err error
-			if s.currs[i], err = s.searchers[i].Next(ctx); err != nil {
-				return nil, err
-			}
-			if s.currs[i] != nil {
-				heap.Push(&s.heap, i)
+		for _, m := range s.matching {
+			if m != rv {
+				ctx.DocumentMatchPool.Put(m)
 			}
 		}
 		if rv != nil {
@@ -170,10 +244,11 @@ func (s *heapDisjunction) Advance(ctx *bsearch.SearchContext, id index.IndexInte
 			}
 			ctx.DocumentMatchPool.Put(s.currs[i])
 		}
-		var err error
-		if s.currs[i], err = c.Advance(ctx, id); err != nil {
+		m, err := c.Advance(ctx, id)
+		if err != nil {
 			return nil, err
 		}
+		s.setCurr(i, m)
 	}
 	s.rebuild()
 	return s.Next(ctx)
