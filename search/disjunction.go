@@ -1,8 +1,6 @@
 package search
 
 import (
-	"cmp"
-	"container/heap"
 	"context"
 	"encoding/binary"
 	"math"
@@ -48,7 +46,7 @@ func (q *orderedDisjunction) Searcher(ctx context.Context, r index.IndexReader, 
 		return searcher.NewMatchNoneSearcher(r)
 	}
 	sortByCount(ss)
-	s := &heapDisjunction{searchers: ss, min: q.min, scorer: scorer.NewDisjunctionQueryScorer(options), currs: make([]*bsearch.DocumentMatch, len(ss)), keys: make([]docKey, len(ss))}
+	s := &heapDisjunction{searchers: ss, min: q.min, scorer: scorer.NewDisjunctionQueryScorer(options), currs: make([]*bsearch.DocumentMatch, len(ss))}
 	sum := 0.0
 	for _, c := range ss {
 		sum += c.Weight()
@@ -86,7 +84,6 @@ func (c countedSearchers) Swap(i, j int) {
 type heapDisjunction struct {
 	searchers   searcher.OrderedSearcherList
 	currs       []*bsearch.DocumentMatch // each searcher's current match, nil when done
-	keys        []docKey                 // each searcher's current document
 	heap        clauseHeap               // searchers with a current match
 	matching    []*bsearch.DocumentMatch
 	min         int
@@ -94,71 +91,106 @@ type heapDisjunction struct {
 	initialized bool
 }
 
-// docKey is a document's internal id read as a number, when it is
-// scorch's eight big-endian bytes: such ids compare as their numbers
-// do, without a call to bytes.Compare for each of the heap's
-// comparisons.
-type docKey struct {
-	n  uint64
-	ok bool
-}
-
-func keyOf(id index.IndexInternalID) docKey {
-	if len(id) != 8 {
-		return docKey{}
-	}
-	return docKey{n: binary.BigEndian.Uint64(id), ok: true}
-}
-
 // clauseHeap orders searchers by their current document, then by their
-// place in the sorted list.
+// place in the sorted list. An entry holds its document's internal id
+// read as a number, as scorch writes ids (eight big-endian bytes, which
+// compare as their numbers do), so that a comparison neither calls
+// bytes.Compare nor reads the match; should an id of another length
+// turn up, the heap compares the ids themselves from then on (the order
+// is the same for the ids compared before). The heap is written out
+// rather than left to container/heap, whose calls through an interface
+// cost more than the comparisons.
 type clauseHeap struct {
-	idx   []int
+	e     []clauseEntry
 	currs []*bsearch.DocumentMatch
-	keys  []docKey
+	bytes bool // some id is not eight bytes long
 }
 
-// compare compares the current documents of searchers a and b.
-func (h *clauseHeap) compare(a, b int) int {
-	if ka, kb := h.keys[a], h.keys[b]; ka.ok && kb.ok {
-		return cmp.Compare(ka.n, kb.n)
+type clauseEntry struct {
+	doc uint64 // the searcher's current document
+	i   int    // the searcher
+}
+
+func (h *clauseHeap) Len() int { return len(h.e) }
+
+// entry returns the entry for searcher i at its current match.
+func (h *clauseHeap) entry(i int) clauseEntry {
+	id := h.currs[i].IndexInternalID
+	if len(id) != 8 {
+		h.bytes = true
+		return clauseEntry{i: i}
 	}
-	return h.currs[a].IndexInternalID.Compare(h.currs[b].IndexInternalID)
+	return clauseEntry{doc: binary.BigEndian.Uint64(id), i: i}
 }
 
-func (h *clauseHeap) Len() int { return len(h.idx) }
-func (h *clauseHeap) Less(i, j int) bool {
-	a, b := h.idx[i], h.idx[j]
-	if c := h.compare(a, b); c != 0 {
+func (h *clauseHeap) less(x, y clauseEntry) bool {
+	if !h.bytes {
+		if x.doc != y.doc {
+			return x.doc < y.doc
+		}
+	} else if c := h.currs[x.i].IndexInternalID.Compare(h.currs[y.i].IndexInternalID); c != 0 {
 		return c < 0
 	}
-	return a < b
-}
-func (h *clauseHeap) Swap(i, j int) { h.idx[i], h.idx[j] = h.idx[j], h.idx[i] }
-func (h *clauseHeap) Push(x any)    { h.idx = append(h.idx, x.(int)) }
-func (h *clauseHeap) Pop() any {
-	x := h.idx[len(h.idx)-1]
-	h.idx = h.idx[:len(h.idx)-1]
-	return x
+	return x.i < y.i
 }
 
-// setCurr makes m searcher i's current match.
-func (s *heapDisjunction) setCurr(i int, m *bsearch.DocumentMatch) {
-	s.currs[i] = m
-	if m != nil {
-		s.keys[i] = keyOf(m.IndexInternalID)
+// sameDoc reports whether entries x and y stand at the same document.
+func (h *clauseHeap) sameDoc(x, y clauseEntry, yID index.IndexInternalID) bool {
+	if !h.bytes {
+		return x.doc == y.doc
 	}
+	return h.currs[x.i].IndexInternalID.Equals(yID)
+}
+
+// init orders the heap.
+func (h *clauseHeap) init() {
+	for i := len(h.e)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+// down moves entry i down to its place.
+func (h *clauseHeap) down(i int) {
+	n := len(h.e)
+	for {
+		c := 2*i + 1
+		if c >= n {
+			return
+		}
+		if r := c + 1; r < n && h.less(h.e[r], h.e[c]) {
+			c = r
+		}
+		if !h.less(h.e[c], h.e[i]) {
+			return
+		}
+		h.e[i], h.e[c] = h.e[c], h.e[i]
+		i = c
+	}
+}
+
+// next replaces the first entry by its searcher's next match, or removes
+// it when there is none.
+func (h *clauseHeap) next(m *bsearch.DocumentMatch) {
+	i := h.e[0].i
+	if h.currs[i] = m; m != nil {
+		h.e[0] = h.entry(i)
+	} else {
+		n := len(h.e) - 1
+		h.e[0] = h.e[n]
+		h.e = h.e[:n]
+	}
+	h.down(0)
 }
 
 // rebuild puts every searcher with a current match on the heap.
 func (s *heapDisjunction) rebuild() {
-	s.heap = clauseHeap{idx: s.heap.idx[:0], currs: s.currs, keys: s.keys}
+	s.heap.e, s.heap.currs = s.heap.e[:0], s.currs
 	for i, c := range s.currs {
 		if c != nil {
-			s.heap.idx = append(s.heap.idx, i)
+			s.heap.e = append(s.heap.e, s.heap.entry(i))
 		}
 	}
-	heap.Init(&s.heap)
+	s.heap.init()
 }
 
 func (s *heapDisjunction) init(ctx *bsearch.SearchContext) error {
@@ -166,11 +198,10 @@ func (s *heapDisjunction) init(ctx *bsearch.SearchContext) error {
 		if s.currs[i] != nil {
 			ctx.DocumentMatchPool.Put(s.currs[i])
 		}
-		m, err := c.Next(ctx)
-		if err != nil {
+		var err error
+		if s.currs[i], err = c.Next(ctx); err != nil {
 			return err
 		}
-		s.setCurr(i, m)
 	}
 	s.rebuild()
 	s.initialized = true
@@ -188,30 +219,19 @@ func (s *heapDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 			return nil, err
 		}
 	}
-	for s.heap.Len() > 0 {
+	h := &s.heap
+	for h.Len() > 0 {
 		s.matching = s.matching[:0]
-		top := s.heap.idx[0]
-		first, firstKey := s.currs[top].IndexInternalID, s.keys[top]
-		for s.heap.Len() > 0 {
-			i := s.heap.idx[0]
-			if k := s.keys[i]; k.ok && firstKey.ok {
-				if k.n != firstKey.n {
-					break
-				}
-			} else if !s.currs[i].IndexInternalID.Equals(first) {
-				break
-			}
+		first := h.e[0]
+		firstID := s.currs[first.i].IndexInternalID // held by s.matching below
+		for h.Len() > 0 && h.sameDoc(h.e[0], first, firstID) {
+			i := h.e[0].i
 			s.matching = append(s.matching, s.currs[i])
 			m, err := s.searchers[i].Next(ctx)
 			if err != nil {
 				return nil, err
 			}
-			s.setCurr(i, m)
-			if m == nil {
-				heap.Pop(&s.heap)
-			} else {
-				heap.Fix(&s.heap, 0)
-			}
+			h.next(m)
 		}
 		var rv *bsearch.DocumentMatch
 		if len(s.matching) >= s.min {
@@ -244,11 +264,10 @@ func (s *heapDisjunction) Advance(ctx *bsearch.SearchContext, id index.IndexInte
 			}
 			ctx.DocumentMatchPool.Put(s.currs[i])
 		}
-		m, err := c.Advance(ctx, id)
-		if err != nil {
+		var err error
+		if s.currs[i], err = c.Advance(ctx, id); err != nil {
 			return nil, err
 		}
-		s.setCurr(i, m)
 	}
 	s.rebuild()
 	return s.Next(ctx)
