@@ -85,8 +85,7 @@ func bothDisjunctions(e *Engine, q string, explain bool) (got, want map[string]*
 		return nil, nil, err
 	}
 	ours := p.bleveQuery().(*orderedDisjunction)
-	theirs := query.NewDisjunctionQuery(ours.disjuncts)
-	theirs.SetMin(1)
+	theirs := bleveDisjunction(ours)
 	if got, err = allHits(e, ours, explain); err != nil {
 		return nil, nil, err
 	}
@@ -194,4 +193,24 @@ func TestClauseHeapOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// bleveDisjunction is bleve's query for d: a DisjunctionQuery (min 1) of
+// each clause's DisjunctionQuery over the fields, with bleve's phrase
+// queries.
+func bleveDisjunction(d *orderedDisjunction) *query.DisjunctionQuery {
+	var qs []query.Query
+	for _, c := range d.disjuncts {
+		var fields []query.Query
+		for _, f := range c.(*query.DisjunctionQuery).Disjuncts {
+			if p, ok := f.(*phraseQuery); ok {
+				f = p.bleve()
+			}
+			fields = append(fields, f)
+		}
+		qs = append(qs, query.NewDisjunctionQuery(fields))
+	}
+	q := query.NewDisjunctionQuery(qs)
+	q.SetMin(1)
+	return q
 }
