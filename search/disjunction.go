@@ -1,8 +1,8 @@
 package search
 
 import (
-	"container/heap"
 	"context"
+	"encoding/binary"
 	"math"
 	"sort"
 
@@ -45,7 +45,7 @@ func (q *orderedDisjunction) Searcher(ctx context.Context, r index.IndexReader, 
 	if len(ss) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	sort.Sort(ss)
+	sortByCount(ss)
 	s := &heapDisjunction{searchers: ss, min: q.min, scorer: scorer.NewDisjunctionQueryScorer(options), currs: make([]*bsearch.DocumentMatch, len(ss))}
 	sum := 0.0
 	for _, c := range ss {
@@ -55,50 +55,142 @@ func (q *orderedDisjunction) Searcher(ctx context.Context, r index.IndexReader, 
 	return s, nil
 }
 
+// sortByCount sorts ss as sort.Sort sorts a searcher.OrderedSearcherList,
+// by Count, with the same comparisons and so the same order among equal
+// counts; but it asks each searcher its count once, not at every
+// comparison (a clause's count sums its fields' counts over every
+// segment).
+func sortByCount(ss searcher.OrderedSearcherList) {
+	byCount := countedSearchers{ss: ss, counts: make([]uint64, len(ss))}
+	for i, s := range ss {
+		byCount.counts[i] = s.Count()
+	}
+	sort.Sort(byCount)
+}
+
+type countedSearchers struct {
+	ss     searcher.OrderedSearcherList
+	counts []uint64
+}
+
+func (c countedSearchers) Len() int           { return len(c.ss) }
+func (c countedSearchers) Less(i, j int) bool { return c.counts[i] < c.counts[j] }
+func (c countedSearchers) Swap(i, j int) {
+	c.ss[i], c.ss[j] = c.ss[j], c.ss[i]
+	c.counts[i], c.counts[j] = c.counts[j], c.counts[i]
+}
+
 // heapDisjunction is orderedDisjunction's searcher.
 type heapDisjunction struct {
 	searchers   searcher.OrderedSearcherList
 	currs       []*bsearch.DocumentMatch // each searcher's current match, nil when done
 	heap        clauseHeap               // searchers with a current match
 	matching    []*bsearch.DocumentMatch
-	matchIdx    []int
 	min         int
 	scorer      *scorer.DisjunctionQueryScorer
 	initialized bool
 }
 
 // clauseHeap orders searchers by their current document, then by their
-// place in the sorted list.
+// place in the sorted list. An entry holds its document's internal id
+// read as a number, as scorch writes ids (eight big-endian bytes, which
+// compare as their numbers do), so that a comparison neither calls
+// bytes.Compare nor reads the match; should an id of another length
+// turn up, the heap compares the ids themselves from then on (the order
+// is the same for the ids compared before). The heap is written out
+// rather than left to container/heap, whose calls through an interface
+// cost more than the comparisons.
 type clauseHeap struct {
-	idx   []int
+	e     []clauseEntry
 	currs []*bsearch.DocumentMatch
+	bytes bool // some id is not eight bytes long
 }
 
-func (h *clauseHeap) Len() int { return len(h.idx) }
-func (h *clauseHeap) Less(i, j int) bool {
-	a, b := h.idx[i], h.idx[j]
-	if c := h.currs[a].IndexInternalID.Compare(h.currs[b].IndexInternalID); c != 0 {
+type clauseEntry struct {
+	doc uint64 // the searcher's current document
+	i   int    // the searcher
+}
+
+func (h *clauseHeap) Len() int { return len(h.e) }
+
+// entry returns the entry for searcher i at its current match.
+func (h *clauseHeap) entry(i int) clauseEntry {
+	id := h.currs[i].IndexInternalID
+	if len(id) != 8 {
+		h.bytes = true
+		return clauseEntry{i: i}
+	}
+	return clauseEntry{doc: binary.BigEndian.Uint64(id), i: i}
+}
+
+func (h *clauseHeap) less(x, y clauseEntry) bool {
+	if !h.bytes {
+		if x.doc != y.doc {
+			return x.doc < y.doc
+		}
+	} else if c := h.currs[x.i].IndexInternalID.Compare(h.currs[y.i].IndexInternalID); c != 0 {
 		return c < 0
 	}
-	return a < b
+	return x.i < y.i
 }
-func (h *clauseHeap) Swap(i, j int) { h.idx[i], h.idx[j] = h.idx[j], h.idx[i] }
-func (h *clauseHeap) Push(x any)    { h.idx = append(h.idx, x.(int)) }
-func (h *clauseHeap) Pop() any {
-	x := h.idx[len(h.idx)-1]
-	h.idx = h.idx[:len(h.idx)-1]
-	return x
+
+// sameDoc reports whether entries x and y stand at the same document.
+func (h *clauseHeap) sameDoc(x, y clauseEntry, yID index.IndexInternalID) bool {
+	if !h.bytes {
+		return x.doc == y.doc
+	}
+	return h.currs[x.i].IndexInternalID.Equals(yID)
+}
+
+// init orders the heap.
+func (h *clauseHeap) init() {
+	for i := len(h.e)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+// down moves entry i down to its place.
+func (h *clauseHeap) down(i int) {
+	n := len(h.e)
+	for {
+		c := 2*i + 1
+		if c >= n {
+			return
+		}
+		if r := c + 1; r < n && h.less(h.e[r], h.e[c]) {
+			c = r
+		}
+		if !h.less(h.e[c], h.e[i]) {
+			return
+		}
+		h.e[i], h.e[c] = h.e[c], h.e[i]
+		i = c
+	}
+}
+
+// next replaces the first entry by its searcher's next match, or removes
+// it when there is none.
+func (h *clauseHeap) next(m *bsearch.DocumentMatch) {
+	i := h.e[0].i
+	if h.currs[i] = m; m != nil {
+		h.e[0] = h.entry(i)
+	} else {
+		n := len(h.e) - 1
+		h.e[0] = h.e[n]
+		h.e = h.e[:n]
+	}
+	h.down(0)
 }
 
 // rebuild puts every searcher with a current match on the heap.
 func (s *heapDisjunction) rebuild() {
-	s.heap = clauseHeap{idx: s.heap.idx[:0], currs: s.currs}
+	s.heap.e, s.heap.currs = s.heap.e[:0], s.currs
 	for i, c := range s.currs {
 		if c != nil {
-			s.heap.idx = append(s.heap.idx, i)
+			s.heap.e = append(s.heap.e, s.heap.entry(i))
 		}
 	}
-	heap.Init(&s.heap)
+	s.heap.init()
 }
 
 func (s *heapDisjunction) init(ctx *bsearch.SearchContext) error {
@@ -117,35 +209,37 @@ func (s *heapDisjunction) init(ctx *bsearch.SearchContext) error {
 }
 
 // Next returns the next document at least min clauses match, scored by
-// bleve's disjunction scorer over its clauses in their sorted order (the
-// heap pops a document's searchers in that order).
+// bleve's disjunction scorer over its clauses in their sorted order: the
+// heap yields a document's searchers in that order, and each moves on
+// as soon as its match is taken (one sift down the heap instead of a pop
+// and a push), which leaves the matches taken unchanged.
 func (s *heapDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	if !s.initialized {
 		if err := s.init(ctx); err != nil {
 			return nil, err
 		}
 	}
-	for s.heap.Len() > 0 {
-		s.matching, s.matchIdx = s.matching[:0], s.matchIdx[:0]
-		first := s.currs[s.heap.idx[0]].IndexInternalID
-		for s.heap.Len() > 0 && s.currs[s.heap.idx[0]].IndexInternalID.Equals(first) {
-			i := heap.Pop(&s.heap).(int)
-			s.matching, s.matchIdx = append(s.matching, s.currs[i]), append(s.matchIdx, i)
+	h := &s.heap
+	for h.Len() > 0 {
+		s.matching = s.matching[:0]
+		first := h.e[0]
+		firstID := s.currs[first.i].IndexInternalID // held by s.matching below
+		for h.Len() > 0 && h.sameDoc(h.e[0], first, firstID) {
+			i := h.e[0].i
+			s.matching = append(s.matching, s.currs[i])
+			m, err := s.searchers[i].Next(ctx)
+			if err != nil {
+				return nil, err
+			}
+			h.next(m)
 		}
 		var rv *bsearch.DocumentMatch
 		if len(s.matching) >= s.min {
 			rv = s.scorer.Score(ctx, s.matching, len(s.matching), len(s.searchers))
 		}
-		for _, i := range s.matchIdx {
-			if s.currs[i] != rv {
-				ctx.DocumentMatchPool.Put(s.currs[i])
-			}
-			var err error
-			if s.currs[i], err = s.searchers[i].Next(ctx); err != nil {
-				return nil, err
-			}
-			if s.currs[i] != nil {
-				heap.Push(&s.heap, i)
+		for _, m := range s.matching {
+			if m != rv {
+				ctx.DocumentMatchPool.Put(m)
 			}
 		}
 		if rv != nil {

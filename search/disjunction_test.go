@@ -1,59 +1,216 @@
 package search
 
 import (
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
 )
 
 // TestOrderedDisjunctionScoresLikeBleve checks that the question's
 // disjunction finds the same documents as bleve's DisjunctionQuery, with
-// the same scores to the last bit, on the built-in notes, for short and
-// long questions (hundreds of clauses) and with explanations on.
+// the same scores to the last bit, on the built-in notes and on notes
+// full of ties, for short and long questions (hundreds of clauses),
+// typed ones and ones drawn from the notes' own words, with explanations
+// on and off.
 func TestOrderedDisjunctionScoresLikeBleve(t *testing.T) {
-	e := testEngine(t, corpus.Embedded())
 	long := `A company deploys an application to a fleet of EC2 instances in an Auto Scaling group
 with CodeDeploy. A recent deployment failed after the new revision passed its tests, and the
 team wants failed deployments to roll back automatically, to alert the on-call engineer.`
-	for _, q := range []string{"codedeploy lifecycle hooks", "rotate access keys automatically", "s3", long} {
-		for _, explain := range []bool{false, true} {
-			p, err := e.analyzeQuestion(q)
+	for name, snippets := range map[string][]corpus.Snippet{"built-in": corpus.Embedded(), "ties": tiedSnippets()} {
+		e := testEngine(t, snippets)
+		questions := append([]string{"codedeploy lifecycle hooks", "rotate access keys automatically", "s3", long}, drawnQuestions(snippets, 12)...)
+		for i, q := range questions {
+			explain := i%4 == 0
+			got, want, err := bothDisjunctions(e, q, explain)
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("%s %.40q: %v", name, q, err)
 			}
-			ours := p.bleveQuery().(*orderedDisjunction)
-			theirs := query.NewDisjunctionQuery(ours.disjuncts)
-			theirs.SetMin(1)
-			got, want := searchAll(t, e, ours, explain), searchAll(t, e, theirs, explain)
-			if len(got) != len(want) || len(got) == 0 {
-				t.Fatalf("%.30q: %d hits, bleve %d", q, len(got), len(want))
-			}
-			for id, s := range want {
-				if math.Float64bits(got[id]) != math.Float64bits(s) {
-					t.Errorf("%.30q: %s scores %v, bleve %v", q, id, got[id], s)
-				}
+			if diff := compareHits(got, want); diff != "" {
+				t.Errorf("%s %.40q: %s", name, q, diff)
 			}
 		}
 	}
 }
 
-func searchAll(t *testing.T, e *Engine, q query.Query, explain bool) map[string]float64 {
-	t.Helper()
-	res, err := e.idx.Search(bleve.NewSearchRequestOptions(q, 100000, 0, explain))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]float64{}
-	for _, h := range res.Hits {
-		if explain && (h.Expl == nil || !strings.Contains(h.Expl.String(), "coord")) {
-			t.Fatalf("hit %s without an explanation", h.ID)
-		}
-		out[h.ID] = h.Score
+// tiedSnippets are notes of three texts repeated, full of equal scores.
+func tiedSnippets() []corpus.Snippet {
+	var out []corpus.Snippet
+	for i := range 300 {
+		text := []string{"CodeDeploy lifecycle hooks run in order.", "Rollback a CodeDeploy deployment.", "S3 lifecycle rules expire objects."}[i%3]
+		out = append(out, corpus.Snippet{Text: text, Source: "t.md", Line: i + 1})
 	}
 	return out
+}
+
+// drawnQuestions returns n questions of 1 to 80 words drawn from the
+// notes' text, the same ones every run.
+func drawnQuestions(snippets []corpus.Snippet, n int) []string {
+	var words []string
+	for _, s := range snippets {
+		words = append(words, strings.Fields(s.Text)...)
+	}
+	rnd := rand.New(rand.NewPCG(16, uint64(len(words))))
+	var out []string
+	for range n {
+		q := make([]string, 1+rnd.IntN(80))
+		for i := range q {
+			q[i] = words[rnd.IntN(len(words))]
+		}
+		out = append(out, strings.Join(q, " "))
+	}
+	return out
+}
+
+// bothDisjunctions returns every hit of the question's disjunction and
+// of bleve's DisjunctionQuery of the same clauses, by id.
+func bothDisjunctions(e *Engine, q string, explain bool) (got, want map[string]*bsearch.DocumentMatch, err error) {
+	p, err := e.analyzeQuestion(q)
+	if err != nil {
+		var nothing *NothingError
+		if errors.As(err, &nothing) {
+			return nil, nil, nil
+		}
+		return nil, nil, err
+	}
+	ours := p.bleveQuery().(*orderedDisjunction)
+	theirs := bleveDisjunction(ours)
+	if got, err = allHits(e, ours, explain); err != nil {
+		return nil, nil, err
+	}
+	want, err = allHits(e, theirs, explain)
+	return got, want, err
+}
+
+func allHits(e *Engine, q query.Query, explain bool) (map[string]*bsearch.DocumentMatch, error) {
+	res, err := e.idx.Search(bleve.NewSearchRequestOptions(q, 100000, 0, explain))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*bsearch.DocumentMatch{}
+	for _, h := range res.Hits {
+		out[h.ID] = h
+	}
+	return out, nil
+}
+
+// compareHits says how two searches' hits differ: in which documents, in
+// any score's bits, or in an explanation; "" when they do not.
+func compareHits(got, want map[string]*bsearch.DocumentMatch) string {
+	if len(got) != len(want) {
+		return fmt.Sprintf("%d hits, bleve %d", len(got), len(want))
+	}
+	for id, w := range want {
+		g, ok := got[id]
+		switch {
+		case !ok:
+			return fmt.Sprintf("%s missing", id)
+		case math.Float64bits(g.Score) != math.Float64bits(w.Score):
+			return fmt.Sprintf("%s scores %v, bleve %v", id, g.Score, w.Score)
+		case (g.Expl == nil) != (w.Expl == nil) || (g.Expl != nil && g.Expl.String() != w.Expl.String()):
+			return fmt.Sprintf("%s explained otherwise", id)
+		}
+	}
+	return ""
+}
+
+// FuzzOrderedDisjunction checks that for any question the question's
+// disjunction finds what bleve's DisjunctionQuery of its clauses finds,
+// with the same scores and explanations.
+func FuzzOrderedDisjunction(f *testing.F) {
+	e := testEngine(f, tiedSnippets())
+	for _, q := range append([]string{"codedeploy lifecycle hooks", "rollback s3 rules", "the of and", ""}, drawnQuestions(tiedSnippets(), 5)...) {
+		f.Add(q, false)
+	}
+	f.Fuzz(func(t *testing.T, q string, explain bool) {
+		if len(q) > 256 { // longer ones add clauses, not cases
+			return
+		}
+		got, want, err := bothDisjunctions(e, q, explain)
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if diff := compareHits(got, want); diff != "" {
+			t.Errorf("%q: %s", q, diff)
+		}
+	})
+}
+
+// TestClauseHeapOrder checks that the clause heap yields searchers by
+// document and then by place, both with scorch's eight-byte ids read as
+// numbers and once an id of another length has turned it to comparing
+// the ids themselves.
+func TestClauseHeapOrder(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for _, odd := range []bool{false, true} {
+		for round := range 50 {
+			n := 1 + rnd.IntN(40)
+			currs := make([]*bsearch.DocumentMatch, n)
+			for i := range currs {
+				id := index.IndexInternalID(binary.BigEndian.AppendUint64(nil, uint64(rnd.IntN(20))))
+				if odd && i == n-1 {
+					id = append(id[:7:7], id[7], 0) // one byte longer: sorts after its eight-byte prefix
+				}
+				currs[i] = &bsearch.DocumentMatch{IndexInternalID: id}
+			}
+			ids := make([]index.IndexInternalID, n)
+			for i, c := range currs {
+				ids[i] = c.IndexInternalID
+			}
+			h := &clauseHeap{currs: currs}
+			for i := range currs {
+				h.e = append(h.e, h.entry(i))
+			}
+			h.init()
+			var got []int
+			for h.Len() > 0 {
+				got = append(got, h.e[0].i)
+				h.next(nil) // the searcher is done
+			}
+			want := make([]int, n)
+			for i := range want {
+				want[i] = i
+			}
+			slices.SortFunc(want, func(a, b int) int {
+				if c := ids[a].Compare(ids[b]); c != 0 {
+					return c
+				}
+				return a - b
+			})
+			if !slices.Equal(got, want) {
+				t.Fatalf("odd %v round %d: heap order %v, want %v", odd, round, got, want)
+			}
+		}
+	}
+}
+
+// bleveDisjunction is bleve's query for d: a DisjunctionQuery (min 1) of
+// each clause's DisjunctionQuery over the fields, with bleve's phrase
+// queries.
+func bleveDisjunction(d *orderedDisjunction) *query.DisjunctionQuery {
+	var qs []query.Query
+	for _, c := range d.disjuncts {
+		var fields []query.Query
+		for _, f := range c.(*query.DisjunctionQuery).Disjuncts {
+			if p, ok := f.(*phraseQuery); ok {
+				f = p.bleve()
+			}
+			fields = append(fields, f)
+		}
+		qs = append(qs, query.NewDisjunctionQuery(fields))
+	}
+	q := query.NewDisjunctionQuery(qs)
+	q.SetMin(1)
+	return q
 }

@@ -333,9 +333,7 @@ func clauseQuery(pt clause) query.Query {
 			qs = append(qs, tq)
 			continue
 		}
-		pq := query.NewPhraseQuery(pt.terms, f.name)
-		pq.SetBoost(pt.weight * f.boost)
-		qs = append(qs, pq)
+		qs = append(qs, newPhraseQuery(pt.terms, f.name, pt.weight*f.boost))
 	}
 	return query.NewDisjunctionQuery(qs)
 }
