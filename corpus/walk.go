@@ -18,7 +18,6 @@ type resolver struct {
 	files     []File
 	warnings  []string
 	ignores   []ignoreFile    // the ignore files read, in walk order
-	shown     map[string]bool // paths as shown, of the files added
 	real      map[string]bool // real paths of the files added and folders walked
 	broken    []string        // links named like notes that lead nowhere
 	brokenErr error           // why the first of them does
@@ -26,7 +25,7 @@ type resolver struct {
 }
 
 func newResolver(opts LoadOptions) *resolver {
-	r := &resolver{shown: map[string]bool{}, real: map[string]bool{}}
+	r := &resolver{real: map[string]bool{}}
 	for _, p := range opts.Exclude {
 		r.exclude = append(r.exclude, parsePatterns([]byte(p), nil)...)
 	}
@@ -102,10 +101,12 @@ func realPath(path string) (string, error) {
 // addFile adds a file unless it was found already, and says whether it
 // added it.
 func (r *resolver) addFile(path, resolved string, info fs.FileInfo) bool {
-	if r.shown[path] || r.real[resolved] {
+	// A path reached twice is one real file reached twice: its real
+	// path alone tells.
+	if r.real[resolved] {
 		return false
 	}
-	r.shown[path], r.real[resolved] = true, true
+	r.real[resolved] = true
 	r.files = append(r.files, File{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(), info: info})
 	return true
 }
