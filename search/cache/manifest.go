@@ -76,7 +76,8 @@ func readManifest(dir string) (*manifest, error) {
 
 // parseManifest decodes a manifest and checks everything a reader relies
 // on: the names of the generation's files in particular, which must stay
-// inside it.
+// inside it. The manifest's strings share data's bytes: data must not
+// change after.
 func parseManifest(data []byte) (*manifest, error) {
 	m, err := decodeManifest(data)
 	if err != nil {
@@ -115,18 +116,14 @@ func validName(name string) bool {
 // readRegular reads a regular file of at most limit bytes without
 // following a symbolic link to it: anything else is damage.
 func readRegular(path string, limit int64) ([]byte, error) {
-	f, err := openRegular(path)
+	f, info, err := openRegularInfo(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	// Read into a buffer of the file's size (and a byte to see it end):
 	// growing one as io.ReadAll does copies a large snapshot many times.
-	size := int64(512)
-	if info, err := f.Stat(); err == nil {
-		size = min(info.Size(), limit)
-	}
-	data := make([]byte, size+1)
+	data := make([]byte, min(info.Size(), limit)+1)
 	n, err := io.ReadFull(f, data)
 	data = data[:n]
 	switch {
@@ -146,18 +143,25 @@ func readRegular(path string, limit int64) ([]byte, error) {
 // openRegular opens a regular file for reading, without following a
 // symbolic link and without blocking on a FIFO.
 func openRegular(path string) (*os.File, error) {
+	f, _, err := openRegularInfo(path)
+	return f, err
+}
+
+// openRegularInfo is openRegular, and what the file's stat said.
+func openRegularInfo(path string) (*os.File, os.FileInfo, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|oNoFollow|oNonBlock, 0)
 	if err != nil {
 		if isSymlinkErr(err) {
-			return nil, fmt.Errorf("%w: %s is a symbolic link", errCorrupt, filepath.Base(path))
+			return nil, nil, fmt.Errorf("%w: %s is a symbolic link", errCorrupt, filepath.Base(path))
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%w: %s is not a regular file", errCorrupt, filepath.Base(path))
+		return nil, nil, fmt.Errorf("%w: %s is not a regular file", errCorrupt, filepath.Base(path))
 	}
-	return f, nil
+	return f, info, nil
 }
 
 // writeManifest records the generation's files, with their checksums, and
