@@ -187,11 +187,11 @@ func (r *resolver) walk(f folder) {
 	}
 }
 
-// entry adds the notes file e of folder f, open as d, its prefixes pre,
-// or walks it when it
-// is a folder, following a symbolic link. A broken link is warned about
-// when its name is a notes file's. Only a notes file, a link or an entry
-// of a type the listing does not tell is stat'ed.
+// entry adds the notes file e of folder f (open as d, its prefixes pre),
+// or walks it when it is a folder, following a symbolic link. A broken
+// link is warned about when its name is a notes file's. Only a notes
+// file, a link or an entry of a type the listing does not tell is
+// stat'ed.
 func (r *resolver) entry(d *dir, f folder, pre prefixes, e dirEntry) {
 	name := e.name
 	switch {
