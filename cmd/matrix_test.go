@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"os/exec"
 	"os/user"
@@ -450,11 +452,13 @@ func matrixCases() []matrixCase {
 		{name: "disk full mid-build: crib index", setup: fullMidBuild("index"), code: ExitError,
 			want: "cannot write the index cache in $TMP/cache/crib (no space left on device)", check: noPartialIndex},
 		{name: "cache manifest names ../../../../dev/zero", setup: plantInCache(func(m *matrixEnv, gen string) {
-			p := filepath.Join(gen, "manifest.json")
+			// The binary manifest's name of the snapshot, a length and its
+			// bytes, renamed, and its checksum (the last 4 bytes) fixed.
+			p := filepath.Join(gen, "manifest.bin")
 			data, _ := os.ReadFile(p)
-			data = bytes.Replace(data, []byte(`"contents":[`), []byte(`"contents":[{"name":"../../../../dev/zero","size":0,"crc32c":0},`), 1)
-			os.WriteFile(p, data, 0o644)
-		}), want: warmPool, warn: `manifest.json names "../../../../dev/zero"); rebuilt it`, check: cacheSound},
+			body := bytes.Replace(data[:max(len(data)-4, 0)], []byte("\x0csnippets.bin"), []byte("\x14../../../../dev/zero"), 1)
+			os.WriteFile(p, binary.LittleEndian.AppendUint32(body, crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli))), 0o644)
+		}), want: warmPool, warn: `manifest.bin names "../../../../dev/zero"); rebuilt it`, check: cacheSound},
 		{name: "cache lock is a symlink", setup: plantInCache(func(m *matrixEnv, gen string) {
 			lock := filepath.Join(filepath.Dir(gen), "lock")
 			os.Remove(lock)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -99,10 +98,10 @@ func excluded(rel []string, isDir bool, opts, files []gitignore.Pattern) bool {
 // missing one is no error (nor a system call: most folders have none);
 // one that is not a regular file, too large or unreadable is skipped
 // with a warning.
-func (r *resolver) readIgnores(dir string, rel []string, entries []fs.DirEntry) []gitignore.Pattern {
+func (r *resolver) readIgnores(dir string, rel []string, entries []dirEntry) []gitignore.Pattern {
 	var ps []gitignore.Pattern
 	for _, name := range IgnoreFiles {
-		if !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == name }) {
+		if !slices.ContainsFunc(entries, func(e dirEntry) bool { return e.name == name }) {
 			continue
 		}
 		path := filepath.Join(dir, name)

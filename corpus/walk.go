@@ -18,14 +18,14 @@ type resolver struct {
 	files     []File
 	warnings  []string
 	ignores   []ignoreFile    // the ignore files read, in walk order
-	shown     map[string]bool // paths as shown, of the files added
 	real      map[string]bool // real paths of the files added and folders walked
 	broken    []string        // links named like notes that lead nowhere
 	brokenErr error           // why the first of them does
+	dirBuf    []byte          // for listing folders
 }
 
 func newResolver(opts LoadOptions) *resolver {
-	r := &resolver{shown: map[string]bool{}, real: map[string]bool{}}
+	r := &resolver{real: map[string]bool{}}
 	for _, p := range opts.Exclude {
 		r.exclude = append(r.exclude, parsePatterns([]byte(p), nil)...)
 	}
@@ -101,10 +101,12 @@ func realPath(path string) (string, error) {
 // addFile adds a file unless it was found already, and says whether it
 // added it.
 func (r *resolver) addFile(path, resolved string, info fs.FileInfo) bool {
-	if r.shown[path] || r.real[resolved] {
+	// A path reached twice is one real file reached twice: its real
+	// path alone tells.
+	if r.real[resolved] {
 		return false
 	}
-	r.shown[path], r.real[resolved] = true, true
+	r.real[resolved] = true
 	r.files = append(r.files, File{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(), info: info})
 	return true
 }
@@ -124,8 +126,39 @@ type folder struct {
 
 // child returns the entry name of f, as a folder to walk.
 func (f folder) child(name, resolved string) folder {
-	return folder{filepath.Join(f.path, name), resolved, append(slices.Clip(f.rel), name), f.ignore}
+	return folder{joinName(f.path, name), resolved, append(slices.Clip(f.rel), name), f.ignore}
 }
+
+// joinName is filepath.Join(dir, name) for a name read from dir's
+// listing (no separator, never . or ..).
+func joinName(dir, name string) string {
+	return namePrefix(dir) + name
+}
+
+// namePrefix is what joinName puts before a name of dir's listing:
+// computed once per folder, it spares cleaning the whole path again for
+// every file.
+func namePrefix(dir string) string {
+	switch dir = filepath.Clean(dir); {
+	case dir == ".":
+		return ""
+	case dir[len(dir)-1] == filepath.Separator || dir == filepath.VolumeName(dir): // a root; C: on Windows
+		return dir
+	}
+	return dir + string(filepath.Separator)
+}
+
+// prefixes are a folder's namePrefix, of its path and of its real path.
+type prefixes struct{ path, resolved string }
+
+// dirEntry is one entry of a folder's listing: its name and its type as
+// the listing tells it (typeUnknown when it does not).
+type dirEntry struct {
+	name string
+	typ  fs.FileMode
+}
+
+const typeUnknown = fs.ModeType // no single type has every type bit
 
 // walk adds the notes files below f, in name order. Hidden folders and
 // what the ignore patterns exclude are skipped; a folder already walked
@@ -135,36 +168,53 @@ func (r *resolver) walk(f folder) {
 		return
 	}
 	r.real[f.resolved] = true
-	entries, err := os.ReadDir(f.path)
+	d, err := openDir(f.path, &r.dirBuf)
 	if err != nil {
 		// Its ignore files cannot be read either: one warning says it.
+		r.warn(f.path, err)
+		return
+	}
+	defer d.close()
+	entries, err := d.list()
+	if err != nil {
 		r.warn(f.path, err)
 	} else if ps := r.readIgnores(f.path, f.rel, entries); len(ps) > 0 {
 		f.ignore = append(slices.Clip(f.ignore), ps...)
 	}
+	pre := prefixes{namePrefix(f.path), namePrefix(f.resolved)}
 	for _, e := range entries { // those read before an error, too
-		r.entry(f, e)
+		r.entry(d, f, pre, e)
 	}
 }
 
-// entry adds the notes file e of folder f, or walks it when it is a
-// folder, following a symbolic link. A broken link is warned about when
-// its name is a notes file's.
-func (r *resolver) entry(f folder, e fs.DirEntry) {
-	name := e.Name()
-	path := filepath.Join(f.path, name)
-	resolved := filepath.Join(f.resolved, name)
+// entry adds the notes file e of folder f (open as d, its prefixes pre),
+// or walks it when it is a folder, following a symbolic link. A broken
+// link is warned about when its name is a notes file's. Only a notes
+// file, a link or an entry of a type the listing does not tell is
+// stat'ed.
+func (r *resolver) entry(d *dir, f folder, pre prefixes, e dirEntry) {
+	name := e.name
+	switch {
+	case e.typ == fs.ModeDir:
+		if !hidden(name) && !r.excluded(f, name, true) {
+			r.walk(f.child(name, pre.resolved+name))
+		}
+		return
+	case e.typ == 0 && !isNote(name), e.typ == fs.ModeIrregular:
+		return
+	}
+	path, resolved := pre.path+name, pre.resolved+name
 	info, err := fs.FileInfo(nil), error(nil)
-	if e.Type()&fs.ModeSymlink != 0 {
+	if e.typ == fs.ModeSymlink {
 		if info, err = os.Stat(path); err == nil {
 			resolved, err = realPath(path)
 		}
 	} else {
-		info, err = e.Info()
+		info, err = d.lstat(name)
 	}
 	switch {
 	case err == nil:
-	case e.Type()&fs.ModeSymlink == 0:
+	case e.typ != fs.ModeSymlink:
 		r.warn(path, err)
 		return
 	case isNote(path):
@@ -175,15 +225,22 @@ func (r *resolver) entry(f folder, e fs.DirEntry) {
 	default:
 		return
 	}
-	rel := append(slices.Clip(f.rel), name)
 	switch {
-	case info.IsDir() && !hidden(name) && !excluded(rel, true, r.exclude, f.ignore):
+	case info.IsDir() && !hidden(name) && !r.excluded(f, name, true):
 		r.walk(f.child(name, resolved))
-	case info.Mode().IsRegular() && isNote(path) && !excluded(rel, false, r.exclude, f.ignore):
+	case info.Mode().IsRegular() && isNote(path) && !r.excluded(f, name, false):
 		if r.addFile(path, resolved, info) {
 			r.files[len(r.files)-1].realDir = f.resolved
 		}
 	}
+}
+
+// excluded says whether entry name of f is left out by a pattern.
+func (r *resolver) excluded(f folder, name string, isDir bool) bool {
+	if len(r.exclude) == 0 && len(f.ignore) == 0 {
+		return false
+	}
+	return excluded(append(slices.Clip(f.rel), name), isDir, r.exclude, f.ignore)
 }
 
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }

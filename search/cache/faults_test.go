@@ -38,6 +38,14 @@ func TestCacheDamaged(t *testing.T) {
 		"garbage snapshot":   func(gen string) { os.WriteFile(filepath.Join(gen, snapshotName), []byte("garbage"), 0o644) },
 		"garbage manifest":   func(gen string) { os.WriteFile(filepath.Join(gen, manifestName), []byte("{garbage"), 0o644) },
 		"empty manifest":     func(gen string) { os.WriteFile(filepath.Join(gen, manifestName), nil, 0o644) },
+		"manifest byte flipped": func(gen string) {
+			data, _ := os.ReadFile(filepath.Join(gen, manifestName))
+			data[len(data)/2] ^= 0x10
+			os.WriteFile(filepath.Join(gen, manifestName), data, 0o644)
+		},
+		"old JSON manifest": func(gen string) {
+			os.WriteFile(filepath.Join(gen, manifestName), []byte(`{"format":7,"stats":{},"contents":[{"name":"snippets.bin"}]}`), 0o644)
+		},
 		"garbage CURRENT": func(gen string) {
 			os.WriteFile(filepath.Join(filepath.Dir(gen), currentName), []byte("../../etc"), 0o644)
 		},

@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -21,47 +20,47 @@ var errCorrupt = errors.New("cache files damaged")
 // manifest describes one cache generation: the notes it was built from,
 // file by file, and the files it consists of.
 type manifest struct {
-	Format   int          `json:"format"`
-	Crib     string       `json:"crib"`
-	Notes    []string     `json:"notes"` // as given; none for the built-in notes
-	Built    time.Time    `json:"built"`
-	Snippets int          `json:"snippets"`
-	Files    []fileEntry  `json:"files"`
-	Stats    *index.Stats `json:"stats"`    // without its Vocab, which the snapshot holds
-	Contents []genFile    `json:"contents"` // every file of the generation but this one
+	Format   int
+	Crib     string
+	Notes    []string // as given; none for the built-in notes
+	Built    time.Time
+	Snippets int
+	Files    []fileEntry
+	Stats    *index.Stats // without its Vocab, which the snapshot holds
+	Contents []genFile    // every file of the generation but this one
 }
 
 // fileEntry is one notes file as indexed.
 type fileEntry struct {
-	Path    string `json:"path"`
-	Size    int64  `json:"size"`
-	ModTime int64  `json:"mtime"`
-	Hash    string `json:"sha256,omitempty"` // or a stand-in: see hashUnreadable
-	First   int    `json:"first"`            // id of its first snippet
-	Count   int    `json:"count"`
-	Warning string `json:"warning,omitempty"`
-	Checked int64  `json:"checked"` // when crib last read or hashed it, Unix ns
+	Path    string
+	Size    int64
+	ModTime int64
+	Hash    string // or a stand-in: see hashUnreadable
+	First   int    // id of its first snippet
+	Count   int
+	Warning string
+	Checked int64 // when crib last read or hashed it, Unix ns
 	// Change and Inode are the file's ctime and inode where the system
 	// tells them (0 elsewhere): an edit that restores the size and
 	// modification time still moves the ctime, or makes a new inode.
-	Change int64  `json:"ctime,omitempty"`
-	Inode  uint64 `json:"inode,omitempty"`
+	Change int64
+	Inode  uint64
 }
 
 // genFile is one file of a generation, with what it must hold.
 type genFile struct {
-	Name string `json:"name"`
-	Size int64  `json:"size"`
-	CRC  uint32 `json:"crc32c"`
+	Name string
+	Size int64
+	CRC  uint32
 	// Change and Inode stamp the file as it was when its bytes were last
 	// found to match CRC (see stampMargin); 0 when they were not, yet.
-	Change int64  `json:"ctime,omitempty"`
-	Inode  uint64 `json:"inode,omitempty"`
+	Change int64
+	Inode  uint64
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-const manifestName = "manifest.json"
+const manifestName = "manifest.bin"
 
 // maxManifestBytes bounds what readManifest reads: a manifest lists one
 // entry per notes file, so even 100,000 files stay far below it.
@@ -77,10 +76,11 @@ func readManifest(dir string) (*manifest, error) {
 
 // parseManifest decodes a manifest and checks everything a reader relies
 // on: the names of the generation's files in particular, which must stay
-// inside it.
+// inside it. The manifest's strings share data's bytes: data must not
+// change after.
 func parseManifest(data []byte) (*manifest, error) {
-	var m manifest
-	if err := json.Unmarshal(data, &m); err != nil {
+	m, err := decodeManifest(data)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", errCorrupt, manifestName, err)
 	}
 	if m.Format != FormatVersion || m.Stats == nil || len(m.Contents) == 0 || m.Snippets < 0 {
@@ -96,7 +96,7 @@ func parseManifest(data []byte) (*manifest, error) {
 			return nil, fmt.Errorf("%w: %s: %s holds snippets %d+%d of %d", errCorrupt, manifestName, f.Path, f.First, f.Count, m.Snippets)
 		}
 	}
-	return &m, nil
+	return m, nil
 }
 
 // validName reports whether name, from a manifest, is a file of the
@@ -116,18 +116,14 @@ func validName(name string) bool {
 // readRegular reads a regular file of at most limit bytes without
 // following a symbolic link to it: anything else is damage.
 func readRegular(path string, limit int64) ([]byte, error) {
-	f, err := openRegular(path)
+	f, info, err := openRegularInfo(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	// Read into a buffer of the file's size (and a byte to see it end):
 	// growing one as io.ReadAll does copies a large snapshot many times.
-	size := int64(512)
-	if info, err := f.Stat(); err == nil {
-		size = min(info.Size(), limit)
-	}
-	data := make([]byte, size+1)
+	data := make([]byte, min(info.Size(), limit)+1)
 	n, err := io.ReadFull(f, data)
 	data = data[:n]
 	switch {
@@ -147,18 +143,25 @@ func readRegular(path string, limit int64) ([]byte, error) {
 // openRegular opens a regular file for reading, without following a
 // symbolic link and without blocking on a FIFO.
 func openRegular(path string) (*os.File, error) {
+	f, _, err := openRegularInfo(path)
+	return f, err
+}
+
+// openRegularInfo is openRegular, and what the file's stat said.
+func openRegularInfo(path string) (*os.File, os.FileInfo, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|oNoFollow|oNonBlock, 0)
 	if err != nil {
 		if isSymlinkErr(err) {
-			return nil, fmt.Errorf("%w: %s is a symbolic link", errCorrupt, filepath.Base(path))
+			return nil, nil, fmt.Errorf("%w: %s is a symbolic link", errCorrupt, filepath.Base(path))
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%w: %s is not a regular file", errCorrupt, filepath.Base(path))
+		return nil, nil, fmt.Errorf("%w: %s is not a regular file", errCorrupt, filepath.Base(path))
 	}
-	return f, nil
+	return f, info, nil
 }
 
 // writeManifest records the generation's files, with their checksums, and
@@ -179,6 +182,11 @@ func writeManifest(dir string, m *manifest) error {
 		return err
 	}
 	return saveManifest(dir, m)
+}
+
+// saveManifest replaces a generation's manifest, atomically.
+func saveManifest(dir string, m *manifest) error {
+	return writeFileAtomic(dir, manifestName, encodeManifest(m))
 }
 
 // checksum reads a file of the generation whole, up to limit bytes

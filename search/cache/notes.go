@@ -125,14 +125,24 @@ const racyWindow = 2e9 // nanoseconds
 // time first, the contents' hash only where those disagree.
 func diffNotes(n *noteSet, m *manifest) *delta {
 	d := &delta{reuse: make([]int, len(n.files))}
-	byPath := make(map[string]int, len(m.Files))
-	for i, e := range m.Files {
-		byPath[e.Path] = i
+	var byPath map[string]int // made at the first file not in its place
+	find := func(i int) (int, bool) {
+		if i < len(m.Files) && m.Files[i].Path == n.keys[i] {
+			return i, true // both sorted by path: unchanged notes line up
+		}
+		if byPath == nil {
+			byPath = make(map[string]int, len(m.Files))
+			for j, e := range m.Files {
+				byPath[e.Path] = j
+			}
+		}
+		j, ok := byPath[n.keys[i]]
+		return j, ok
 	}
 	used := make([]bool, len(m.Files))
 	for i, f := range n.files {
 		d.reuse[i] = -1
-		j, ok := byPath[n.keys[i]]
+		j, ok := find(i)
 		if !ok {
 			d.changes = append(d.changes, "added "+f.Path)
 			continue

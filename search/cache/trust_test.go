@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,21 +17,16 @@ import (
 func TestCacheUntrusted(t *testing.T) {
 	src := Notes{Paths: []string{testNotes(t)}}
 	want := answers(t, memoryEngine(t, src))
-	editManifest := func(edit func(m map[string]any)) func(t *testing.T, gen, outside string) {
+	// What an attacker who plants a name writes: a manifest that decodes,
+	// its checksum fixed.
+	content := func(name string, size int) func(t *testing.T, gen, outside string) {
 		return func(t *testing.T, gen, outside string) {
-			data, _ := os.ReadFile(filepath.Join(gen, manifestName))
-			var m map[string]any
-			if err := json.Unmarshal(data, &m); err != nil {
+			m, err := readManifest(gen)
+			if err != nil {
 				t.Fatal(err)
 			}
-			edit(m)
-			data, _ = json.Marshal(m)
-			os.WriteFile(filepath.Join(gen, manifestName), data, 0o644)
-		}
-	}
-	content := func(name string, size int) func(m map[string]any) {
-		return func(m map[string]any) {
-			m["contents"] = append(m["contents"].([]any), map[string]any{"name": name, "size": size, "crc32c": 0})
+			m.Contents = append(m.Contents, genFile{Name: name, Size: int64(size)})
+			os.WriteFile(filepath.Join(gen, manifestName), encodeManifest(m), 0o644)
 		}
 	}
 	for _, tc := range []struct {
@@ -40,8 +34,8 @@ func TestCacheUntrusted(t *testing.T) {
 		plant func(t *testing.T, gen, outside string)
 		warn  string // in the one warning; "" for none
 	}{
-		{"manifest names ../../../../dev/zero", editManifest(content("../../../../dev/zero", 0)), "names"},
-		{"manifest names /dev/zero", editManifest(content("/dev/zero", 0)), "names"},
+		{"manifest names ../../../../dev/zero", content("../../../../dev/zero", 0), "names"},
+		{"manifest names /dev/zero", content("/dev/zero", 0), "names"},
 		{"manifest file is a FIFO", func(t *testing.T, gen, _ string) {
 			os.Remove(filepath.Join(gen, manifestName))
 			mkfifo(t, filepath.Join(gen, manifestName))

@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -160,15 +159,6 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),
 		Snippets: len(snippets), Files: b.entries, Stats: stats}
 	return writeManifest(gen, b.m)
-}
-
-// saveManifest replaces a generation's manifest, atomically.
-func saveManifest(dir string, m *manifest) error {
-	data, err := json.Marshal(m)
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(dir, manifestName, data)
 }
 
 // buildMemoryLimit bounds the heap while a generation is built and opened.

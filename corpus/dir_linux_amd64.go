@@ -1,0 +1,5 @@
+package corpus
+
+import "syscall"
+
+const sysFstatat = syscall.SYS_NEWFSTATAT
