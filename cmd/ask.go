@@ -312,7 +312,11 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 	line := fmt.Sprintf("crib: no note covers %q", strings.Join(subject, " "))
 	switch {
 	case len(ans.Results) == 0 && !x.filter.IsZero():
-		line = fmt.Sprintf("crib: no notes match %q within the filters", opts.Question)
+		q := strconv.Quote(opts.Question)
+		if strings.Contains(opts.Question, `"`) {
+			q = "'" + opts.Question + "'" // a question with "phrases" reads better unescaped
+		}
+		line = fmt.Sprintf("crib: no notes match %s within %s", q, x.filter)
 	case len(ans.Unknown) > 0:
 		line += "; no note mentions " + quoteAll(ans.Unknown)
 	}

@@ -42,6 +42,38 @@ func (f Filter) IsZero() bool {
 	return len(f.In) == 0 && len(f.Section) == 0 && len(f.Tags) == 0 && len(f.Require) == 0 && len(f.Exclude) == 0
 }
 
+// String says what the filter keeps, as the user wrote it: `--in aws,
+// --tag k8s, "liveness probes", -readiness`.
+func (f Filter) String() string {
+	var parts []string
+	for _, x := range f.In {
+		parts = append(parts, "--in "+x)
+	}
+	for _, x := range f.Section {
+		parts = append(parts, "--section "+x)
+	}
+	for _, x := range f.Tags {
+		parts = append(parts, "--tag "+x)
+	}
+	for _, g := range f.Require {
+		alts := make([]string, len(g))
+		for i, w := range g {
+			alts[i] = w
+			if strings.Contains(w, " ") {
+				alts[i] = `"` + w + `"`
+			}
+		}
+		parts = append(parts, strings.Join(alts, " OR "))
+	}
+	for _, x := range f.Exclude {
+		if strings.Contains(x, " ") {
+			x = `"` + x + `"`
+		}
+		parts = append(parts, "-"+x)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // withFilter restricts a question's query to the notes f lets pass. The
 // filter does not score: bleve applies it to the hits of q, which keep
 // their scores.

@@ -111,3 +111,31 @@ func TestFilterKeepsOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestFilterString(t *testing.T) {
+	f := Filter{In: []string{"aws"}, Section: []string{"Hooks"}, Tags: []string{"k8s"}, Require: [][]string{{"liveness probes"}, {"pod", "node"}}, Exclude: []string{"readiness", "init containers"}}
+	want := `--in aws, --section Hooks, --tag k8s, "liveness probes", pod OR node, -readiness, -"init containers"`
+	if got := f.String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// A filter that leaves no note says so, apart from a question no note
+// matches at all.
+func TestFilteredOutWhy(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "CodeDeploy lifecycle hooks run in order.", Source: "aws/cicd.md", Line: 1},
+	})
+	for q, want := range map[string]string{
+		"hooks":     "notes match the question, but none passes --in k8s",
+		"zebracorn": "no note matched any word of the question",
+	} {
+		r, err := e.Rank(q, Options{Filter: Filter{In: []string{"k8s"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.notCovered(); got != want {
+			t.Errorf("%q: why %q, want %q", q, got, want)
+		}
+	}
+}

@@ -56,6 +56,10 @@ type Ranking struct {
 	plan     *plan
 	rest     []Hit       // candidates past the limit, in order, for Answer to fill in with
 	docs     *score.Docs // the candidates analysed
+	// filteredOut reports that notes match the question but the filter
+	// let none of them pass.
+	filteredOut bool
+	filter      Filter
 }
 
 // Covered reports whether the notes answer the question's subject: they
@@ -73,6 +77,9 @@ func (r *Ranking) Covered() bool { return r.notCovered() == "" }
 // it passes them all.
 func (r *Ranking) notCovered() string {
 	if len(r.Hits) == 0 {
+		if r.filteredOut {
+			return "notes match the question, but none passes " + r.filter.String()
+		}
 		return "no note matched any word of the question"
 	}
 	if r.plan.known < MinKnown {
@@ -208,7 +215,13 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	r := &Ranking{Question: question, plan: p, docs: &score.Docs{}}
+	r := &Ranking{Question: question, plan: p, docs: &score.Docs{}, filter: opts.Filter}
+	if len(res.Hits) == 0 && !opts.Filter.IsZero() {
+		// Say whether the filter or the notes left nothing: one more
+		// search, only when there is no answer to show.
+		all, err := e.top(p.bleveQuery(), 1, false)
+		r.filteredOut = err == nil && len(all.Hits) > 0
+	}
 	for _, h := range res.Hits {
 		i, err := strconv.Atoi(h.ID)
 		if err != nil || i < 0 || i >= e.snippets.Len() {

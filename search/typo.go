@@ -12,18 +12,25 @@ import (
 func (e *Engine) correct(q string, toks []analysis.Token, seq []string, p *plan) []string {
 	var out []string
 	i := 0
+	prev := ""
 	for _, t := range toks {
 		if t.Whole {
 			continue
 		}
 		term := seq[i]
 		i++
+		word := strings.ToLower(q[t.Start:t.End])
+		brand := prev == "amazon" || prev == "aws"
+		prev = word
 		if p.literal[i-1] != nil {
 			// A name written like code is searched as written.
 			out = append(out, term)
 			continue
 		}
-		if fix, ok := e.suggest(strings.ToLower(q[t.Start:t.End]), term); ok {
+		// The word after "Amazon" or "AWS" is a product's name: the notes
+		// may lack it ("amazon braket"), so it is corrected only to the
+		// name of a service ("aws cloudformaton"), never to a word.
+		if fix, ok := e.suggest(word, term); ok && (!brand || e.exactService(fix.word) != nil) {
 			p.corrected[q[t.Start:t.End]] = fix.word
 			p.fuzzy[fix.term] = q[t.Start:t.End]
 			out = append(out, fix.term)

@@ -27,8 +27,9 @@ const (
 	againstWindow = 30
 )
 
-// negationRE finds words that turn a note against what it names.
-var negationRE = lazyRE(`(?i)\b(not|cannot|can't|doesn't|don't|isn't|aren't|won't|never|no longer|unsupported|instead of|rather than)\b`)
+// negationRE finds words that turn a note against what it names; a bare
+// "no" denies only what follows it (see denies).
+var negationRE = lazyRE(`(?i)\b(no longer|no|not|cannot|can't|doesn't|don't|isn't|aren't|won't|never|unsupported|instead of|rather than)\b`)
 
 // evidence finds the notes for an option's features: the best few that
 // support it, and those among them that name it in a sentence denying
@@ -117,6 +118,11 @@ func denies(text string, situation map[string]bool) bool {
 			continue
 		}
 		for _, n := range negs {
+			// "no" denies what follows it: "no built-in rotation", not
+			// "rotate the secret with no Lambda function".
+			if n[1]-n[0] == 2 && t.Start < n[1] {
+				continue
+			}
 			if n[1] >= t.Start-againstWindow && n[0] <= t.End+againstWindow {
 				return true
 			}
@@ -138,6 +144,10 @@ func settle(opts []OptionEvidence, choose int) {
 	best := map[int]int{} // note -> option holding it best
 	for i, o := range opts {
 		for _, s := range o.Support {
+			if j, ok := o.about[s.doc]; ok {
+				best[s.doc] = j
+				continue
+			}
 			if j, ok := best[s.doc]; !ok || scoreOn(opts[j], s.doc) < s.Score {
 				best[s.doc] = i
 			}

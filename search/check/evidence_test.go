@@ -124,3 +124,42 @@ func TestCheckNamesAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A note naming several options is about the one it names first: it
+// speaks against that one only, and counts fully for it.
+func TestCheckNoteIsAboutItsSubject(t *testing.T) {
+	c := engineOf(t,
+		"Secrets Manager stores secrets and rotates them automatically, which is why it is chosen over Parameter Store when rotation is required.",
+		"Parameter Store has no built-in secret rotation; rotation requires Secrets Manager or custom automation.",
+		"Parameter Store SecureString values are encrypted with KMS and are the cheap alternative to Secrets Manager when automatic rotation is not needed.",
+		"KMS keys can be rotated every year.",
+	)
+	res := checkText(t, c, "Which service stores secrets with automatic rotation?\nA. Secrets Manager\nB. Parameter Store\nC. KMS")
+	if got := res.Options[0].Letter; got != "A" {
+		t.Errorf("first option %s, want A", got)
+	}
+	for _, o := range res.Options {
+		for _, s := range o.Against {
+			if o.Letter != "B" {
+				t.Errorf("option %s has a note against it: %q", o.Letter, s.Snippet.Text)
+			}
+		}
+		if o.Letter == "B" && len(o.Against) == 0 {
+			t.Errorf("no note against B")
+		}
+	}
+}
+
+func TestDeniesNoScope(t *testing.T) {
+	situation := map[string]bool{"secret": true, "rotat": true}
+	for text, want := range map[string]bool{
+		"Parameter Store has no built-in secret rotation.":                    true,
+		"Secrets Manager rotates the secret with no Lambda function to keep.": false,
+		"Rotation is not needed for static values.":                           true,
+		"Secrets Manager rotates secrets on a schedule.":                      false,
+	} {
+		if got := denies(text, situation); got != want {
+			t.Errorf("denies(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -69,6 +69,7 @@ type OptionEvidence struct {
 	// Picked marks the Question.Choose options crib would pick: the best
 	// supported, or in a NOT / EXCEPT question the least.
 	Picked bool
+	about  map[int]int // note -> the option it is about, when several hold it
 }
 
 // Result ranks a question's options by their evidence in the notes.

@@ -1,0 +1,63 @@
+package check
+
+import "slices"
+
+// about finds, for each note several options hold, the option it is
+// about: the one whose whole text it says first ("Parameter Store has no
+// built-in secret rotation; rotation requires Secrets Manager" is about
+// Parameter Store). A note against an option it is not about is not
+// against that option, and a note counts fully for the option it is
+// about (see settle).
+func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) {
+	holders := map[int][]int{} // note -> options holding it
+	for i, o := range opts {
+		for _, s := range o.Support {
+			holders[s.doc] = append(holders[s.doc], i)
+		}
+		for _, s := range o.Against {
+			holders[s.doc] = append(holders[s.doc], i)
+		}
+	}
+	subject := map[int]int{}
+	for doc, hs := range holders {
+		hs = slices.Compact(hs)
+		if len(hs) < 2 {
+			continue
+		}
+		best, at := -1, -1
+		for _, i := range hs {
+			if p := indexSeq(docs[doc].text.seq, optDocs[i].text.seq); p >= 0 && (at < 0 || p < at) {
+				best, at = i, p
+			}
+		}
+		if best >= 0 {
+			subject[doc] = best
+		}
+	}
+	for i := range opts {
+		o := &opts[i]
+		o.about = subject
+		kept := o.Against[:0]
+		for _, s := range o.Against {
+			if j, ok := subject[s.doc]; ok && j != i {
+				o.Support = append(o.Support, s)
+				continue
+			}
+			kept = append(kept, s)
+		}
+		o.Against = kept
+	}
+}
+
+// indexSeq is where sub first stands in seq, word for word, or -1.
+func indexSeq(seq, sub []string) int {
+	if len(sub) == 0 {
+		return -1
+	}
+	for i := 0; i+len(sub) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
