@@ -96,6 +96,21 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
+	if !res.Covered {
+		// As for a question: evidence for options of a question the notes
+		// do not cover is chance, so only JSON shows it.
+		line := "crib: no note covers this question's subject"
+		if len(res.Unknown) > 0 {
+			line += "; no note mentions " + quoteAll(res.Unknown)
+		}
+		fmt.Fprintln(ios.ErrOut, visible(line))
+		if opts.JSON {
+			if err := renderCheckJSON(ios.Out, res); err != nil {
+				return err
+			}
+		}
+		return errNotFound
+	}
 	d := ios.display(opts.Source.Color)
 	switch {
 	case opts.JSON:
@@ -147,8 +162,12 @@ type jsonCheck struct {
 	Stem   string `json:"stem"`
 	Choose int    `json:"choose"`
 	// Negative marks a NOT / EXCEPT question: least evidence ranks first.
-	Negative bool         `json:"negative"`
-	Options  []jsonOption `json:"options"`
+	Negative bool `json:"negative"`
+	// Covered is false when the notes do not cover the stem's subject;
+	// Unknown lists the stem's words no note mentions.
+	Covered bool         `json:"covered"`
+	Unknown []string     `json:"unknown,omitempty"`
+	Options []jsonOption `json:"options"`
 }
 
 type jsonOption struct {
@@ -179,7 +198,7 @@ func supportJSON(ss []check.Support) []jsonSupport {
 }
 
 func renderCheckJSON(w io.Writer, res *check.Result) error {
-	out := jsonCheck{Stem: res.Question.Stem, Choose: res.Question.Choose, Negative: res.Ask.Negative, Options: []jsonOption{}}
+	out := jsonCheck{Stem: res.Question.Stem, Choose: res.Question.Choose, Negative: res.Ask.Negative, Covered: res.Covered, Unknown: res.Unknown, Options: []jsonOption{}}
 	for i, o := range res.Options {
 		jo := jsonOption{Rank: i + 1, Letter: o.Letter, Text: o.Text, Score: round(o.Score), Picked: o.Picked, Support: supportJSON(o.Support), Against: supportJSON(o.Against)}
 		out.Options = append(out.Options, jo)
@@ -229,11 +248,11 @@ const barWidth = 10
 // option's words highlighted.
 func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 	head := "Evidence in the notes for each option, strongest first. You decide."
+	if res.Ask.Negative {
+		head = "Evidence in the notes for each option. You decide. " + negativeNote
+	}
 	if n := res.Question.Choose; n > 1 {
 		head += fmt.Sprintf(" Choose %d: more than one may be right.", n)
-	}
-	if res.Ask.Negative {
-		head += " " + negativeNote
 	}
 	for _, l := range wrapText(head, width) {
 		fmt.Fprintln(w, st.Style(RoleTitle, l))

@@ -35,6 +35,7 @@ func TestCheckTranscripts(t *testing.T) {
 		{"args-lines", []string{"Which Elastic Beanstalk policy is fastest?", "A. Immutable", "B. All at once"}, "", false},
 		{"args-inline", []string{"Which", "policy", "is", "fastest?", "A.", "Immutable", "B.", "All", "at", "once"}, "", false},
 		{"no-evidence", nil, "no-evidence.txt", true},
+		{"off-topic", nil, "off-topic.txt", false},
 		{"no-options", nil, "no-options.txt", false},
 		{"empty-input", nil, "", false},
 	}
@@ -60,6 +61,7 @@ func TestCheckExitCodes(t *testing.T) {
 	}{
 		{"evidence found", "fastest.txt", ExitFound},
 		{"no evidence for any option", "no-evidence.txt", ExitNotFound},
+		{"a stem the notes do not cover", "off-topic.txt", ExitNotFound},
 		{"no options recognised", "no-options.txt", ExitError},
 	}
 	for _, tt := range tests {

@@ -123,7 +123,8 @@ func FuzzOutputIsVisible(f *testing.F) {
 			Results: []search.Result{{Hit: search.Hit{Snippet: snip, Explain: []search.Contribution{{Share: s, Field: s, Term: s, Kind: s, Origin: s}}},
 				Rank: 1, Services: []string{s}, Matches: sp, Children: []string{s}}}}
 		q := &check.Question{Stem: s, Options: []check.Option{{Letter: s, Text: s}}, Choose: 2}
-		res := &check.Result{Question: q, Options: []check.OptionEvidence{{Option: q.Options[0], Support: []check.Support{{Snippet: snip, Matches: sp}}}}}
+		res := &check.Result{Question: q, Ask: check.Ask{Question: s, Negative: true}, Covered: true, Unknown: []string{s},
+			Options: []check.OptionEvidence{{Option: q.Options[0], Support: []check.Support{{Snippet: snip, Matches: sp}}, Against: []check.Support{{Snippet: snip, Matches: sp}}}}}
 		rep := &search.ServiceReport{Service: synonyms.Service{Name: s, Aliases: []string{s}, Category: s}, Corrected: s,
 			Sections: []search.Section{{Source: s, Heading: []string{s}, Snippets: []corpus.Snippet{snip}}}, Related: ans.Related}
 		for _, st := range []Styler{plainStyler{}, tagStyler{}, newANSIStyler()} {
@@ -200,5 +201,21 @@ func TestWithoutEscapes(t *testing.T) {
 		if got := withoutEscapes(tt.in); got != tt.want {
 			t.Errorf("withoutEscapes(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// Making a checked question safe to print keeps what it was asked: a NOT
+// question stays one, and notes against an option stay against it.
+func TestVisibleCheckKeepsAsk(t *testing.T) {
+	q := &check.Question{Stem: "Which is NOT a hook?", Options: []check.Option{{Letter: "A", Text: "x"}}, Choose: 1}
+	snip := corpus.Snippet{Text: "bad\x1b[2J", Source: "n.md", Line: 1}
+	res := &check.Result{Question: q, Ask: check.Ask{Negative: true}, Covered: true,
+		Options: []check.OptionEvidence{{Option: q.Options[0], Against: []check.Support{{Snippet: snip}}}}}
+	v := visibleCheck(res)
+	if !v.Ask.Negative || !v.Covered {
+		t.Errorf("visibleCheck lost the ask or coverage: %+v", v)
+	}
+	if len(v.Options[0].Against) != 1 || strings.Contains(v.Options[0].Against[0].Snippet.Text, "\x1b") {
+		t.Errorf("note against the option not kept or not made safe: %+v", v.Options[0].Against)
 	}
 }

@@ -48,15 +48,27 @@ func visibleCheck(r *check.Result) *check.Result {
 	for i := range q.Options {
 		q.Options[i] = visibleOption(q.Options[i])
 	}
-	out := &check.Result{Question: &q, Options: make([]check.OptionEvidence, len(r.Options))}
+	out := *r
+	out.Question = &q
+	out.Unknown = make([]string, len(r.Unknown))
+	for i, w := range r.Unknown {
+		out.Unknown[i] = visible(w)
+	}
+	out.Options = make([]check.OptionEvidence, len(r.Options))
 	for i, o := range r.Options {
 		o.Option = visibleOption(o.Option)
-		o.Support = append([]check.Support(nil), o.Support...)
-		for j := range o.Support {
-			s := &o.Support[j]
-			s.Snippet, s.Matches = visibleSnippet(s.Snippet, s.Matches)
-		}
+		o.Support = visibleSupport(o.Support)
+		o.Against = visibleSupport(o.Against)
 		out.Options[i] = o
+	}
+	return &out
+}
+
+func visibleSupport(ss []check.Support) []check.Support {
+	out := append([]check.Support(nil), ss...)
+	for j := range out {
+		s := &out[j]
+		s.Snippet, s.Matches = visibleSnippet(s.Snippet, s.Matches)
 	}
 	return out
 }

@@ -73,7 +73,7 @@ func (c *Checker) Check(q *Question) (*Result, error) {
 	if len(q.Options) > MaxOptions {
 		return nil, tooMany(len(q.Options))
 	}
-	rel, err := c.stemRelevance(q.Stem)
+	rel, covered, unknown, err := c.stemRelevance(q.Stem)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func (c *Checker) Check(q *Question) (*Result, error) {
 	for i, o := range q.Options {
 		optDocs[i] = newCheckDoc(o.Text)
 	}
-	res := &Result{Question: q, Ask: ParseAsk(q.Stem)}
+	res := &Result{Question: q, Ask: ParseAsk(q.Stem), Covered: covered, Unknown: unknown}
 	need := needSet(res.Ask.Needs)
 	feats := make([][]feature, len(q.Options))
 	for i, o := range q.Options {
@@ -99,15 +99,26 @@ func (c *Checker) Check(q *Question) (*Result, error) {
 	return res, nil
 }
 
-// stemRelevance scores the notes the stem finds from 0 to 1, best 1.
-func (c *Checker) stemRelevance(stem string) (map[int]float64, error) {
-	rel := map[int]float64{}
+// stemRelevance scores the notes the stem finds from 0 to 1, best 1, and
+// says whether they cover the stem's subject (search.Ranking.Covered)
+// and which of its words no note mentions. A stem with nothing to
+// search (only option-like lines) counts as covered: the options decide.
+func (c *Checker) stemRelevance(stem string) (rel map[int]float64, covered bool, unknown []string, err error) {
+	rel = map[int]float64{}
 	ranked, err := c.e.Rank(stem, search.Options{Limit: stemResults, NoExpand: true})
-	if errors.Is(err, search.ErrNothingToSearch) || (err == nil && len(ranked.Hits) == 0) {
-		return rel, nil
+	if errors.Is(err, search.ErrNothingToSearch) {
+		return rel, true, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, nil, err
+	}
+	if !ranked.Covered() {
+		covered, unknown = false, c.e.Answer(ranked).Unknown
+	} else {
+		covered = true
+	}
+	if len(ranked.Hits) == 0 {
+		return rel, covered, unknown, nil
 	}
 	top := ranked.Hits[0].Score
 	for _, r := range ranked.Hits {
@@ -115,7 +126,7 @@ func (c *Checker) stemRelevance(stem string) (map[int]float64, error) {
 			rel[r.Index] = r.Score / top
 		}
 	}
-	return rel, nil
+	return rel, covered, unknown, nil
 }
 
 // featureSpans marks the words of text that the features matched, those

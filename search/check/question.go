@@ -80,6 +80,12 @@ type Result struct {
 	// first, or weakest first when Ask.Negative; ties in the question's
 	// order.
 	Options []OptionEvidence
+	// Covered reports whether the notes cover the stem's subject (see
+	// search.Ranking.Covered): when they do not, what evidence the
+	// options find is chance ("50%" in a question about sourdough).
+	Covered bool
+	// Unknown lists the stem's words no note mentions.
+	Unknown []string
 }
 
 // Found reports whether any option has evidence in the notes.
