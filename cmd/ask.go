@@ -93,7 +93,7 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 				opts.Question = q
 			}
 			if opts.Question == "" {
-				return &usageError{"no question given\nUsage: crib [flags] <question>..."}
+				return &usageError{"no question given\nUsage: crib [flags] <question>...   (crib -i asks one question after another)"}
 			}
 			if opts.Limit < 1 {
 				return &usageError{fmt.Sprintf("invalid --limit %d: want 1 or more", opts.Limit)}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -266,7 +267,12 @@ func (o *sourceOptions) open(ios *IOStreams, src cache.Notes, th func() (*search
 		warnings = ws
 		return eng, err
 	}
+	// A first question on large notes builds their index: past a second,
+	// a terminal shows how far it has got, as crib index does.
+	bar := &progressBar{w: ios.ErrOut, enabled: warn && ios.ErrTTY, start: time.Now()}
+	c.Progress = bar.update
 	eng, rep, err := c.Open(src, th)
+	bar.clear()
 	if rep != nil {
 		warnings = rep.Warnings
 	}
