@@ -148,7 +148,7 @@ func renderExplain(w io.Writer, cs []search.Contribution, st Styler, indent stri
 		if c.Origin != "" && c.Origin != c.Term {
 			origin = "  for " + c.Origin
 		}
-		line := fmt.Sprintf("+%.3f %-8s %-7s %-7s %s%s", c.Score, c.Share, c.Field, c.Kind, c.Term, origin)
+		line := fmt.Sprintf("+%.3f %-8s %-7s %-7s %s%s", c.Score, c.Share, c.Field, c.Kind, c.ShownTerm(), origin)
 		fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, line))
 	}
 }

@@ -3,9 +3,12 @@ package search
 import (
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // Contribution is one reason a result scored: a term of the question, a
@@ -20,6 +23,15 @@ type Contribution struct {
 	Kind   string  `json:"kind"`             // word, synonym, fuzzy or expansion
 	Origin string  `json:"origin,omitempty"` // the question's word it stands for
 	Score  float64 `json:"score"`
+}
+
+// ShownTerm is the term as --explain prints it: a word quoted as code,
+// indexed as "`retain", shows as `retain`.
+func (c Contribution) ShownTerm() string {
+	if strings.HasPrefix(c.Term, analysis.CodeMark) && len(c.Term) > len(analysis.CodeMark) {
+		return c.Term + analysis.CodeMark
+	}
+	return c.Term
 }
 
 // Shares of a score.
