@@ -1,10 +1,14 @@
 package index
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -94,5 +98,35 @@ func TestVocabularyPaths(t *testing.T) {
 	got.Remove(snippets)
 	if len(got.df)+len(got.surface)+len(got.more) != 0 {
 		t.Errorf("uncounting every snippet leaves %d terms, %d words", len(got.df), len(got.surface))
+	}
+}
+
+// TestCompactFailsInsteadOfHanging: a merge that fails on scorch's own
+// goroutine (a full disk), where scorch's merger retries forever and
+// ForceMerge never returns, ends compact with that error.
+func TestCompactFailsInsteadOfHanging(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, mergeConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	full := errors.New("no space left on device")
+	defer func(f func(context.Context, *scorch.Scorch) error) { forceMerge = f }(forceMerge)
+	forceMerge = func(ctx context.Context, s *scorch.Scorch) error {
+		// as scorch reports a failed merge, and retries it
+		scorch.RegistryAsyncErrorCallbacks[asyncErrorsName](full, filepath.Join(dir, "store"))
+		<-ctx.Done()
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() { done <- compact(idx, dir+"/") }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, full) {
+			t.Fatalf("compact: %v, want %v", err, full)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("compact still waiting after 30 s")
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
 	blevedocument "github.com/blevesearch/bleve/v2/document"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
@@ -43,7 +42,8 @@ type sharedField struct {
 	joined string // the parts joined by " / ", as the index holds them
 	value  []byte // joined, shared read-only by the documents
 	toks   []analysis.Token
-	stream bleveanalysis.TokenStream
+	freqs  bleveindex.TokenFrequencies // shared read-only by the documents
+	length int
 }
 
 func (f *sharedField) analyse(parts []string) {
@@ -54,7 +54,7 @@ func (f *sharedField) analyse(parts []string) {
 	f.joined = strings.Join(parts, " / ")
 	f.value = []byte(f.joined)
 	f.toks = analysis.Analyze(f.joined)
-	f.stream = bleveTokens(f.toks, func(analysis.Token) bool { return true })
+	f.freqs, f.length = frequencies(f.toks, func(analysis.Token) bool { return true })
 }
 
 // document returns snippet s as bleve's mapping would index it under
@@ -70,10 +70,12 @@ func (m *docMaker) document(i int, s corpus.Snippet) *blevedocument.Document {
 	m.count(s.Text, toks)
 	value := []byte(s.Text)
 	doc := blevedocument.NewDocument(DocID(i))
-	addField(doc, FieldText, value, bleveTokens(toks, func(t analysis.Token) bool { return !t.Part }))
-	addField(doc, FieldParts, value, bleveTokens(toks, func(t analysis.Token) bool { return t.Part }))
-	addField(doc, FieldContext, m.context.value, m.context.stream)
-	addField(doc, FieldHeading, m.heading.value, m.heading.stream)
+	freqs, n := frequencies(toks, func(t analysis.Token) bool { return !t.Part })
+	addField(doc, FieldText, value, freqs, n)
+	freqs, n = frequencies(toks, func(t analysis.Token) bool { return t.Part })
+	addField(doc, FieldParts, value, freqs, n)
+	addField(doc, FieldContext, m.context.value, m.context.freqs, m.context.length)
+	addField(doc, FieldHeading, m.heading.value, m.heading.freqs, m.heading.length)
 	doc.SetIndexed()
 	return doc
 }
@@ -83,9 +85,9 @@ func (m *docMaker) document(i int, s corpus.Snippet) *blevedocument.Document {
 // (fieldStats counts distinct terms), but bleve spent a map, a field and
 // its visits on it. Most snippets of a long list have no parts, context
 // or heading: leaving them out took a third off indexing a million items.
-func addField(doc *blevedocument.Document, name string, value []byte, toks bleveanalysis.TokenStream) {
-	if len(toks) > 0 {
-		doc.AddField(textField(name, value, toks))
+func addField(doc *blevedocument.Document, name string, value []byte, freqs bleveindex.TokenFrequencies, length int) {
+	if length > 0 {
+		doc.AddField(&frozenField{name: name, value: value, length: length, freqs: freqs})
 	}
 }
 
@@ -109,38 +111,84 @@ func (m *docMaker) count(text string, toks []analysis.Token) {
 	m.voc.countSpan(m.heading.joined, m.heading.toks, &m.seen)
 }
 
-// textField is a field of the document newMapping makes, its tokens
-// analysed already.
-func textField(name string, value []byte, toks bleveanalysis.TokenStream) *blevedocument.TextField {
-	return blevedocument.NewTextFieldCustom(name, []uint64{}, value, fieldOptions, preAnalyzed(toks))
+// frozenField is a text field of the document newMapping makes, its
+// tokens counted already: bleve's TextField counted them again into a map
+// of term frequencies for every document (a fifth of what a build
+// allocated), and did so for a heading path once per snippet under it.
+// Its frequencies are only read by the segment being built, so the
+// snippets of a section share those of their headings.
+type frozenField struct {
+	name   string
+	value  []byte
+	length int
+	freqs  bleveindex.TokenFrequencies
 }
 
-// preAnalyzed is an analyzer that returns the tokens it holds, whatever it
-// is given: the field's text was analysed before the document was made.
-type preAnalyzed bleveanalysis.TokenStream
+// noArrayPositions is what bleve's mapping gives a field outside any array.
+var noArrayPositions = []uint64{}
 
-func (p preAnalyzed) Analyze([]byte) bleveanalysis.TokenStream { return bleveanalysis.TokenStream(p) }
+func (f *frozenField) Name() string                                          { return f.name }
+func (f *frozenField) ArrayPositions() []uint64                              { return noArrayPositions }
+func (f *frozenField) Options() bleveindex.FieldIndexingOptions              { return fieldOptions }
+func (f *frozenField) Analyze()                                              {}
+func (f *frozenField) Value() []byte                                         { return f.value }
+func (f *frozenField) Text() string                                          { return string(f.value) }
+func (f *frozenField) NumPlainTextBytes() uint64                             { return uint64(len(f.value)) }
+func (f *frozenField) AnalyzedLength() int                                   { return f.length }
+func (f *frozenField) AnalyzedTokenFrequencies() bleveindex.TokenFrequencies { return f.freqs }
+func (f *frozenField) EncodedFieldType() byte                                { return 't' }
+func (f *frozenField) Size() int                                             { return len(f.name) + len(f.value) + f.freqs.Size() }
 
-// bleveTokens converts the tokens keep accepts, as bleveAnalyzer does,
-// allocating them together.
-func bleveTokens(toks []analysis.Token, keep func(analysis.Token) bool) bleveanalysis.TokenStream {
+// frequencies counts the tokens keep accepts as bleve's TokenFrequency
+// does for a field with term vectors, allocating the terms, their
+// locations and their lists together. It returns the number of tokens.
+func frequencies(toks []analysis.Token, keep func(analysis.Token) bool) (bleveindex.TokenFrequencies, int) {
 	n, size := 0, 0
 	for _, t := range toks {
 		if keep(t) {
 			n, size = n+1, size+len(t.Term)
 		}
 	}
-	all := make([]bleveanalysis.Token, 0, n)
+	if n == 0 {
+		return nil, 0
+	}
+	freqs := make(bleveindex.TokenFrequencies, n)
+	locs := make([]bleveindex.TokenLocation, n)
+	ptrs := make([]*bleveindex.TokenLocation, n)
+	tfs := make([]bleveindex.TokenFreq, 0, n)
 	terms := make([]byte, 0, size)
-	out := make(bleveanalysis.TokenStream, 0, n)
+	// The first pass counts each term's tokens, the second carves the
+	// lists of locations out of ptrs, in token order.
+	kept := make([]*bleveindex.TokenFreq, 0, n) // the TokenFreq of each kept token
 	for _, t := range toks {
 		if !keep(t) {
 			continue
 		}
-		at := len(terms)
-		terms = append(terms, t.Term...)
-		all = append(all, bleveanalysis.Token{Term: terms[at:len(terms):len(terms)], Position: t.Pos, Start: t.Start, End: t.End, Type: bleveanalysis.AlphaNumeric})
-		out = append(out, &all[len(all)-1])
+		tf := freqs[t.Term]
+		if tf == nil {
+			at := len(terms)
+			terms = append(terms, t.Term...)
+			tfs = append(tfs, bleveindex.TokenFreq{Term: terms[at:len(terms):len(terms)]})
+			tf = &tfs[len(tfs)-1]
+			freqs[t.Term] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+		kept = append(kept, tf)
 	}
-	return out
+	next := 0
+	for i := range tfs {
+		tf := &tfs[i]
+		tf.Locations = ptrs[next : next : next+tf.Frequency()]
+		next += tf.Frequency()
+	}
+	i := 0
+	for _, t := range toks {
+		if !keep(t) {
+			continue
+		}
+		locs[i] = bleveindex.TokenLocation{ArrayPositions: noArrayPositions, Start: t.Start, End: t.End, Position: t.Pos}
+		kept[i].Locations = append(kept[i].Locations, &locs[i])
+		i++
+	}
+	return freqs, n
 }
