@@ -187,6 +187,11 @@ func askRun(opts *AskOptions) error {
 		}
 	default:
 		renderPlain(ios.Out, visibleAnswer(ans), x.visible())
+		if len(ans.Unknown) > 0 {
+			// A near miss piped: stdout stays the answer; stderr says
+			// what the notes lack, as a "no note covers" line would.
+			fmt.Fprintf(ios.ErrOut, "crib: not in the notes: %s\n", visible(quoteAll(ans.Unknown)))
+		}
 	}
 	if len(ans.Results) == 0 {
 		return errNotFound
