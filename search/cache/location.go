@@ -41,10 +41,18 @@ var executableID = sync.OnceValue(func() string {
 		return "unknown"
 	}
 	defer f.Close()
+	// The ELF note sits in the first pages (about 4 KB in): read those
+	// first, and the rest of 32 KiB only when it is not there.
 	buf := make([]byte, 32<<10)
-	n, _ := io.ReadFull(f, buf)
+	n, _ := io.ReadFull(f, buf[:8<<10])
 	if id := findBuildID(buf[:n]); id != "" {
 		return id
+	}
+	if n == 8<<10 {
+		m, _ := io.ReadFull(f, buf[n:])
+		if id := findBuildID(buf[:n+m]); id != "" {
+			return id
+		}
 	}
 	if info, err := f.Stat(); err == nil {
 		return fmt.Sprintf("%d-%d", info.Size(), info.ModTime().UnixNano())
