@@ -22,7 +22,8 @@ import (
 // every clause, hundreds for a long question; this one keeps the clauses
 // in a heap, like bleve's heap searcher, and then sums the ones on the
 // document in the slice searcher's order, so the scores are the same to
-// the last bit.
+// the last bit. A question's clause over its fields is one too, with
+// min 0 as bleve's DisjunctionQuery has by default.
 type orderedDisjunction struct {
 	disjuncts []query.Query
 	min       int
