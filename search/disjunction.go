@@ -22,7 +22,9 @@ import (
 // every clause, hundreds for a long question; this one keeps the clauses
 // in a heap, like bleve's heap searcher, and then sums the ones on the
 // document in the slice searcher's order, so the scores are the same to
-// the last bit.
+// the last bit. A question's clause over its fields is one too, with
+// min 0 as bleve's DisjunctionQuery has by default; the question's
+// searcher then walks its clauses' fields in one heap (flatDisjunction).
 type orderedDisjunction struct {
 	disjuncts []query.Query
 	min       int
@@ -52,7 +54,7 @@ func (q *orderedDisjunction) Searcher(ctx context.Context, r index.IndexReader, 
 		sum += c.Weight()
 	}
 	s.SetQueryNorm(1 / math.Sqrt(sum))
-	return s, nil
+	return flatten(s), nil
 }
 
 // sortByCount sorts ss as sort.Sort sorts a searcher.OrderedSearcherList,

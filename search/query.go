@@ -319,6 +319,10 @@ func (p *plan) bleveQuery() query.Query {
 	return &orderedDisjunction{disjuncts: qs, min: 1}
 }
 
+// clauseQuery is the disjunction of a clause over the fields. It scores
+// as bleve's DisjunctionQuery (min 0) would, but its searcher compares
+// documents as numbers: bleve's slice searcher compares each field's
+// id bytes at every step, 7% of a long question's CPU.
 func clauseQuery(pt clause) query.Query {
 	fields := []struct {
 		name  string
@@ -335,7 +339,7 @@ func clauseQuery(pt clause) query.Query {
 		}
 		qs = append(qs, newPhraseQuery(pt.terms, f.name, pt.weight*f.boost))
 	}
-	return query.NewDisjunctionQuery(qs)
+	return &orderedDisjunction{disjuncts: qs}
 }
 
 func appendUnique(s []string, v string) []string {

@@ -1,0 +1,180 @@
+package search
+
+import (
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// flatDisjunction walks a question's disjunction of clauses, each a
+// disjunction over the fields, as one heap of the fields' searchers: a
+// document's matches then come off the heap clause by clause, each
+// clause's in its own sorted order, and are scored by each clause's
+// scorer and then by the question's, exactly as the two levels of
+// heapDisjunction score them. Walking two levels of heaps cost a sift
+// down each level and a call through each searcher per match found.
+type flatDisjunction struct {
+	top      *heapDisjunction   // the question's searcher: weights, counts, scorer
+	clauses  []*heapDisjunction // top's searchers, in their sorted order
+	leaves   []bsearch.Searcher
+	clauseOf []int                    // by leaf, its clause
+	currs    []*bsearch.DocumentMatch // each leaf's current match, nil when done
+	heap     clauseHeap
+	matching []*bsearch.DocumentMatch // the clauses' matches on a document
+	fields   []*bsearch.DocumentMatch // one clause's field matches
+	init     bool
+}
+
+// flatten returns a flatDisjunction walking s, or s itself when one of
+// its searchers is not a clause over fields.
+func flatten(s *heapDisjunction) bsearch.Searcher {
+	f := &flatDisjunction{top: s}
+	for c, cs := range s.searchers {
+		cl, ok := cs.(*heapDisjunction)
+		if !ok || cl.initialized {
+			return s
+		}
+		f.clauses = append(f.clauses, cl)
+		for _, l := range cl.searchers {
+			f.leaves = append(f.leaves, l)
+			f.clauseOf = append(f.clauseOf, c)
+		}
+	}
+	f.currs = make([]*bsearch.DocumentMatch, len(f.leaves))
+	return f
+}
+
+func (s *flatDisjunction) rebuild() {
+	s.heap.e, s.heap.currs = s.heap.e[:0], s.currs
+	for i, c := range s.currs {
+		if c != nil {
+			s.heap.e = append(s.heap.e, s.heap.entry(i))
+		}
+	}
+	s.heap.init()
+}
+
+func (s *flatDisjunction) start(ctx *bsearch.SearchContext) error {
+	for i, l := range s.leaves {
+		var err error
+		if s.currs[i], err = l.Next(ctx); err != nil {
+			return err
+		}
+	}
+	s.rebuild()
+	s.init = true
+	return nil
+}
+
+// Next returns the next document at least top.min clauses match.
+func (s *flatDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	if !s.init {
+		if err := s.start(ctx); err != nil {
+			return nil, err
+		}
+	}
+	h := &s.heap
+	for h.Len() > 0 {
+		s.matching = s.matching[:0]
+		first := h.e[0]
+		firstID := s.currs[first.i].IndexInternalID // the first clause's match keeps it
+		clause := s.clauseOf[first.i]
+		for h.Len() > 0 && h.sameDoc(h.e[0], first, firstID) {
+			i := h.e[0].i
+			if c := s.clauseOf[i]; c != clause {
+				s.scoreClause(ctx, clause)
+				clause = c
+			}
+			s.fields = append(s.fields, s.currs[i])
+			m, err := s.leaves[i].Next(ctx)
+			if err != nil {
+				return nil, err
+			}
+			h.next(m)
+		}
+		s.scoreClause(ctx, clause)
+		var rv *bsearch.DocumentMatch
+		if len(s.matching) >= s.top.min {
+			rv = s.top.scorer.Score(ctx, s.matching, len(s.matching), len(s.clauses))
+		}
+		for _, m := range s.matching {
+			if m != rv {
+				ctx.DocumentMatchPool.Put(m)
+			}
+		}
+		if rv != nil {
+			return rv, nil
+		}
+	}
+	return nil, nil
+}
+
+// scoreClause scores clause c's field matches on a document, as its
+// heapDisjunction would, into s.matching.
+func (s *flatDisjunction) scoreClause(ctx *bsearch.SearchContext, c int) {
+	cl := s.clauses[c]
+	var rv *bsearch.DocumentMatch
+	if len(s.fields) >= cl.min {
+		rv = cl.scorer.Score(ctx, s.fields, len(s.fields), len(cl.searchers))
+		s.matching = append(s.matching, rv)
+	}
+	for _, m := range s.fields {
+		if m != rv {
+			ctx.DocumentMatchPool.Put(m)
+		}
+	}
+	s.fields = s.fields[:0]
+}
+
+// Advance moves the searchers to id or past it as the two levels would:
+// a clause whose next document is at id or after is left alone, and in
+// the others each field's searcher before id advances.
+func (s *flatDisjunction) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	if !s.init {
+		if err := s.start(ctx); err != nil {
+			return nil, err
+		}
+	}
+	for lo := 0; lo < len(s.leaves); {
+		hi := lo
+		for hi < len(s.leaves) && s.clauseOf[hi] == s.clauseOf[lo] {
+			hi++
+		}
+		if s.clauseBefore(lo, hi, id) {
+			for i := lo; i < hi; i++ {
+				if s.currs[i] != nil {
+					if s.currs[i].IndexInternalID.Compare(id) >= 0 {
+						continue
+					}
+					ctx.DocumentMatchPool.Put(s.currs[i])
+				}
+				var err error
+				if s.currs[i], err = s.leaves[i].Advance(ctx, id); err != nil {
+					return nil, err
+				}
+			}
+		}
+		lo = hi
+	}
+	s.rebuild()
+	return s.Next(ctx)
+}
+
+// clauseBefore reports whether the clause of leaves lo to hi has no next
+// document at id or after: none at all, or one before id.
+func (s *flatDisjunction) clauseBefore(lo, hi int, id index.IndexInternalID) bool {
+	var next index.IndexInternalID
+	for i := lo; i < hi; i++ {
+		if c := s.currs[i]; c != nil && (next == nil || c.IndexInternalID.Compare(next) < 0) {
+			next = c.IndexInternalID
+		}
+	}
+	return next == nil || next.Compare(id) < 0
+}
+
+func (s *flatDisjunction) Weight() float64            { return s.top.Weight() }
+func (s *flatDisjunction) SetQueryNorm(n float64)     { s.top.SetQueryNorm(n) }
+func (s *flatDisjunction) Count() uint64              { return s.top.Count() }
+func (s *flatDisjunction) Close() error               { return s.top.Close() }
+func (s *flatDisjunction) Min() int                   { return s.top.Min() }
+func (s *flatDisjunction) Size() int                  { return s.top.Size() }
+func (s *flatDisjunction) DocumentMatchPoolSize() int { return s.top.DocumentMatchPoolSize() }
