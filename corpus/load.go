@@ -143,8 +143,10 @@ func ReadFile(f File) ([]Snippet, string) {
 		return nil, fmt.Sprintf("skipped %s: %v", f.Path, unwrapPathError(err))
 	}
 	defer fh.Close()
-	var c lineCapper
-	buf := make([]byte, 64<<10)
+	// Room for the file as listed, and a buffer no larger than it: growing
+	// into it, through 64 KiB, allocated a quarter more to read the notes.
+	c := lineCapper{kept: make([]byte, 0, f.Size+1)}
+	buf := make([]byte, min(64<<10, max(4<<10, f.Size+1)))
 	total := 0
 	for r := io.LimitReader(fh, MaxFileBytes+1); ; {
 		n, err := r.Read(buf)

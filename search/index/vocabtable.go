@@ -102,6 +102,11 @@ func (v *Vocabulary) Entries() ([]TermEntry, []WordEntry) {
 }
 
 func (v *Vocabulary) termEntries() []TermEntry {
+	if v.tally != nil { // the maps are empty
+		terms := v.tally.termEntries()
+		slices.SortFunc(terms, func(a, b TermEntry) int { return strings.Compare(a.Term, b.Term) })
+		return terms
+	}
 	terms := make([]TermEntry, 0, len(v.df))
 	for t, n := range v.df {
 		terms = append(terms, TermEntry{t, uint32(min(n, 1<<32-1))})
@@ -111,6 +116,11 @@ func (v *Vocabulary) termEntries() []TermEntry {
 }
 
 func (v *Vocabulary) wordEntries() []WordEntry {
+	if v.tally != nil { // the maps are empty
+		words := v.tally.wordEntries()
+		slices.SortFunc(words, func(a, b WordEntry) int { return strings.Compare(a.Word, b.Word) })
+		return words
+	}
 	words := make([]WordEntry, 0, len(v.surface))
 	for w, t := range v.surface {
 		uses := 0

@@ -32,6 +32,10 @@ type Vocabulary struct {
 	// million-item list 1.4 s on one core after indexing. Entries merges
 	// them sorted, on every core; anything else adds them first (settle).
 	parts []*Vocabulary
+	// tally, when set, counts the vocabulary instead of the maps, which
+	// are empty meanwhile, while the notes are indexed: see countSpan.
+	// Anything that reads or changes the maps flushes it first (settle).
+	tally *tally
 }
 
 // NewVocabulary returns an empty vocabulary.
@@ -54,8 +58,19 @@ func (v *Vocabulary) add(s corpus.Snippet, sign int) {
 // countSpan counts the words toks found in text, part of one snippet: a
 // term counts once for the snippet, and seen holds those of its terms
 // counted already. It is uncount's reverse, with fewer lookups: indexing
-// runs it for every word of the notes.
+// runs it for every word of the notes. A vocabulary first counted with a
+// stamped seen (see termSet.reset) counts into a tally until it is used.
 func (v *Vocabulary) countSpan(text string, toks []analysis.Token, seen *termSet) {
+	if seen.stamp != 0 && v.tally == nil && v.table == nil && len(v.parts) == 0 && len(v.df) == 0 && len(v.surface) == 0 {
+		v.tally, v.counted = newTally(), true
+	}
+	if v.tally != nil {
+		if seen.stamp != 0 {
+			v.tally.count(text, toks, seen.stamp)
+			return
+		}
+		v.flushTally()
+	}
 	for _, t := range toks {
 		if seen.add(t.Term) {
 			v.df[t.Term]++
@@ -105,6 +120,9 @@ func (v *Vocabulary) uncount(text string, toks []analysis.Token) {
 type termSet struct {
 	list []string
 	m    map[string]bool
+	// stamp numbers the snippet being counted, from 1 on (see reset), for
+	// a tally, which checks it instead of the list; 0 for a set never reset.
+	stamp uint32
 }
 
 const termSetList = 32
@@ -132,8 +150,8 @@ func (s *termSet) add(term string) bool {
 	return true
 }
 
-// reset empties the set, keeping its list's room.
-func (s *termSet) reset() { s.list, s.m = s.list[:0], nil }
+// reset empties the set, keeping its list's room, for the next snippet.
+func (s *termSet) reset() { s.list, s.m, s.stamp = s.list[:0], nil, s.stamp+1 }
 
 // merge adds the counts of o to v. A surface form always maps to the same
 // term (the term is a function of the lower-cased form), so the order of
@@ -170,6 +188,7 @@ func (v *Vocabulary) later(parts []*Vocabulary) {
 
 // settle adds the parts to v.
 func (v *Vocabulary) settle() {
+	v.flushTally()
 	parts := v.parts
 	v.parts = nil
 	for _, p := range parts {

@@ -33,3 +33,47 @@ func TestEntriesOfPartsAgree(t *testing.T) {
 		t.Error("settled parts differ from the merged vocabulary")
 	}
 }
+
+// TestTallyAgreesWithAdd checks that vocabularies counted by indexing
+// workers into tallies give the entries (the tables a cache stores) and
+// the counts that Vocabulary.add gives, read as tallies or as maps.
+func TestTallyAgreesWithAdd(t *testing.T) {
+	snippets := append(corpus.Embedded(), oddSnippets()...)
+	count := func() *Vocabulary {
+		a, b := newDocMaker(), newDocMaker()
+		for i, s := range snippets {
+			if i%3 == 0 {
+				b.document(i, s)
+			} else {
+				a.document(i, s)
+			}
+		}
+		a.voc.later([]*Vocabulary{b.voc})
+		return a.voc
+	}
+	want := NewVocabulary()
+	for _, s := range snippets {
+		want.add(s, 1)
+	}
+	wantTerms, wantWords := want.Entries()
+	tallied := count()
+	if tallied.tally == nil {
+		t.Fatal("indexing counted no tally")
+	}
+	terms, words := tallied.Entries()
+	if !reflect.DeepEqual(terms, wantTerms) || !reflect.DeepEqual(words, wantWords) {
+		t.Errorf("entries of tallies differ: %d/%d terms, %d/%d words", len(terms), len(wantTerms), len(words), len(wantWords))
+	}
+	settled := count()
+	settled.settle()
+	if terms, words := settled.Entries(); !reflect.DeepEqual(terms, wantTerms) || !reflect.DeepEqual(words, wantWords) {
+		t.Errorf("entries of settled tallies differ: %d/%d terms, %d/%d words", len(terms), len(wantTerms), len(words), len(wantWords))
+	}
+	for _, w := range []string{"s3", "lambda", "the", "bucket"} {
+		term, uses := settled.Word(w)
+		wt, wu := want.Word(w)
+		if term != wt || uses != wu || settled.DF(term) != want.DF(wt) {
+			t.Errorf("word %q: %q used %d, df %d; want %q used %d, df %d", w, term, uses, settled.DF(term), wt, wu, want.DF(wt))
+		}
+	}
+}
