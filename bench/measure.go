@@ -213,46 +213,41 @@ func ratio(a, b time.Duration) float64 {
 // one-shot runs; pprof on builds) taken when the report was written;
 // re-profile before trusting it for a later crib.
 const whereTimeGoes = `
-## Where the time goes (profiles of 30 November 2026, after the walk/re-rank/expansion work)
+## Where the time goes (profiles of 30 November 2026, third session)
 
-Since the open/query work: the notes are walked once per question (the file
-list and the exclusion fingerprint come from one walk, each file's change
-stamp from the walk's stat, its folder's real path from the walk, and a
-folder's ignore files are looked for in its listing before any stat); each
-candidate, heading and context path is analysed once per question; the
-expansion's ranking of the built-in notes computes Confidence for its best
-hit only; the built-in index opens beside the user's when the cache holds it
-up to date; the markdown patterns compile when first used.
+Since the last report: a binary manifest (JSON decoding was 7% of a 100k
+question, now 0.8%); on Linux the walk lists each folder once with
+getdents' types and stats only notes files, relative to the open folder; a
+new index is merged once into one segment; the question's clauses and
+their fields are walked in one heap, phrases checked where their term
+searchers left them; the expansion's words capped at half the question.
 
-- **Built-in notes, cached keyword question** (perf over 40 runs, share of
-  crib's CPU): package initialisation 37%, of which scorch building
-  Levenshtein automata in its init 21% (8% of all is encoding/json, which
-  vellum's levenshtein uses to hash states: bleve's, not ours; only dropping
-  the dependency removes it), the runtime's start 7%. Page faults of a fresh
-  heap 24% spread over everything. Ranking 22%: bleve's search 11%,
-  re-ranking 9% (analysing the 40 candidates' text 4%: storing analysed terms
-  per snippet needs a snapshot change). Opening the cache 7% (bleve 3%), the
-  thesaurus 4%, decorating 2%. What is left over the target is bleve's init
-  and the runtime's start.
-- **100k realistic snippets, keyword question (with expansion):** ranking
-  38%: bleve's search 26% (the expansion adds up to ten clauses to the
-  user-notes query, so more notes match and are collected), the expansion's
-  ranking of the built-in notes 9%, re-ranking 10%. Opening the cache 27%:
-  walking the notes 13% (one lstat per file 6%, reading 73 folders 4%: system
-  calls, one of each per file or folder now), decoding the JSON manifest of
-  667 files 7%, the generation 5%, the built-in index beside it 3%. Package
-  init 16%.
-- **100k realistic snippets, 60-word question:** bleve's search 75%: 145
-  clauses plus the expansion's, each in four fields, over words common in the
-  notes; the clause merge 51% of the profile including the searchers under
-  it, phrase searchers 24%. The expansion 15%. Opening the cache 7%. Fewer
-  clauses would cost answer quality: phrases on the text field only dropped
-  practice R@1 0.22 -> 0.17 in an earlier attempt, so the query's shape is
-  unchanged.
-- **Builds** (100k realistic): about 19 CPU-seconds, bleve analysing and zap encoding
-  most of it; each text is still analysed three times (text field, parts field,
-  vocabulary), and a fourth time, on every core, to store the services it names
-  in the snapshot. Peak memory follows the batch (1,000 snippets a batch per
-  worker, two workers) plus the snippets themselves (about 80 MiB at 100k,
-  loaded before the build).
+- **Built-in notes, cached keyword question** (perf over 40 runs): package
+  initialisation about a third, most of it scorch building Levenshtein
+  automata in its init (with encoding/json, which vellum uses to hash
+  states: bleve's, not ours; only dropping the dependency removes it), the
+  runtime's start 7%; bleve's search and re-ranking about a quarter; page
+  faults of a fresh heap spread over everything; opening the cache 6% (bleve
+  4%). What is left over the target is bleve's init and the runtime's start.
+- **100k realistic snippets, keyword question (with expansion)**, the
+  generation's stamps recorded (a question within two seconds of a build
+  still checksums the 23 MB snapshot: 7%): package init 19%, bleve's search
+  16%, walking the 667 notes files 14% (their stats: system calls), re-ranking
+  14% of which stemming the candidates' words 8% (each process starts with an
+  empty stem cache; a per-notes stem table from the vocabulary would remove
+  it), the expansion's ranking of the built-in notes 9%.
+- **100k realistic snippets, 60-word question:** the user-notes search 51%
+  (reading postings 20%, phrase searchers 9%, the heap 7%, scoring 9%),
+  the expansion's search of the built-in notes 18% (about 600 searchers),
+  building searchers 11% (a term reader per clause per field), opening the
+  cache 8%, package init 8%, page faults 13%. MaxScore pruning was measured
+  and gives nothing here: each clause is scaled by how many of its four
+  fields match and the sum by how many clauses do, so bounds are 20-30
+  times loose and the 80th score is tiny.
+- **Builds** (100k realistic, about 14-17 CPU-seconds): bleve turning
+  batches into segments 30%, its merges 19% (the final one-segment merge on
+  one core), GC marking 9%, text analysis 8%, service detection 6%, the
+  vocabulary tally 5%. Peak memory: about 190 MB Go heap with 60-90 MB live
+  (vocabulary, snippet texts, batches in flight) plus mapped segments;
+  GOMEMLIMIT 160 MiB brought it only to 233 MB, at 17% more CPU.
 `
