@@ -64,26 +64,53 @@ func (e *Engine) Service(name string) (*ServiceReport, error) {
 }
 
 // sortByCentrality puts first the sections most about svc: a heading
-// that names it (the innermost counts most), then the share of the
-// section's notes that name it, then how many do. Ties keep source order.
+// that is its name (the shallowest first), then one that names it (the
+// innermost counts most), then the share of the section's notes that name
+// it, then how many do. Ties keep source order.
 // firsts holds a note of each section, to find the section's others by.
 func (e *Engine) sortByCentrality(svc *synonyms.Service, secs []Section, firsts []int) {
-	score := make(map[string]float64, len(secs))
+	type rank struct{ named, v float64 }
+	score := make(map[string]rank, len(secs))
 	for k, sec := range secs {
-		v := 0.0
+		var r rank
 		for lvl, h := range sec.Heading {
-			if slices.Contains(e.servicesIn(h), svc.Name) {
-				v = max(v, 1+float64(lvl+1)/float64(len(sec.Heading)))
+			if !slices.Contains(e.servicesIn(h), svc.Name) {
+				continue
+			}
+			r.v = max(r.v, 1+float64(lvl+1)/float64(len(sec.Heading)))
+			if namesOnly(h, svc) {
+				// A heading that is the name ("## CloudFormation") heads
+				// what the notes say of the service, the shallower the
+				// more of it; "CloudFormation failures" one side of it.
+				r.named = max(r.named, 1/float64(lvl+1))
 			}
 		}
 		all := len(e.section(firsts[k]))
-		v += float64(len(sec.Snippets)) / float64(max(all, len(sec.Snippets)))
-		v += float64(min(len(sec.Snippets), 10)) / 20
-		score[sectionKey(sec.Source, sec.Heading)] = v
+		r.v += float64(len(sec.Snippets)) / float64(max(all, len(sec.Snippets)))
+		r.v += float64(min(len(sec.Snippets), 10)) / 20
+		score[sectionKey(sec.Source, sec.Heading)] = r
 	}
 	sort.SliceStable(secs, func(i, j int) bool {
-		return score[sectionKey(secs[i].Source, secs[i].Heading)] > score[sectionKey(secs[j].Source, secs[j].Heading)]
+		a, b := score[sectionKey(secs[i].Source, secs[i].Heading)], score[sectionKey(secs[j].Source, secs[j].Heading)]
+		if a.named != b.named {
+			return a.named > b.named
+		}
+		return a.v > b.v
 	})
+}
+
+// namesOnly reports whether heading h says nothing but a name of svc
+// ("CloudFormation", "Systems Manager (SSM)").
+func namesOnly(h string, svc *synonyms.Service) bool {
+	terms := analysis.PhraseTerms(h)
+	for _, n := range append([]string{svc.Name}, svc.Aliases...) {
+		nt := analysis.PhraseTerms(n)
+		rest := slices.DeleteFunc(slices.Clone(terms), func(t string) bool { return slices.Contains(nt, t) })
+		if len(rest) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // ResolveServices reads a list of service names, as "crib service lambda

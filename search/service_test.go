@@ -1,0 +1,38 @@
+package search
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+// A service's report leads with the section headed by its name, the
+// shallowest first, before sections about one side of it, however many
+// of their notes name it.
+func TestServiceLeadsWithItsOwnSection(t *testing.T) {
+	fails := []string{"Troubleshooting", "Deployment failures", "CloudFormation"}
+	own := []string{"Infrastructure as code", "CloudFormation", "Templates"}
+	side := []string{"Incidents", "CloudFormation failures"}
+	var sn []corpus.Snippet
+	add := func(src string, h []string, texts ...string) {
+		for _, x := range texts {
+			sn = append(sn, corpus.Snippet{Text: x, Heading: h, Source: src, Line: len(sn) + 1})
+		}
+	}
+	add("a-fail.md", fails, "CloudFormation rollbacks fail when a resource changed outside the stack.", "CloudFormation DELETE_FAILED comes from a bucket with objects.")
+	add("b-side.md", side, "CloudFormation stack events show which resource failed.")
+	add("c-iac.md", own, "CloudFormation templates hold Parameters, Resources and Outputs.", "Only Resources is mandatory.", "Intrinsic functions include Ref and Fn::GetAtt.")
+	e := testEngine(t, sn)
+	rep, err := e.Service("cloudformation")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range rep.Sections {
+		got = append(got, s.Source)
+	}
+	if want := []string{"c-iac.md", "a-fail.md", "b-side.md"}; !slices.Equal(got, want) {
+		t.Errorf("sections %v, want %v", got, want)
+	}
+}
