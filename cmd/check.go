@@ -257,9 +257,11 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 	for _, l := range wrapText(head, width) {
 		fmt.Fprintln(w, st.Style(RoleTitle, l))
 	}
+	// The strongest option sets the bar's scale; it comes last in a NOT
+	// question.
 	top := 0.0
-	if len(res.Options) > 0 {
-		top = res.Options[0].Score
+	for _, o := range res.Options {
+		top = max(top, o.Score)
 	}
 	const indent = "      "
 	lead := strings.Repeat(" ", 1+2+2+barWidth+1+5+2)
@@ -297,7 +299,7 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 func evidenceBar(score, top float64) string {
 	n := 0
 	if top > 0 {
-		n = int(score/top*barWidth + 0.5)
+		n = min(barWidth, max(0, int(score/top*barWidth+0.5)))
 	}
 	return strings.Repeat("█", n) + strings.Repeat("░", barWidth-n)
 }

@@ -219,3 +219,25 @@ func TestVisibleCheckKeepsAsk(t *testing.T) {
 		t.Errorf("note against the option not kept or not made safe: %+v", v.Options[0].Against)
 	}
 }
+
+// A NOT question lists the weakest option first: the bars still scale
+// to the strongest, and nothing overflows.
+func TestCheckTerminalNegativeBars(t *testing.T) {
+	q := &check.Question{Stem: "Which is NOT a hook?", Options: []check.Option{{Letter: "A", Text: "x"}, {Letter: "B", Text: "y"}}, Choose: 1}
+	res := &check.Result{Question: q, Ask: check.Ask{Negative: true}, Covered: true,
+		Options: []check.OptionEvidence{{Option: q.Options[0], Score: 0.5}, {Option: q.Options[1], Score: 1.5}}}
+	var b bytes.Buffer
+	renderCheckTerminal(&b, res, plainStyler{}, 80)
+	out := b.String()
+	if !strings.Contains(out, "███░░░░░░░") || !strings.Contains(out, "██████████") {
+		t.Errorf("bars not scaled to the strongest option:\n%s", out)
+	}
+}
+
+func TestEvidenceBarBounds(t *testing.T) {
+	for _, c := range []struct{ score, top float64 }{{2, 1}, {-1, 1}, {1, 0}, {0.5, 1}} {
+		if got := []rune(evidenceBar(c.score, c.top)); len(got) != barWidth {
+			t.Errorf("evidenceBar(%v, %v) = %q", c.score, c.top, string(got))
+		}
+	}
+}
