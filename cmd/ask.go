@@ -307,19 +307,15 @@ func summary(ans *search.Answer, took time.Duration) string {
 // exit status 1, as for no match.
 func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 	ios := opts.IO
-	// What the best note leaves out is what no note covers only when
-	// some word is in no note at all; when every word is in some note,
-	// what is missing is a note saying them together.
-	subject := ans.Missing
-	if len(subject) == 0 || len(ans.Unknown) == 0 {
-		subject = []string{opts.Question}
-	}
-	line := fmt.Sprintf("crib: no note covers %q", strings.Join(subject, " "))
+	// The question as asked, not what the best note leaves out: with
+	// words in different notes, or one no note has, that named the wrong
+	// words ("no note covers \"rest\"" for "dough rest").
+	line := fmt.Sprintf("crib: no note covers %q", shortQuestion(opts.Question))
 	switch {
 	case len(ans.Results) == 0 && !x.filter.IsZero():
-		q := strconv.Quote(opts.Question)
+		q := strconv.Quote(shortQuestion(opts.Question))
 		if strings.Contains(opts.Question, `"`) {
-			q = "'" + opts.Question + "'" // a question with "phrases" reads better unescaped
+			q = "'" + shortQuestion(opts.Question) + "'" // a question with "phrases" reads better unescaped
 		}
 		line = fmt.Sprintf("crib: no notes match %s within %s", q, x.filter)
 	case len(ans.Unknown) > 0:
@@ -336,6 +332,18 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 	}
 	return errNotFound
 }
+
+// shortQuestion is a question as a message quotes it: on one line, its
+// first maxQuoted characters.
+func shortQuestion(q string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	if r := []rune(q); len(r) > maxQuoted {
+		return string(r[:maxQuoted]) + "…"
+	}
+	return q
+}
+
+const maxQuoted = 80
 
 // quoteAll lists words, each quoted: "pizza", "dough".
 func quoteAll(words []string) string {
