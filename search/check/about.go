@@ -2,30 +2,26 @@ package check
 
 import "slices"
 
-// about finds, for each note several options hold, the option it is
-// about: the one whose whole text it says first ("Parameter Store has no
+// about finds, for each note an option holds, the option it is about:
+// the one whose whole text it says first ("Parameter Store has no
 // built-in secret rotation; rotation requires Secrets Manager" is about
-// Parameter Store). A note against an option it is not about is not
-// against that option, and a note counts fully for the option it is
-// about (see settle).
+// Parameter Store), whether or not that option's best notes include it.
+// A note against an option it is not about is not against that option,
+// and a note counts fully only for the option it is about (see settle).
 func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) {
-	holders := map[int][]int{} // note -> options holding it
-	for i, o := range opts {
+	held := map[int]bool{} // notes some option holds
+	for _, o := range opts {
 		for _, s := range o.Support {
-			holders[s.doc] = append(holders[s.doc], i)
+			held[s.doc] = true
 		}
 		for _, s := range o.Against {
-			holders[s.doc] = append(holders[s.doc], i)
+			held[s.doc] = true
 		}
 	}
 	subject := map[int]int{}
-	for doc, hs := range holders {
-		hs = slices.Compact(hs)
-		if len(hs) < 2 {
-			continue
-		}
+	for doc := range held {
 		best, at := -1, -1
-		for _, i := range hs {
+		for i := range opts {
 			if p := indexSeq(docs[doc].text.seq, optDocs[i].text.seq); p >= 0 && (at < 0 || p < at) {
 				best, at = i, p
 			}
