@@ -184,13 +184,17 @@ func scoreOn(o OptionEvidence, doc int) float64 {
 }
 
 // rank orders the options to consider, strongest first or, for a NOT /
-// EXCEPT question, weakest first, and picks as many as the question asks.
+// EXCEPT question, weakest first, and picks as many as the question asks
+// when the notes cover its stem.
 func rank(res *Result) {
 	o := res.Options
 	if res.Ask.Negative {
 		sort.SliceStable(o, func(i, j int) bool { return o[i].Score < o[j].Score })
 	} else {
 		sort.SliceStable(o, func(i, j int) bool { return o[i].Score > o[j].Score })
+	}
+	if !res.Covered {
+		return // the notes do not cover the stem: their evidence picks nothing
 	}
 	for i := range o[:min(len(o), max(res.Question.Choose, 1))] {
 		o[i].Picked = true

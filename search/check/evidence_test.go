@@ -163,3 +163,20 @@ func TestDeniesNoScope(t *testing.T) {
 		}
 	}
 }
+
+// A stem the notes do not cover picks nothing, whatever its options match.
+func TestCheckUncoveredStemPicksNothing(t *testing.T) {
+	c := engineOf(t,
+		"Lambda layers hold up to 50 MB of shared code.",
+		"ECS services keep 100 percent of tasks healthy during a deployment.",
+	)
+	res := checkText(t, c, "What is the best hydration for a sourdough loaf?\nA. 50%\nB. 75%\nC. 100%")
+	if res.Covered {
+		t.Fatalf("a sourdough stem counted as covered")
+	}
+	for _, o := range res.Options {
+		if o.Picked {
+			t.Errorf("option %s picked for a stem the notes do not cover", o.Letter)
+		}
+	}
+}

@@ -67,9 +67,10 @@ type OptionEvidence struct {
 	// support". They lower its score.
 	Against []Support
 	// Picked marks the Question.Choose options crib would pick: the best
-	// supported, or in a NOT / EXCEPT question the least.
+	// supported, or in a NOT / EXCEPT question the least; none when the
+	// notes do not cover the stem (Result.Covered).
 	Picked bool
-	about  map[int]int // note -> the option it is about, when several hold it
+	about  map[int]int // note -> the option it is about
 }
 
 // Result ranks a question's options by their evidence in the notes.
