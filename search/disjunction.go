@@ -184,28 +184,64 @@ func (h *clauseHeap) next(m *bsearch.DocumentMatch) {
 	h.down(0)
 }
 
-// rebuild puts every searcher with a current match on the heap.
-func (s *heapDisjunction) rebuild() {
-	s.heap.e, s.heap.currs = s.heap.e[:0], s.currs
-	for i, c := range s.currs {
+// reset puts every searcher with a current match in currs on the heap.
+func (h *clauseHeap) reset(currs []*bsearch.DocumentMatch) {
+	h.e, h.currs = h.e[:0], currs
+	for i, c := range currs {
 		if c != nil {
-			s.heap.e = append(s.heap.e, s.heap.entry(i))
+			h.e = append(h.e, h.entry(i))
 		}
 	}
-	s.heap.init()
+	h.init()
 }
 
-func (s *heapDisjunction) init(ctx *bsearch.SearchContext) error {
-	for i, c := range s.searchers {
-		if s.currs[i] != nil {
-			ctx.DocumentMatchPool.Put(s.currs[i])
+// firstMatches sets each searcher's current match to its first, giving
+// back any it held.
+func firstMatches(ctx *bsearch.SearchContext, ss []bsearch.Searcher, currs []*bsearch.DocumentMatch) error {
+	for i, c := range ss {
+		if currs[i] != nil {
+			ctx.DocumentMatchPool.Put(currs[i])
 		}
 		var err error
-		if s.currs[i], err = c.Next(ctx); err != nil {
+		if currs[i], err = c.Next(ctx); err != nil {
 			return err
 		}
 	}
-	s.rebuild()
+	return nil
+}
+
+// advanceTo moves searcher s, whose current match is cur, to id or past
+// it: a match at id or after is kept, one before it is given back.
+func advanceTo(ctx *bsearch.SearchContext, s bsearch.Searcher, cur *bsearch.DocumentMatch, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	if cur != nil {
+		if cur.IndexInternalID.Compare(id) >= 0 {
+			return cur, nil
+		}
+		ctx.DocumentMatchPool.Put(cur)
+	}
+	return s.Advance(ctx, id)
+}
+
+// scoreMatches scores a document's matches with sc when at least min of
+// n searchers matched it, and gives back every match but the result.
+func scoreMatches(ctx *bsearch.SearchContext, sc *scorer.DisjunctionQueryScorer, matches []*bsearch.DocumentMatch, min, n int) *bsearch.DocumentMatch {
+	var rv *bsearch.DocumentMatch
+	if len(matches) >= min {
+		rv = sc.Score(ctx, matches, len(matches), n)
+	}
+	for _, m := range matches {
+		if m != rv {
+			ctx.DocumentMatchPool.Put(m)
+		}
+	}
+	return rv
+}
+
+func (s *heapDisjunction) init(ctx *bsearch.SearchContext) error {
+	if err := firstMatches(ctx, s.searchers, s.currs); err != nil {
+		return err
+	}
+	s.heap.reset(s.currs)
 	s.initialized = true
 	return nil
 }
@@ -235,16 +271,7 @@ func (s *heapDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 			}
 			h.next(m)
 		}
-		var rv *bsearch.DocumentMatch
-		if len(s.matching) >= s.min {
-			rv = s.scorer.Score(ctx, s.matching, len(s.matching), len(s.searchers))
-		}
-		for _, m := range s.matching {
-			if m != rv {
-				ctx.DocumentMatchPool.Put(m)
-			}
-		}
-		if rv != nil {
+		if rv := scoreMatches(ctx, s.scorer, s.matching, s.min, len(s.searchers)); rv != nil {
 			return rv, nil
 		}
 	}
@@ -260,18 +287,12 @@ func (s *heapDisjunction) Advance(ctx *bsearch.SearchContext, id index.IndexInte
 		}
 	}
 	for i, c := range s.searchers {
-		if s.currs[i] != nil {
-			if s.currs[i].IndexInternalID.Compare(id) >= 0 {
-				continue
-			}
-			ctx.DocumentMatchPool.Put(s.currs[i])
-		}
 		var err error
-		if s.currs[i], err = c.Advance(ctx, id); err != nil {
+		if s.currs[i], err = advanceTo(ctx, c, s.currs[i], id); err != nil {
 			return nil, err
 		}
 	}
-	s.rebuild()
+	s.heap.reset(s.currs)
 	return s.Next(ctx)
 }
 

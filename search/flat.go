@@ -43,24 +43,11 @@ func flatten(s *heapDisjunction) bsearch.Searcher {
 	return f
 }
 
-func (s *flatDisjunction) rebuild() {
-	s.heap.e, s.heap.currs = s.heap.e[:0], s.currs
-	for i, c := range s.currs {
-		if c != nil {
-			s.heap.e = append(s.heap.e, s.heap.entry(i))
-		}
-	}
-	s.heap.init()
-}
-
 func (s *flatDisjunction) start(ctx *bsearch.SearchContext) error {
-	for i, l := range s.leaves {
-		var err error
-		if s.currs[i], err = l.Next(ctx); err != nil {
-			return err
-		}
+	if err := firstMatches(ctx, s.leaves, s.currs); err != nil {
+		return err
 	}
-	s.rebuild()
+	s.heap.reset(s.currs)
 	s.init = true
 	return nil
 }
@@ -92,16 +79,7 @@ func (s *flatDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 			h.next(m)
 		}
 		s.scoreClause(ctx, clause)
-		var rv *bsearch.DocumentMatch
-		if len(s.matching) >= s.top.min {
-			rv = s.top.scorer.Score(ctx, s.matching, len(s.matching), len(s.clauses))
-		}
-		for _, m := range s.matching {
-			if m != rv {
-				ctx.DocumentMatchPool.Put(m)
-			}
-		}
-		if rv != nil {
+		if rv := scoreMatches(ctx, s.top.scorer, s.matching, s.top.min, len(s.clauses)); rv != nil {
 			return rv, nil
 		}
 	}
@@ -112,15 +90,8 @@ func (s *flatDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 // heapDisjunction would, into s.matching.
 func (s *flatDisjunction) scoreClause(ctx *bsearch.SearchContext, c int) {
 	cl := s.clauses[c]
-	var rv *bsearch.DocumentMatch
-	if len(s.fields) >= cl.min {
-		rv = cl.scorer.Score(ctx, s.fields, len(s.fields), len(cl.searchers))
+	if rv := scoreMatches(ctx, cl.scorer, s.fields, cl.min, len(cl.searchers)); rv != nil {
 		s.matching = append(s.matching, rv)
-	}
-	for _, m := range s.fields {
-		if m != rv {
-			ctx.DocumentMatchPool.Put(m)
-		}
 	}
 	s.fields = s.fields[:0]
 }
@@ -141,21 +112,15 @@ func (s *flatDisjunction) Advance(ctx *bsearch.SearchContext, id index.IndexInte
 		}
 		if s.clauseBefore(lo, hi, id) {
 			for i := lo; i < hi; i++ {
-				if s.currs[i] != nil {
-					if s.currs[i].IndexInternalID.Compare(id) >= 0 {
-						continue
-					}
-					ctx.DocumentMatchPool.Put(s.currs[i])
-				}
 				var err error
-				if s.currs[i], err = s.leaves[i].Advance(ctx, id); err != nil {
+				if s.currs[i], err = advanceTo(ctx, s.leaves[i], s.currs[i], id); err != nil {
 					return nil, err
 				}
 			}
 		}
 		lo = hi
 	}
-	s.rebuild()
+	s.heap.reset(s.currs)
 	return s.Next(ctx)
 }
 
