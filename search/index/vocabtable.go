@@ -102,32 +102,32 @@ func (v *Vocabulary) Entries() ([]TermEntry, []WordEntry) {
 }
 
 func (v *Vocabulary) termEntries() []TermEntry {
+	var terms []TermEntry
 	if v.tally != nil { // the maps are empty
-		terms := v.tally.termEntries()
-		slices.SortFunc(terms, func(a, b TermEntry) int { return strings.Compare(a.Term, b.Term) })
-		return terms
-	}
-	terms := make([]TermEntry, 0, len(v.df))
-	for t, n := range v.df {
-		terms = append(terms, TermEntry{t, uint32(min(n, 1<<32-1))})
+		terms = v.tally.termEntries()
+	} else {
+		terms = make([]TermEntry, 0, len(v.df))
+		for t, n := range v.df {
+			terms = append(terms, TermEntry{t, uint32(min(n, 1<<32-1))})
+		}
 	}
 	slices.SortFunc(terms, func(a, b TermEntry) int { return strings.Compare(a.Term, b.Term) })
 	return terms
 }
 
 func (v *Vocabulary) wordEntries() []WordEntry {
+	var words []WordEntry
 	if v.tally != nil { // the maps are empty
-		words := v.tally.wordEntries()
-		slices.SortFunc(words, func(a, b WordEntry) int { return strings.Compare(a.Word, b.Word) })
-		return words
-	}
-	words := make([]WordEntry, 0, len(v.surface))
-	for w, t := range v.surface {
-		uses := 0
-		if v.counted {
-			uses = 1 + v.more[w]
+		words = v.tally.wordEntries()
+	} else {
+		words = make([]WordEntry, 0, len(v.surface))
+		for w, t := range v.surface {
+			uses := 0
+			if v.counted {
+				uses = 1 + v.more[w]
+			}
+			words = append(words, WordEntry{w, t, uint32(min(uses, 1<<32-1))})
 		}
-		words = append(words, WordEntry{w, t, uint32(min(uses, 1<<32-1))})
 	}
 	slices.SortFunc(words, func(a, b WordEntry) int { return strings.Compare(a.Word, b.Word) })
 	return words
