@@ -313,9 +313,11 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 	line := fmt.Sprintf("crib: no note covers %q", shortQuestion(opts.Question))
 	switch {
 	case len(ans.Results) == 0 && !x.filter.IsZero():
-		q := strconv.Quote(shortQuestion(opts.Question))
-		if strings.Contains(opts.Question, `"`) {
-			q = "'" + shortQuestion(opts.Question) + "'" // a question with "phrases" reads better unescaped
+		q := shortQuestion(opts.Question)
+		if strings.Contains(q, `"`) {
+			q = "'" + q + "'" // a question with "phrases" reads better unescaped
+		} else {
+			q = strconv.Quote(q)
 		}
 		line = fmt.Sprintf("crib: no notes match %s within %s", q, x.filter)
 	case len(ans.Unknown) > 0:

@@ -8,7 +8,8 @@ import "slices"
 // Parameter Store), whether or not that option's best notes include it.
 // A note against an option it is not about is not against that option,
 // and a note counts fully only for the option it is about (see settle).
-func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) {
+// It returns each note's option.
+func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) map[int]int {
 	held := map[int]bool{} // notes some option holds
 	for _, o := range opts {
 		for _, s := range o.Support {
@@ -32,7 +33,6 @@ func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) {
 	}
 	for i := range opts {
 		o := &opts[i]
-		o.about = subject
 		kept := o.Against[:0]
 		for _, s := range o.Against {
 			if j, ok := subject[s.doc]; ok && j != i {
@@ -43,6 +43,7 @@ func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) {
 		}
 		o.Against = kept
 	}
+	return subject
 }
 
 // indexSeq is where sub first stands in seq, word for word, or -1.

@@ -93,8 +93,7 @@ func (c *Checker) Check(q *Question) (*Result, error) {
 		ev.Support, ev.Against = c.evidence(feats[i], rel, need, c.situation(stem, optDocs[i]))
 		res.Options = append(res.Options, ev)
 	}
-	about(res.Options, optDocs, c.docs)
-	settle(res.Options, q.Choose)
+	settle(res.Options, q.Choose, about(res.Options, optDocs, c.docs))
 	rank(res)
 	return res, nil
 }

@@ -132,11 +132,12 @@ func denies(text string, situation map[string]bool) bool {
 }
 
 // settle scores each option once every option's notes are known: a note
-// several options hold counts fully only for the one it supports best,
+// several options hold counts fully only for the one it is about (subject,
+// see about) or, failing that, the one it supports best,
 // and the best note against an option is subtracted. When the question
 // asks for several options a note naming two of them (a list of targets)
 // may well support both: it is marked shared but counts in full.
-func settle(opts []OptionEvidence, choose int) {
+func settle(opts []OptionEvidence, choose int, subject map[int]int) {
 	shared := sharedWeight
 	if choose > 1 {
 		shared = 1
@@ -144,7 +145,7 @@ func settle(opts []OptionEvidence, choose int) {
 	best := map[int]int{} // note -> option holding it best
 	for i, o := range opts {
 		for _, s := range o.Support {
-			if j, ok := o.about[s.doc]; ok {
+			if j, ok := subject[s.doc]; ok {
 				best[s.doc] = j
 				continue
 			}

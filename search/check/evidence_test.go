@@ -94,7 +94,7 @@ func TestSettleMarksSharedNotes(t *testing.T) {
 		{Option: Option{Letter: "A"}, Support: []Support{{Score: 1, doc: 7}}},
 		{Option: Option{Letter: "B"}, Support: []Support{{Score: 0.6, doc: 7}, {Score: 0.2, doc: 3}}},
 	}
-	settle(opts, 1)
+	settle(opts, 1, nil)
 	if got := opts[1].Support[0].SharedWith; len(got) != 1 || got[0] != "A" {
 		t.Errorf("B's note 7 should be marked shared with A, got %v", got)
 	}

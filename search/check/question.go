@@ -70,7 +70,6 @@ type OptionEvidence struct {
 	// supported, or in a NOT / EXCEPT question the least; none when the
 	// notes do not cover the stem (Result.Covered).
 	Picked bool
-	about  map[int]int // note -> the option it is about
 }
 
 // Result ranks a question's options by their evidence in the notes.
