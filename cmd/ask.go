@@ -312,6 +312,10 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 	// words ("no note covers \"rest\"" for "dough rest").
 	line := fmt.Sprintf("crib: no note covers %q", shortQuestion(opts.Question))
 	switch {
+	case len(ans.Results) == 0 && len(ans.Idle) > 0:
+		// The filter, not the question, left nothing: say so first, or
+		// a mistyped --in reads as notes lacking the answer.
+		line = "crib: no note passes " + strings.Join(ans.Idle, ", ") + " (check the spelling; crib --help shows how each filter matches)"
 	case len(ans.Results) == 0 && !x.filter.IsZero():
 		q := shortQuestion(opts.Question)
 		if strings.Contains(q, `"`) {

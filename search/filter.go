@@ -146,6 +146,25 @@ func (f Filter) passes(s corpus.Snippet) bool {
 		})
 }
 
+// idle names the --in, --section and --tag values that on their own
+// let no note pass, as the user wrote them ("--in nosuchdir"): with
+// nothing found, they say why better than the question does. Require and
+// Exclude depend on the words, so they are never idle here.
+func (e *Engine) idle(f Filter) []string {
+	var out []string
+	check := func(flag string, vals []string, ok func(corpus.Snippet, string) bool) {
+		for _, v := range vals {
+			if !slices.ContainsFunc(e.Snippets(), func(s corpus.Snippet) bool { return ok(s, v) }) {
+				out = append(out, flag+" "+v)
+			}
+		}
+	}
+	check("--in", f.In, func(s corpus.Snippet, p string) bool { return under(s.Source, p) })
+	check("--section", f.Section, func(s corpus.Snippet, t string) bool { return Filter{Section: []string{t}}.passes(s) })
+	check("--tag", f.Tags, func(s corpus.Snippet, t string) bool { return Filter{Tags: []string{t}}.passes(s) })
+	return out
+}
+
 // anyOf is true when want is empty or ok holds for one of it.
 func anyOf(want []string, ok func(string) bool) bool {
 	return len(want) == 0 || slices.ContainsFunc(want, ok)

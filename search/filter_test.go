@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
@@ -121,21 +122,41 @@ func TestFilterString(t *testing.T) {
 }
 
 // A filter that leaves no note says so, apart from a question no note
-// matches at all.
+// matches at all and from a filter no note passes whatever the question.
 func TestFilteredOutWhy(t *testing.T) {
 	e := testEngine(t, []corpus.Snippet{
 		{Text: "CodeDeploy lifecycle hooks run in order.", Source: "aws/cicd.md", Line: 1},
+		{Text: "Pods restart when a liveness probe fails.", Source: "k8s/pods.md", Line: 1},
 	})
-	for q, want := range map[string]string{
-		"hooks":     "notes match the question, but none passes --in k8s",
-		"zebracorn": "no note matched any word of the question",
+	for _, c := range []struct {
+		q, in, want string
+		idle        []string
+	}{
+		{"hooks", "k8s", "notes match the question, but none passes --in k8s", nil},
+		{"zebracorn", "k8s", "no note matched any word of the question", nil},
+		{"hooks", "k9s", "no note passes --in k9s, whatever the question", []string{"--in k9s"}},
 	} {
-		r, err := e.Rank(q, Options{Filter: Filter{In: []string{"k8s"}}})
+		r, err := e.Rank(c.q, Options{Filter: Filter{In: []string{c.in}}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := r.notCovered(); got != want {
-			t.Errorf("%q: why %q, want %q", q, got, want)
+		if got := r.notCovered(); got != c.want {
+			t.Errorf("%q in %s: why %q, want %q", c.q, c.in, got, c.want)
 		}
+		if got := e.Answer(r).Idle; !slices.Equal(got, c.idle) {
+			t.Errorf("%q in %s: idle %q, want %q", c.q, c.in, got, c.idle)
+		}
+	}
+}
+
+// Each kind of filter value is idle only when no note passes it alone.
+func TestIdleFilters(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Hooks run in order.", Source: "aws/cicd.md", Line: 1, Heading: []string{"CodeDeploy"}, Tags: []string{"aws"}},
+	})
+	f := Filter{In: []string{"aws", "gcp"}, Section: []string{"codedeploy", "Jenkins"}, Tags: []string{"AWS", "k8s"}}
+	want := []string{"--in gcp", "--section Jenkins", "--tag k8s"}
+	if got := e.idle(f); !slices.Equal(got, want) {
+		t.Errorf("idle %q, want %q", got, want)
 	}
 }

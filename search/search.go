@@ -60,6 +60,9 @@ type Ranking struct {
 	// let none of them pass.
 	filteredOut bool
 	filter      Filter
+	// idle names the filter's values that let no note pass at all
+	// (Engine.idle), looked for only when nothing passed.
+	idle []string
 }
 
 // Covered reports whether the notes answer the question's subject: they
@@ -77,6 +80,9 @@ func (r *Ranking) Covered() bool { return r.notCovered() == "" }
 // it passes them all.
 func (r *Ranking) notCovered() string {
 	if len(r.Hits) == 0 {
+		if len(r.idle) > 0 {
+			return "no note passes " + strings.Join(r.idle, ", ") + ", whatever the question"
+		}
 		if r.filteredOut {
 			return "notes match the question, but none passes " + r.filter.String()
 		}
@@ -170,6 +176,9 @@ type Answer struct {
 	// Declined says which of Ranking.Covered's tests the question failed,
 	// "" when it is covered.
 	Declined string
+	// Idle names the filter values that let no note pass whatever the
+	// question ("--in nosuchdir"), looked for only when nothing passed.
+	Idle []string
 }
 
 // Expansion is the words a question was widened with and the notes of
@@ -221,6 +230,7 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 		// search, only when there is no answer to show.
 		all, err := e.top(p.bleveQuery(), 1, false)
 		r.filteredOut = err == nil && len(all.Hits) > 0
+		r.idle = e.idle(opts.Filter)
 	}
 	for _, h := range res.Hits {
 		i, err := strconv.Atoi(h.ID)
@@ -247,7 +257,7 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
 	why := r.notCovered()
-	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: why == "", Declined: why, Unknown: e.unknown(p)}
+	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: why == "", Declined: why, Unknown: e.unknown(p), Idle: r.idle}
 	if len(p.expansion) > 0 {
 		ans.Expansion = &Expansion{From: slices.Clone(p.expandedFrom)}
 		for _, c := range p.expansion {
