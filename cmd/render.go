@@ -42,8 +42,11 @@ type jsonResult struct {
 	Services   []string              `json:"services"`
 	Children   []string              `json:"children,omitempty"`
 	Explain    []search.Contribution `json:"explain,omitempty"`
-	Before     []jsonNeighbour       `json:"before,omitempty"` // with -C
-	After      []jsonNeighbour       `json:"after,omitempty"`
+	// ExplainedBy is the line of the item a list intro stands for, whose
+	// words explain says (with --explain).
+	ExplainedBy int             `json:"explained_by,omitempty"`
+	Before      []jsonNeighbour `json:"before,omitempty"` // with -C
+	After       []jsonNeighbour `json:"after,omitempty"`
 }
 
 func orEmpty(s []string) []string {
@@ -70,7 +73,7 @@ func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
 			Rank: r.Rank, Score: round(r.Score), Confidence: round(r.Confidence), Weak: !ans.Covered, Text: r.Snippet.Text,
 			Heading: orEmpty(r.Snippet.Heading), Context: orEmpty(r.Snippet.Context),
 			Source: r.Snippet.Source, Line: r.Snippet.Line, Services: orEmpty(r.Services),
-			Children: r.Children, Explain: r.Explain,
+			Children: r.Children, Explain: r.Explain, ExplainedBy: explainedBy(r),
 			Before: jsonNeighbours(x.around[r.Index].before), After: jsonNeighbours(x.around[r.Index].after),
 		})
 	}
@@ -120,7 +123,7 @@ func renderPlain(w io.Writer, ans *search.Answer, x answerExtras) {
 			// A list intro answers with its items, indented under it.
 			fmt.Fprintf(w, "    - %s\n", oneLine(c))
 		}
-		renderExplain(w, r.Explain, plainStyler{}, "    ")
+		renderExplain(w, r, plainStyler{}, "    ")
 		plainAfter(w, r, x)
 	}
 }

@@ -53,7 +53,7 @@ func renderTerminal(w io.Writer, ans *search.Answer, st Styler, width int, x ans
 				}
 			}
 			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleScore, fmt.Sprintf("%s · %.2f", x.ref(r.Snippet), r.Score)))
-			renderExplain(w, r.Explain, st, indent)
+			renderExplain(w, r, st, indent)
 		}
 	}
 	if related {
@@ -142,8 +142,13 @@ func fitCrumb(h []string, width int) string {
 	return breadcrumb(h)
 }
 
-func renderExplain(w io.Writer, cs []search.Contribution, st Styler, indent string) {
-	for _, c := range cs {
+// renderExplain prints what each term added to r's score; a list intro
+// shown for its item says the item's line first, since the terms are its.
+func renderExplain(w io.Writer, r search.Result, st Styler, indent string) {
+	if by := explainedBy(r); by > 0 {
+		fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("scored as its item at line %d:", by)))
+	}
+	for _, c := range r.Explain {
 		origin := ""
 		if c.Origin != "" && c.Origin != c.Term {
 			origin = "  for " + c.Origin
@@ -209,4 +214,13 @@ func envOff(ios *IOStreams, name string) bool {
 		return true
 	}
 	return false
+}
+
+// explainedBy is the line of the item whose terms explain a list intro's
+// score, 0 when the result explains itself or carries no explanation.
+func explainedBy(r search.Result) int {
+	if len(r.Explain) == 0 {
+		return 0
+	}
+	return r.ExplainedBy
 }

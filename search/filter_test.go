@@ -160,3 +160,26 @@ func TestIdleFilters(t *testing.T) {
 		t.Errorf("idle %q, want %q", got, want)
 	}
 }
+
+// A list intro shown in place of its items carries the best item's
+// explanation and says whose it is.
+func TestIntroExplainedByItem(t *testing.T) {
+	intro := "S3 replication needs these pieces:"
+	e := testEngine(t, []corpus.Snippet{
+		{Text: intro, Source: "s3.md", Line: 1},
+		{Text: "A replication rule in the source bucket.", Context: []string{intro}, Source: "s3.md", Line: 2},
+		{Text: "Versioning on both the source and destination bucket.", Context: []string{intro}, Source: "s3.md", Line: 3},
+		{Text: "Lambda functions scale by concurrency.", Source: "lambda.md", Line: 1},
+	})
+	ans, err := e.Search("source bucket replication", Options{Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Results) == 0 || ans.Results[0].Snippet.Text != intro {
+		t.Fatalf("first result %+v, want the list intro", ans.Results)
+	}
+	r := ans.Results[0]
+	if len(r.Explain) == 0 || (r.ExplainedBy != 2 && r.ExplainedBy != 3) {
+		t.Errorf("intro explained by line %d with %d terms, want an item's line and its terms", r.ExplainedBy, len(r.Explain))
+	}
+}

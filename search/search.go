@@ -46,6 +46,9 @@ type Hit struct {
 	// question's subject that is not everyday English.
 	Anchored bool
 	Explain  []Contribution // with Options.Explain: what each term added
+	// ExplainedBy is the line of the item whose score and Explain a list
+	// intro shown in its place carries (see onePerPlace); 0 otherwise.
+	ExplainedBy int
 }
 
 // Ranking is the best snippets for a question, scored and in order,
@@ -376,7 +379,8 @@ func (e *Engine) onePerPlace(hits []Hit) []Hit {
 		case ok && parents[pi] >= 2 && shown[pi]:
 		case ok && parents[pi] >= 2:
 			shown[pi] = true
-			out = append(out, Hit{Index: pi, Snippet: e.snippets.Snippet(pi), Score: h.Score, Confidence: h.Confidence, Anchored: h.Anchored})
+			out = append(out, Hit{Index: pi, Snippet: e.snippets.Snippet(pi), Score: h.Score, Confidence: h.Confidence, Anchored: h.Anchored,
+				Explain: h.Explain, ExplainedBy: h.Snippet.Line})
 		default:
 			shown[h.Index] = true
 			out = append(out, h)
