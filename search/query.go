@@ -131,6 +131,7 @@ type plan struct {
 
 // analyzeQuestion turns a question into the clauses to look for.
 func (e *Engine) analyzeQuestion(q string) (*plan, error) {
+	q = question.JoinPhrasal(q)
 	toks := analysis.Analyze(q)
 	if len(toks) == 0 {
 		toks = e.quotedStopWords(q)
