@@ -183,7 +183,12 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 	drop := make([]bool, len(rs))
 	subject, known := score.Held(score.Subject(cs), e.voc.DF, func(c score.Concept) bool { return p.isCorrection(c.Label) })
 	p.known = known
-	all := append(slices.Clip(cs), p.expansion...)
+	// The question's words weigh by their IDF in the notes times their
+	// subject weight, as in confidence: a word every question has
+	// ("happen", "long") is rare in notes too, and by IDF alone
+	// "what happens when a lambda function is throttled" put a note
+	// where something happens first.
+	all := append(score.Subject(cs), p.expansion...)
 	for i := range rs {
 		d := docs.Analyze(rs[i].Index, rs[i].Snippet)
 		cov, ps := score.Coverage(all, d)
