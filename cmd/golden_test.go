@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -24,7 +25,7 @@ type transcript struct {
 func (tr transcript) run(t *testing.T) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	env := map[string]string{"HOME": t.TempDir(), "XDG_CACHE_HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir()}
+	env := map[string]string{"HOME": t.TempDir(), "XDG_CACHE_HOME": seededCache(t), "XDG_CONFIG_HOME": t.TempDir()}
 	for k, v := range tr.env {
 		env[k] = v
 	}
@@ -38,6 +39,46 @@ func (tr transcript) run(t *testing.T) (int, string, string) {
 	}
 	code := Run(ios, tr.args)
 	return code, out.String(), errOut.String()
+}
+
+// builtinCache is a cache folder holding the built-in notes' index,
+// built once per test run: a transcript's fresh cache starts as a copy
+// of it, since almost every question reads the built-in notes (for
+// themselves or to widen a question about other notes) and building
+// their index for each of hundreds of transcripts was most of this
+// package's test time. A transcript that sets XDG_CACHE_HOME itself
+// starts from what it sets.
+var builtinCache = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "crib-builtin-cache-")
+	if err != nil {
+		return "", err
+	}
+	builtinCacheDir = dir
+	var out bytes.Buffer
+	ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &out, Width: 80,
+		Getenv: func(k string) string { return map[string]string{"XDG_CACHE_HOME": dir, "HOME": dir}[k] }}
+	if code := Run(ios, []string{"index"}); code != ExitFound {
+		return "", fmt.Errorf("crib index on the built-in notes: exit %d\n%s", code, out.String())
+	}
+	return dir, nil
+})
+
+// builtinCacheDir is builtinCache's folder once made, for TestMain to
+// remove.
+var builtinCacheDir string
+
+// seededCache returns a new cache folder holding a copy of builtinCache.
+func seededCache(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src, err := builtinCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
 }
 
 // checkGolden compares got with testdata/golden/name, or rewrites it

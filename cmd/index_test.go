@@ -25,6 +25,9 @@ func TestMain(m *testing.M) {
 	if builtCrib.dir != "" {
 		os.RemoveAll(builtCrib.dir)
 	}
+	if builtinCacheDir != "" {
+		os.RemoveAll(builtinCacheDir)
+	}
 	os.Exit(code)
 }
 
