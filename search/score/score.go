@@ -341,14 +341,17 @@ const (
 // much of the subject they hold. subject is concepts weighed by Subject;
 // a concept no note holds in any form (Concept.Known against df, unless
 // known says to count it held, as for corrected typos) keeps Foreign of
-// its weight. share is the held concepts' part of the total weight.
+// its weight, except a service's name, which keeps all of it: notes may
+// lack "website" and still be the place to ask, but notes that never
+// name Lightsail cannot answer a question about it. share is the held
+// concepts' part of the total weight.
 func Held(subject []Concept, df func(string) int, known func(Concept) bool) (weighed []Concept, share float64) {
 	weighed = slices.Clone(subject)
 	var held, total float64
 	for i, c := range weighed {
 		if c.Known(df) || known(c) {
 			held += c.Weight
-		} else {
+		} else if !c.Service {
 			weighed[i].Weight *= Foreign(c.Forms[0])
 		}
 		total += weighed[i].Weight

@@ -52,6 +52,9 @@ func TestHeld(t *testing.T) {
 		{"a word AWS writing uses weighs little", []score.Concept{concept(1, "lambda"), concept(1, "see")}, never, 1 / 1.1},
 		{"a corrected typo counts as held", []score.Concept{concept(1, "lambda"), concept(1, "lamdba")}, func(c score.Concept) bool { return c.Label == "lamdba" }, 1},
 		{"no subject", nil, never, 1},
+		// "lightsail" is common in AWS writing, but notes that never name
+		// the service cannot answer about it.
+		{"a service the notes lack weighs in full", []score.Concept{concept(1, "lambda"), {Label: "lightsail", Forms: [][]string{{"lightsail"}}, Weight: 1, Service: true}}, never, 0.5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
