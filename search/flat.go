@@ -63,10 +63,10 @@ func (s *flatDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 	for h.Len() > 0 {
 		s.matching = s.matching[:0]
 		first := h.e[0]
-		firstID := s.currs[first.i].IndexInternalID // the first clause's match keeps it
-		clause := s.clauseOf[first.i]
+		firstID := s.currs[first.place()].IndexInternalID // the first clause's match keeps it
+		clause := s.clauseOf[first.place()]
 		for h.Len() > 0 && h.sameDoc(h.e[0], first, firstID) {
-			i := h.e[0].i
+			i := h.first()
 			if c := s.clauseOf[i]; c != clause {
 				s.scoreClause(ctx, clause)
 				clause = c
