@@ -94,54 +94,69 @@ type heapDisjunction struct {
 }
 
 // clauseHeap orders searchers by their current document, then by their
-// place in the sorted list. An entry holds its document's internal id
-// read as a number, as scorch writes ids (eight big-endian bytes, which
-// compare as their numbers do), so that a comparison neither calls
-// bytes.Compare nor reads the match; should an id of another length
-// turn up, the heap compares the ids themselves from then on (the order
-// is the same for the ids compared before). The heap is written out
-// rather than left to container/heap, whose calls through an interface
-// cost more than the comparisons.
+// place in the sorted list. An entry is one number: its document's
+// internal id read as a number, as scorch writes ids (eight big-endian
+// bytes, which compare as their numbers do), above the searcher's place,
+// so that a comparison is one comparison of numbers and neither calls
+// bytes.Compare nor reads the match. Should an id of another length or
+// a document number too large for the entry turn up, the heap compares
+// the ids themselves from then on, then the places (the order is the
+// same for the entries compared before). The heap is written out rather
+// than left to container/heap, whose calls through an interface cost
+// more than the comparisons.
 type clauseHeap struct {
 	e     []clauseEntry
 	currs []*bsearch.DocumentMatch
-	bytes bool // some id is not eight bytes long
+	bytes bool // some id does not fit an entry
 }
 
-type clauseEntry struct {
-	doc uint64 // the searcher's current document
-	i   int    // the searcher
-}
+// A clauseEntry is doc<<placeBits | place: the searcher's current
+// document and the searcher.
+type clauseEntry uint64
+
+const (
+	placeBits = 20
+	placeMask = 1<<placeBits - 1
+	maxDoc    = 1<<(64-placeBits) - 1
+)
+
+func (x clauseEntry) place() int { return int(x & placeMask) }
 
 func (h *clauseHeap) Len() int { return len(h.e) }
+
+// first returns the searcher of the first entry.
+func (h *clauseHeap) first() int { return h.e[0].place() }
 
 // entry returns the entry for searcher i at its current match.
 func (h *clauseHeap) entry(i int) clauseEntry {
 	id := h.currs[i].IndexInternalID
-	if len(id) != 8 {
+	if len(id) != 8 || i > placeMask {
 		h.bytes = true
-		return clauseEntry{i: i}
+		return clauseEntry(i & placeMask)
 	}
-	return clauseEntry{doc: binary.BigEndian.Uint64(id), i: i}
+	doc := binary.BigEndian.Uint64(id)
+	if doc > maxDoc {
+		h.bytes = true
+	}
+	return clauseEntry(doc<<placeBits | uint64(i))
 }
 
 func (h *clauseHeap) less(x, y clauseEntry) bool {
 	if !h.bytes {
-		if x.doc != y.doc {
-			return x.doc < y.doc
-		}
-	} else if c := h.currs[x.i].IndexInternalID.Compare(h.currs[y.i].IndexInternalID); c != 0 {
+		return x < y
+	}
+	if c := h.currs[x.place()].IndexInternalID.Compare(h.currs[y.place()].IndexInternalID); c != 0 {
 		return c < 0
 	}
-	return x.i < y.i
+	return x.place() < y.place()
 }
 
 // sameDoc reports whether entries x and y stand at the same document.
 func (h *clauseHeap) sameDoc(x, y clauseEntry, yID index.IndexInternalID) bool {
 	if !h.bytes {
-		return x.doc == y.doc
+		return x>>placeBits == y>>placeBits
 	}
-	return h.currs[x.i].IndexInternalID.Equals(yID)
+	return h.currs[x.place()].IndexInternalID.Equals(yID)
 }
 
 // init orders the heap.
@@ -173,7 +188,7 @@ func (h *clauseHeap) down(i int) {
 // next replaces the first entry by its searcher's next match, or removes
 // it when there is none.
 func (h *clauseHeap) next(m *bsearch.DocumentMatch) {
-	i := h.e[0].i
+	i := h.first()
 	if h.currs[i] = m; m != nil {
 		h.e[0] = h.entry(i)
 	} else {
@@ -261,9 +276,9 @@ func (s *heapDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 	for h.Len() > 0 {
 		s.matching = s.matching[:0]
 		first := h.e[0]
-		firstID := s.currs[first.i].IndexInternalID // held by s.matching below
+		firstID := s.currs[first.place()].IndexInternalID // held by s.matching below
 		for h.Len() > 0 && h.sameDoc(h.e[0], first, firstID) {
-			i := h.e[0].i
+			i := h.first()
 			s.matching = append(s.matching, s.currs[i])
 			m, err := s.searchers[i].Next(ctx)
 			if err != nil {

@@ -166,18 +166,22 @@ func FuzzOrderedDisjunction(f *testing.F) {
 
 // TestClauseHeapOrder checks that the clause heap yields searchers by
 // document and then by place, both with scorch's eight-byte ids read as
-// numbers and once an id of another length has turned it to comparing
+// numbers and once an id of another length or a document number too
+// large for an entry has turned it to comparing
 // the ids themselves.
 func TestClauseHeapOrder(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
-	for _, odd := range []bool{false, true} {
+	for _, odd := range []string{"", "longer", "huge"} {
 		for round := range 50 {
 			n := 1 + rnd.IntN(40)
 			currs := make([]*bsearch.DocumentMatch, n)
 			for i := range currs {
 				id := index.IndexInternalID(binary.BigEndian.AppendUint64(nil, uint64(rnd.IntN(20))))
-				if odd && i == n-1 {
+				switch {
+				case odd == "longer" && i == n-1:
 					id = append(id[:7:7], id[7], 0) // one byte longer: sorts after its eight-byte prefix
+				case odd == "huge" && i%3 == 2:
+					id[0] = 0x80 // a document number too large for an entry
 				}
 				currs[i] = &bsearch.DocumentMatch{IndexInternalID: id}
 			}
@@ -192,7 +196,7 @@ func TestClauseHeapOrder(t *testing.T) {
 			h.init()
 			var got []int
 			for h.Len() > 0 {
-				got = append(got, h.e[0].i)
+				got = append(got, h.first())
 				h.next(nil) // the searcher is done
 			}
 			want := make([]int, n)
@@ -206,7 +210,7 @@ func TestClauseHeapOrder(t *testing.T) {
 				return a - b
 			})
 			if !slices.Equal(got, want) {
-				t.Fatalf("odd %v round %d: heap order %v, want %v", odd, round, got, want)
+				t.Fatalf("odd %q round %d: heap order %v, want %v", odd, round, got, want)
 			}
 		}
 	}
@@ -230,4 +234,39 @@ func bleveDisjunction(d *orderedDisjunction) *query.DisjunctionQuery {
 	q := query.NewDisjunctionQuery(qs)
 	q.SetMin(1)
 	return q
+}
+
+// BenchmarkClauseHeap walks a long question's heap: 600 searchers over
+// 100,000 documents, each match moving its searcher on by a random step.
+func BenchmarkClauseHeap(b *testing.B) {
+	const n, docs = 600, 100_000
+	rnd := rand.New(rand.NewPCG(3, 4))
+	steps := make([]uint64, 1<<16)
+	for i := range steps {
+		steps[i] = 1 + uint64(rnd.IntN(2*docs/250))
+	}
+	matches := make([]bsearch.DocumentMatch, n)
+	currs := make([]*bsearch.DocumentMatch, n)
+	b.ResetTimer()
+	for range b.N {
+		h := &clauseHeap{currs: currs}
+		for i := range currs {
+			matches[i].IndexInternalID = binary.BigEndian.AppendUint64(matches[i].IndexInternalID[:0], steps[i])
+			currs[i] = &matches[i]
+		}
+		h.reset(currs)
+		s := 0
+		for h.Len() > 0 {
+			i := h.first()
+			m := currs[i]
+			doc := binary.BigEndian.Uint64(m.IndexInternalID) + steps[s&(len(steps)-1)]
+			s++
+			if doc >= docs {
+				m = nil
+			} else {
+				binary.BigEndian.PutUint64(m.IndexInternalID, doc)
+			}
+			h.next(m)
+		}
+	}
 }

@@ -63,10 +63,10 @@ func (s *flatDisjunction) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 	for h.Len() > 0 {
 		s.matching = s.matching[:0]
 		first := h.e[0]
-		firstID := s.currs[first.i].IndexInternalID // the first clause's match keeps it
-		clause := s.clauseOf[first.i]
+		firstID := s.currs[first.place()].IndexInternalID // the first clause's match keeps it
+		clause := s.clauseOf[first.place()]
 		for h.Len() > 0 && h.sameDoc(h.e[0], first, firstID) {
-			i := h.e[0].i
+			i := h.first()
 			if c := s.clauseOf[i]; c != clause {
 				s.scoreClause(ctx, clause)
 				clause = c
@@ -136,10 +136,23 @@ func (s *flatDisjunction) clauseBefore(lo, hi int, id index.IndexInternalID) boo
 	return next == nil || next.Compare(id) < 0
 }
 
-func (s *flatDisjunction) Weight() float64            { return s.top.Weight() }
-func (s *flatDisjunction) SetQueryNorm(n float64)     { s.top.SetQueryNorm(n) }
-func (s *flatDisjunction) Count() uint64              { return s.top.Count() }
-func (s *flatDisjunction) Close() error               { return s.top.Close() }
-func (s *flatDisjunction) Min() int                   { return s.top.Min() }
-func (s *flatDisjunction) Size() int                  { return s.top.Size() }
-func (s *flatDisjunction) DocumentMatchPoolSize() int { return s.top.DocumentMatchPoolSize() }
+func (s *flatDisjunction) Weight() float64        { return s.top.Weight() }
+func (s *flatDisjunction) SetQueryNorm(n float64) { s.top.SetQueryNorm(n) }
+func (s *flatDisjunction) Count() uint64          { return s.top.Count() }
+func (s *flatDisjunction) Close() error           { return s.top.Close() }
+func (s *flatDisjunction) Min() int               { return s.top.Min() }
+func (s *flatDisjunction) Size() int              { return s.top.Size() }
+
+// DocumentMatchPoolSize is what the leaves need, and one: the matches
+// held are the leaves' current ones, each counted by its leaf, and a
+// clause's or the question's score is written into one of them. The two
+// levels would count a current match per clause and per leaf besides,
+// which bleve allocates up front and never uses here (a pool that runs
+// short allocates).
+func (s *flatDisjunction) DocumentMatchPoolSize() int {
+	n := 1
+	for _, l := range s.leaves {
+		n += l.DocumentMatchPoolSize()
+	}
+	return n
+}

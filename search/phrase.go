@@ -198,11 +198,14 @@ func (s *phraseSearcher) path(ftls []bsearch.FieldTermLocation, k int, prevPos u
 	return false
 }
 
-func (s *phraseSearcher) Weight() float64            { return s.must.Weight() }
-func (s *phraseSearcher) SetQueryNorm(n float64)     { s.must.SetQueryNorm(n) }
-func (s *phraseSearcher) Count() uint64              { return s.must.Count() }
-func (s *phraseSearcher) Min() int                   { return 0 }
-func (s *phraseSearcher) Size() int                  { return s.must.Size() }
-func (s *phraseSearcher) DocumentMatchPoolSize() int { return s.must.DocumentMatchPoolSize() + 1 }
+func (s *phraseSearcher) Weight() float64        { return s.must.Weight() }
+func (s *phraseSearcher) SetQueryNorm(n float64) { s.must.SetQueryNorm(n) }
+func (s *phraseSearcher) Count() uint64          { return s.must.Count() }
+func (s *phraseSearcher) Min() int               { return 0 }
+func (s *phraseSearcher) Size() int              { return s.must.Size() }
+
+// DocumentMatchPoolSize is the conjunction's: the match held is one it
+// returned, which it counts.
+func (s *phraseSearcher) DocumentMatchPoolSize() int { return s.must.DocumentMatchPoolSize() }
 
 func (s *phraseSearcher) Close() error { return s.must.Close() }
