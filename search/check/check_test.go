@@ -288,3 +288,30 @@ func longOptionQuestion() *Question {
 	long := strings.Repeat("Elastic Beanstalk immutable deployment rollback lifecycle hook ", 5000)
 	return &Question{Stem: "Which?", Options: []Option{{"A", long}, {"B", "warm pool"}}, Choose: 1}
 }
+
+// A note that shares only exam boilerplate with an option ("Amazon") is
+// no evidence for it.
+func TestCheckBoilerplateIsNoEvidence(t *testing.T) {
+	th, err := search.NewThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := search.Build([]corpus.Snippet{
+		{Text: "Amazon ECR private repositories hold container images.", Source: "notes.md", Line: 1},
+		{Text: "Use AWS CodeArtifact for packages.", Source: "notes.md", Line: 2},
+	}, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	q := &Question{Stem: "Which service turns text into speech?", Options: []Option{{"A", "Amazon Polly"}, {"B", "Use AWS Transcribe"}}, Choose: 1}
+	res, err := New(e).Check(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range res.Options {
+		if len(o.Support) > 0 {
+			t.Errorf("%s %q supported by %q", o.Letter, o.Text, o.Support[0].Snippet.Text)
+		}
+	}
+}

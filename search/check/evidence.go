@@ -74,13 +74,14 @@ func (c *Checker) evidence(feats []feature, rel map[int]float64, need, situation
 }
 
 // holding sums the weight of the features d holds, and says whether its
-// text holds any that counts.
+// text holds any that counts: one that is not exam boilerplate, so that
+// "Amazon" alone does not make every note evidence for "Amazon Polly".
 func (c *Checker) holding(feats []feature, d checkDoc) (float64, bool) {
 	sum, inText := 0.0, false
 	for _, f := range feats {
 		m, t := f.match(d)
 		sum += f.weight * m
-		inText = inText || (t && f.weight > 0)
+		inText = inText || (t && f.weight > 0 && !f.boilerplate())
 	}
 	return sum, inText
 }

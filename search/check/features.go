@@ -141,6 +141,12 @@ func (c *Checker) features(text string, i int, opts []checkDoc, stem checkDoc) [
 	return out
 }
 
+// boilerplate reports whether f is one word of exam boilerplate ("use",
+// "amazon"), which tells no note apart on its own.
+func (f feature) boilerplate() bool {
+	return len(f.alts[0]) == 1 && analysis.IsBoilerplate(f.alts[0][0])
+}
+
 // df is how many notes hold term, in their text or context.
 func (c *Checker) df(term string) int { return len(c.text[term]) + len(c.ctx[term]) }
 
