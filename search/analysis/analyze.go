@@ -369,7 +369,8 @@ func isPlainWord(s string) bool {
 // the usual English one: words such as "all", "once", "before", "not" and
 // "only" carry meaning in deployment notes ("all at once", "not collected
 // by default"), particles make phrases ("scale in", "opt out", "built-in"),
-// and BM25 already weighs common words down.
+// and BM25 already weighs common words down. "whats" and its kind are
+// "what's" typed without the apostrophe.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the and or but if then else of to at by for
@@ -377,7 +378,8 @@ var stopWords = func() map[string]bool {
 		have has had having i me my myself we our ours us you your yours he him his she her
 		it its itself they them their theirs this that these those what which who whom whose
 		how why when where there here can could would should shall will may might must
-		so such than too very just also s t d ll re ve m e g eg ie etc`) {
+		so such than too very just also s t d ll re ve m e g eg ie etc
+		whats hows whys wheres whos thats theres heres`) {
 		m[w] = true
 	}
 	return m
