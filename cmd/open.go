@@ -94,7 +94,11 @@ func (o *AskOptions) openResult(ans *search.Answer) error {
 		return errNotFound
 	}
 	if o.Open > len(ans.Results) {
-		return fmt.Errorf("cannot open result %d: only %d notes matched", o.Open, len(ans.Results))
+		notes := "notes"
+		if len(ans.Results) == 1 {
+			notes = "note"
+		}
+		return fmt.Errorf("cannot open result %d: only %d %s matched", o.Open, len(ans.Results), notes)
 	}
 	s := ans.Results[o.Open-1].Snippet
 	if strings.HasPrefix(s.Source, corpus.EmbeddedPrefix) {

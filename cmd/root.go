@@ -97,6 +97,9 @@ func flagError(c *cobra.Command, err error) error {
 	case errors.As(err, &invalid):
 		f := invalid.GetFlag()
 		msg = fmt.Sprintf("invalid --%s %q: want %s", f.Name, invalid.GetValue(), flagWants(f))
+	case errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() == "" && c != c.Root() && c.Root().Flags().Lookup(unknown.GetSpecifiedName()) != nil:
+		// A question's flag given to a subcommand: "crib check --explain".
+		msg += fmt.Sprintf(" (%s has no --%s; it is a flag of crib's questions: crib --%s …)", c.CommandPath(), unknown.GetSpecifiedName(), unknown.GetSpecifiedName())
 	case errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() == "":
 		if s := closestFlag(c, unknown.GetSpecifiedName()); s != "" {
 			msg += fmt.Sprintf(" (did you mean --%s?)", s)

@@ -85,12 +85,16 @@ func TestUsageErrors(t *testing.T) {
 		{"completion without a shell", []string{"completion"}, true},
 		{"completion for an unknown shell", []string{"completion", "tcsh"}, true},
 		{"-i with a question", []string{"-i", "sns"}, true},
+		{"a question's flag given to check", []string{"check", "--explain", "--notes", checkNotes}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, errOut := transcript{args: tt.args}.run(t)
 			if code != ExitError || !strings.HasPrefix(errOut, "crib: ") {
 				t.Fatalf("exit %d, stderr %q; want exit %d and a crib: line", code, errOut, ExitError)
+			}
+			if strings.Contains(errOut, "--explain") && !strings.Contains(errOut, "crib check has no --explain") {
+				t.Errorf("stderr %q does not say that check has no --explain", errOut)
 			}
 			if got := strings.Contains(errOut, "Run 'crib --help' for usage."); got != tt.usage {
 				t.Errorf("usage hint %v, want %v; stderr:\n%s", got, tt.usage, errOut)
