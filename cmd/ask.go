@@ -310,20 +310,28 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 	// The question as asked, not what the best note leaves out: with
 	// words in different notes, or one no note has, that named the wrong
 	// words ("no note covers \"rest\"" for "dough rest").
-	line := fmt.Sprintf("crib: no note covers %q", shortQuestion(opts.Question))
+	line := "crib: no note covers " + quotedQuestion(opts.Question)
 	switch {
 	case len(ans.Results) == 0 && len(ans.Idle) > 0:
 		// The filter, not the question, left nothing: say so first, or
 		// a mistyped --in reads as notes lacking the answer.
-		line = "crib: no note passes " + strings.Join(ans.Idle, ", ") + " (check the spelling; crib --help shows how each filter matches)"
-	case len(ans.Results) == 0 && !x.filter.IsZero():
-		q := shortQuestion(opts.Question)
-		if strings.Contains(q, `"`) {
-			q = "'" + q + "'" // a question with "phrases" reads better unescaped
-		} else {
-			q = strconv.Quote(q)
+		line = "crib: no note passes " + strings.Join(ans.Idle, ", ")
+		if !strings.HasSuffix(line, ")") {
+			line += " (check the spelling; crib --help shows how each filter matches)"
 		}
-		line = fmt.Sprintf("crib: no notes match %s within %s", q, x.filter)
+	case len(ans.Results) == 0 && !x.filter.IsZero() && len(x.filter.In)+len(x.filter.Section)+len(x.filter.Tags) == 0:
+		// Only the question's own operators filter ("cats OR dogs",
+		// "steak -sear"): naming them as a filter repeated the question.
+		switch {
+		case len(ans.Unknown) > 0:
+			line = "crib: no note mentions " + quoteAll(ans.Unknown)
+		case len(x.filter.Exclude) == 0:
+			line = "crib: no note says " + x.filter.String()
+		default:
+			line = fmt.Sprintf("crib: %s leaves out every note that matches %s", search.Filter{Exclude: x.filter.Exclude}, quotedQuestion(opts.Question))
+		}
+	case len(ans.Results) == 0 && !x.filter.IsZero():
+		line = fmt.Sprintf("crib: no notes match %s within %s", quotedQuestion(opts.Question), x.filter)
 	case len(ans.Unknown) > 0:
 		line += "; no note mentions " + quoteAll(ans.Unknown)
 	}
@@ -337,6 +345,16 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 		}
 	}
 	return errNotFound
+}
+
+// quotedQuestion is shortQuestion in quotes: single ones around a
+// question with "phrases", which reads better unescaped.
+func quotedQuestion(q string) string {
+	q = shortQuestion(q)
+	if strings.Contains(q, `"`) {
+		return "'" + q + "'"
+	}
+	return strconv.Quote(q)
 }
 
 // shortQuestion is a question as a message quotes it: on one line, its

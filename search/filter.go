@@ -161,7 +161,11 @@ func (e *Engine) idle(f Filter) []string {
 	}
 	check("--in", f.In, func(s corpus.Snippet, p string) bool { return under(s.Source, p) })
 	check("--section", f.Section, func(s corpus.Snippet, t string) bool { return Filter{Section: []string{t}}.passes(s) })
+	n := len(out)
 	check("--tag", f.Tags, func(s corpus.Snippet, t string) bool { return Filter{Tags: []string{t}}.passes(s) })
+	if len(out) > n && !slices.ContainsFunc(e.Snippets(), func(s corpus.Snippet) bool { return len(s.Tags) > 0 }) {
+		out[len(out)-1] += " (these notes have no tags)"
+	}
 	return out
 }
 
