@@ -328,6 +328,18 @@ func init() {
 // forceMerge is scorch's, but for a test that makes it fail.
 var forceMerge = func(ctx context.Context, s *scorch.Scorch) error { return s.ForceMerge(ctx, &oneMerge) }
 
+// hearAsyncErrors returns the channel that hears scorch's errors about
+// the index in dir, made unless Write made it already, and the function
+// that stops the hearing it started.
+func hearAsyncErrors(dir string) (chan error, func()) {
+	dir = filepath.Clean(dir)
+	ch, had := asyncErrors.LoadOrStore(dir, make(chan error, 1))
+	if had {
+		return ch.(chan error), func() {}
+	}
+	return ch.(chan error), func() { asyncErrors.Delete(dir) }
+}
+
 // compact merges the index in dir into one segment, dropping the terms of
 // deleted snippets, and waits for it; an error scorch reports meanwhile
 // ends the wait.
@@ -340,10 +352,8 @@ func compact(idx bleve.Index, dir string) error {
 	if !ok {
 		return nil
 	}
-	failed := make(chan error, 1)
-	dir = filepath.Clean(dir)
-	asyncErrors.Store(dir, failed)
-	defer asyncErrors.Delete(dir)
+	failed, stop := hearAsyncErrors(dir)
+	defer stop()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel() // a failed merge stops; ForceMerge returns when idx closes
 	done := make(chan error, 1)
@@ -411,6 +421,12 @@ func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done
 // of all snippets.
 func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed, dir string) (*Stats, error) {
 	defer collecting()()
+	if dir != "" {
+		// A merge of the groups failing while indexing goes on (see
+		// mergeConfig) is retried by scorch on and on; compact reports it.
+		_, stop := hearAsyncErrors(dir)
+		defer stop()
+	}
 	if up.Had > len(snippets) {
 		b := idx.NewBatch()
 		for i := len(snippets); i < up.Had; i++ {

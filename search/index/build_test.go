@@ -133,6 +133,25 @@ func TestCompactFailsInsteadOfHanging(t *testing.T) {
 	}
 }
 
+// TestCompactReportsEarlierMergeFailure: a group's merge that failed
+// while indexing went on (see mergeConfig) fails the compaction after it,
+// even when the final merge works.
+func TestCompactReportsEarlierMergeFailure(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, mergeConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	_, stop := hearAsyncErrors(dir)
+	defer stop()
+	full := errors.New("no space left on device")
+	scorch.RegistryAsyncErrorCallbacks[asyncErrorsName](full, filepath.Join(dir, "store"))
+	if err := compact(idx, dir); !errors.Is(err, full) {
+		t.Fatalf("compact: %v, want %v", err, full)
+	}
+}
+
 // planSegment is a segment of live snippets for bleve's merge planner.
 type planSegment struct{ id, live uint64 }
 
