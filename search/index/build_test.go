@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/crib-dev/crib/corpus"
@@ -128,5 +130,92 @@ func TestCompactFailsInsteadOfHanging(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("compact still waiting after 30 s")
+	}
+}
+
+// TestCompactReportsEarlierMergeFailure: a group's merge that failed
+// while indexing went on (see mergeConfig) fails the compaction after it,
+// even when the final merge works.
+func TestCompactReportsEarlierMergeFailure(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, mergeConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	_, stop := hearAsyncErrors(dir)
+	defer stop()
+	full := errors.New("no space left on device")
+	scorch.RegistryAsyncErrorCallbacks[asyncErrorsName](full, filepath.Join(dir, "store"))
+	if err := compact(idx, dir); !errors.Is(err, full) {
+		t.Fatalf("compact: %v, want %v", err, full)
+	}
+}
+
+// planSegment is a segment of live snippets for bleve's merge planner.
+type planSegment struct{ id, live uint64 }
+
+func (s planSegment) Id() uint64          { return s.id }
+func (s planSegment) FullSize() int64     { return int64(s.live) }
+func (s planSegment) LiveSize() int64     { return int64(s.live) }
+func (s planSegment) HasVector() bool     { return false }
+func (s planSegment) FileSize() int64     { return int64(s.live) * 300 }
+func (s planSegment) LiveFileSize() int64 { return s.FileSize() }
+
+// TestMergeConfigMergesGroupsOnce: scorch's merger, with the options of
+// mergeConfig, merges the batches' segments mergeGroup at a time and never
+// a group's segment again.
+func TestMergeConfigMergesGroupsOnce(t *testing.T) {
+	o := mergeplan.DefaultMergePlanOptions
+	b, err := json.Marshal(mergeConfig()["scorchMergePlanOptions"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatal(err)
+	}
+	segments := func(groups, batches int) []mergeplan.Segment {
+		var out []mergeplan.Segment
+		for i := range groups {
+			out = append(out, planSegment{uint64(i), mergeGroup * batchSize})
+		}
+		for i := range batches {
+			out = append(out, planSegment{uint64(groups + i), batchSize + uint64(i%3)})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name            string
+		groups, batches int
+		merged          int // segments in the one task, 0 for none
+	}{
+		{"a group's worth waits", 0, mergeGroup, 0},
+		{"groups are not merged again", 9, mergeGroup, 0},
+		{"past a group's worth", 3, mergeGroup + 2, mergeGroup},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := mergeplan.Plan(segments(tc.groups, tc.batches), &o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var tasks []*mergeplan.MergeTask
+			if p != nil {
+				tasks = p.Tasks
+			}
+			if tc.merged == 0 {
+				if len(tasks) != 0 {
+					t.Fatalf("%d tasks, want none", len(tasks))
+				}
+				return
+			}
+			if len(tasks) != 1 || len(tasks[0].Segments) != tc.merged {
+				t.Fatalf("tasks %v, want one of %d segments", tasks, tc.merged)
+			}
+			for _, s := range tasks[0].Segments {
+				if s.LiveSize() >= mergeGroup*batchSize {
+					t.Errorf("a group's segment merged again")
+				}
+			}
+		})
 	}
 }
