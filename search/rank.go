@@ -81,6 +81,13 @@ func (e *Engine) makeConcepts(p *plan) []score.Concept {
 			c.Scales = append(c.Scales, foundSynonym*w)
 		}
 		for _, im := range m.Inner {
+			if m.Service != "" && im.Service == "" {
+				// A service's name is not said by a word of it: a note
+				// saying "application" says nothing of App Mesh. A
+				// service inside it (CloudWatch Logs in CloudWatch Logs
+				// Insights) is.
+				continue
+			}
 			// Part of the phrase, said in the question's words or a synonym.
 			c.Forms = append(c.Forms, p.seq[im.Start:im.End])
 			c.Scales = append(c.Scales, innerPhrase)

@@ -100,3 +100,19 @@ func TestEmbeddedAnswers(t *testing.T) {
 		})
 	}
 }
+
+// A word of a service's name is not the service: notes saying
+// "application" do not answer a question about App Mesh.
+func TestServiceNameNotSaidByItsWords(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Troubleshoot system and application failures.", Source: "n.md", Line: 1},
+		{Text: "Application Discovery Agent runs on each VM.", Source: "n.md", Line: 2},
+	})
+	r, err := e.Rank("what is aws app mesh", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Covered() {
+		t.Errorf("covered by %q", r.Hits[0].Snippet.Text)
+	}
+}
