@@ -379,7 +379,7 @@ var stopWords = func() map[string]bool {
 		it its itself they them their theirs this that these those what which who whom whose
 		how why when where there here can could would should shall will may might must
 		so such than too very just also s t d ll re ve m e g eg ie etc
-		whats hows whys wheres whos thats theres heres`) {
+		whats hows whys wheres whos thats theres heres vs versus`) {
 		m[w] = true
 	}
 	return m

@@ -194,7 +194,7 @@ func TestAnalyzeOffsetsSliceTheWord(t *testing.T) {
 }
 
 func TestIsStopWord(t *testing.T) {
-	for w, want := range map[string]bool{"the": true, "of": true, "a": true, "aws": false, "not": false, "all": false, "once": false, "whats": true, "what": true} {
+	for w, want := range map[string]bool{"the": true, "of": true, "a": true, "aws": false, "not": false, "all": false, "once": false, "whats": true, "what": true, "vs": true} {
 		if got := analysis.IsStopWord(w); got != want {
 			t.Errorf("IsStopWord(%q) = %v, want %v", w, got, want)
 		}
