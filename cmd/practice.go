@@ -127,6 +127,9 @@ type session struct {
 	opts    *PracticeOptions
 	eng     *search.Engine
 	checker *check.Checker
+	// asked is the last line asked as a question, "" once anything else
+	// ran: options that follow it at once are its options (see loop).
+	asked string
 }
 
 // keptEngine hands a command the session's engine, which outlives it.
@@ -191,8 +194,19 @@ func (s *session) loop(lr lineReader) error {
 			s.run(lr, append(buf, splitPaste(line)...))
 			buf = nil
 		default:
+			if len(buf) == 0 && s.asked != "" && check.IsOptionLine(trimmed) {
+				// A question pasted without bracketed paste arrives a
+				// line at a time: its first line was asked alone, and
+				// its options come next. They are checked against it.
+				fmt.Fprintf(s.opts.IO.ErrOut, "crib: checking these options against %s\n", quotedQuestion(s.asked))
+				buf = append(buf, s.asked)
+			}
 			buf = append(buf, line)
+			s.asked = ""
 			if !waitsForMore(buf) {
+				if _, err := check.ParseQuestion(trimmed); err != nil && len(buf) == 1 {
+					s.asked = trimmed
+				}
 				s.run(lr, buf)
 				buf = nil
 			}

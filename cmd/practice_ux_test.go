@@ -26,6 +26,9 @@ func TestPracticeSessionManners(t *testing.T) {
 		{"exit", "warm pool\nexit\nlifecycle hook\n"},
 		{"quit", "quit\nwarm pool\n"},
 		{"stem-then-question", "Which Elastic Beanstalk deployment policy is the fastest one to use?\n\nwarm pool\n"},
+		// Pasted without bracketed paste, the stem is asked alone as it
+		// arrives; the options after it are checked against it.
+		{"stem-asked-then-options", "fastest deployment policy?\nA. Immutable\nB. All at once\n\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
