@@ -95,7 +95,7 @@ type heapDisjunction struct {
 
 // clauseHeap orders searchers by their current document, then by their
 // place in the sorted list. An entry holds its document's internal id
-// read as a number, as scorch writes ids (eight big-endian bytes, which
+// read as a number, as bleve writes ids (eight big-endian bytes, which
 // compare as their numbers do), so that a comparison neither calls
 // bytes.Compare nor reads the match; should an id of another length
 // turn up, the heap compares the ids themselves from then on (the order

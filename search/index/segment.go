@@ -1,0 +1,102 @@
+package index
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	blevedocument "github.com/blevesearch/bleve/v2/document"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
+)
+
+// An index on disk is one zap segment file in its folder, of the zap
+// version scorch wrote for crib before (v17). crib writes it once, from
+// the segments of its batches merged into one, and then only reads it:
+// it needs none of scorch's persister, merger, bolt root or background
+// goroutines, and no process that only asks questions runs scorch's
+// package init (Levenshtein automata: a fifth of a one-shot question).
+const segmentName = "segment.zap"
+
+var zapPlugin = &zap.ZapPlugin{}
+
+// newSegment makes an in-memory segment of docs, as scorch makes one of a
+// batch: each document gets its "_id" field, which the segment stores
+// and indexes, and its fields analysed (crib's own fields are already).
+func newSegment(docs []*blevedocument.Document) (segment.Segment, error) {
+	results := make([]bleveindex.Document, len(docs))
+	for i, d := range docs {
+		d.AddIDField()
+		d.Fields[len(d.Fields)-1].Analyze()
+		results[i] = d
+	}
+	seg, _, err := zapPlugin.New(results)
+	return seg, err
+}
+
+// spill writes an in-memory segment to path and opens it from there, so
+// that a build holds its batches mapped from disk, not on its heap.
+func spill(seg segment.Segment, path string) (segment.Segment, error) {
+	defer seg.Close()
+	if err := seg.(segment.UnpersistedSegment).Persist(path); err != nil {
+		return nil, err
+	}
+	return openSegment(path)
+}
+
+// openSegment opens a segment file, memory-mapped. A file too short to
+// hold zap's footer, or one zap panics on, is damaged.
+func openSegment(path string) (seg segment.Segment, err error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() < zap.FooterSize {
+		return nil, fmt.Errorf("%w: %s holds %d bytes", ErrDamaged, filepath.Base(path), info.Size())
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			seg, err = nil, fmt.Errorf("%w: %s: %v", ErrDamaged, filepath.Base(path), r)
+		}
+	}()
+	return zapPlugin.Open(path)
+}
+
+// mergeInto merges segs, less the documents drops names in each, into
+// the segment file of folder dir, atomically: it is written under a
+// temporary name and renamed, so that a crash never leaves half a file.
+func mergeInto(dir string, segs []segment.Segment, drops []*roaring.Bitmap) error {
+	tmp := filepath.Join(dir, segmentName+".tmp")
+	if _, _, err := zapPlugin.Merge(segs, drops, tmp, nil, nil); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("merge index: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, segmentName)); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("merge index: %w", err)
+	}
+	return nil
+}
+
+// replaced returns the documents of seg whose snippets are indexed again
+// or deleted: those numbered keep or more.
+func replaced(seg segment.Segment, keep int) (*roaring.Bitmap, error) {
+	drop := roaring.New()
+	for n := range seg.Count() {
+		id, err := seg.DocID(n)
+		if err != nil {
+			return nil, err
+		}
+		i, err := strconv.Atoi(string(id))
+		if err != nil {
+			return nil, fmt.Errorf("%w: snippet id %q", ErrDamaged, id)
+		}
+		if i >= keep {
+			drop.Add(uint32(n))
+		}
+	}
+	return drop, nil
+}
