@@ -240,60 +240,26 @@ func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done
 // on the heap, and then all are merged into one, once, dropping the old
 // index's replaced and deleted snippets.
 func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed) (*Stats, error) {
-	var segs []segment.Segment
-	var drops []*roaring.Bitmap
-	defer func() {
-		for _, s := range segs {
-			s.Close()
-		}
-	}()
+	p := &parts{}
+	defer p.close()
 	if up == nil {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("create index: %w", err)
 		}
 		up = &Update{}
-	} else {
-		old, err := openSegment(filepath.Join(dir, segmentName))
-		if err != nil {
-			return nil, fmt.Errorf("open index: %w", err)
-		}
-		segs = append(segs, old)
-		drop, err := replaced(old, up.Keep)
-		if err != nil {
-			return nil, fmt.Errorf("open index: %w", err)
-		}
-		drops = append(drops, drop)
+	} else if err := p.addOld(dir, up.Keep); err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
 	}
-	var mu sync.Mutex
-	batches := map[int]segment.Segment{}
-	voc, err := indexRange(snippets, up.Keep, progress, analysed, func(start, _ int, docs []*blevedocument.Document) error {
-		seg, err := newSegment(docs)
-		if err == nil {
-			seg, err = spill(seg, batchPath(dir, start))
-		}
-		if err != nil {
-			return err
-		}
-		mu.Lock()
-		batches[start] = seg
-		mu.Unlock()
-		return nil
-	})
-	for _, start := range slices.Sorted(maps.Keys(batches)) {
-		segs, drops = append(segs, batches[start]), append(drops, nil)
-		defer os.Remove(batchPath(dir, start))
-	}
+	voc, err := p.addBatches(dir, snippets, up.Keep, progress, analysed)
 	if err != nil {
 		return nil, err
 	}
-	if len(segs) == 0 { // no snippets
-		seg, err := newSegment(nil)
-		if err != nil {
-			return nil, fmt.Errorf("create index: %w", err)
-		}
-		segs, drops = append(segs, seg), append(drops, nil)
+	tmp, err := mergeTemp(dir, p.segs, p.drops)
+	p.close() // before the rename, which replaces the old index's file
+	if err == nil {
+		err = publish(tmp, filepath.Join(dir, segmentName))
 	}
-	if err := mergeInto(dir, segs, drops); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	seg, err := openSegment(filepath.Join(dir, segmentName))
@@ -310,6 +276,70 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 	}
 	st.Vocab, st.AvgLen = voc, meanLength(snippets)
 	return st, nil
+}
+
+// parts are the segments a write merges: the old index's, less the
+// snippets it drops, and those of the batches, each in a file of its own
+// until the merge.
+type parts struct {
+	segs  []segment.Segment
+	drops []*roaring.Bitmap
+	files []string
+}
+
+// addOld adds the index in dir, less its snippets from keep on.
+func (p *parts) addOld(dir string, keep int) error {
+	old, err := openSegment(filepath.Join(dir, segmentName))
+	if err != nil {
+		return err
+	}
+	p.segs = append(p.segs, old)
+	drop, err := replaced(old, keep)
+	p.drops = append(p.drops, drop)
+	return err
+}
+
+// addBatches adds the segments of snippets[first:], in snippet order,
+// and returns their vocabulary. No snippets make an empty segment.
+func (p *parts) addBatches(dir string, snippets []corpus.Snippet, first int, progress func(int), analysed Analysed) (*Vocabulary, error) {
+	var mu sync.Mutex
+	batches := map[int]segment.Segment{}
+	voc, err := indexRange(snippets, first, progress, analysed, func(start, _ int, docs []*blevedocument.Document) error {
+		seg, err := newSegment(docs)
+		if err == nil {
+			seg, err = spill(seg, batchPath(dir, start))
+		}
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		batches[start] = seg
+		mu.Unlock()
+		return nil
+	})
+	for _, start := range slices.Sorted(maps.Keys(batches)) {
+		p.segs, p.drops = append(p.segs, batches[start]), append(p.drops, nil)
+		p.files = append(p.files, batchPath(dir, start))
+	}
+	if err == nil && len(p.segs) == 0 {
+		var seg segment.Segment
+		if seg, err = newSegment(nil); err == nil {
+			p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
+		}
+	}
+	return voc, err
+}
+
+// close closes the segments, and then removes the batches' files: a
+// file still mapped cannot be removed on every system.
+func (p *parts) close() {
+	for _, s := range p.segs {
+		s.Close()
+	}
+	for _, f := range p.files {
+		os.Remove(f)
+	}
+	p.segs, p.files = nil, nil
 }
 
 // batchPath names the segment file of the batch from snippet start, which
