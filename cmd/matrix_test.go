@@ -682,7 +682,7 @@ func noPartialIndex(t *testing.T, m *matrixEnv) {
 // panicked and nothing repaired it).
 func garbledSegment(m *matrixEnv) []string {
 	args := m.cached()
-	segs, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "notes-*", "g-*", "index", "store", "*.zap"))
+	segs, _ := filepath.Glob(filepath.Join(m.env["XDG_CACHE_HOME"], "crib", "notes-*", "g-*", "index", "*.zap"))
 	if len(segs) == 0 {
 		m.t.Fatal("the first run cached no segment")
 	}

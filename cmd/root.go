@@ -56,9 +56,9 @@ func Run(ios *IOStreams, args []string) int {
 	return Execute(root, ios)
 }
 
-// silenceLibraryLogs stops bleve's scorch, which logs with the standard
-// log package ("unable to load snapshot, …, continuing"), from writing
-// raw lines to stderr: crib reports what went wrong itself, once.
+// silenceLibraryLogs stops bleve (its mapping and query packages), which
+// logs with the standard log package, from writing raw lines to stderr:
+// crib reports what went wrong itself, once.
 func silenceLibraryLogs() {
 	log.SetOutput(io.Discard)
 }

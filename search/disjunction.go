@@ -95,7 +95,7 @@ type heapDisjunction struct {
 
 // clauseHeap orders searchers by their current document, then by their
 // place in the sorted list. An entry is one number: its document's
-// internal id read as a number, as scorch writes ids (eight big-endian
+// internal id read as a number, as bleve writes ids (eight big-endian
 // bytes, which compare as their numbers do), above the searcher's place,
 // so that a comparison is one comparison of numbers and neither calls
 // bytes.Compare nor reads the match. Should an id of another length or

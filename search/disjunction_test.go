@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -111,7 +110,7 @@ func everyThird(e *Engine, q query.Query) query.Query {
 }
 
 func allHits(e *Engine, q query.Query, explain bool) (map[string]*bsearch.DocumentMatch, error) {
-	res, err := e.idx.Search(bleve.NewSearchRequestOptions(q, 100000, 0, explain))
+	res, err := e.idx.Search(snippetindex.Request{Query: q, Size: 100000, Explain: explain})
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/crib-dev/crib/corpus"
@@ -28,7 +27,7 @@ func init() {
 
 // Engine answers questions over one set of snippets.
 type Engine struct {
-	idx      bleve.Index
+	idx      *index.Searcher
 	snippets SnippetSource
 	all      allSnippets // Snippets(), decoded once
 	th       *Thesaurus

@@ -24,15 +24,7 @@ import (
 func TestPhraseSearcherLikeBleve(t *testing.T) {
 	for name, snippets := range map[string][]corpus.Snippet{"built-in": corpus.Embedded(), "ties": tiedSnippets()} {
 		e := testEngine(t, snippets)
-		in, err := e.idx.Advanced()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := in.Reader()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
+		r := e.idx.Reader()
 		rnd := rand.New(rand.NewPCG(3, 4))
 		for _, terms := range notePhrases(snippets, rnd, 40) {
 			for _, field := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {

@@ -5,9 +5,8 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/index"
 )
 
 // TestTopSortsLikeID checks that top picks and orders hits exactly as a
@@ -29,9 +28,7 @@ func TestTopSortsLikeID(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					req := bleve.NewSearchRequestOptions(p.bleveQuery(), n, 0, false)
-					req.SortBy([]string{"-_score", "_id"})
-					want, err := e.idx.Search(req)
+					want, err := e.idx.Search(index.Request{Query: p.bleveQuery(), Size: n, ByID: true})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -48,7 +45,7 @@ func TestTopSortsLikeID(t *testing.T) {
 	}
 }
 
-func ids(r *bleve.SearchResult) []string {
+func ids(r *index.Result) []string {
 	var out []string
 	for _, h := range r.Hits {
 		out = append(out, fmt.Sprintf("%s %.12g", h.ID, h.Score))

@@ -17,7 +17,7 @@ import (
 // open sees the damage through its memory map.
 func spoilInPlace(t *testing.T, gen string) {
 	t.Helper()
-	segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "store", "*.zap"))
+	segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "*.zap"))
 	if len(segs) == 0 {
 		t.Fatal("no segment files")
 	}

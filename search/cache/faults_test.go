@@ -20,7 +20,7 @@ func TestCacheDamaged(t *testing.T) {
 	want := answers(t, memoryEngine(t, src))
 	spoil := map[string]func(gen string){
 		"truncated segment": func(gen string) {
-			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "store", "*.zap"))
+			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "*.zap"))
 			if len(segs) == 0 {
 				t.Fatal("no segment files")
 			}
@@ -28,16 +28,20 @@ func TestCacheDamaged(t *testing.T) {
 			os.Truncate(segs[0], info.Size()/2)
 		},
 		"garbage segment": func(gen string) {
-			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "store", "*.zap"))
+			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "*.zap"))
 			os.WriteFile(segs[0], []byte("garbage"), 0o644)
 		},
-		"garbage root.bolt": func(gen string) {
-			os.WriteFile(filepath.Join(gen, indexDir, "store", "root.bolt"), []byte("garbage"), 0o644)
+		"missing segment": func(gen string) {
+			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "*.zap"))
+			os.Remove(segs[0])
 		},
-		"missing index meta": func(gen string) { os.Remove(filepath.Join(gen, indexDir, "index_meta.json")) },
-		"garbage snapshot":   func(gen string) { os.WriteFile(filepath.Join(gen, snapshotName), []byte("garbage"), 0o644) },
-		"garbage manifest":   func(gen string) { os.WriteFile(filepath.Join(gen, manifestName), []byte("{garbage"), 0o644) },
-		"empty manifest":     func(gen string) { os.WriteFile(filepath.Join(gen, manifestName), nil, 0o644) },
+		"empty segment": func(gen string) {
+			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "*.zap"))
+			os.WriteFile(segs[0], nil, 0o644)
+		},
+		"garbage snapshot": func(gen string) { os.WriteFile(filepath.Join(gen, snapshotName), []byte("garbage"), 0o644) },
+		"garbage manifest": func(gen string) { os.WriteFile(filepath.Join(gen, manifestName), []byte("{garbage"), 0o644) },
+		"empty manifest":   func(gen string) { os.WriteFile(filepath.Join(gen, manifestName), nil, 0o644) },
 		"manifest byte flipped": func(gen string) {
 			data, _ := os.ReadFile(filepath.Join(gen, manifestName))
 			data[len(data)/2] ^= 0x10

@@ -51,7 +51,7 @@ func TestCacheUntrusted(t *testing.T) {
 			symlink(t, outside, gen)
 		}, "is not a folder"},
 		{"segment is a symbolic link", func(t *testing.T, gen, outside string) {
-			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "store", "*.zap"))
+			segs, _ := filepath.Glob(filepath.Join(gen, indexDir, "*.zap"))
 			copyTree(t, segs[0], outside)
 			os.Remove(segs[0])
 			symlink(t, outside, segs[0])

@@ -1,28 +1,31 @@
-// Package index writes and opens crib's bleve index: the mapping (the
-// snippet's prose, the parts of its identifiers, its parent items and its
-// headings, scored with BM25), crib's analyzer registered in bleve, the
-// build (each snippet analysed once, in batches, on a few workers), the
-// vocabulary and statistics ranking needs, and an index opened from disk
-// whose damage is caught rather than panicking. Package search ranks with
-// it; package cache keeps it on disk.
+// Package index writes and opens crib's index, one zap segment of bleve's
+// searched with bleve's queries: the mapping (the snippet's prose, the
+// parts of its identifiers, its parent items and its headings, scored with
+// BM25), crib's analyzer registered in bleve, the build (each snippet
+// analysed once, in batches, on a few workers, merged into one segment),
+// the vocabulary and statistics ranking needs, and an index opened from
+// disk whose damage is caught rather than panicking. It does not use
+// bleve's index manager, scorch. Package search ranks with it; package
+// cache keeps it on disk.
 package index
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"math"
+	"maps"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	"github.com/RoaringBitmap/roaring/v2"
+	blevedocument "github.com/blevesearch/bleve/v2/document"
 	blevesearch "github.com/blevesearch/bleve/v2/search"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
@@ -38,9 +41,9 @@ import (
 // took no more CPU (19.6 s against 21.9 s). A list of a million items of
 // 22 bytes made a thousand segments of 1,000 that bleve merged and merged
 // again: batches of 10,000 took 39 CPU seconds instead of 46, and 20 s
-// instead of 25. Since segments are merged in groups and at the end
-// (mergeConfig), batches of 500 peaked 7-13 MiB lower than 1,000 at 100k
-// realistic snippets (238 against 245 MiB, medians of 4), for the same CPU.
+// instead of 25. Since segments are merged once, at the end (compact),
+// batches of 500 peaked 7-13 MiB lower than 1,000 at 100k realistic
+// snippets (238 against 245 MiB, medians of 4), for the same CPU.
 const (
 	batchSize  = 500
 	batchBytes = 128 << 10
@@ -67,12 +70,15 @@ func joinedLen(parts []string) int {
 	return n
 }
 
-// indexRange indexes snippets[first:] under their positions as ids, and
-// counts their vocabulary meanwhile. Batches are built concurrently: bleve
-// analyses a batch on its own worker pool but encodes the segment on the
-// calling goroutine, so one caller would leave a core idle. progress, when
-// set, is told how many snippets are done.
-func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress func(int), analysed Analysed) (*Vocabulary, error) {
+// A batch is snippets[start:end] made into documents.
+type batchDocs = func(start, end int, docs []*blevedocument.Document) error
+
+// indexRange makes the documents of snippets[first:], batch by batch,
+// under their positions as ids, hands each batch to add, and counts
+// their vocabulary meanwhile. Batches are made concurrently: analysing
+// them and encoding their segments (add) is most of a build. progress,
+// when set, is told how many snippets are done.
+func indexRange(snippets []corpus.Snippet, first int, progress func(int), analysed Analysed, add batchDocs) (*Vocabulary, error) {
 	batches := make(chan [2]int)
 	errs := make(chan error, 1)
 	var done atomic.Int64
@@ -90,7 +96,7 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 				if failed.Load() {
 					continue
 				}
-				if err := indexBatch(idx, makers[w], snippets, start, end); err != nil {
+				if err := indexBatch(makers[w], snippets, start, end, add); err != nil {
 					failed.Store(true)
 					select {
 					case errs <- err:
@@ -125,21 +131,19 @@ func indexRange(idx bleve.Index, snippets []corpus.Snippet, first int, progress 
 
 func indexWorkers() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }
 
-func indexBatch(idx bleve.Index, m *docMaker, snippets []corpus.Snippet, from, to int) (err error) {
-	// bleve panics on some write errors (a full disk: "assignment to entry
-	// in nil map"), here on a worker goroutine no caller could recover.
+func indexBatch(m *docMaker, snippets []corpus.Snippet, from, to int, add batchDocs) (err error) {
+	// zap may panic on a write error, here on a worker goroutine no
+	// caller could recover.
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("index batch: %v", r)
 		}
 	}()
-	b := idx.NewBatch()
+	docs := make([]*blevedocument.Document, to-from)
 	for i := from; i < to; i++ {
-		if err := b.IndexAdvanced(m.document(i, snippets[i])); err != nil {
-			return fmt.Errorf("index snippet %s:%d: %w", snippets[i].Source, snippets[i].Line, err)
-		}
+		docs[i-from] = m.document(i, snippets[i])
 	}
-	if err := idx.Batch(b); err != nil {
+	if err := add(from, to, docs); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
 	return nil
@@ -173,25 +177,20 @@ type Stats struct {
 
 // fieldStats counts the distinct terms of every field. bleve's own figure
 // for BM25's average length sums the term counts of each segment, so it
-// changes with how the index happens to be split into segments (by batch
-// size, background merges, incremental updates); crib pins the statistics
-// to the distinct terms instead, which is what bleve uses for an index of
-// one segment, so the same notes score the same however they were indexed.
-func fieldStats(idx bleve.Index, docs int) (*Stats, error) {
-	fields, err := idx.Fields()
-	if err != nil {
-		return nil, fmt.Errorf("index fields: %w", err)
-	}
+// would change with how an index happened to be split into segments;
+// crib pins the statistics to the distinct terms instead, which is what
+// bleve uses for an index of one segment, as crib's always is.
+func fieldStats(seg segment.Segment, docs int) (*Stats, error) {
 	st := &Stats{Docs: docs, Fields: map[string]int{}}
-	for _, f := range fields {
+	for _, f := range seg.Fields() {
 		if f == "_id" {
 			continue
 		}
-		n, err := distinctTerms(idx, f)
+		d, err := seg.Dictionary(f)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("index field %s: %w", f, err)
 		}
-		st.Fields[f] = n
+		st.Fields[f] = d.Cardinality()
 	}
 	// A field no snippet has terms in is in no segment (see addField);
 	// it counts 0 distinct terms, as when every snippet held it empty.
@@ -201,175 +200,6 @@ func fieldStats(idx bleve.Index, docs int) (*Stats, error) {
 		}
 	}
 	return st, nil
-}
-
-func distinctTerms(idx bleve.Index, field string) (int, error) {
-	d, err := idx.FieldDict(field)
-	if err != nil {
-		return 0, fmt.Errorf("index field %s: %w", field, err)
-	}
-	defer d.Close()
-	n := 0
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return 0, fmt.Errorf("index field %s: %w", field, err)
-		}
-		if e == nil {
-			return n, nil
-		}
-		n++
-	}
-}
-
-// bleveIndex lets statsIndex embed bleve.Index, whose method Index would
-// clash with the embedded field's default name.
-type bleveIndex = bleve.Index
-
-// statsIndex searches with pinned BM25 statistics; see fieldStats.
-type statsIndex struct {
-	bleveIndex
-	stats    *blevesearch.BM25Stats
-	onDamage func(error) error
-}
-
-func withStats(idx bleve.Index, st *Stats) *statsIndex {
-	fields := make(map[string]int, len(st.Fields))
-	for f, n := range st.Fields {
-		fields[f] = n
-	}
-	return &statsIndex{bleveIndex: idx, stats: &blevesearch.BM25Stats{DocCount: float64(st.Docs), FieldCardinality: fields}}
-}
-
-func (s *statsIndex) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	return s.SearchInContext(context.Background(), req)
-}
-
-// SearchInContext turns a panic of bleve's, which damaged index files
-// cause, into ErrDamaged.
-func (s *statsIndex) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("%w (%v)", ErrDamaged, r)
-			if s.onDamage != nil {
-				err = s.onDamage(err)
-			}
-		}
-	}()
-	r := *req
-	r.PreSearchData = map[string]interface{}{blevesearch.BM25PreSearchDataKey: s.stats}
-	for k, v := range req.PreSearchData {
-		if k != blevesearch.BM25PreSearchDataKey {
-			r.PreSearchData[k] = v
-		}
-	}
-	return s.bleveIndex.SearchInContext(ctx, &r)
-}
-
-// A new index on disk is built with merges of its batches' segments in
-// groups of mergeGroup as they come, on scorch's merger beside the
-// indexing workers, and compact merges the groups' segments, all into
-// one, when they are written. Each group's segment is never merged in the
-// background again: it holds at least mergeGroup*batchSize snippets, half
-// of MaxSegmentSize (see mergeplan). The first tier takes mergeGroup
-// segments of a batch and the next ones a hundred times that, so no
-// segment is merged twice before compact. Merging 200 segments of a batch
-// at the end (100k realistic snippets) spent half its time opening each
-// term's postings in every segment, on one core after indexing; merging
-// them in groups, and then about ten, took 0.93x the CPU and 0.90x the
-// peak memory (the batches' files, mapped once written, go as they are
-// merged). bleve's default tiers merged most snippets twice and left 19
-// segments, which a keyword question searched with 25% more CPU (a
-// 60-word one 15% more) than the one segment.
-func mergeConfig() map[string]interface{} {
-	return map[string]interface{}{
-		"scorchMergePlanOptions": map[string]interface{}{
-			"MaxSegmentSize":       2 * mergeGroup * batchSize,
-			"FloorSegmentSize":     batchSize,
-			"MaxSegmentsPerTier":   mergeGroup,
-			"SegmentsPerMergeTask": mergeGroup,
-			"TierGrowth":           100.0,
-		},
-		"asyncErrorCallbackName": asyncErrorsName,
-	}
-}
-
-// mergeGroup is how many segments of a batch are merged together while
-// indexing (see mergeConfig).
-const mergeGroup = 20
-
-// oneMerge merges every segment into one in a single pass; bleve's
-// SingleSegmentMergePlanOptions merge ten at a time, and again.
-var oneMerge = func() mergeplan.MergePlanOptions {
-	o := mergeplan.SingleSegmentMergePlanOptions
-	o.SegmentsPerMergeTask = math.MaxInt32
-	return o
-}()
-
-// asyncErrors hands the errors scorch hears on its own goroutines (a
-// merge failing on a full disk, or panicking) to the compaction waiting on
-// that index: scorch's merger would retry a failed merge forever, or stop
-// after a panic, and ForceMerge would never return. Keyed by index folder.
-var asyncErrors sync.Map // string -> chan error
-
-const asyncErrorsName = "crib-compact"
-
-func init() {
-	scorch.RegistryAsyncErrorCallbacks[asyncErrorsName] = func(err error, path string) {
-		if ch, ok := asyncErrors.Load(filepath.Dir(path)); ok {
-			select {
-			case ch.(chan error) <- err:
-			default:
-			}
-		}
-	}
-}
-
-// forceMerge is scorch's, but for a test that makes it fail.
-var forceMerge = func(ctx context.Context, s *scorch.Scorch) error { return s.ForceMerge(ctx, &oneMerge) }
-
-// hearAsyncErrors returns the channel that hears scorch's errors about
-// the index in dir, made unless Write made it already, and the function
-// that stops the hearing it started.
-func hearAsyncErrors(dir string) (chan error, func()) {
-	dir = filepath.Clean(dir)
-	ch, had := asyncErrors.LoadOrStore(dir, make(chan error, 1))
-	if had {
-		return ch.(chan error), func() {}
-	}
-	return ch.(chan error), func() { asyncErrors.Delete(dir) }
-}
-
-// compact merges the index in dir into one segment, dropping the terms of
-// deleted snippets, and waits for it; an error scorch reports meanwhile
-// ends the wait.
-func compact(idx bleve.Index, dir string) error {
-	in, err := idx.Advanced()
-	if err != nil {
-		return fmt.Errorf("compact index: %w", err)
-	}
-	s, ok := in.(*scorch.Scorch)
-	if !ok {
-		return nil
-	}
-	failed, stop := hearAsyncErrors(dir)
-	defer stop()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel() // a failed merge stops; ForceMerge returns when idx closes
-	done := make(chan error, 1)
-	go func() { done <- forceMerge(ctx, s) }()
-	select {
-	case err = <-done:
-		select {
-		case err = <-failed:
-		default:
-		}
-	case err = <-failed:
-	}
-	if err != nil {
-		return fmt.Errorf("compact index: %w", err)
-	}
-	return nil
 }
 
 // Analysed hears the tokens of snippet i's text; see Write.
@@ -389,65 +219,55 @@ type Update struct {
 // Write writes the index of snippets in dir: a new index, or with up
 // an index there already, whose snippets from up.Keep on are indexed
 // again. progress, when set, is told how many snippets are done. The
-// stats it returns are what Open needs, for all the snippets.
+// stats it returns are what Open needs, for all the snippets. A write
+// that fails removes dir: no index is left.
 //
 // analysed, when set, is given the tokens of each snippet's text that is
 // indexed, by its position, from several goroutines: what else the caller
 // learns from the text need not analyse it again.
 func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done int), analysed Analysed) (*Stats, error) {
-	var idx bleve.Index
-	var err error
-	if up == nil {
-		idx, err = bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, mergeConfig())
-		up = &Update{}
-	} else {
-		// An index built before mergeConfig has none in its meta.
-		cfg := mergeConfig()
-		cfg["bolt_timeout"] = "1s"
-		idx, err = bleve.OpenUsing(dir, cfg)
-	}
+	defer collecting()()
+	st, err := write(dir, snippets, up, progress, analysed)
 	if err != nil {
-		return nil, fmt.Errorf("create index: %w", err)
+		os.RemoveAll(dir)
+		return nil, err
 	}
-	st, err := fillIndex(idx, snippets, up, progress, analysed, dir)
-	if cerr := idx.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close index: %w", cerr)
-	}
-	return st, err
+	return st, nil
 }
 
-// fillIndex indexes snippets[up.Keep:], deletes the ids past the end,
-// merges an index on disk in dir into one segment, and counts the stats
-// of all snippets.
-func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed, dir string) (*Stats, error) {
-	defer collecting()()
-	if dir != "" {
-		// A merge of the groups failing while indexing goes on (see
-		// mergeConfig) is retried by scorch on and on; compact reports it.
-		_, stop := hearAsyncErrors(dir)
-		defer stop()
-	}
-	if up.Had > len(snippets) {
-		b := idx.NewBatch()
-		for i := len(snippets); i < up.Had; i++ {
-			b.Delete(DocID(i))
+// write is Write, less the removal of dir when it fails. Each batch is
+// made into a segment file of its own, mapped from disk rather than held
+// on the heap, and then all are merged into one, once, dropping the old
+// index's replaced and deleted snippets.
+func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed) (*Stats, error) {
+	p := &parts{}
+	defer p.close()
+	if up == nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create index: %w", err)
 		}
-		if err := idx.Batch(b); err != nil {
-			return nil, fmt.Errorf("index batch: %w", err)
-		}
+		up = &Update{}
+	} else if err := p.addOld(dir, up.Keep); err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
 	}
-	voc, err := indexRange(idx, snippets, up.Keep, progress, analysed)
+	voc, err := p.addBatches(dir, snippets, up.Keep, progress, analysed)
 	if err != nil {
 		return nil, err
 	}
-	if dir != "" {
-		// See mergeConfig. It also merges away replaced snippets, whose
-		// terms would otherwise still count in fieldStats.
-		if err := compact(idx, dir); err != nil {
-			return nil, err
-		}
+	tmp, err := mergeTemp(dir, p.segs, p.drops)
+	p.close() // before the rename, which replaces the old index's file
+	if err == nil {
+		err = publish(tmp, filepath.Join(dir, segmentName))
 	}
-	st, err := fieldStats(idx, len(snippets))
+	if err != nil {
+		return nil, err
+	}
+	seg, err := openSegment(filepath.Join(dir, segmentName))
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	defer seg.Close()
+	st, err := fieldStats(seg, len(snippets))
 	if err != nil {
 		return nil, err
 	}
@@ -456,6 +276,76 @@ func fillIndex(idx bleve.Index, snippets []corpus.Snippet, up *Update, progress 
 	}
 	st.Vocab, st.AvgLen = voc, meanLength(snippets)
 	return st, nil
+}
+
+// parts are the segments a write merges: the old index's, less the
+// snippets it drops, and those of the batches, each in a file of its own
+// until the merge.
+type parts struct {
+	segs  []segment.Segment
+	drops []*roaring.Bitmap
+	files []string
+}
+
+// addOld adds the index in dir, less its snippets from keep on.
+func (p *parts) addOld(dir string, keep int) error {
+	old, err := openSegment(filepath.Join(dir, segmentName))
+	if err != nil {
+		return err
+	}
+	p.segs = append(p.segs, old)
+	drop, err := replaced(old, keep)
+	p.drops = append(p.drops, drop)
+	return err
+}
+
+// addBatches adds the segments of snippets[first:], in snippet order,
+// and returns their vocabulary. No snippets make an empty segment.
+func (p *parts) addBatches(dir string, snippets []corpus.Snippet, first int, progress func(int), analysed Analysed) (*Vocabulary, error) {
+	var mu sync.Mutex
+	batches := map[int]segment.Segment{}
+	voc, err := indexRange(snippets, first, progress, analysed, func(start, _ int, docs []*blevedocument.Document) error {
+		seg, err := newSegment(docs)
+		if err == nil {
+			seg, err = spill(seg, batchPath(dir, start))
+		}
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		batches[start] = seg
+		mu.Unlock()
+		return nil
+	})
+	for _, start := range slices.Sorted(maps.Keys(batches)) {
+		p.segs, p.drops = append(p.segs, batches[start]), append(p.drops, nil)
+		p.files = append(p.files, batchPath(dir, start))
+	}
+	if err == nil && len(p.segs) == 0 {
+		var seg segment.Segment
+		if seg, err = newSegment(nil); err == nil {
+			p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
+		}
+	}
+	return voc, err
+}
+
+// close closes the segments, and then removes the batches' files: a
+// file still mapped cannot be removed on every system.
+func (p *parts) close() {
+	for _, s := range p.segs {
+		s.Close()
+	}
+	for _, f := range p.files {
+		os.Remove(f)
+	}
+	p.segs, p.files = nil, nil
+}
+
+// batchPath names the segment file of the batch from snippet start, which
+// lives until the batches are merged.
+func batchPath(dir string, start int) string {
+	return filepath.Join(dir, fmt.Sprintf("batch-%08d.zap", start))
 }
 
 // meanLength is the mean number of words of a snippet's text.
@@ -487,53 +377,69 @@ var ErrDamaged = errors.New("the index is damaged")
 // Index is an index open for searching: one Write wrote, opened by
 // Open, or one Build made in memory.
 type Index struct {
-	idx bleve.Index
+	seg segment.Segment
 	// OnDamage, when set, hears of an error wrapping ErrDamaged from
 	// a search of the engine over this index, and returns the error the
 	// search reports, so that the index's owner can have it rebuilt.
 	OnDamage func(error) error
 }
 
+// theMapping is crib's mapping, made once: queries ask it which analyzer
+// a field has.
+var theMapping = sync.OnceValue(newMapping)
+
 // Open opens the index in dir read-only and checks that it holds
 // docs snippets.
 func Open(dir string, docs int) (*Index, error) {
-	idx, err := bleve.OpenUsing(dir, map[string]interface{}{
-		"read_only":    true,
-		"bolt_timeout": "1s", // bolt waits forever for a file lock by default
-	})
+	seg, err := openSegment(filepath.Join(dir, segmentName))
 	if err != nil {
 		return nil, err
 	}
-	if n, err := idx.DocCount(); err != nil || n != uint64(docs) {
-		idx.Close()
+	if n := seg.Count(); n != uint64(docs) {
+		seg.Close()
 		return nil, fmt.Errorf("index holds %d snippets, want %d", n, docs)
 	}
-	return &Index{idx: idx}, nil
+	return &Index{seg: seg}, nil
 }
 
 // Close closes an index that was not made into an engine.
-func (x *Index) Close() error { return x.idx.Close() }
+func (x *Index) Close() error { return x.seg.Close() }
+
+func (x *Index) reader() *reader { return &reader{seg: x.seg} }
 
 // Searcher returns the index to search, scoring with the statistics st
-// of its build and turning a panic of bleve's on damaged files into an
-// error wrapping ErrDamaged, which OnDamage hears of.
-func (x *Index) Searcher(st *Stats) bleve.Index {
-	s := withStats(x.idx, st)
-	s.onDamage = x.OnDamage
-	return s
+// of its build and turning a panic of zap's on damaged files into an
+// error wrapping ErrDamaged, which OnDamage hears of. Closing it closes
+// the index.
+func (x *Index) Searcher(st *Stats) *Searcher {
+	fields := make(map[string]int, len(st.Fields))
+	for f, n := range st.Fields {
+		fields[f] = n
+	}
+	return &Searcher{x: x, onDamage: x.OnDamage, stats: &blevesearch.BM25Stats{DocCount: float64(st.Docs), FieldCardinality: fields}}
 }
 
-// Build indexes snippets in memory.
+// Build indexes snippets in memory, as one segment.
 func Build(snippets []corpus.Snippet) (*Index, *Stats, error) {
-	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	defer collecting()()
+	docs := make([]*blevedocument.Document, len(snippets))
+	voc, err := indexRange(snippets, 0, nil, nil, func(start, _ int, batch []*blevedocument.Document) error {
+		copy(docs[start:], batch)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	seg, err := newSegment(docs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("create index: %w", err)
 	}
-	st, err := fillIndex(idx, snippets, &Update{}, nil, nil, "")
+	st, err := fieldStats(seg, len(snippets))
 	if err != nil {
-		idx.Close()
+		seg.Close()
 		return nil, nil, err
 	}
+	st.Vocab, st.AvgLen = voc, meanLength(snippets)
 	st.Vocab.settle() // read by concurrent questions from now on
-	return &Index{idx: idx}, st, nil
+	return &Index{seg: seg}, st, nil
 }

@@ -1,27 +1,27 @@
 package index
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	blevedocument "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	blevesearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/crib-dev/crib/corpus"
 )
 
 // TestBuildAgreesWithMapping: the built-in notes score the same, to the
-// last digit, whether Build indexes them (each snippet analysed once) or
-// bleve's mapping analyses each document, as crib did before.
+// last digit, whether Build indexes them (each snippet analysed once, one
+// zap segment read by crib's reader) or bleve's own index (scorch) holds
+// them as its mapping analyses each document, as crib did before.
 func TestBuildAgreesWithMapping(t *testing.T) {
 	snippets := corpus.Embedded()
 	x, st, err := Build(snippets)
@@ -33,6 +33,7 @@ func TestBuildAgreesWithMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer idx.Close()
 	b := idx.NewBatch()
 	for i, s := range snippets {
 		if err := b.Index(DocID(i), document(s)); err != nil {
@@ -42,35 +43,111 @@ func TestBuildAgreesWithMapping(t *testing.T) {
 	if err := idx.Batch(b); err != nil {
 		t.Fatal(err)
 	}
-	mapped := &Index{idx: idx}
-	defer mapped.Close()
-	for _, q := range []string{"codedeploy lifecycle hooks", "rotate access keys automatically", "cloudwatch events rule", "stackset drift"} {
-		if got, want := hits(t, x.Searcher(st), q), hits(t, mapped.Searcher(st), q); got != want {
-			t.Errorf("%q: Build\n%s\nwant (mapping)\n%s", q, got, want)
+	for _, q := range testQuestions {
+		for _, explain := range []bool{false, true} {
+			if got, want := hits(t, x.Searcher(st), q, explain), bleveHits(t, idx, st, q, explain); got != want {
+				t.Errorf("%q: Build\n%s\nwant (mapping)\n%s", q, got, want)
+			}
 		}
 	}
 }
 
-// hits renders the best hits of q over every field, scores included.
-func hits(t *testing.T, idx bleve.Index, q string) string {
-	t.Helper()
+var testQuestions = []string{"codedeploy lifecycle hooks", "rotate access keys automatically", "cloudwatch events rule", "stackset drift"}
+
+// matchAll asks q of every field.
+func matchAll(q string) query.Query {
 	var qs []query.Query
 	for _, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
 		m := query.NewMatchQuery(q)
 		m.SetField(f)
 		qs = append(qs, m)
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), 8, 0, false)
+	return query.NewDisjunctionQuery(qs)
+}
+
+// hits renders the best hits of q over every field, scores included.
+func hits(t *testing.T, s *Searcher, q string, explain bool) string {
+	t.Helper()
+	res, err := s.Search(Request{Query: matchAll(q), Size: 8, Explain: explain, ByID: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return render(res.Hits, res.Total)
+}
+
+// bleveHits is hits, searched by bleve's index with crib's statistics.
+func bleveHits(t *testing.T, idx bleve.Index, st *Stats, q string, explain bool) string {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(matchAll(q), 8, 0, explain)
 	req.SortBy([]string{"-_score", "_id"})
+	req.PreSearchData = map[string]interface{}{blevesearch.BM25PreSearchDataKey: &blevesearch.BM25Stats{DocCount: float64(st.Docs), FieldCardinality: st.Fields}}
 	res, err := idx.Search(req)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return render(res.Hits, res.Total)
+}
+
+var internalID = regexp.MustCompile(` in [^)]*\)`)
+
+func render(hits blevesearch.DocumentMatchCollection, total uint64) string {
 	var b strings.Builder
-	for _, h := range res.Hits {
+	fmt.Fprintf(&b, "  %d matches\n", total)
+	for _, h := range hits {
 		fmt.Fprintf(&b, "  %.9f %s\n", h.Score, h.ID)
+		if h.Expl != nil {
+			// less the internal numbers, which follow no order
+			fmt.Fprintf(&b, "    %s\n", internalID.ReplaceAllString(h.Expl.String(), " in doc)"))
+		}
 	}
 	return b.String()
+}
+
+// TestWriteAgreesWithBuild: an index written to disk and opened, and one
+// updated from an older one (snippets replaced, added and deleted), hold
+// the same statistics and answer the same as one built in memory.
+func TestWriteAgreesWithBuild(t *testing.T) {
+	snippets := corpus.Embedded()
+	mem, want, err := Build(snippets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	dir := filepath.Join(t.TempDir(), "index")
+	// An older index: the notes' first 2000 snippets, then others.
+	old := append(snippets[:2000:2000], corpus.Snippet{Text: "an old note about stackset drift"}, corpus.Snippet{Text: "deleted since"})
+	old = append(old, snippets[2500:2600]...)
+	if _, err := Write(dir, old, nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	oldStats, err := Write(filepath.Join(t.TempDir(), "scratch"), old[:2000], nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	voc := oldStats.Vocab
+	got, err := Write(dir, snippets, &Update{Keep: 2000, Vocab: voc, Had: len(old)}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Fields, want.Fields) || got.Docs != want.Docs || got.AvgLen != want.AvgLen {
+		t.Errorf("stats after update %+v, want %+v", got, want)
+	}
+	if names, _ := filepath.Glob(filepath.Join(dir, "*")); len(names) != 1 || filepath.Base(names[0]) != segmentName {
+		t.Errorf("index folder holds %q, want only %s", names, segmentName)
+	}
+	x, err := Open(dir, len(snippets))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, q := range testQuestions {
+		if a, b := hits(t, x.Searcher(got), q, true), hits(t, mem.Searcher(want), q, true); a != b {
+			t.Errorf("%q: written\n%s\nwant (built)\n%s", q, a, b)
+		}
+	}
+	if _, err := Open(dir, len(snippets)+1); err == nil {
+		t.Error("Open with the wrong count of snippets did not fail")
+	}
 }
 
 // TestVocabularyPaths: counting words in parallel while indexing equals
@@ -85,12 +162,7 @@ func TestVocabularyPaths(t *testing.T) {
 	for _, s := range snippets {
 		want.add(s, 1)
 	}
-	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	got, err := indexRange(idx, snippets, 0, nil, nil)
+	got, err := indexRange(snippets, 0, nil, nil, func(int, int, []*blevedocument.Document) error { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,119 +175,18 @@ func TestVocabularyPaths(t *testing.T) {
 	}
 }
 
-// TestCompactFailsInsteadOfHanging: a merge that fails on scorch's own
-// goroutine (a full disk), where scorch's merger retries forever and
-// ForceMerge never returns, ends compact with that error.
-func TestCompactFailsInsteadOfHanging(t *testing.T) {
+// TestFailedWriteLeavesNoIndex: a write that fails part way (here a
+// batch's segment file cannot be written, as on a full disk) reports
+// the error and leaves no index behind, not half of one.
+func TestFailedWriteLeavesNoIndex(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, mergeConfig())
-	if err != nil {
+	if err := os.MkdirAll(batchPath(dir, 0), 0o755); err != nil { // a folder where the file goes
 		t.Fatal(err)
 	}
-	defer idx.Close()
-	full := errors.New("no space left on device")
-	defer func(f func(context.Context, *scorch.Scorch) error) { forceMerge = f }(forceMerge)
-	forceMerge = func(ctx context.Context, s *scorch.Scorch) error {
-		// as scorch reports a failed merge, and retries it
-		scorch.RegistryAsyncErrorCallbacks[asyncErrorsName](full, filepath.Join(dir, "store"))
-		<-ctx.Done()
-		return nil
+	if _, err := Write(dir, corpus.Embedded(), nil, nil, nil); err == nil || !strings.Contains(err.Error(), "index batch") {
+		t.Fatalf("write: %v, want a failed batch", err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- compact(idx, dir+"/") }()
-	select {
-	case err := <-done:
-		if !errors.Is(err, full) {
-			t.Fatalf("compact: %v, want %v", err, full)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("compact still waiting after 30 s")
-	}
-}
-
-// TestCompactReportsEarlierMergeFailure: a group's merge that failed
-// while indexing went on (see mergeConfig) fails the compaction after it,
-// even when the final merge works.
-func TestCompactReportsEarlierMergeFailure(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, mergeConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	_, stop := hearAsyncErrors(dir)
-	defer stop()
-	full := errors.New("no space left on device")
-	scorch.RegistryAsyncErrorCallbacks[asyncErrorsName](full, filepath.Join(dir, "store"))
-	if err := compact(idx, dir); !errors.Is(err, full) {
-		t.Fatalf("compact: %v, want %v", err, full)
-	}
-}
-
-// planSegment is a segment of live snippets for bleve's merge planner.
-type planSegment struct{ id, live uint64 }
-
-func (s planSegment) Id() uint64          { return s.id }
-func (s planSegment) FullSize() int64     { return int64(s.live) }
-func (s planSegment) LiveSize() int64     { return int64(s.live) }
-func (s planSegment) HasVector() bool     { return false }
-func (s planSegment) FileSize() int64     { return int64(s.live) * 300 }
-func (s planSegment) LiveFileSize() int64 { return s.FileSize() }
-
-// TestMergeConfigMergesGroupsOnce: scorch's merger, with the options of
-// mergeConfig, merges the batches' segments mergeGroup at a time and never
-// a group's segment again.
-func TestMergeConfigMergesGroupsOnce(t *testing.T) {
-	o := mergeplan.DefaultMergePlanOptions
-	b, err := json.Marshal(mergeConfig()["scorchMergePlanOptions"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &o); err != nil {
-		t.Fatal(err)
-	}
-	segments := func(groups, batches int) []mergeplan.Segment {
-		var out []mergeplan.Segment
-		for i := range groups {
-			out = append(out, planSegment{uint64(i), mergeGroup * batchSize})
-		}
-		for i := range batches {
-			out = append(out, planSegment{uint64(groups + i), batchSize + uint64(i%3)})
-		}
-		return out
-	}
-	for _, tc := range []struct {
-		name            string
-		groups, batches int
-		merged          int // segments in the one task, 0 for none
-	}{
-		{"a group's worth waits", 0, mergeGroup, 0},
-		{"groups are not merged again", 9, mergeGroup, 0},
-		{"past a group's worth", 3, mergeGroup + 2, mergeGroup},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			p, err := mergeplan.Plan(segments(tc.groups, tc.batches), &o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var tasks []*mergeplan.MergeTask
-			if p != nil {
-				tasks = p.Tasks
-			}
-			if tc.merged == 0 {
-				if len(tasks) != 0 {
-					t.Fatalf("%d tasks, want none", len(tasks))
-				}
-				return
-			}
-			if len(tasks) != 1 || len(tasks[0].Segments) != tc.merged {
-				t.Fatalf("tasks %v, want one of %d segments", tasks, tc.merged)
-			}
-			for _, s := range tasks[0].Segments {
-				if s.LiveSize() >= mergeGroup*batchSize {
-					t.Errorf("a group's segment merged again")
-				}
-			}
-		})
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("a failed write left %s (%v)", dir, err)
 	}
 }
