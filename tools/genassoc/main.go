@@ -25,19 +25,17 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/tools/internal/botocore"
 )
 
 type config struct {
@@ -194,30 +192,11 @@ func run(c config) error {
 // readAWS counts the paragraphs of every documentation string of the
 // botocore service models under dir.
 func readAWS(cs *counts, dir string) error {
-	n := cs.units
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() != "service-2.json" {
-			return err
+	return botocore.Docs(dir, func(s string) {
+		for _, p := range paraRE.Split(s, -1) {
+			cs.add(tagRE.ReplaceAllString(codeRE.ReplaceAllString(p, " "), " "))
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		var model any
-		if err := json.Unmarshal(data, &model); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		docs(model, func(s string) {
-			for _, p := range paraRE.Split(s, -1) {
-				cs.add(tagRE.ReplaceAllString(codeRE.ReplaceAllString(p, " "), " "))
-			}
-		})
-		return nil
 	})
-	if err == nil && cs.units == n {
-		err = fmt.Errorf("no service-2.json under %s", dir)
-	}
-	return err
 }
 
 type assoc struct {
@@ -317,22 +296,4 @@ func write(c config, table map[string][]assoc) error {
 	}
 	fmt.Fprintf(os.Stderr, "genassoc: %d words\n", len(keys))
 	return f.Close()
-}
-
-// docs calls f with every "documentation" string in a service model.
-func docs(v any, f func(string)) {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			if s, ok := x.(string); ok && k == "documentation" {
-				f(s)
-				continue
-			}
-			docs(x, f)
-		}
-	case []any:
-		for _, x := range v {
-			docs(x, f)
-		}
-	}
 }

@@ -18,15 +18,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/tools/internal/botocore"
 )
 
 type entry struct {
@@ -163,22 +162,7 @@ func awsCounts(dir string) (*counts, error) {
 			}
 		}
 	}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() != "service-2.json" {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		var model any
-		if err := json.Unmarshal(data, &model); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		docs(model, func(s string) { add(tagRE.ReplaceAllString(s, " ")) })
-		return nil
-	})
-	if err != nil {
+	if err := botocore.Docs(dir, func(s string) { add(tagRE.ReplaceAllString(s, " ")) }); err != nil {
 		return nil, err
 	}
 	if c.total == 0 {
@@ -188,22 +172,4 @@ func awsCounts(dir string) (*counts, error) {
 		add(s.Text)
 	}
 	return c, nil
-}
-
-// docs calls f with every "documentation" string in a service model.
-func docs(v any, f func(string)) {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			if s, ok := x.(string); ok && k == "documentation" {
-				f(s)
-				continue
-			}
-			docs(x, f)
-		}
-	case []any:
-		for _, x := range v {
-			docs(x, f)
-		}
-	}
 }
