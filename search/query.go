@@ -95,6 +95,8 @@ type clause struct {
 
 // plan is an analysed question.
 type plan struct {
+	// phrases remembers whether some note holds a phrase (Engine.holds).
+	phrases   map[string]bool
 	clauses   []clause
 	services  []string          // services the question names
 	corrected map[string]string // misspelled word -> correction

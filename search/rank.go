@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/blevesearch/bleve/v2/search/query"
 	"math"
 	"slices"
 	"sort"
@@ -188,7 +189,7 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 	shares := make([][]Contribution, len(rs))
 	best := 0.0
 	drop := make([]bool, len(rs))
-	subject, known := score.Held(score.Subject(cs), e.voc.DF, func(c score.Concept) bool { return p.isCorrection(c.Label) })
+	subject, known := score.Held(score.Subject(cs), e.voc.DF, e.holds(p), func(c score.Concept) bool { return p.isCorrection(c.Label) })
 	p.known = known
 	// The question's words weigh by their IDF in the notes times their
 	// subject weight, as in confidence: a word every question has
@@ -262,13 +263,37 @@ func scaleContributions(cs []Contribution, total float64) []Contribution {
 	return cs
 }
 
+// holds returns whether some note says a phrase of analysed terms, in a
+// row, in any field a question searches; each phrase is asked once per
+// question. A failed search counts as held, as before phrases were
+// asked: it must not decline a question.
+func (e *Engine) holds(p *plan) func([]string) bool {
+	return func(form []string) bool {
+		k := strings.Join(form, " ")
+		if v, ok := p.phrases[k]; ok {
+			return v
+		}
+		var qs []query.Query
+		for _, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
+			qs = append(qs, query.NewPhraseQuery(form, f))
+		}
+		res, err := e.top(query.NewDisjunctionQuery(qs), 1, false)
+		v := err != nil || len(res.Hits) > 0
+		if p.phrases == nil {
+			p.phrases = map[string]bool{}
+		}
+		p.phrases[k] = v
+		return v
+	}
+}
+
 // unknown returns the words of the question's subject that no note holds
 // in any form, but for words AWS writing uses too often to be what the
 // notes lack (see namedForeign).
 func (e *Engine) unknown(p *plan) []string {
 	var out []string
 	for _, c := range e.concepts(p) {
-		if c.Weight == 0 || c.Known(e.voc.DF) || p.isCorrection(c.Label) {
+		if c.Weight == 0 || c.Known(e.voc.DF, e.holds(p)) || p.isCorrection(c.Label) {
 			continue
 		}
 		if !c.Service && score.Foreign(c.Forms[0]) < namedForeign {
@@ -302,7 +327,7 @@ const namedForeign = 0.3
 func (e *Engine) missing(p *plan, d score.Doc) []string {
 	var out []string
 	for _, c := range e.concepts(p) {
-		if c.Weight == 0 || c.Found(d).Value > 0 || !score.IsAnchor(c.Forms[0]) && !c.Service && !score.ContainsWeight(c.Forms[0], 0.5) && c.Known(e.voc.DF) {
+		if c.Weight == 0 || c.Found(d).Value > 0 || !score.IsAnchor(c.Forms[0]) && !c.Service && !score.ContainsWeight(c.Forms[0], 0.5) && c.Known(e.voc.DF, e.holds(p)) {
 			continue
 		}
 		var words []string

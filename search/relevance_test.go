@@ -2,6 +2,7 @@ package search
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,5 +115,22 @@ func TestServiceNameNotSaidByItsWords(t *testing.T) {
 	}
 	if r.Covered() {
 		t.Errorf("covered by %q", r.Hits[0].Snippet.Text)
+	}
+}
+
+// A word known only through a synonym whose words no note says together
+// is not in the notes: "SLA" from "service", "level", "agreement" apart.
+func TestSynonymPhraseMustBeSaid(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "DynamoDB global tables replicate across Regions.", Source: "n.md", Line: 1},
+		{Text: "The service writes a log at debug level.", Source: "n.md", Line: 2},
+		{Text: "A license agreement is signed once.", Source: "n.md", Line: 3},
+	})
+	ans, err := e.Search("what is the SLA of DynamoDB", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(ans.Unknown, "sla") {
+		t.Errorf("unknown %q, want sla among them", ans.Unknown)
 	}
 }

@@ -339,17 +339,17 @@ const (
 
 // Held weighs down the subject's concepts the notes lack and says how
 // much of the subject they hold. subject is concepts weighed by Subject;
-// a concept no note holds in any form (Concept.Known against df, unless
-// known says to count it held, as for corrected typos) keeps Foreign of
-// its weight, except a service's name, which keeps all of it: notes may
-// lack "website" and still be the place to ask, but notes that never
-// name Lightsail cannot answer a question about it. share is the held
-// concepts' part of the total weight.
-func Held(subject []Concept, df func(string) int, known func(Concept) bool) (weighed []Concept, share float64) {
+// a concept no note holds in any form (Concept.Known against df and
+// phrase, unless known says to count it held, as for corrected typos)
+// keeps Foreign of its weight, except a service's name, which keeps all
+// of it: notes may lack "website" and still be the place to ask, but
+// notes that never name Lightsail cannot answer a question about it.
+// share is the held concepts' part of the total weight.
+func Held(subject []Concept, df func(string) int, phrase func([]string) bool, known func(Concept) bool) (weighed []Concept, share float64) {
 	weighed = slices.Clone(subject)
 	var held, total float64
 	for i, c := range weighed {
-		if c.Known(df) || known(c) {
+		if c.Known(df, phrase) || known(c) {
 			held += c.Weight
 		} else if !c.Service {
 			weighed[i].Weight *= Foreign(c.Forms[0])
@@ -383,15 +383,19 @@ func Anchored(cs []Concept, d Doc) bool {
 	return false
 }
 
-// Known reports whether some note holds one of the Concept's forms, every
-// word of it.
-func (c Concept) Known(df func(string) int) bool {
-	for _, f := range c.Forms {
+// Known reports whether some note holds one of the Concept's forms,
+// every word of it. A synonym of several words stands for the concept
+// only as a phrase: phrase must say some note holds its words in a row
+// ("SLA" is not known from notes that say "service", "level" and
+// "agreement" apart), while the question's own words count wherever they
+// are. A nil phrase takes every word held for the phrase.
+func (c Concept) Known(df func(string) int, phrase func([]string) bool) bool {
+	for i, f := range c.Forms {
 		all := true
 		for _, t := range f {
 			all = all && df(t) > 0
 		}
-		if all {
+		if all && (len(f) == 1 || i < max(c.Own, 1) || phrase == nil || phrase(f)) {
 			return true
 		}
 	}

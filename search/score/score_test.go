@@ -58,7 +58,7 @@ func TestHeld(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			weighed, share := score.Held(tt.subject, func(t string) int { return df[t] }, tt.known)
+			weighed, share := score.Held(tt.subject, func(t string) int { return df[t] }, nil, tt.known)
 			if math.Abs(share-tt.want) > 1e-9 {
 				t.Errorf("share %v, want %v", share, tt.want)
 			}
@@ -71,5 +71,28 @@ func TestHeld(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A synonym of several words counts only as a phrase some note holds;
+// the question's own words count wherever they are.
+func TestKnownPhrase(t *testing.T) {
+	df := func(t string) int {
+		return map[string]int{"servic": 3, "level": 2, "agreement": 1, "artifact": 1, "bucket": 4}[t]
+	}
+	none := func([]string) bool { return false }
+	sla := score.Concept{Label: "sla", Forms: [][]string{{"sla"}, {"servic", "level", "agreement"}}, Own: 1}
+	if sla.Known(df, none) {
+		t.Error("SLA known from words no note holds in a row")
+	}
+	if !sla.Known(df, func([]string) bool { return true }) {
+		t.Error("SLA unknown though a note says service level agreement")
+	}
+	if !sla.Known(df, nil) {
+		t.Error("without a phrase check, every word held must count")
+	}
+	own := score.Concept{Label: "artifact bucket", Forms: [][]string{{"artifact", "bucket"}}, Own: 1}
+	if !own.Known(df, none) {
+		t.Error("the question's own words, held apart, must count")
 	}
 }
