@@ -27,8 +27,12 @@ const (
 	againstWindow = 30
 )
 
-// negationRE finds words that turn a note against what it names; a bare
-// "no" denies only what follows it (see denies).
+// negationRE finds words that turn a note against what it names (see
+// denies for which words each one denies).
+// passiveRE is what follows a negation that denies the words before it:
+// "automatic rotation is not needed".
+var passiveRE = lazyRE(`^\s+(be\s+)?(needed|required|necessary|supported|possible|recommended|allowed|available|enough|used|suitable|designed)\b`)
+
 var negationRE = lazyRE(`(?i)\b(no longer|no|not|cannot|can't|doesn't|don't|isn't|aren't|won't|never|unsupported|instead of|rather than)\b`)
 
 // evidence finds the notes for an option's features: the best few that
@@ -108,7 +112,8 @@ func (c *Checker) situation(stem, opt checkDoc) map[string]bool {
 }
 
 // denies reports whether text negates a word of the situation: a
-// negation within againstWindow bytes of it.
+// negation within againstWindow bytes before it, or after it when a
+// passive predicate follows the negation.
 func denies(text string, situation map[string]bool) bool {
 	negs := negationRE().FindAllStringIndex(text, -1)
 	if len(negs) == 0 {
@@ -119,12 +124,13 @@ func denies(text string, situation map[string]bool) bool {
 			continue
 		}
 		for _, n := range negs {
-			// "no" denies what follows it: "no built-in rotation", not
-			// "rotate the secret with no Lambda function".
-			if n[1]-n[0] == 2 && t.Start < n[1] {
-				continue
-			}
-			if n[1] >= t.Start-againstWindow && n[0] <= t.End+againstWindow {
+			// A negation denies what follows it ("cannot rotate",
+			// "never passes"), and what precedes it only when a passive
+			// predicate follows ("rotation is not needed"): "the new
+			// instances never pass" does not deny the instances.
+			after := t.Start >= n[1] && t.Start-n[1] <= againstWindow
+			before := t.End <= n[0] && n[0]-t.End <= againstWindow && passiveRE().MatchString(text[n[1]:])
+			if after || before {
 				return true
 			}
 		}

@@ -151,12 +151,15 @@ func TestCheckNoteIsAboutItsSubject(t *testing.T) {
 }
 
 func TestDeniesNoScope(t *testing.T) {
-	situation := map[string]bool{"secret": true, "rotat": true}
+	situation := map[string]bool{"secret": true, "rotat": true, "instanc": true, "share": true}
 	for text, want := range map[string]bool{
 		"Parameter Store has no built-in secret rotation.":                    true,
 		"Secrets Manager rotates the secret with no Lambda function to keep.": false,
 		"Rotation is not needed for static values.":                           true,
 		"Secrets Manager rotates secrets on a schedule.":                      false,
+		// A negation denies what follows it, not its subject.
+		"Deployments fail on health checks that the new instances never pass.": false,
+		"Snapshots encrypted with the default key cannot be shared.":           true,
 	} {
 		if got := denies(text, situation); got != want {
 			t.Errorf("denies(%q) = %v, want %v", text, got, want)
