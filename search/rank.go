@@ -304,8 +304,8 @@ func (e *Engine) unknown(p *plan) []string {
 		}
 		words := make([]string, 0, len(c.Forms[0]))
 		for _, t := range c.Forms[0] {
-			if analysis.IsBoilerplate(t) {
-				continue
+			if analysis.IsBoilerplate(t) && !c.Service {
+				continue // a service's name is named whole: "session manager"
 			}
 			words = append(words, p.surface[t])
 		}
