@@ -183,6 +183,9 @@ func askRun(opts *AskOptions) error {
 				// not in the notes, where the eye ends.
 				fmt.Fprintf(ios.ErrOut, "not in the notes: %s\n", visible(quoteAll(ans.Unknown)))
 			}
+			if opts.Explain {
+				fmt.Fprintln(ios.ErrOut, explainLegend)
+			}
 			fmt.Fprintf(ios.ErrOut, "%s\n", summary(ans, time.Since(start)))
 		}
 	default:
@@ -198,6 +201,9 @@ func askRun(opts *AskOptions) error {
 	}
 	return nil
 }
+
+// explainLegend says, on a terminal, how to read --explain's lines.
+const explainLegend = "explain columns: +what it added, coverage (the share of the question the note says) or bm25 (the index's score), field, kind, the term as indexed (stemmed), and the question's words it stands for"
 
 // maxStdinQuestion bounds a question read from standard input; questions
 // are cut to their first words anyway (search.boundQuestion).

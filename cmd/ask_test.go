@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -109,5 +111,25 @@ func TestAskFlags(t *testing.T) {
 	}
 	if len(got.Source.Notes) != 2 || got.Source.Synonyms[0] != "s.txt" || got.Source.Color != "never" {
 		t.Errorf("parsed source %+v", got.Source)
+	}
+}
+
+// On a terminal, --explain says once how to read its lines.
+func TestExplainLegendOnTerminal(t *testing.T) {
+	for _, explain := range []bool{false, true} {
+		var out, errOut bytes.Buffer
+		env := map[string]string{"XDG_CACHE_HOME": seededCache(t), "HOME": t.TempDir()}
+		ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: true, ErrTTY: true, Width: 80,
+			Styler: tagStyler{}, Getenv: func(k string) string { return env[k] }}
+		args := []string{"-n", "1", "--notes", testNotes, "asg"}
+		if explain {
+			args = append([]string{"--explain"}, args...)
+		}
+		if code := Run(ios, args); code != ExitFound {
+			t.Fatalf("exit %d: %s", code, errOut.String())
+		}
+		if got := strings.Count(errOut.String(), "explain columns:"); got != map[bool]int{false: 0, true: 1}[explain] {
+			t.Errorf("--explain %v: the legend printed %d times:\n%s", explain, got, errOut.String())
+		}
 	}
 }
