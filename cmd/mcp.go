@@ -65,6 +65,9 @@ Standard output carries the protocol only; warnings go to standard error.`,
 		},
 	}
 	addSourceFlags(c, &opts.Source)
+	// The server speaks JSON-RPC, never colour: --color is accepted, as
+	// by every command, but not offered.
+	c.Flags().MarkHidden("color")
 	return c
 }
 
