@@ -15,10 +15,44 @@ import (
 // what crib's queries ask of an index (term readers with frequencies,
 // norms and term vectors, the documents of a filter, ids both ways) and
 // nothing else. A document's internal id is its number in the segment,
-// as scorch numbers the documents of its first segment. It holds no
-// state of its own, so concurrent searches share it.
+// as scorch numbers the documents of its first segment. A search has a
+// reader of its own (Index.reader), which keeps the dictionaries and
+// postings lists it has looked up: a long question asks for a term in
+// several clauses (its word, the pairs it stands in, a phrase's readers
+// of numbers and of positions) and each in four fields, and zap makes a
+// dictionary and reads a postings list anew at every ask.
 type reader struct {
-	seg segment.Segment
+	seg   segment.Segment
+	dicts map[string]segment.TermDictionary
+	lists map[fieldTerm]segment.PostingsList
+}
+
+type fieldTerm struct{ field, term string }
+
+// postings returns the postings list of term in field, looked up once
+// per reader. Its iterators are separate, so term readers share it.
+func (r *reader) postings(term []byte, field string) (segment.PostingsList, error) {
+	k := fieldTerm{field, string(term)}
+	if pl, ok := r.lists[k]; ok {
+		return pl, nil
+	}
+	dict, ok := r.dicts[field]
+	if !ok {
+		var err error
+		if dict, err = r.seg.Dictionary(field); err != nil {
+			return nil, damaged(err)
+		}
+		if r.dicts == nil {
+			r.dicts, r.lists = map[string]segment.TermDictionary{}, map[fieldTerm]segment.PostingsList{}
+		}
+		r.dicts[field] = dict
+	}
+	pl, err := dict.PostingsList(term, nil, nil)
+	if err != nil {
+		return nil, damaged(err)
+	}
+	r.lists[k] = pl
+	return pl, nil
 }
 
 // damaged wraps an error zap meets reading a segment, which a whole one
@@ -36,13 +70,9 @@ func unsupported(what string) error {
 }
 
 func (r *reader) TermFieldReader(_ context.Context, term []byte, field string, freq, norm, vectors bool) (bleveindex.TermFieldReader, error) {
-	dict, err := r.seg.Dictionary(field)
+	pl, err := r.postings(term, field)
 	if err != nil {
-		return nil, damaged(err)
-	}
-	pl, err := dict.PostingsList(term, nil, nil)
-	if err != nil {
-		return nil, damaged(err)
+		return nil, err
 	}
 	return &termReader{postings: pl, it: pl.Iterator(freq, norm, vectors, nil), freq: freq, norm: norm, vectors: vectors, at: -1}, nil
 }
