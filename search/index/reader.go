@@ -74,6 +74,9 @@ func (r *reader) TermFieldReader(_ context.Context, term []byte, field string, f
 	if err != nil {
 		return nil, err
 	}
+	if pl.Count() == 0 {
+		return &termReader{postings: pl, at: -1}, nil // no iterator to make
+	}
 	return &termReader{postings: pl, it: pl.Iterator(freq, norm, vectors, nil), freq: freq, norm: norm, vectors: vectors, at: -1}, nil
 }
 
@@ -150,15 +153,20 @@ func (r *reader) InternalID(id string) (bleveindex.IndexInternalID, error) {
 // Close does nothing: the segment belongs to the Index.
 func (r *reader) Close() error { return nil }
 
-// termReader reads the postings of one term in one field.
+// termReader reads the postings of one term in one field. A term the
+// field lacks has no iterator: a long question's field searchers find
+// nothing for about one in six.
 type termReader struct {
 	postings            segment.PostingsList
-	it                  segment.PostingsIterator
+	it                  segment.PostingsIterator // nil when there are no postings
 	freq, norm, vectors bool
 	at                  int64 // the document last read, -1 before the first
 }
 
 func (t *termReader) Next(pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
+	if t.it == nil {
+		return nil, nil
+	}
 	p, err := t.it.Next()
 	if err != nil || p == nil {
 		return nil, damaged(err)
@@ -171,6 +179,9 @@ func (t *termReader) Next(pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDo
 // zap's iterator has moved past it.
 
 func (t *termReader) Advance(id bleveindex.IndexInternalID, pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
+	if t.it == nil {
+		return nil, nil
+	}
 	if t.at >= 0 && uint64(t.at) >= id.Value() {
 		t.it = t.postings.Iterator(t.freq, t.norm, t.vectors, nil)
 	}
@@ -219,7 +230,12 @@ func (t *termReader) doc(p segment.Posting, rv *bleveindex.TermFieldDoc) *blevei
 
 func (t *termReader) Count() uint64 { return t.postings.Count() }
 func (t *termReader) Close() error  { return nil }
-func (t *termReader) Size() int     { return t.postings.Size() + t.it.Size() }
+func (t *termReader) Size() int {
+	if t.it == nil {
+		return t.postings.Size()
+	}
+	return t.postings.Size() + t.it.Size()
+}
 
 // docReader lists documents in order.
 type docReader struct {
