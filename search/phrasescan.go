@@ -10,6 +10,8 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
+
+	snippetindex "github.com/crib-dev/crib/search/index"
 )
 
 // maxScanTerms bounds the terms of a phrase that scanPhrase reads: a
@@ -225,7 +227,7 @@ func (s *phraseScan) load() error {
 			return err
 		}
 		if d == nil || d.ID.Value() != s.at[0] {
-			return fmt.Errorf("phrase: term %q at document %d in one reader of its postings and not in another", t, s.at[0])
+			return fmt.Errorf("%w: term %q at document %d in one reader of its postings and not in another", snippetindex.ErrDamaged, t, s.at[0])
 		}
 	}
 	return nil
