@@ -47,12 +47,20 @@ func blevePhrase(terms []string, field string, boost float64) *query.PhraseQuery
 // bleve returns bleve's query that q searches as.
 func (q *phraseQuery) bleve() *query.PhraseQuery { return blevePhrase(q.terms, q.field, q.boost) }
 
-// Searcher builds the searchers bleve's phrase searcher builds (a term
-// searcher with positions per term, under a conjunction) and checks
-// positions itself. With synonyms for the field it is bleve's.
+// Searcher reads the terms' postings itself (scanPhrase) or, to
+// explain or without BM25 statistics, builds the searchers bleve's
+// phrase searcher builds (a term searcher with positions per term, under
+// a conjunction) and checks positions itself. With synonyms for the
+// field it is bleve's.
 func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	if ctx != nil && ctx.Value(bsearch.FieldTermSynonymMapKey) != nil {
 		return q.bleve().Searcher(ctx, r, m, options)
+	}
+	if s, err := scanPhrase(ctx, r, q, options); s != nil || err != nil {
+		if err != nil {
+			return nil, fmt.Errorf("phrase searcher error building term searcher: %v", err)
+		}
+		return s, nil
 	}
 	options.IncludeTermVectors = true
 	var ts []bsearch.Searcher

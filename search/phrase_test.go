@@ -20,7 +20,8 @@ import (
 // TestPhraseSearcherLikeBleve checks that phraseQuery's searcher and
 // bleve's phrase searcher yield the same documents with the same scores
 // under the same run of Next and Advance calls, for word pairs and
-// triples of the notes, in every field.
+// triples of the notes, in every field, explained and with BM25
+// statistics (where phraseQuery reads the postings itself).
 func TestPhraseSearcherLikeBleve(t *testing.T) {
 	for name, snippets := range map[string][]corpus.Snippet{"built-in": corpus.Embedded(), "ties": tiedSnippets()} {
 		e := testEngine(t, snippets)
@@ -36,14 +37,32 @@ func TestPhraseSearcherLikeBleve(t *testing.T) {
 				for i := range ops {
 					ops[i] = uint64(rnd.IntN(len(snippets)*2 + 2)) // 0: Next
 				}
-				got := drive(t, q, r, ops)
-				want := drive(t, q.bleve(), r, ops)
-				if got != want {
-					t.Errorf("%s %q in %s:\n got %s\nwant %s", name, terms, field, got, want)
+				for _, c := range []struct {
+					name    string
+					ctx     context.Context
+					explain bool
+				}{{"explained", context.Background(), true}, {"bm25", bm25Context(len(snippets)), false}} {
+					got := drive(t, c.ctx, q, r, ops, c.explain)
+					want := drive(t, c.ctx, q.bleve(), r, ops, c.explain)
+					if got != want {
+						t.Errorf("%s %q in %s, %s:\n got %s\nwant %s", name, terms, field, c.name, got, want)
+					}
 				}
 			}
 		}
 	}
+}
+
+// bm25Context carries BM25 statistics for docs documents, as a search
+// does: with them, phraseQuery reads the postings itself (scanPhrase).
+func bm25Context(docs int) context.Context {
+	model := bsearch.GetScoringModelCallbackFn(func() string { return index.BM25Scoring })
+	ctx := context.WithValue(context.Background(), bsearch.GetScoringModelCallbackKey, model)
+	card := map[string]int{}
+	for i, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
+		card[f] = docs * (4 + 3*i)
+	}
+	return context.WithValue(ctx, bsearch.BM25StatsKey, &bsearch.BM25Stats{DocCount: float64(docs), FieldCardinality: card})
 }
 
 // notePhrases returns n runs of two or three neighbouring terms of the
@@ -64,9 +83,9 @@ func notePhrases(snippets []corpus.Snippet, rnd *rand.Rand, n int) [][]string {
 
 // drive runs q's searcher through ops (0: Next, else Advance to the
 // internal id ops-1) and describes what it yields.
-func drive(t *testing.T, q query.Query, r index.IndexReader, ops []uint64) string {
+func drive(t *testing.T, c context.Context, q query.Query, r index.IndexReader, ops []uint64, explain bool) string {
 	t.Helper()
-	s, err := q.Searcher(context.Background(), r, nil, bsearch.SearcherOptions{Explain: true})
+	s, err := q.Searcher(c, r, nil, bsearch.SearcherOptions{Explain: explain})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,10 +15,44 @@ import (
 // what crib's queries ask of an index (term readers with frequencies,
 // norms and term vectors, the documents of a filter, ids both ways) and
 // nothing else. A document's internal id is its number in the segment,
-// as scorch numbers the documents of its first segment. It holds no
-// state of its own, so concurrent searches share it.
+// as scorch numbers the documents of its first segment. A search has a
+// reader of its own (Index.reader), which keeps the dictionaries and
+// postings lists it has looked up: a long question asks for a term in
+// several clauses (its word, the pairs it stands in, a phrase's readers
+// of numbers and of positions) and each in four fields, and zap makes a
+// dictionary and reads a postings list anew at every ask.
 type reader struct {
-	seg segment.Segment
+	seg   segment.Segment
+	dicts map[string]segment.TermDictionary
+	lists map[fieldTerm]segment.PostingsList
+}
+
+type fieldTerm struct{ field, term string }
+
+// postings returns the postings list of term in field, looked up once
+// per reader. Its iterators are separate, so term readers share it.
+func (r *reader) postings(term []byte, field string) (segment.PostingsList, error) {
+	k := fieldTerm{field, string(term)}
+	if pl, ok := r.lists[k]; ok {
+		return pl, nil
+	}
+	dict, ok := r.dicts[field]
+	if !ok {
+		var err error
+		if dict, err = r.seg.Dictionary(field); err != nil {
+			return nil, damaged(err)
+		}
+		if r.dicts == nil {
+			r.dicts, r.lists = map[string]segment.TermDictionary{}, map[fieldTerm]segment.PostingsList{}
+		}
+		r.dicts[field] = dict
+	}
+	pl, err := dict.PostingsList(term, nil, nil)
+	if err != nil {
+		return nil, damaged(err)
+	}
+	r.lists[k] = pl
+	return pl, nil
 }
 
 // damaged wraps an error zap meets reading a segment, which a whole one
@@ -36,13 +70,12 @@ func unsupported(what string) error {
 }
 
 func (r *reader) TermFieldReader(_ context.Context, term []byte, field string, freq, norm, vectors bool) (bleveindex.TermFieldReader, error) {
-	dict, err := r.seg.Dictionary(field)
+	pl, err := r.postings(term, field)
 	if err != nil {
-		return nil, damaged(err)
+		return nil, err
 	}
-	pl, err := dict.PostingsList(term, nil, nil)
-	if err != nil {
-		return nil, damaged(err)
+	if pl.Count() == 0 {
+		return &termReader{postings: pl, at: -1}, nil // no iterator to make
 	}
 	return &termReader{postings: pl, it: pl.Iterator(freq, norm, vectors, nil), freq: freq, norm: norm, vectors: vectors, at: -1}, nil
 }
@@ -120,15 +153,20 @@ func (r *reader) InternalID(id string) (bleveindex.IndexInternalID, error) {
 // Close does nothing: the segment belongs to the Index.
 func (r *reader) Close() error { return nil }
 
-// termReader reads the postings of one term in one field.
+// termReader reads the postings of one term in one field. A term the
+// field lacks has no iterator: a long question's field searchers find
+// nothing for about one in six.
 type termReader struct {
 	postings            segment.PostingsList
-	it                  segment.PostingsIterator
+	it                  segment.PostingsIterator // nil when there are no postings
 	freq, norm, vectors bool
 	at                  int64 // the document last read, -1 before the first
 }
 
 func (t *termReader) Next(pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
+	if t.it == nil {
+		return nil, nil
+	}
 	p, err := t.it.Next()
 	if err != nil || p == nil {
 		return nil, damaged(err)
@@ -141,6 +179,9 @@ func (t *termReader) Next(pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDo
 // zap's iterator has moved past it.
 
 func (t *termReader) Advance(id bleveindex.IndexInternalID, pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
+	if t.it == nil {
+		return nil, nil
+	}
 	if t.at >= 0 && uint64(t.at) >= id.Value() {
 		t.it = t.postings.Iterator(t.freq, t.norm, t.vectors, nil)
 	}
@@ -189,7 +230,12 @@ func (t *termReader) doc(p segment.Posting, rv *bleveindex.TermFieldDoc) *blevei
 
 func (t *termReader) Count() uint64 { return t.postings.Count() }
 func (t *termReader) Close() error  { return nil }
-func (t *termReader) Size() int     { return t.postings.Size() + t.it.Size() }
+func (t *termReader) Size() int {
+	if t.it == nil {
+		return t.postings.Size()
+	}
+	return t.postings.Size() + t.it.Size()
+}
 
 // docReader lists documents in order.
 type docReader struct {
