@@ -12,12 +12,10 @@ package index
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -254,6 +252,9 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 	if err != nil {
 		return nil, err
 	}
+	// The merge maps every group's file in full, on top of a heap sized
+	// for indexing; most of that heap is garbage now, and given back.
+	debug.FreeOSMemory()
 	tmp, err := mergeTemp(dir, p.segs, p.drops)
 	p.close() // before the rename, which replaces the old index's file
 	if err == nil {
@@ -301,10 +302,10 @@ func (p *parts) addOld(dir string, keep int) error {
 
 // addBatches adds the segments of snippets[first:], in snippet order,
 // and returns their vocabulary. No snippets make an empty segment.
+// Batches are merged into groups meanwhile (see groupSize).
 func (p *parts) addBatches(dir string, snippets []corpus.Snippet, first int, progress func(int), analysed Analysed) (*Vocabulary, error) {
-	var mu sync.Mutex
-	batches := map[int]segment.Segment{}
-	voc, err := indexRange(snippets, first, progress, analysed, func(start, _ int, docs []*blevedocument.Document) error {
+	m := startMerger(dir, first)
+	voc, err := indexRange(snippets, first, progress, analysed, func(start, end int, docs []*blevedocument.Document) error {
 		seg, err := newSegment(docs)
 		if err == nil {
 			seg, err = spill(seg, batchPath(dir, start))
@@ -312,14 +313,16 @@ func (p *parts) addBatches(dir string, snippets []corpus.Snippet, first int, pro
 		if err != nil {
 			return err
 		}
-		mu.Lock()
-		batches[start] = seg
-		mu.Unlock()
+		m.in <- batchSeg{start: start, end: end, seg: seg, file: batchPath(dir, start)}
 		return nil
 	})
-	for _, start := range slices.Sorted(maps.Keys(batches)) {
-		p.segs, p.drops = append(p.segs, batches[start]), append(p.drops, nil)
-		p.files = append(p.files, batchPath(dir, start))
+	segs, merr := m.finish()
+	for _, b := range segs {
+		p.segs, p.drops = append(p.segs, b.seg), append(p.drops, nil)
+		p.files = append(p.files, b.file)
+	}
+	if err == nil {
+		err = merr
 	}
 	if err == nil && len(p.segs) == 0 {
 		var seg segment.Segment

@@ -126,8 +126,20 @@ func render(hits blevesearch.DocumentMatchCollection, total uint64) string {
 
 // TestWriteAgreesWithBuild: an index written to disk and opened, and one
 // updated from an older one (snippets replaced, added and deleted), hold
-// the same statistics and answer the same as one built in memory.
+// the same statistics and answer the same as one built in memory, whether
+// the built-in notes' few batches are merged at the end or in groups of
+// two while indexing goes on (the groups of a large build).
 func TestWriteAgreesWithBuild(t *testing.T) {
+	for _, size := range []int{groupSize, 2} {
+		t.Run(fmt.Sprintf("groups of %d", size), func(t *testing.T) {
+			defer func(old int) { groupSize = old }(groupSize)
+			groupSize = size
+			testWriteAgreesWithBuild(t)
+		})
+	}
+}
+
+func testWriteAgreesWithBuild(t *testing.T) {
 	snippets := corpus.Embedded()
 	mem, want, err := Build(snippets)
 	if err != nil {
