@@ -213,43 +213,48 @@ func ratio(a, b time.Duration) float64 {
 // one-shot runs; pprof on builds) taken when the report was written;
 // re-profile before trusting it for a later crib.
 const whereTimeGoes = `
-## Where the time goes (profiles of 30 November 2026, third session)
+## Where the time goes (profiles of 30 November 2026, fourth session)
 
-Since the last report: a binary manifest (JSON decoding was 7% of a 100k
-question, now 0.8%); on Linux the walk lists each folder once with
-getdents' types and stats only notes files, relative to the open folder; a
-new index is merged once into one segment; the question's clauses and
-their fields are walked in one heap, phrases checked where their term
-searchers left them; the expansion's words capped at half the question.
+Since the last report: crib writes and reads its index as one zap segment
+itself, through bleve's searchers and collector over its own index
+reader, so bleve's index manager (scorch) is no longer linked and its
+package init (Levenshtein automata, a fifth of a one-shot question) is
+gone (GODEBUG=inittrace total 8.0 -> 3.3 ms); a build merges its batch
+segments in groups of 20 on the second core while indexing goes on; a
+phrase finds the documents holding all its terms from document numbers
+before it reads positions; a search's reader looks each field's
+dictionary and each term's postings list up once.
 
-- **Built-in notes, cached keyword question** (perf over 40 runs): package
-  initialisation about a third, most of it scorch building Levenshtein
-  automata in its init (with encoding/json, which vellum uses to hash
-  states: bleve's, not ours; only dropping the dependency removes it), the
-  runtime's start 7%; bleve's search and re-ranking about a quarter; page
-  faults of a fresh heap spread over everything; opening the cache 6% (bleve
-  4%). What is left over the target is bleve's init and the runtime's start.
-- **100k realistic snippets, keyword question (with expansion)**, the
-  generation's stamps recorded (a question within two seconds of a build
-  still checksums the 23 MB snapshot: 7%): package init 19%, bleve's search
-  16%, walking the 667 notes files 14% (their stats: system calls), re-ranking
-  14% of which stemming the candidates' words 8% (each process starts with an
-  empty stem cache; taking a word's term from the notes' vocabulary instead,
-  which agrees with the stemmer on every word of the built-in notes, was
-  measured at 1.58x against 1.54x rg: its lookups cost what Snowball does),
-  the expansion's ranking of the built-in notes 9%.
-- **100k realistic snippets, 60-word question:** the user-notes search 51%
-  (reading postings 20%, phrase searchers 9%, the heap 7%, scoring 9%),
-  the expansion's search of the built-in notes 18% (about 600 searchers),
-  building searchers 11% (a term reader per clause per field), opening the
-  cache 8%, package init 8%, page faults 13%. MaxScore pruning was measured
-  and gives nothing here: each clause is scaled by how many of its four
-  fields match and the sum by how many clauses do, so bounds are 20-30
-  times loose and the 80th score is tiny.
-- **Builds** (100k realistic, about 14-17 CPU-seconds): bleve turning
-  batches into segments 30%, its merges 19% (the final one-segment merge on
-  one core), GC marking 9%, text analysis 8%, service detection 6%, the
-  vocabulary tally 5%. Peak memory: about 190 MB Go heap with 60-90 MB live
-  (vocabulary, snippet texts, batches in flight) plus mapped segments;
-  GOMEMLIMIT 160 MiB brought it only to 233 MB, at 17% more CPU.
+- **Built-in notes, cached keyword question** (perf over 40 runs): the
+  runtime's start and package init about a quarter (runtime 9%, init 17%,
+  spread over encoding/gob, jsonschema-go, snappy, geo and crib's tables at
+  0.2-0.7 ms each); the search 25%, of which re-ranking 12% (analysing the
+  candidates again, stemming 4%); the thesaurus read on a second goroutine
+  6%; opening the cache 4%; allocation and page faults of a fresh heap
+  spread over everything. Both targets are met.
+- **100k realistic snippets, keyword question (with expansion)**: opening
+  the cache 37% (the walk of 667 notes files and their stats 13%; a
+  question within two seconds of a build still checksums the 23 MB
+  snapshot: 13% in a loop run right after the build, none later), the
+  search 31% (bleve's collector 10%, re-ranking 15%), the expansion's
+  ranking of the built-in notes 9%, package init 7%. The target is met.
+- **100k realistic snippets, 60-word question** (perf over 40 runs):
+  reading and scoring postings about 41% (zap decoding, BM25, the heap,
+  clause sums; common words of the question such as "new", "after",
+  "application", "ec2" must be read for the same answers), the
+  expansion's search of the built-in notes 16%, re-ranking 13%, opening the
+  cache 9%, building searchers 8.5%, package init 3%; page faults 14%
+  spread over all of it. Restricting word-pair clauses to the text field
+  (a cheaper long tail) lowered exam check top-1 0.481 -> 0.467 and was
+  not kept. What is left over 3x is bleve's and zap's per-posting work.
+- **Builds** (100k realistic, 12-16 CPU-seconds): zap building each
+  batch's in-memory segment 36% (term dictionaries and maps, repeated per
+  batch), making documents 27% (analysis 9%, service detection 7%,
+  vocabulary tally 6%, term frequencies 4%), group merges 14% on the
+  second core, the final merge of about ten groups 7% (about 1 s, on one
+  core), GC 7%. Peak memory comes at the end of indexing: a Go heap of
+  about 170 MiB around 85 MiB live (snippet texts 17 MB, snippet records
+  11 MB, word caches 10 MB, two vocabulary tallies 8 MB, batches in
+  flight 10 MB, service finder 6 MB). 20,000 snippets/s needs about 10
+  CPU-seconds with no one-core tail.
 `
