@@ -25,6 +25,10 @@ type reader struct {
 	seg   segment.Segment
 	dicts map[string]segment.TermDictionary
 	lists map[fieldTerm]segment.PostingsList
+	nums  map[fieldTerm]*roaring.Bitmap
+	// scratch is the iterator DocNumbers makes to reach a postings
+	// list's bitmap, reused.
+	scratch segment.PostingsIterator
 }
 
 type fieldTerm struct{ field, term string }
@@ -53,6 +57,43 @@ func (r *reader) postings(term []byte, field string) (segment.PostingsList, erro
 	}
 	r.lists[k] = pl
 	return pl, nil
+}
+
+// DocNumbers returns the documents holding term in field, as a bitmap
+// the caller must not change, and their count as a term reader gives it
+// (the bitmap's cardinality: the segment deletes nothing). A phrase
+// intersects its terms' bitmaps where walking readers of document
+// numbers stepped through every posting; one term is in several phrases.
+func (r *reader) DocNumbers(term []byte, field string) (*roaring.Bitmap, uint64, error) {
+	pl, err := r.postings(term, field)
+	if err != nil {
+		return nil, 0, err
+	}
+	k := fieldTerm{field, string(term)}
+	if bm, ok := r.nums[k]; ok {
+		return bm, pl.Count(), nil
+	}
+	var bm *roaring.Bitmap
+	if pl.Count() > 0 {
+		it := pl.Iterator(false, false, false, r.scratch)
+		r.scratch = it
+		opt, ok := it.(segment.OptimizablePostingsIterator)
+		if !ok {
+			return nil, 0, unsupported("DocNumbers of a postings list that is not zap's")
+		}
+		bm = opt.ActualBitmap() // the list's own: the segment deletes nothing
+		if d, one := opt.DocNum1Hit(); one {
+			bm = roaring.BitmapOf(uint32(d))
+		}
+	}
+	if bm == nil {
+		bm = roaring.New()
+	}
+	if r.nums == nil {
+		r.nums = map[fieldTerm]*roaring.Bitmap{}
+	}
+	r.nums[k] = bm
+	return bm, pl.Count(), nil
 }
 
 // damaged wraps an error zap meets reading a segment, which a whole one
