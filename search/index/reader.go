@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
 )
 
 // reader is bleve's IndexReader over one zap segment, the whole index:
@@ -118,7 +121,7 @@ func (r *reader) TermFieldReader(_ context.Context, term []byte, field string, f
 	if pl.Count() == 0 {
 		return &termReader{postings: pl, at: -1}, nil // no iterator to make
 	}
-	return &termReader{postings: pl, it: pl.Iterator(freq, norm, vectors, nil), freq: freq, norm: norm, vectors: vectors, at: -1}, nil
+	return &termReader{postings: pl, it: pl.Iterator(freq, norm, vectors, nil), freq: freq, norm: norm, vectors: vectors, at: -1, norms: normTable()}, nil
 }
 
 func (r *reader) DocIDReaderAll() (bleveindex.DocIDReader, error) {
@@ -202,7 +205,23 @@ type termReader struct {
 	it                  segment.PostingsIterator // nil when there are no postings
 	freq, norm, vectors bool
 	at                  int64 // the document last read, -1 before the first
+	norms               *[normLengths]float64
 }
+
+// normLengths bounds the field lengths whose norms normTable holds.
+const normLengths = 4096
+
+// normTable holds zap's norm of each field length below normLengths, as
+// Posting.Norm computes it (zap stores a posting's field length as its
+// norm's bits): a square root and a division per posting read were 3% of
+// a long question.
+var normTable = sync.OnceValue(func() *[normLengths]float64 {
+	var t [normLengths]float64
+	for n := range t {
+		t[n] = float64(float32(1.0 / math.Sqrt(float64(uint32(n)))))
+	}
+	return &t
+})
 
 func (t *termReader) Next(pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
 	if t.it == nil {
@@ -244,7 +263,7 @@ func (t *termReader) doc(p segment.Posting, rv *bleveindex.TermFieldDoc) *blevei
 		rv.Freq = p.Frequency()
 	}
 	if t.norm {
-		rv.Norm = p.Norm()
+		rv.Norm = t.normOf(p)
 	}
 	if t.vectors {
 		locs := p.Locations()
@@ -267,6 +286,16 @@ func (t *termReader) doc(p segment.Posting, rv *bleveindex.TermFieldDoc) *blevei
 		}
 	}
 	return rv
+}
+
+// normOf is p.Norm(), from normTable when the field length is in it.
+func (t *termReader) normOf(p segment.Posting) float64 {
+	if z, ok := p.(*zap.Posting); ok {
+		if n := z.NormUint64(); n < normLengths {
+			return t.norms[n]
+		}
+	}
+	return p.Norm()
 }
 
 func (t *termReader) Count() uint64 { return t.postings.Count() }
