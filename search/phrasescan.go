@@ -45,19 +45,19 @@ func scanPhrase(ctx context.Context, r index.IndexReader, q *phraseQuery, option
 	}
 	n := len(q.terms)
 	s := &phraseScan{ctx: ctx, r: r, field: q.field, terms: q.terms, order: make([]int, n), tfds: make([]index.TermFieldDoc, n), at: make([]uint64, n), full: make([]index.TermFieldReader, n)}
-	for i, t := range q.terms {
+	for i := range q.terms {
 		if err := bsearch.RecordTermSearcher(ctx); err != nil {
-			s.Close()
 			return nil, err
 		}
-		rd, err := r.TermFieldReader(ctx, []byte(t), q.field, false, false, false)
-		if err != nil {
-			s.Close()
-			return nil, err
-		}
-		s.readers = append(s.readers, rd)
-		s.scorers = append(s.scorers, scorer.NewTermQueryScorer([]byte(t), q.field, q.boost, docs, rd.Count(), avg, options))
 		s.order[i] = i
+	}
+	var err error
+	if s.readers, err = numberReaders(ctx, r, q); err != nil {
+		s.Close()
+		return nil, err
+	}
+	for i, t := range q.terms {
+		s.scorers = append(s.scorers, scorer.NewTermQueryScorer([]byte(t), q.field, q.boost, docs, s.readers[i].Count(), avg, options))
 	}
 	s.sortScan()
 	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))

@@ -25,6 +25,10 @@ type reader struct {
 	seg   segment.Segment
 	dicts map[string]segment.TermDictionary
 	lists map[fieldTerm]segment.PostingsList
+	nums  map[fieldTerm]*roaring.Bitmap
+	// scratch is the iterator DocNumbers makes to reach a postings
+	// list's bitmap, reused.
+	scratch segment.PostingsIterator
 }
 
 type fieldTerm struct{ field, term string }
@@ -77,7 +81,7 @@ func (r *reader) TermFieldReader(_ context.Context, term []byte, field string, f
 	if pl.Count() == 0 {
 		return &termReader{postings: pl, at: -1}, nil // no iterator to make
 	}
-	return &termReader{postings: pl, it: pl.Iterator(freq, norm, vectors, nil), freq: freq, norm: norm, vectors: vectors, at: -1}, nil
+	return &termReader{postings: pl, it: pl.Iterator(freq, norm, vectors, nil), freq: freq, norm: norm, vectors: vectors, at: -1, norms: normTable()}, nil
 }
 
 func (r *reader) DocIDReaderAll() (bleveindex.DocIDReader, error) {
@@ -161,6 +165,7 @@ type termReader struct {
 	it                  segment.PostingsIterator // nil when there are no postings
 	freq, norm, vectors bool
 	at                  int64 // the document last read, -1 before the first
+	norms               *[normLengths]float64
 }
 
 func (t *termReader) Next(pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
@@ -203,7 +208,7 @@ func (t *termReader) doc(p segment.Posting, rv *bleveindex.TermFieldDoc) *blevei
 		rv.Freq = p.Frequency()
 	}
 	if t.norm {
-		rv.Norm = p.Norm()
+		rv.Norm = t.normOf(p)
 	}
 	if t.vectors {
 		locs := p.Locations()

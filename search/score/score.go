@@ -59,6 +59,10 @@ const (
 type Doc struct {
 	Text, Parts, Context, Heading []string
 	Names                         []string // whole forms of its names, each a term of its own
+	// has holds every term of the five, when made by AnalyzeDoc or Docs:
+	// a form whose first term a snippet lacks is in none of its fields,
+	// and Found skips it without scanning them.
+	has map[string]bool
 }
 
 // AnalyzeDoc analyses a snippet as the index does: the words of its prose
@@ -69,6 +73,7 @@ func AnalyzeDoc(s corpus.Snippet) Doc {
 		Heading: analysis.PhraseTerms(strings.Join(s.Heading, " / ")),
 	}
 	d.analyzeText(s.Text)
+	d.index()
 	return d
 }
 
@@ -81,6 +86,16 @@ func (d *Doc) analyzeText(text string) {
 			d.Parts = append(d.Parts, t.Term)
 		default:
 			d.Text = append(d.Text, t.Term)
+		}
+	}
+}
+
+// index fills d.has.
+func (d *Doc) index() {
+	d.has = make(map[string]bool, len(d.Text)+len(d.Names)+len(d.Parts)+len(d.Context)+len(d.Heading))
+	for _, terms := range [][]string{d.Text, d.Names, d.Parts, d.Context, d.Heading} {
+		for _, t := range terms {
+			d.has[t] = true
 		}
 	}
 }
@@ -108,6 +123,7 @@ func (ds *Docs) Analyze(i int, s corpus.Snippet) Doc {
 	}
 	d := Doc{Context: ds.path(s.Context), Heading: ds.path(s.Heading)}
 	d.analyzeText(s.Text)
+	d.index()
 	ds.docs[i] = d
 	return d
 }
@@ -137,6 +153,9 @@ type Match struct {
 func (c Concept) Found(d Doc) Match {
 	var best Match
 	for i, f := range c.Forms {
+		if d.has != nil && len(f) > 0 && !d.has[f[0]] {
+			continue // hasForm is 0 in every field
+		}
 		for _, fd := range []struct {
 			name  string
 			terms []string
