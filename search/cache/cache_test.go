@@ -105,7 +105,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		{Text: "b", Heading: []string{}, Context: []string{"a"}, Source: "x.md", Line: 2},
 		{Text: "", Heading: nil, Context: []string{""}, Source: "y.md", Line: 1 << 30},
 	}
-	stats, err := index.Write(filepath.Join(t.TempDir(), indexDir), snippets, nil, nil, nil)
+	stats, err := index.Write(filepath.Join(t.TempDir(), indexDir), snippets, nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

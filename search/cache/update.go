@@ -144,18 +144,19 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 	if err != nil {
 		return err
 	}
-	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress, found.analysed)
+	// The snapshot is written while the index's segments are merged.
+	snapshot := func(voc *index.Vocabulary) error {
+		services, err := servicesOf(snippets, found)
+		if err != nil {
+			return err
+		}
+		return writeSnapshot(filepath.Join(gen, snapshotName), snippets, voc, services)
+	}
+	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress, found.analysed, snapshot)
 	if err != nil {
 		return err
 	}
 	b.indexed = len(snippets) - keep
-	services, err := servicesOf(snippets, found)
-	if err != nil {
-		return err
-	}
-	if err := writeSnapshot(filepath.Join(gen, snapshotName), snippets, stats.Vocab, services); err != nil {
-		return err
-	}
 	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),
 		Snippets: len(snippets), Files: b.entries, Stats: stats}
 	return writeManifest(gen, b.m)

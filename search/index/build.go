@@ -223,9 +223,16 @@ type Update struct {
 // analysed, when set, is given the tokens of each snippet's text that is
 // indexed, by its position, from several goroutines: what else the caller
 // learns from the text need not analyse it again.
-func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done int), analysed Analysed) (*Stats, error) {
+//
+// indexed, when set, is given the vocabulary of all the snippets as soon
+// as every snippet is analysed, and runs on its own goroutine while the
+// segments are merged (about a second, on one core, at 100k snippets):
+// what the caller writes from it need not wait for the merge. Its error
+// fails the write. The vocabulary is the returned stats' Vocab, which
+// Write does not touch again.
+func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done int), analysed Analysed, indexed func(*Vocabulary) error) (*Stats, error) {
 	defer collecting()()
-	st, err := write(dir, snippets, up, progress, analysed)
+	st, err := write(dir, snippets, up, progress, analysed, indexed)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -236,8 +243,8 @@ func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done
 // write is Write, less the removal of dir when it fails. Each batch is
 // made into a segment file of its own, mapped from disk rather than held
 // on the heap, and then all are merged into one, once, dropping the old
-// index's replaced and deleted snippets.
-func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed) (*Stats, error) {
+// index's replaced and deleted snippets, while indexed runs beside.
+func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed, indexed func(*Vocabulary) error) (*Stats, error) {
 	p := &parts{}
 	defer p.close()
 	if up == nil {
@@ -252,13 +259,20 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 	if err != nil {
 		return nil, err
 	}
+	if up.Keep > 0 {
+		voc.merge(up.Vocab)
+	}
 	// The merge maps every group's file in full, on top of a heap sized
 	// for indexing; most of that heap is garbage now, and given back.
 	debug.FreeOSMemory()
+	wait := beside(indexed, voc)
 	tmp, err := mergeTemp(dir, p.segs, p.drops)
 	p.close() // before the rename, which replaces the old index's file
 	if err == nil {
 		err = publish(tmp, filepath.Join(dir, segmentName))
+	}
+	if serr := wait(); err == nil {
+		err = serr
 	}
 	if err != nil {
 		return nil, err
@@ -272,11 +286,19 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 	if err != nil {
 		return nil, err
 	}
-	if up.Keep > 0 {
-		voc.merge(up.Vocab)
-	}
 	st.Vocab, st.AvgLen = voc, meanLength(snippets)
 	return st, nil
+}
+
+// beside runs f(voc), when f is set, on a goroutine of its own; the
+// returned function waits for it and returns its error.
+func beside(f func(*Vocabulary) error, voc *Vocabulary) (wait func() error) {
+	if f == nil {
+		return func() error { return nil }
+	}
+	done := make(chan error, 1)
+	go func() { done <- f(voc) }()
+	return func() error { return <-done }
 }
 
 // parts are the segments a write merges: the old index's, less the

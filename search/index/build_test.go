@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -150,15 +151,15 @@ func testWriteAgreesWithBuild(t *testing.T) {
 	// An older index: the notes' first 2000 snippets, then others.
 	old := append(snippets[:2000:2000], corpus.Snippet{Text: "an old note about stackset drift"}, corpus.Snippet{Text: "deleted since"})
 	old = append(old, snippets[2500:2600]...)
-	if _, err := Write(dir, old, nil, nil, nil); err != nil {
+	if _, err := Write(dir, old, nil, nil, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	oldStats, err := Write(filepath.Join(t.TempDir(), "scratch"), old[:2000], nil, nil, nil)
+	oldStats, err := Write(filepath.Join(t.TempDir(), "scratch"), old[:2000], nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	voc := oldStats.Vocab
-	got, err := Write(dir, snippets, &Update{Keep: 2000, Vocab: voc, Had: len(old)}, nil, nil)
+	got, err := Write(dir, snippets, &Update{Keep: 2000, Vocab: voc, Had: len(old)}, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,8 +217,31 @@ func TestFailedWriteLeavesNoIndex(t *testing.T) {
 	if err := os.MkdirAll(batchPath(dir, 0), 0o755); err != nil { // a folder where the file goes
 		t.Fatal(err)
 	}
-	if _, err := Write(dir, corpus.Embedded(), nil, nil, nil); err == nil || !strings.Contains(err.Error(), "index batch") {
+	if _, err := Write(dir, corpus.Embedded(), nil, nil, nil, nil); err == nil || !strings.Contains(err.Error(), "index batch") {
 		t.Fatalf("write: %v, want a failed batch", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("a failed write left %s (%v)", dir, err)
+	}
+}
+
+// TestWriteIndexed: the hook that runs beside the merge is given the
+// vocabulary Write returns, and its error fails the write, leaving no
+// index.
+func TestWriteIndexed(t *testing.T) {
+	snippets := corpus.Embedded()[:300]
+	var heard *Vocabulary
+	st, err := Write(filepath.Join(t.TempDir(), "index"), snippets, nil, nil, nil, func(v *Vocabulary) error { heard = v; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if heard == nil || heard != st.Vocab {
+		t.Errorf("indexed heard vocabulary %p, Write returned %p", heard, st.Vocab)
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	failed := errors.New("snapshot failed")
+	if _, err := Write(dir, snippets, nil, nil, nil, func(*Vocabulary) error { return failed }); !errors.Is(err, failed) {
+		t.Fatalf("write: %v, want %v", err, failed)
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("a failed write left %s (%v)", dir, err)

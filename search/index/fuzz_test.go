@@ -21,7 +21,7 @@ func FuzzOpenSegment(f *testing.F) {
 		{Text: "S3 lifecycle rules expire objects."},
 	}
 	dir := filepath.Join(f.TempDir(), "index")
-	st, err := Write(dir, snippets, nil, nil, nil)
+	st, err := Write(dir, snippets, nil, nil, nil, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
