@@ -31,7 +31,7 @@ func openGen(dir string, m *manifest) (o *opened, err error) {
 	if snap.snippets.Len() != m.Snippets || m.Stats.Docs != m.Snippets {
 		return nil, fmt.Errorf("%w: %s holds %d snippets, want %d", errCorrupt, snapshotName, snap.snippets.Len(), m.Snippets)
 	}
-	x, err := index.Open(filepath.Join(dir, indexDir), m.Snippets)
+	x, err := index.OpenChecked(filepath.Join(dir, indexDir), m.Snippets) // verifyStamped checked its bytes
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
 	}

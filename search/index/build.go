@@ -413,9 +413,21 @@ type Index struct {
 // a field has.
 var theMapping = sync.OnceValue(newMapping)
 
-// Open opens the index in dir read-only and checks that it holds
-// docs snippets.
+// Open opens the index in dir read-only and checks that it holds docs
+// snippets. It first checks every byte against the CRC-32 zap writes in
+// the segment's footer: zap checks only sizes when it opens a segment,
+// and a damaged one can make it allocate without bound, which no recover
+// catches. OpenChecked skips that for a caller that has checked the
+// bytes itself, as the cache does.
 func Open(dir string, docs int) (*Index, error) {
+	if err := checkCRC(filepath.Join(dir, segmentName)); err != nil {
+		return nil, err
+	}
+	return OpenChecked(dir, docs)
+}
+
+// OpenChecked is Open for an index whose bytes the caller has checked.
+func OpenChecked(dir string, docs int) (*Index, error) {
 	seg, err := openSegment(filepath.Join(dir, segmentName))
 	if err != nil {
 		return nil, err

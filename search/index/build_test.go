@@ -260,3 +260,30 @@ func TestIdless(t *testing.T) {
 		}
 	}
 }
+
+// Open refuses a segment whose bytes do not match zap's checksum, before
+// zap reads any of its tables.
+func TestOpenChecksSegment(t *testing.T) {
+	snippets := corpus.Embedded()[:50]
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Write(dir, snippets, nil, nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, segmentName)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(dir, len(snippets))
+	if err != nil {
+		t.Fatalf("a sound index: %v", err)
+	}
+	x.Close()
+	data[len(data)/2] ^= 0xff
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir, len(snippets)); !errors.Is(err, ErrDamaged) {
+		t.Errorf("a flipped byte: %v, want ErrDamaged", err)
+	}
+}

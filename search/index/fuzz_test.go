@@ -10,9 +10,11 @@ import (
 
 // FuzzOpenSegment: whatever an index's segment file holds, opening it and
 // searching it return an error (ErrDamaged where zap panics) or answers;
-// they never panic. The cache checks every byte of a segment against its
-// checksum before it opens one, but a file can still change under the
-// memory map of an index open for a while.
+// they never crash. Open checks zap's own CRC-32 first: zap checks only
+// sizes, and a damaged doc-values header once made it ask for 8 TB, a
+// fatal error no recover catches (testdata/fuzz holds that input). The
+// cache checks every byte against its own checksum and opens with
+// OpenChecked.
 func FuzzOpenSegment(f *testing.F) {
 	snippets := []corpus.Snippet{
 		{Text: "CodeDeploy lifecycle hooks run in order: BeforeInstall, AfterInstall."},

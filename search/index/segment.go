@@ -1,7 +1,9 @@
 package index
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -82,6 +84,23 @@ func openSegment(path string) (seg segment.Segment, err error) {
 		}
 	}()
 	return zapPlugin.Open(path)
+}
+
+// checkCRC reads the segment file at path and checks it against the
+// CRC-32 (IEEE) of every byte before it that zap writes last.
+func checkCRC(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if len(data) < zap.FooterSize {
+		return fmt.Errorf("%w: %s holds %d bytes", ErrDamaged, filepath.Base(path), len(data))
+	}
+	n := len(data) - 4
+	if crc32.ChecksumIEEE(data[:n]) != binary.BigEndian.Uint32(data[n:]) {
+		return fmt.Errorf("%w: %s does not match its checksum", ErrDamaged, filepath.Base(path))
+	}
+	return nil
 }
 
 // mergeTemp merges segs, less the documents drops names in each, into a
