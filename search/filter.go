@@ -115,11 +115,19 @@ func (e *Engine) filterQuery(f Filter) query.Query {
 // sayQuery matches notes that say a word or phrase, analysed as each
 // field is, in any field the plain search reads.
 func sayQuery(phrase string) query.Query {
-	var qs []query.Query
-	for _, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
+	return inAnyField(func(f string) query.Query {
 		mq := query.NewMatchPhraseQuery(phrase)
 		mq.SetField(f)
-		qs = append(qs, mq)
+		return mq
+	})
+}
+
+// inAnyField matches what one query for each field the plain search
+// reads matches in its field.
+func inAnyField(in func(field string) query.Query) query.Query {
+	var qs []query.Query
+	for _, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
+		qs = append(qs, in(f))
 	}
 	return query.NewDisjunctionQuery(qs)
 }
@@ -152,17 +160,19 @@ func (f Filter) passes(s corpus.Snippet) bool {
 // Exclude depend on the words, so they are never idle here.
 func (e *Engine) idle(f Filter) []string {
 	var out []string
-	check := func(flag string, vals []string, ok func(corpus.Snippet, string) bool) {
+	// Each value is tried as the only one of a filter, by passes, which
+	// says what a value lets through.
+	check := func(flag string, vals []string, only func(string) Filter) {
 		for _, v := range vals {
-			if !slices.ContainsFunc(e.Snippets(), func(s corpus.Snippet) bool { return ok(s, v) }) {
+			if !slices.ContainsFunc(e.Snippets(), only(v).passes) {
 				out = append(out, flag+" "+v)
 			}
 		}
 	}
-	check("--in", f.In, func(s corpus.Snippet, p string) bool { return under(s.Source, p) })
-	check("--section", f.Section, func(s corpus.Snippet, t string) bool { return Filter{Section: []string{t}}.passes(s) })
+	check("--in", f.In, func(v string) Filter { return Filter{In: []string{v}} })
+	check("--section", f.Section, func(v string) Filter { return Filter{Section: []string{v}} })
 	n := len(out)
-	check("--tag", f.Tags, func(s corpus.Snippet, t string) bool { return Filter{Tags: []string{t}}.passes(s) })
+	check("--tag", f.Tags, func(v string) Filter { return Filter{Tags: []string{v}} })
 	if len(out) > n && !slices.ContainsFunc(e.Snippets(), func(s corpus.Snippet) bool { return len(s.Tags) > 0 }) {
 		out[len(out)-1] += " (these notes have no tags)"
 	}

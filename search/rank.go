@@ -273,11 +273,8 @@ func (e *Engine) holds(p *plan) func([]string) bool {
 		if v, ok := p.phrases[k]; ok {
 			return v
 		}
-		var qs []query.Query
-		for _, f := range []string{FieldText, FieldParts, FieldContext, FieldHeading} {
-			qs = append(qs, query.NewPhraseQuery(form, f))
-		}
-		res, err := e.top(query.NewDisjunctionQuery(qs), 1, false)
+		q := inAnyField(func(f string) query.Query { return query.NewPhraseQuery(form, f) })
+		res, err := e.top(q, 1, false)
 		v := err != nil || len(res.Hits) > 0
 		if p.phrases == nil {
 			p.phrases = map[string]bool{}
