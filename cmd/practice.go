@@ -127,8 +127,9 @@ type session struct {
 	opts    *PracticeOptions
 	eng     *search.Engine
 	checker *check.Checker
-	// asked is the last line asked as a question, "" once anything else
-	// ran: options that follow it at once are its options (see loop).
+	// asked is the line run last when it was asked alone as a question,
+	// "" when anything else ran last: options that follow it at once are
+	// its options (see loop).
 	asked string
 }
 
@@ -202,11 +203,7 @@ func (s *session) loop(lr lineReader) error {
 				buf = append(buf, s.asked)
 			}
 			buf = append(buf, line)
-			s.asked = ""
 			if !waitsForMore(buf) {
-				if _, err := check.ParseQuestion(trimmed); err != nil && len(buf) == 1 {
-					s.asked = trimmed
-				}
 				s.run(lr, buf)
 				buf = nil
 			}
@@ -262,6 +259,7 @@ func (s *session) run(lr lineReader, lines []string) {
 		return
 	}
 	lr.AppendHistory(strings.Join(lines, lineBreak))
+	s.asked = ""
 	ios := s.opts.IO
 	var err error
 	asked := false // an ask says itself when nothing covers the question
@@ -274,6 +272,9 @@ func (s *session) run(lr lineReader, lines []string) {
 		ao.Source, ao.Limit, ao.Explain, ao.JSON, ao.Engine = s.opts.Source, s.opts.Limit, s.opts.Explain, s.opts.JSON, s.keptEngine
 		ao.Question = strings.Join(strings.Fields(text), " ")
 		err, asked = askRun(ao), true
+		if len(lines) == 1 {
+			s.asked = text // options that follow are its (see loop)
+		}
 	}
 	switch {
 	case errors.Is(err, errNotFound):
