@@ -73,7 +73,7 @@ func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
 			Rank: r.Rank, Score: round(r.Score), Confidence: round(r.Confidence), Weak: !ans.Covered, Text: r.Snippet.Text,
 			Heading: orEmpty(r.Snippet.Heading), Context: orEmpty(r.Snippet.Context),
 			Source: r.Snippet.Source, Line: r.Snippet.Line, Services: orEmpty(r.Services),
-			Children: r.Children, Explain: r.Explain, ExplainedBy: explainedBy(r),
+			Children: r.Children, Explain: r.Explain, ExplainedBy: r.ExplainedBy,
 			Before: jsonNeighbours(x.around[r.Index].before), After: jsonNeighbours(x.around[r.Index].after),
 		})
 	}

@@ -145,7 +145,7 @@ func fitCrumb(h []string, width int) string {
 // renderExplain prints what each term added to r's score; a list intro
 // shown for its item says the item's line first, since the terms are its.
 func renderExplain(w io.Writer, r search.Result, st Styler, indent string) {
-	if by := explainedBy(r); by > 0 {
+	if by := r.ExplainedBy; by > 0 {
 		fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("scored as its item at line %d:", by)))
 	}
 	for _, c := range r.Explain {
@@ -214,13 +214,4 @@ func envOff(ios *IOStreams, name string) bool {
 		return true
 	}
 	return false
-}
-
-// explainedBy is the line of the item whose terms explain a list intro's
-// score, 0 when the result explains itself or carries no explanation.
-func explainedBy(r search.Result) int {
-	if len(r.Explain) == 0 {
-		return 0
-	}
-	return r.ExplainedBy
 }

@@ -182,4 +182,11 @@ func TestIntroExplainedByItem(t *testing.T) {
 	if len(r.Explain) == 0 || (r.ExplainedBy != 2 && r.ExplainedBy != 3) {
 		t.Errorf("intro explained by line %d with %d terms, want an item's line and its terms", r.ExplainedBy, len(r.Explain))
 	}
+	plain, err := e.Search("source bucket replication", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if by := plain.Results[0].ExplainedBy; by != 0 {
+		t.Errorf("without explain, the intro names line %d as its explanation", by)
+	}
 }

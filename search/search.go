@@ -47,7 +47,8 @@ type Hit struct {
 	Anchored bool
 	Explain  []Contribution // with Options.Explain: what each term added
 	// ExplainedBy is the line of the item whose score and Explain a list
-	// intro shown in its place carries (see onePerPlace); 0 otherwise.
+	// intro shown in its place carries (see onePerPlace); 0 otherwise, and
+	// without Options.Explain.
 	ExplainedBy int
 }
 
@@ -379,8 +380,11 @@ func (e *Engine) onePerPlace(hits []Hit) []Hit {
 		case ok && parents[pi] >= 2 && shown[pi]:
 		case ok && parents[pi] >= 2:
 			shown[pi] = true
-			out = append(out, Hit{Index: pi, Snippet: e.snippets.Snippet(pi), Score: h.Score, Confidence: h.Confidence, Anchored: h.Anchored,
-				Explain: h.Explain, ExplainedBy: h.Snippet.Line})
+			intro := Hit{Index: pi, Snippet: e.snippets.Snippet(pi), Score: h.Score, Confidence: h.Confidence, Anchored: h.Anchored, Explain: h.Explain}
+			if len(h.Explain) > 0 {
+				intro.ExplainedBy = h.Snippet.Line
+			}
+			out = append(out, intro)
 		default:
 			shown[h.Index] = true
 			out = append(out, h)
