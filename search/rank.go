@@ -124,7 +124,8 @@ func (e *Engine) makeConcepts(p *plan) []score.Concept {
 		}
 	}
 	for i := range out {
-		out[i].Anchor = out[i].Service || score.IsAnchor(out[i].Forms[0])
+		f := out[i].Forms[0]
+		out[i].Anchor = out[i].Service || score.IsAnchor(f) && !(len(f) == 1 && negations[f[0]])
 	}
 	// Heaviest first, so shared evidence goes to the concept it says most.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
@@ -162,10 +163,23 @@ func (e *Engine) termWeight(t string) float64 {
 	n := float64(e.snippets.Len())
 	df := float64(e.voc.DF(t))
 	w := math.Log(1 + (n-df+0.5)/(df+0.5))
-	if analysis.IsBoilerplate(t) {
+	if analysis.IsBoilerplate(t) || negations[t] {
 		w *= BoilerplateWeight
 	}
 	return w
+}
+
+// negations are the analysed forms of "not" and its contractions, with
+// and without the apostrophe users leave out ("doesnt"). They say how a
+// question is put, not what it is about; notes use them rarely, so by
+// rarity alone "why doesnt the pipeline start" was about "doesn't"
+// (a note saying "doesn't do custom patches" outranked the pipeline's).
+var negations = map[string]bool{
+	"not": true, "cannot": true, "doesn": true, "doesnt": true, "isn": true, "isnt": true,
+	"don": true, "dont": true, "won": true, "wont": true, "didn": true, "didnt": true,
+	"aren": true, "arent": true, "wasn": true, "wasnt": true, "weren": true, "werent": true,
+	"hasn": true, "hasnt": true, "haven": true, "havent": true, "shouldn": true,
+	"shouldnt": true, "couldn": true, "couldnt": true, "wouldn": true, "wouldnt": true,
 }
 
 // rerank blends bleve's BM25 score (normalised to the best hit) with how

@@ -53,6 +53,12 @@ const (
 	foundHeading  = 0.45
 	partialPhrase = 0.8  // factor for some of a phrase's words, by their share
 	reusedForm    = 0.25 // what a note word counts for a second Concept
+	// serviceContext is what a named service counts for in a note's
+	// context (its parent bullets): an item under "Elastic Beanstalk
+	// policies" is about Elastic Beanstalk as much as a line that names
+	// it in passing. Headings keep foundHeading: a long scenario names
+	// several services, and every line under their headings rose.
+	serviceContext = 0.75
 )
 
 // Doc is the analysed fields of one snippet.
@@ -152,6 +158,10 @@ type Match struct {
 // phrase whose words are spread over the text and its context.
 func (c Concept) Found(d Doc) Match {
 	var best Match
+	ctx := foundContext
+	if c.Service {
+		ctx = serviceContext
+	}
 	for i, f := range c.Forms {
 		if d.has != nil && len(f) > 0 && !d.has[f[0]] {
 			continue // hasForm is 0 in every field
@@ -160,7 +170,7 @@ func (c Concept) Found(d Doc) Match {
 			name  string
 			terms []string
 			w     float64
-		}{{FieldText, d.Text, foundText}, {FieldText, d.Names, foundText}, {FieldParts, d.Parts, foundParts}, {FieldContext, d.Context, foundContext}, {FieldHeading, d.Heading, foundHeading}} {
+		}{{FieldText, d.Text, foundText}, {FieldText, d.Names, foundText}, {FieldParts, d.Parts, foundParts}, {FieldContext, d.Context, ctx}, {FieldHeading, d.Heading, foundHeading}} {
 			v := fd.w * hasForm(fd.terms, f) * c.Scales[i]
 			if v > best.Value {
 				best = Match{Value: v, Form: f, Field: fd.name, Alias: i >= max(c.Own, 1)}
