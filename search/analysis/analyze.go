@@ -20,7 +20,7 @@ import (
 // together with every constant that records analysed terms (listed under
 // "Format versions" in package search's documentation), so that data made
 // by an older analyzer is never used.
-const Version = 4
+const Version = 5 // 5: British whole-word spellings (behaviour, licence, centre) made American
 
 // Token is one indexed term of analysed text.
 type Token struct {
@@ -265,7 +265,32 @@ var britishEndings = []struct{ from, to string }{
 	{"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
 }
 
+// britishWords are British spellings the -ise rule does not reach, as
+// whole words, and their American forms: notes and questions written on
+// either side of the Atlantic meet ("behaviour" and "behavior",
+// "licence" and "license", "centre" and "center"). Like the endings it is
+// applied to both sides, so a word only changes what it meets, never
+// what it is.
+var britishWords = map[string]string{
+	"analyse": "analyze", "analysed": "analyzed", "analysing": "analyzing",
+	"behaviour": "behavior", "behaviours": "behaviors", "behavioural": "behavioral",
+	"catalogue": "catalog", "catalogues": "catalogs", "catalogued": "cataloged",
+	"centre": "center", "centres": "centers", "centred": "centered",
+	"colour": "color", "colours": "colors", "coloured": "colored",
+	"defence": "defense", "offence": "offense",
+	"dialogue": "dialog", "dialogues": "dialogs", "analogue": "analog",
+	"favour": "favor", "favourite": "favorite", "favourites": "favorites",
+	"fibre": "fiber", "grey": "gray", "honour": "honor", "honours": "honors",
+	"judgement": "judgment", "labour": "labor", "licence": "license", "licences": "licenses",
+	"litre": "liter", "litres": "liters", "metre": "meter", "metres": "meters",
+	"neighbour": "neighbor", "neighbours": "neighbors", "neighbouring": "neighboring",
+	"programme": "program", "programmes": "programs",
+}
+
 func americanize(w string) string {
+	if a, ok := britishWords[w]; ok {
+		return a
+	}
 	for _, e := range britishEndings {
 		if stem, ok := strings.CutSuffix(w, e.from); ok && len(stem) >= 3 {
 			return stem + e.to

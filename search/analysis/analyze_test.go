@@ -242,3 +242,38 @@ func TestTablesMatchAnalyzer(t *testing.T) {
 		}
 	}
 }
+
+// TestBritishMeetsAmerican: British spellings and American ones analyse to
+// the same term, whole words (behaviour, licence) and -ise endings alike,
+// while words that merely look alike keep apart.
+func TestBritishMeetsAmerican(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"behaviour", "behavior", true},
+		{"licence", "license", true},
+		{"data centre", "data center", true},
+		{"Service Catalogue", "Service Catalog", true},
+		{"analysed logs", "analyzed logs", true},
+		{"utilisation", "utilization", true},
+		{"optimising", "optimizing", true},
+		{"centre", "centers", true},
+		{"grey", "gray", true},
+		{"licence", "lichen", false},
+		{"enterprise", "enterprize", true}, // -ise changed on both sides: a word still meets itself
+		{"colour", "column", false},
+	} {
+		if got := termsOf(tc.a) == termsOf(tc.b); got != tc.same {
+			t.Errorf("%q and %q: same terms %v, want %v (%q, %q)", tc.a, tc.b, got, tc.same, termsOf(tc.a), termsOf(tc.b))
+		}
+	}
+}
+
+func termsOf(s string) string {
+	var out []string
+	for _, tok := range analysis.Analyze(s) {
+		out = append(out, tok.Term)
+	}
+	return strings.Join(out, " ")
+}

@@ -28,7 +28,7 @@ import (
 const (
 	snapshotName    = "snippets.bin"
 	snapshotMagic   = "CRIBSNAP"
-	snapshotVersion = 5 // 2: snippets keep their front-matter tags; 3: tables read in place; 4: the vocabulary too; 5: services per snippet
+	snapshotVersion = 6 // 2: snippets keep their front-matter tags; 3: tables read in place; 4: the vocabulary too; 5: services per snippet; 6: analysis version 5
 )
 
 type snapshot struct {
