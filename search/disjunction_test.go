@@ -223,8 +223,11 @@ func bleveDisjunction(d *orderedDisjunction) *query.DisjunctionQuery {
 	for _, c := range d.disjuncts {
 		var fields []query.Query
 		for _, f := range c.(*orderedDisjunction).disjuncts {
-			if p, ok := f.(*phraseQuery); ok {
-				f = p.bleve()
+			switch q := f.(type) {
+			case *phraseQuery:
+				f = q.bleve()
+			case *termLeaf:
+				f = q.bleve()
 			}
 			fields = append(fields, f)
 		}
