@@ -25,6 +25,16 @@ import (
 // typed ones and ones drawn from the notes' own words, with explanations
 // on and off.
 func TestOrderedDisjunctionScoresLikeBleve(t *testing.T) {
+	for _, window := range []int{windowDocs, 7} {
+		t.Run(fmt.Sprintf("window %d", window), func(t *testing.T) {
+			defer func(w int) { windowDocs = w }(windowDocs)
+			windowDocs = window
+			orderedDisjunctionLikeBleve(t)
+		})
+	}
+}
+
+func orderedDisjunctionLikeBleve(t *testing.T) {
 	long := `A company deploys an application to a fleet of EC2 instances in an Auto Scaling group
 with CodeDeploy. A recent deployment failed after the new revision passed its tests, and the
 team wants failed deployments to roll back automatically, to alert the on-call engineer.`
@@ -152,6 +162,10 @@ func FuzzOrderedDisjunction(f *testing.F) {
 	f.Fuzz(func(t *testing.T, q string, explain bool) {
 		if len(q) > 256 { // longer ones add clauses, not cases
 			return
+		}
+		if len(q)%3 == 0 { // windows of a few documents, crossed often
+			defer func(w int) { windowDocs = w }(windowDocs)
+			windowDocs = 5
 		}
 		got, want, err := bothDisjunctions(e, q, explain, len(q)%2 == 1)
 		if err != nil {
