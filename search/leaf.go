@@ -71,12 +71,20 @@ func newLeafSearcher(ctx context.Context, r index.IndexReader, q *termLeaf, opti
 	n := tr.Count()
 	// computeIDF of bleve's term scorer, BM25 branch
 	idf := math.Log(1 + (float64(docs)-float64(n)+0.5)/(float64(n)+0.5))
-	return &leafSearcher{r: tr, boost: q.boost, idf: idf, avg: avg, queryWeight: 1}, nil
+	raw, _ := tr.(postingReader)
+	return &leafSearcher{r: tr, raw: raw, boost: q.boost, idf: idf, avg: avg, queryWeight: 1}, nil
+}
+
+// postingReader is a term reader of frequencies and norms that reads a
+// posting without filling a TermFieldDoc (crib's index's).
+type postingReader interface {
+	NextPosting() (doc, freq uint64, norm float64, ok bool, err error)
 }
 
 // leafSearcher is termLeaf's searcher.
 type leafSearcher struct {
 	r           index.TermFieldReader
+	raw         postingReader // r, when it reads postings without a TermFieldDoc
 	tfd         index.TermFieldDoc
 	id          index.IndexInternalID // Advance's, reused
 	boost, idf  float64
@@ -136,6 +144,13 @@ func (s *leafSearcher) scored(tfd *index.TermFieldDoc, err error) (uint64, float
 }
 
 func (s *leafSearcher) nextScored(*bsearch.SearchContext) (uint64, float64, bool, error) {
+	if s.raw != nil {
+		doc, freq, norm, ok, err := s.raw.NextPosting()
+		if err != nil || !ok {
+			return 0, 0, false, err
+		}
+		return doc, s.score(freq, norm), true, nil
+	}
 	return s.scored(s.r.Next(s.tfd.Reset()))
 }
 
