@@ -54,7 +54,7 @@ func (q *orderedDisjunction) Searcher(ctx context.Context, r index.IndexReader, 
 		sum += c.Weight()
 	}
 	s.SetQueryNorm(1 / math.Sqrt(sum))
-	return flatten(s), nil
+	return flatten(s, options.Explain), nil
 }
 
 // sortByCount sorts ss as sort.Sort sorts a searcher.OrderedSearcherList,

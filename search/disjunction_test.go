@@ -25,6 +25,16 @@ import (
 // typed ones and ones drawn from the notes' own words, with explanations
 // on and off.
 func TestOrderedDisjunctionScoresLikeBleve(t *testing.T) {
+	for _, window := range []int{windowDocs, 7} {
+		t.Run(fmt.Sprintf("window %d", window), func(t *testing.T) {
+			defer func(w int) { windowDocs = w }(windowDocs)
+			windowDocs = window
+			orderedDisjunctionLikeBleve(t)
+		})
+	}
+}
+
+func orderedDisjunctionLikeBleve(t *testing.T) {
 	long := `A company deploys an application to a fleet of EC2 instances in an Auto Scaling group
 with CodeDeploy. A recent deployment failed after the new revision passed its tests, and the
 team wants failed deployments to roll back automatically, to alert the on-call engineer.`
@@ -153,6 +163,10 @@ func FuzzOrderedDisjunction(f *testing.F) {
 		if len(q) > 256 { // longer ones add clauses, not cases
 			return
 		}
+		if len(q)%3 == 0 { // windows of a few documents, crossed often
+			defer func(w int) { windowDocs = w }(windowDocs)
+			windowDocs = 5
+		}
 		got, want, err := bothDisjunctions(e, q, explain, len(q)%2 == 1)
 		if err != nil {
 			t.Fatalf("%q: %v", q, err)
@@ -223,8 +237,11 @@ func bleveDisjunction(d *orderedDisjunction) *query.DisjunctionQuery {
 	for _, c := range d.disjuncts {
 		var fields []query.Query
 		for _, f := range c.(*orderedDisjunction).disjuncts {
-			if p, ok := f.(*phraseQuery); ok {
-				f = p.bleve()
+			switch q := f.(type) {
+			case *phraseQuery:
+				f = q.bleve()
+			case *termLeaf:
+				f = q.bleve()
 			}
 			fields = append(fields, f)
 		}

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"errors"
+
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -24,9 +26,10 @@ type flatDisjunction struct {
 	init     bool
 }
 
-// flatten returns a flatDisjunction walking s, or s itself when one of
-// its searchers is not a clause over fields.
-func flatten(s *heapDisjunction) bsearch.Searcher {
+// flatten returns a flatDisjunction walking s (a scoredFlat unless
+// explaining), or s itself when one of its searchers is not a clause
+// over fields.
+func flatten(s *heapDisjunction, explain bool) bsearch.Searcher {
 	f := &flatDisjunction{top: s}
 	for c, cs := range s.searchers {
 		cl, ok := cs.(*heapDisjunction)
@@ -39,9 +42,16 @@ func flatten(s *heapDisjunction) bsearch.Searcher {
 			f.clauseOf = append(f.clauseOf, c)
 		}
 	}
+	if !explain {
+		return newScoredFlat(f)
+	}
 	f.currs = make([]*bsearch.DocumentMatch, len(f.leaves))
 	return f
 }
+
+// unsupportedID is the error of a scoredFlat meeting an id that is not
+// a document number of eight bytes, which crib's index never gives.
+var unsupportedID = errors.New("a document id of other than eight bytes is not supported by the question's searcher")
 
 func (s *flatDisjunction) start(ctx *bsearch.SearchContext) error {
 	if err := firstMatches(ctx, s.leaves, s.currs); err != nil {

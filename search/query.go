@@ -334,10 +334,7 @@ func clauseQuery(pt clause) query.Query {
 	var qs []query.Query
 	for _, f := range fields {
 		if len(pt.terms) == 1 {
-			tq := query.NewTermQuery(pt.terms[0])
-			tq.SetField(f.name)
-			tq.SetBoost(pt.weight * f.boost)
-			qs = append(qs, tq)
+			qs = append(qs, newTermLeaf(pt.terms[0], f.name, pt.weight*f.boost))
 			continue
 		}
 		qs = append(qs, newPhraseQuery(pt.terms, f.name, pt.weight*f.boost))

@@ -179,6 +179,23 @@ func (t *termReader) Next(pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDo
 	return t.doc(p, pre), nil
 }
 
+// NextPosting is Next without a TermFieldDoc: the next posting's
+// document number, frequency and norm, for a reader of frequencies and
+// norms; ok is false when there are no more. A question's term searcher
+// reads it for every posting.
+func (t *termReader) NextPosting() (doc, freq uint64, norm float64, ok bool, err error) {
+	if t.it == nil {
+		return 0, 0, 0, false, nil
+	}
+	p, err := t.it.Next()
+	if err != nil || p == nil {
+		return 0, 0, 0, false, damaged(err)
+	}
+	doc = p.Number()
+	t.at = int64(doc)
+	return doc, p.Frequency(), t.normOf(p), true, nil
+}
+
 // Advance moves to the first document at id or after. A step back, or
 // to the document last read, starts the postings over, as scorch does:
 // zap's iterator has moved past it.
