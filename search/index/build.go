@@ -2,7 +2,8 @@
 // searched with bleve's queries: the mapping (the snippet's prose, the
 // parts of its identifiers, its parent items and its headings, scored with
 // BM25), crib's analyzer registered in bleve, the build (each snippet
-// analysed once, in batches, on a few workers, merged into one segment),
+// analysed once, in batches, on a few workers, its postings gathered and
+// written as one segment),
 // the vocabulary and statistics ranking needs, and an index opened from
 // disk whose damage is caught rather than panicking. It does not use
 // bleve's index manager, scorch. Package search ranks with it; package
@@ -29,12 +30,12 @@ import (
 	"github.com/crib-dev/crib/search/analysis"
 )
 
-// A bleve batch, and so an in-memory segment, holds at least batchSize
-// snippets; small snippets make larger batches, until they hold
+// A batch holds at least batchSize snippets; small snippets make larger batches, until they hold
 // batchBytes of text, context and headings or maxBatch snippets. Memory
 // while building follows the batch: each worker holds its batch analysed
 // (about 25 KB a snippet of the built-in notes, which hold 233 bytes a
-// snippet) until the segment is on disk. At 100k realistic snippets,
+// snippet) until its postings are gathered. (Measured when each batch
+// was a zap segment of its own:) At 100k realistic snippets,
 // batches of 1,000 peaked at 330 MiB where 5,000 peaked at 540 MiB, and
 // took no more CPU (19.6 s against 21.9 s). A list of a million items of
 // 22 bytes made a thousand segments of 1,000 that bleve merged and merged
@@ -160,6 +161,30 @@ func collecting() (restore func()) {
 	return func() { debug.SetGCPercent(old) }
 }
 
+// boundHeap lowers the memory limit, unless GOMEMLIMIT is set or it is
+// lower already, to what a build of snippets keeps with some headroom,
+// until the returned function is called. A build's heap is mostly what
+// it keeps (the snippets, their vocabulary and postings: about 1.2 KB a
+// realistic snippet, 124 MB at 100k) and garbage; the collector's default
+// pace let the heap grow to twice what is kept, 214 MB at 100k and 290 MB
+// of RSS, where a limit of 150 MiB gave 180 MB for the same CPU time. A
+// heap over the limit makes the collector run more often, not fail.
+func boundHeap(snippets []corpus.Snippet) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	text := 0
+	for _, s := range snippets {
+		text += len(s.Text)
+	}
+	limit := int64(64<<20 + 600*len(snippets) + 2*text)
+	if old := debug.SetMemoryLimit(-1); old > limit {
+		debug.SetMemoryLimit(limit)
+		return func() { debug.SetMemoryLimit(old) }
+	}
+	return func() {}
+}
+
 // Stats are what indexing learns about the notes that answering
 // needs: BM25's collection statistics, pinned (see fieldStats), the mean
 // length of a snippet's text, and the vocabulary.
@@ -232,6 +257,7 @@ type Update struct {
 // Write does not touch again.
 func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done int), analysed Analysed, indexed func(*Vocabulary) error) (*Stats, error) {
 	defer collecting()()
+	defer boundHeap(snippets)()
 	st, err := write(dir, snippets, up, progress, analysed, indexed)
 	if err != nil {
 		os.RemoveAll(dir)
@@ -240,34 +266,28 @@ func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done
 	return st, nil
 }
 
-// write is Write, less the removal of dir when it fails. Each batch is
-// made into a segment file of its own, mapped from disk rather than held
-// on the heap, and then all are merged into one, once, dropping the old
-// index's replaced and deleted snippets, while indexed runs beside.
+// write is Write, less the removal of dir when it fails. The workers
+// analyse the snippets in batches and an accumulator gathers their
+// postings in snippet order; the segment is then written in one pass
+// (see accumulator), and for an update zap merges the old index, less
+// its replaced and deleted snippets, with it, while indexed runs beside.
 func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed, indexed func(*Vocabulary) error) (*Stats, error) {
-	p := &parts{}
-	defer p.close()
 	if up == nil {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("create index: %w", err)
 		}
 		up = &Update{}
-	} else if err := p.addOld(dir, up.Keep); err != nil {
-		return nil, fmt.Errorf("open index: %w", err)
 	}
-	voc, err := p.addBatches(dir, snippets, up.Keep, progress, analysed)
+	acc, voc, err := accumulate(snippets, up.Keep, progress, analysed)
 	if err != nil {
 		return nil, err
 	}
 	if up.Keep > 0 {
 		voc.merge(up.Vocab)
 	}
-	// The merge maps every group's file in full, on top of a heap sized
-	// for indexing; most of that heap is garbage now, and given back.
-	debug.FreeOSMemory()
 	wait := beside(indexed, voc)
-	tmp, err := mergeTemp(dir, p.segs, p.drops)
-	p.close() // before the rename, which replaces the old index's file
+	tmp, err := writeTemp(dir, acc, up.Keep)
+	acc = nil
 	if err == nil {
 		err = publish(tmp, filepath.Join(dir, segmentName))
 	}
@@ -301,13 +321,42 @@ func beside(f func(*Vocabulary) error, voc *Vocabulary) (wait func() error) {
 	return func() error { return <-done }
 }
 
-// parts are the segments a write merges: the old index's, less the
-// snippets it drops, and those of the batches, each in a file of its own
-// until the merge.
+// writeTemp writes the index of acc's documents to a temporary file of
+// folder dir and returns its name: publish makes it the index, so that a
+// crash never leaves half a file under that name. With keep > 0, the
+// index in dir holds snippets before acc's: its first keep snippets and
+// acc's segment are merged.
+func writeTemp(dir string, acc *accumulator, keep int) (string, error) {
+	tmp := filepath.Join(dir, segmentName+".tmp")
+	if keep == 0 {
+		if err := acc.writeSegmentFile(tmp); err != nil {
+			return "", fmt.Errorf("write index: %w", err)
+		}
+		return tmp, nil
+	}
+	added := filepath.Join(dir, "added.zap")
+	if err := acc.writeSegmentFile(added); err != nil {
+		return "", fmt.Errorf("write index: %w", err)
+	}
+	defer os.Remove(added)
+	p := &parts{}
+	defer p.close()
+	if err := p.addOld(dir, keep); err != nil {
+		return "", fmt.Errorf("open index: %w", err)
+	}
+	seg, err := openSegment(added)
+	if err != nil {
+		return "", fmt.Errorf("open index: %w", err)
+	}
+	p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
+	return mergeTemp(dir, p.segs, p.drops)
+}
+
+// parts are the segments an update merges: the old index's, less the
+// snippets it drops, and the new snippets'.
 type parts struct {
 	segs  []segment.Segment
 	drops []*roaring.Bitmap
-	files []string
 }
 
 // addOld adds the index in dir, less its snippets from keep on.
@@ -322,55 +371,12 @@ func (p *parts) addOld(dir string, keep int) error {
 	return err
 }
 
-// addBatches adds the segments of snippets[first:], in snippet order,
-// and returns their vocabulary. No snippets make an empty segment.
-// Batches are merged into groups meanwhile (see groupSize).
-func (p *parts) addBatches(dir string, snippets []corpus.Snippet, first int, progress func(int), analysed Analysed) (*Vocabulary, error) {
-	m := startMerger(dir, first)
-	voc, err := indexRange(snippets, first, progress, analysed, func(start, end int, docs []*blevedocument.Document) error {
-		seg, err := newSegment(docs)
-		if err == nil {
-			seg, err = spill(seg, batchPath(dir, start))
-		}
-		if err != nil {
-			return err
-		}
-		m.in <- batchSeg{start: start, end: end, seg: seg, file: batchPath(dir, start)}
-		return nil
-	})
-	segs, merr := m.finish()
-	for _, b := range segs {
-		p.segs, p.drops = append(p.segs, b.seg), append(p.drops, nil)
-		p.files = append(p.files, b.file)
-	}
-	if err == nil {
-		err = merr
-	}
-	if err == nil && len(p.segs) == 0 {
-		var seg segment.Segment
-		if seg, err = newSegment(nil); err == nil {
-			p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
-		}
-	}
-	return voc, err
-}
-
-// close closes the segments, and then removes the batches' files: a
-// file still mapped cannot be removed on every system.
+// close closes the segments.
 func (p *parts) close() {
 	for _, s := range p.segs {
 		s.Close()
 	}
-	for _, f := range p.files {
-		os.Remove(f)
-	}
-	p.segs, p.files = nil, nil
-}
-
-// batchPath names the segment file of the batch from snippet start, which
-// lives until the batches are merged.
-func batchPath(dir string, start int) string {
-	return filepath.Join(dir, fmt.Sprintf("batch-%08d.zap", start))
+	p.segs = nil
 }
 
 // meanLength is the mean number of words of a snippet's text.

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,8 +16,9 @@ import (
 )
 
 // An index on disk is one zap segment file in its folder, of the zap
-// version scorch wrote for crib before (v17). crib writes it once, from
-// the segments of its batches merged into one, and then only reads it:
+// version scorch wrote for crib before (v17). crib writes it once, itself
+// (see accumulator; an update zap-merges the old one with the new
+// snippets' segment), and then only reads it:
 // it needs none of scorch's persister, merger, bolt root or background
 // goroutines, and no process that only asks questions runs scorch's
 // package init (Levenshtein automata: a fifth of a one-shot question).
@@ -38,34 +38,6 @@ func newSegment(docs []*blevedocument.Document) (segment.Segment, error) {
 	}
 	seg, _, err := zapPlugin.New(results)
 	return seg, err
-}
-
-// spill writes an in-memory segment to path and opens it from there, so
-// that a build holds its batches mapped from disk, not on its heap. The
-// file lives only until its group is merged: it is not synced (zap's
-// Persist syncs each, which made a 100k-snippet build wait on the disk
-// for twice its CPU time). zap writes the segment's bytes in one call and
-// buffers its footer itself: a buffer of crib's own here was a MiB
-// allocated per batch, 200 MiB of garbage at 100k snippets. Keeping the
-// batches in memory instead until their group is merged (zap merges
-// in-memory segments as well) saved no measurable CPU and raised a 100k
-// build's peak from 196-203 to 209-223 MiB (5 paired rounds): a mapped
-// batch is about half resident, one on the heap whole and doubled by the
-// collector's headroom.
-func spill(seg segment.Segment, path string) (segment.Segment, error) {
-	defer seg.Close()
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	_, err = seg.(io.WriterTo).WriteTo(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, err
-	}
-	return openSegment(path)
 }
 
 // openSegment opens a segment file, memory-mapped. A file too short to

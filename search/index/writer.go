@@ -1,0 +1,376 @@
+package index
+
+import (
+	"bufio"
+	"encoding/binary"
+	"hash/crc32"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	blevedocument "github.com/blevesearch/bleve/v2/document"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/vellum"
+	zap "github.com/blevesearch/zapx/v17"
+)
+
+// postingsBuf is one term's postings in one field, as zap encodes them
+// but not yet cut into chunks: the document numbers, each document's
+// frequency and norm (two varints), and each document's locations (the
+// number of bytes they take, then per location its field, position,
+// start, end and no array positions). The field of a location is a
+// placeholder until the file is written, when the fields are numbered.
+type postingsBuf struct {
+	docs []uint32
+	freq []byte
+	locs []byte
+}
+
+// accumulator gathers the postings of documents added in number order,
+// for writeSegment to write as one zap segment: memory follows the
+// postings, not the documents, and no segment is built per batch.
+type accumulator struct {
+	first  int // the snippet of document 0
+	n      int // documents added
+	fields map[string]map[string]*postingsBuf
+	opts   map[string]bleveindex.FieldIndexingOptions
+}
+
+func newAccumulator(first int) *accumulator {
+	return &accumulator{first: first, fields: map[string]map[string]*postingsBuf{}, opts: map[string]bleveindex.FieldIndexingOptions{}}
+}
+
+// add adds doc as the next document; its "_id" is its snippet's DocID.
+func (a *accumulator) add(doc *blevedocument.Document) {
+	num := uint32(a.n)
+	a.n++
+	for _, f := range doc.Fields {
+		if f.Name() == "_id" {
+			continue
+		}
+		terms := a.fields[f.Name()]
+		if terms == nil {
+			terms = map[string]*postingsBuf{}
+			a.fields[f.Name()] = terms
+		}
+		a.opts[f.Name()] |= f.Options()
+		norm := uint64(f.AnalyzedLength())
+		for term, tf := range f.AnalyzedTokenFrequencies() {
+			p := terms[term]
+			if p == nil {
+				// A term of the analysis may share the memory of the
+				// whole text it was cut from.
+				p = &postingsBuf{}
+				terms[strings.Clone(term)] = p
+			}
+			p.docs = append(p.docs, num)
+			p.freq = binary.AppendUvarint(p.freq, uint64(tf.Frequency())<<1|1)
+			p.freq = binary.AppendUvarint(p.freq, norm)
+			size := 0
+			for _, l := range tf.Locations {
+				size += 2 + uvarintLen(uint64(l.Position)) + uvarintLen(uint64(l.Start)) + uvarintLen(uint64(l.End))
+			}
+			p.locs = binary.AppendUvarint(p.locs, uint64(size))
+			for _, l := range tf.Locations {
+				p.locs = append(p.locs, 0)
+				p.locs = binary.AppendUvarint(p.locs, uint64(l.Position))
+				p.locs = binary.AppendUvarint(p.locs, uint64(l.Start))
+				p.locs = binary.AppendUvarint(p.locs, uint64(l.End))
+				p.locs = append(p.locs, 0)
+			}
+		}
+	}
+}
+
+func uvarintLen(x uint64) int {
+	n := 1
+	for x >= 0x80 {
+		x >>= 7
+		n++
+	}
+	return n
+}
+
+// segFile counts and checksums what is written through it, as zap's
+// CountHashWriter does.
+type segFile struct {
+	w   *bufio.Writer
+	n   uint64
+	crc uint32
+	err error
+	buf []byte
+}
+
+func (s *segFile) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.n += uint64(n)
+	s.crc = crc32.Update(s.crc, crc32.IEEETable, p[:n])
+	s.err = err
+	return n, err
+}
+
+func (s *segFile) uvarint(x uint64) {
+	s.buf = binary.AppendUvarint(s.buf[:0], x)
+	s.Write(s.buf)
+}
+
+func (s *segFile) be64(x uint64) {
+	s.buf = binary.BigEndian.AppendUint64(s.buf[:0], x)
+	s.Write(s.buf)
+}
+
+func (s *segFile) be32(x uint32) {
+	s.buf = binary.BigEndian.AppendUint32(s.buf[:0], x)
+	s.Write(s.buf)
+}
+
+// writeSegmentFile writes the accumulated documents to a new file at path.
+func (a *accumulator) writeSegmentFile(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	err = a.writeSegment(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}
+
+// The zap v17 layout crib writes (see zapx's new.go and write.go): the
+// stored "_id" of every document, their offsets, an empty list of nested
+// documents, each field's postings and dictionary, the fields with their
+// sections' addresses, and the footer.
+const (
+	chunkMode          = 1026 // zap's DefaultChunkMode
+	fieldNotUninverted = math.MaxUint64
+	sectionInverted    = 0
+)
+
+// zap's other sections, which crib's fields have none of.
+var otherSections = []uint16{2, 3}
+
+// writeSegment writes the accumulated documents as a zap segment to w.
+func (a *accumulator) writeSegment(w io.Writer) error {
+	s := &segFile{w: bufio.NewWriterSize(w, 1<<16)}
+	stored := a.writeStored(s)
+	names := make([]string, 0, len(a.fields))
+	for name := range a.fields {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	names = append([]string{"_id"}, names...)
+	addrs := make([]uint64, len(names))
+	var err error
+	if a.n > 0 {
+		for id, name := range names {
+			if addrs[id], err = a.writeField(s, id, name); err != nil {
+				return err
+			}
+		}
+	}
+	sections := a.writeFields(s, names, addrs)
+	s.be32(0) // no writer callback id
+	s.be64(uint64(a.n))
+	s.be64(stored)
+	s.be64(sections)
+	s.be32(chunkMode)
+	s.be32(zap.Version)
+	s.be32(s.crc)
+	if s.err != nil {
+		return s.err
+	}
+	return s.w.Flush()
+}
+
+// writeStored writes each document's stored "_id" (zap keeps it beside
+// the snappy block of the other stored fields, which is empty: one zero
+// byte) and returns where their offsets start.
+func (a *accumulator) writeStored(s *segFile) uint64 {
+	offsets := make([]uint64, a.n)
+	var meta, data []byte
+	for i := range a.n {
+		id := DocID(a.first + i)
+		offsets[i] = s.n
+		meta = binary.AppendUvarint(meta[:0], uint64(len(id)))
+		data = append(append(data[:0], id...), 0)
+		s.uvarint(uint64(len(meta)))
+		s.uvarint(uint64(len(data)))
+		s.Write(meta)
+		s.Write(data)
+	}
+	at := s.n
+	for _, o := range offsets {
+		s.be64(o)
+	}
+	s.uvarint(0) // no nested documents
+	return at
+}
+
+// writeField writes the postings and dictionary of field id and returns
+// its inverted index section's address.
+func (a *accumulator) writeField(s *segFile, id int, name string) (uint64, error) {
+	var fst bytesBuf
+	b, err := vellum.New(&fst, &vellum.BuilderOpts{Encoder: 1, RegistryTableSize: 0, RegistryMRUSize: 1})
+	if err != nil {
+		return 0, err
+	}
+	if name == "_id" {
+		// One document a term, once, no locations: zap's merge keeps
+		// such a posting in the dictionary itself ("1-hit").
+		for i := range a.n {
+			if err := b.Insert([]byte(DocID(a.first+i)), zap.FSTValEncode1Hit(uint64(i), 1)); err != nil {
+				return 0, err
+			}
+		}
+	} else {
+		terms := a.fields[name]
+		keys := make([]string, 0, len(terms))
+		for t := range terms {
+			keys = append(keys, t)
+		}
+		slices.Sort(keys)
+		pw := &postingsWriter{numDocs: uint64(a.n)}
+		for _, t := range keys {
+			off := pw.write(s, terms[t], byte(id))
+			if err := b.Insert([]byte(t), off); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if err := b.Close(); err != nil {
+		return 0, err
+	}
+	dict := s.n
+	s.uvarint(uint64(len(fst)))
+	s.Write(fst)
+	at := s.n
+	s.uvarint(fieldNotUninverted)
+	s.uvarint(fieldNotUninverted)
+	s.uvarint(dict)
+	return at, nil
+}
+
+type bytesBuf []byte
+
+func (b *bytesBuf) Write(p []byte) (int, error) {
+	*b = append(*b, p...)
+	return len(p), nil
+}
+
+// postingsWriter writes terms' postings in zap's chunks.
+type postingsWriter struct {
+	numDocs uint64
+	ends    []uint64
+	head    []byte
+	bm      *roaring.Bitmap
+}
+
+// write writes p's postings and returns their offset. The documents
+// are cut into chunks as zap's chunk mode 1026 does.
+func (w *postingsWriter) write(s *segFile, p *postingsBuf, field byte) uint64 {
+	card := uint64(len(p.docs))
+	size := w.numDocs / (card/1024 + 1)
+	chunks := int((w.numDocs-1)/size + 1)
+	// frequencies and norms: two varints a document
+	freqAt := s.n
+	w.chunkEnds(p, size, chunks, func(at int) int {
+		_, n := binary.Uvarint(p.freq[at:])
+		_, m := binary.Uvarint(p.freq[at+n:])
+		return at + n + m
+	})
+	w.writeChunks(s, p.freq)
+	locAt := s.n
+	w.chunkEnds(p, size, chunks, func(at int) int {
+		n, k := binary.Uvarint(p.locs[at:])
+		end := at + k + int(n)
+		for i := at + k; i < end; {
+			p.locs[i] = field
+			i++
+			for range 3 {
+				_, k := binary.Uvarint(p.locs[i:])
+				i += k
+			}
+			i++
+		}
+		return end
+	})
+	w.writeChunks(s, p.locs)
+	at := s.n
+	s.uvarint(freqAt)
+	s.uvarint(locAt)
+	if w.bm == nil {
+		w.bm = roaring.New()
+	}
+	w.bm.Clear()
+	w.bm.AddMany(p.docs)
+	bm, _ := w.bm.ToBytes()
+	s.uvarint(uint64(len(bm)))
+	s.Write(bm)
+	return at
+}
+
+// chunkEnds sets w.ends to where each chunk of p's documents ends in
+// their bytes, next giving where the document at a byte ends.
+func (w *postingsWriter) chunkEnds(p *postingsBuf, size uint64, chunks int, next func(int) int) {
+	w.ends = slices.Grow(w.ends[:0], chunks)[:chunks]
+	at, chunk := 0, 0
+	for _, d := range p.docs {
+		for c := int(uint64(d) / size); chunk < c; chunk++ {
+			w.ends[chunk] = uint64(at)
+		}
+		at = next(at)
+	}
+	for ; chunk < chunks; chunk++ {
+		w.ends[chunk] = uint64(at)
+	}
+}
+
+// writeChunks writes the chunk ends and data, as zap's chunkedIntCoder.
+func (w *postingsWriter) writeChunks(s *segFile, data []byte) {
+	w.head = binary.AppendUvarint(w.head[:0], uint64(len(w.ends)))
+	for _, e := range w.ends {
+		w.head = binary.AppendUvarint(w.head, e)
+	}
+	s.Write(w.head)
+	s.Write(data)
+}
+
+// writeFields writes the fields section and returns its offset.
+func (a *accumulator) writeFields(s *segFile, names []string, addrs []uint64) uint64 {
+	starts := make([]uint64, len(names))
+	for id, name := range names {
+		starts[id] = s.n
+		opts := a.opts[name]
+		if name == "_id" {
+			opts = bleveindex.IndexField | bleveindex.StoreField
+		}
+		s.uvarint(uint64(len(name)))
+		s.Write([]byte(name))
+		s.uvarint(uint64(opts))
+		s.uvarint(uint64(1 + len(otherSections)))
+		s.buf = binary.BigEndian.AppendUint16(s.buf[:0], sectionInverted)
+		s.Write(s.buf)
+		s.be64(addrs[id])
+		for _, sec := range otherSections {
+			s.buf = binary.BigEndian.AppendUint16(s.buf[:0], sec)
+			s.Write(s.buf)
+			s.be64(0)
+		}
+	}
+	at := s.n
+	s.uvarint(uint64(len(names)))
+	for _, o := range starts {
+		s.be64(o)
+	}
+	return at
+}
