@@ -210,18 +210,19 @@ func renderCheckJSON(w io.Writer, res *check.Result) error {
 // score text", and under each its supporting notes as "source:line: text".
 func renderCheckPlain(ios *IOStreams, res *check.Result) {
 	if n := res.Question.Choose; n > 1 {
-		fmt.Fprintf(ios.ErrOut, "choose %d: more than one option may be right\n", n)
+		fmt.Fprintf(ios.ErrOut, "choose %d: more than one option may be right%s\n", n, pickedNote(res))
 	}
 	if res.Ask.Negative {
 		fmt.Fprintln(ios.ErrOut, negativeNote)
 	}
+	choose := res.Question.Choose
 	for _, o := range res.Options {
 		fmt.Fprintf(ios.Out, "%s %.2f %s\n", o.Letter, o.Score, o.Text)
 		if len(o.Support) == 0 {
 			fmt.Fprintf(ios.Out, "\tno evidence in the notes\n")
 		}
 		for _, s := range o.Support {
-			fmt.Fprintf(ios.Out, "\t%s:%d: %s%s\n", s.Snippet.Source, s.Snippet.Line, s.Snippet.Text, sharedNote(s))
+			fmt.Fprintf(ios.Out, "\t%s:%d: %s%s\n", s.Snippet.Source, s.Snippet.Line, s.Snippet.Text, sharedNote(s, choose))
 		}
 		for _, s := range o.Against {
 			fmt.Fprintf(ios.Out, "\tagainst: %s:%d: %s\n", s.Snippet.Source, s.Snippet.Line, s.Snippet.Text)
@@ -232,12 +233,33 @@ func renderCheckPlain(ios *IOStreams, res *check.Result) {
 // negativeNote explains the order of a NOT / EXCEPT question.
 const negativeNote = "NOT/EXCEPT question: the option with the least evidence comes first."
 
-// sharedNote says when a line supports another option better.
-func sharedNote(s check.Support) string {
+// sharedNote says when a line supports another option better. When the
+// question asks for several options the line counts in full for each
+// (a list of targets may name two right answers), and says so.
+func sharedNote(s check.Support, choose int) string {
 	if len(s.SharedWith) == 0 {
 		return ""
 	}
+	if choose > 1 {
+		return " (also supports " + strings.Join(s.SharedWith, ", ") + ")"
+	}
 	return " (shared: supports " + strings.Join(s.SharedWith, ", ") + " more)"
+}
+
+// pickedNote names the options crib picks for a choose-N question, the
+// best supported ("; best supported: A, C"), or nothing when it picks none
+// (the notes do not cover the stem).
+func pickedNote(res *check.Result) string {
+	var picked []string
+	for _, o := range res.Options {
+		if o.Picked {
+			picked = append(picked, o.Letter)
+		}
+	}
+	if len(picked) == 0 {
+		return ""
+	}
+	return "; best supported: " + strings.Join(picked, ", ")
 }
 
 // barWidth is how many cells the strongest option's bar fills.
@@ -252,7 +274,7 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 		head = "Evidence in the notes for each option. You decide. " + negativeNote
 	}
 	if n := res.Question.Choose; n > 1 {
-		head += fmt.Sprintf(" Choose %d: more than one may be right.", n)
+		head += fmt.Sprintf(" Choose %d: more than one may be right%s.", n, pickedNote(res))
 	}
 	for _, l := range wrapText(head, width) {
 		fmt.Fprintln(w, st.Style(RoleTitle, l))
@@ -281,7 +303,7 @@ func renderCheckTerminal(w io.Writer, res *check.Result, st Styler, width int) {
 			for _, l := range wrap(highlightWords(s.Snippet.Text, s.Matches, st), width-len(indent)) {
 				fmt.Fprintf(w, "%s%s\n", indent, l)
 			}
-			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d%s", s.Snippet.Source, s.Snippet.Line, sharedNote(s))))
+			fmt.Fprintf(w, "%s%s\n", indent, st.Style(RoleDim, fmt.Sprintf("%s:%d%s", s.Snippet.Source, s.Snippet.Line, sharedNote(s, res.Question.Choose))))
 		}
 		for _, s := range o.Against {
 			for i, l := range wrapText("against: "+s.Snippet.Text, width-len(indent)) {
