@@ -95,8 +95,20 @@ func indexRun(opts *IndexOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(visibleWriter{ios.Out}, "%s: %d snippets (%d indexed) in %.2f s\n%s\n", describeAction(rep), rep.Snippets, rep.Indexed, time.Since(bar.start).Seconds(), rep.Dir)
+	fmt.Fprintf(visibleWriter{ios.Out}, "%s: %d snippets%s in %.2f s\n%s\n", describeAction(rep), rep.Snippets, reindexed(rep), time.Since(bar.start).Seconds(), rep.Dir)
 	return nil
+}
+
+// reindexed says how many snippets an update indexed again: "(0 indexed)"
+// after an index that was up to date read as if nothing were indexed.
+func reindexed(rep *cache.Report) string {
+	switch {
+	case rep.Action == cache.ActionFresh:
+		return ", none re-indexed"
+	case rep.Action == cache.ActionUpdated:
+		return fmt.Sprintf(" (%d re-indexed)", rep.Indexed)
+	}
+	return ""
 }
 
 func describeAction(rep *cache.Report) string {

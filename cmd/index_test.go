@@ -209,9 +209,9 @@ func TestIndexCommand(t *testing.T) {
 		want []string
 	}{
 		{[]string{"index", "--status", "--notes", notes}, []string{"state:    not built"}},
-		{[]string{"index", "--notes", notes}, []string{"index built: 10 snippets (10 indexed)"}},
+		{[]string{"index", "--notes", notes}, []string{"index built: 10 snippets in"}},
 		{[]string{"index", "--status", "--notes", notes}, []string{"contents: 10 snippets from 2 files", "state:    fresh"}},
-		{[]string{"index", "--notes", notes}, []string{"index up to date: 10 snippets (0 indexed)"}},
+		{[]string{"index", "--notes", notes}, []string{"index up to date: 10 snippets, none re-indexed"}},
 	}
 	for _, s := range steps {
 		code, out, errOut := transcript{args: s.args, env: env}.run(t)
@@ -227,6 +227,9 @@ func TestIndexCommand(t *testing.T) {
 	os.WriteFile(filepath.Join(notes, "03-new.md"), []byte("- new note\n"), 0o644)
 	if _, out, _ := (transcript{args: []string{"index", "--status", "--notes", notes}, env: env}).run(t); !strings.Contains(out, "state:    stale: added ") {
 		t.Errorf("status after adding a file:\n%s", out)
+	}
+	if _, out, _ := (transcript{args: []string{"index", "--notes", notes}, env: env}).run(t); !strings.Contains(out, "index updated (") || !strings.Contains(out, "re-indexed) in") {
+		t.Errorf("index after adding a file:\n%s", out)
 	}
 	// Words after index are a question (issue 17.1), with a note saying so.
 	if _, _, errOut := (transcript{args: []string{"index", "--notes", notes, "extra"}, env: env}).run(t); !strings.HasPrefix(errOut, `crib: answering "index extra" as a question`) {
