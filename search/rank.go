@@ -123,6 +123,7 @@ func (e *Engine) makeConcepts(p *plan) []score.Concept {
 			add(t, c)
 		}
 	}
+	e.addLoosePairs(p, out, at)
 	for i := range out {
 		f := out[i].Forms[0]
 		out[i].Anchor = out[i].Service || score.IsAnchor(f) && !(len(f) == 1 && negations[f[0]])
