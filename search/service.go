@@ -99,18 +99,20 @@ func (e *Engine) sortByCentrality(svc *synonyms.Service, secs []Section, firsts 
 	})
 }
 
-// namesOnly reports whether heading h says nothing but a name of svc
-// ("CloudFormation", "Systems Manager (SSM)").
+// namesOnly reports whether heading h says nothing but names of svc
+// ("CloudFormation", "Systems Manager (SSM)", "EventBridge (CloudWatch
+// Events)": a name and a former one).
 func namesOnly(h string, svc *synonyms.Service) bool {
-	terms := analysis.PhraseTerms(h)
+	var names []string
 	for _, n := range append([]string{svc.Name}, svc.Aliases...) {
-		nt := analysis.PhraseTerms(n)
-		rest := slices.DeleteFunc(slices.Clone(terms), func(t string) bool { return slices.Contains(nt, t) })
-		if len(rest) == 0 {
-			return true
+		names = append(names, analysis.PhraseTerms(n)...)
+	}
+	for _, t := range analysis.PhraseTerms(h) {
+		if !slices.Contains(names, t) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // ResolveServices reads a list of service names, as "crib service lambda

@@ -36,3 +36,25 @@ func TestServiceLeadsWithItsOwnSection(t *testing.T) {
 		t.Errorf("sections %v, want %v", got, want)
 	}
 }
+
+// A heading that gives a service's name and its former name ("EventBridge
+// (CloudWatch Events)") is headed by the service as much as one giving
+// its name alone, and leads before "EventBridge as automation glue".
+func TestServiceHeadingWithFormerName(t *testing.T) {
+	var sn []corpus.Snippet
+	add := func(src string, h []string, texts ...string) {
+		for _, x := range texts {
+			sn = append(sn, corpus.Snippet{Text: x, Heading: h, Source: src, Line: len(sn) + 1})
+		}
+	}
+	add("a-glue.md", []string{"Automation", "EventBridge as automation glue"}, "EventBridge input transformers reshape an event.", "EventBridge retries delivery for 24 hours.")
+	add("b-core.md", []string{"Incidents", "EventBridge (CloudWatch Events)"}, "EventBridge rules match events by pattern.", "EventBridge rule targets include Lambda.")
+	e := testEngine(t, sn)
+	rep, err := e.Service("cwe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Sections) == 0 || rep.Sections[0].Source != "b-core.md" {
+		t.Errorf("first section %+v, want b-core.md's", rep.Sections)
+	}
+}
