@@ -1,6 +1,8 @@
 package search
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
@@ -57,5 +59,37 @@ func TestCoveredWordsApart(t *testing.T) {
 		if r.Covered() {
 			t.Errorf("limit %d: dough hydration percentage covered", limit)
 		}
+	}
+}
+
+// A subject that notes hold only as a heading is covered when the notes
+// hold all of it ("pizza" under "## Pizza dough"), and a decline names
+// the threshold that applied (trial 5 #3); a lone unknown word is named
+// even when AWS writing uses it often ("m5", trial 5 #7).
+func TestHeadingSubjectAndWhy(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Use 62% hydration and a hot oven.", Heading: []string{"Pizza dough"}, Source: "bread.md", Line: 3},
+		{Text: "Bake the loaf for 40 minutes.", Heading: []string{"Sourdough"}, Source: "bread.md", Line: 9},
+	})
+	r, err := e.Rank("pizza", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Covered() {
+		t.Errorf("pizza: declined: %s", r.notCovered())
+	}
+	r, err = e.Rank("how long to bake a cake", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if why := r.notCovered(); why != "" && strings.Contains(why, "10% is needed, with") {
+		t.Errorf("why names both thresholds: %s", why)
+	}
+	r, err = e.Rank("rotate", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans := e.Answer(r); !slices.Contains(ans.Unknown, "rotate") {
+		t.Errorf("rotate: unknown %v", ans.Unknown)
 	}
 }

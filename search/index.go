@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/search/searcher"
 
@@ -37,6 +38,9 @@ type Engine struct {
 
 	expander *Engine // see ExpandFrom
 	closed   bool
+
+	namesOnce sync.Once
+	names     []string // see closestName
 }
 
 // Build indexes snippets in memory. A nil thesaurus means crib's

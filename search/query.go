@@ -134,6 +134,7 @@ type plan struct {
 // analyzeQuestion turns a question into the clauses to look for.
 func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	q = question.JoinPhrasal(q)
+	q, names := e.correctNames(q)
 	toks := analysis.Analyze(q)
 	if len(toks) == 0 {
 		toks = e.quotedStopWords(q)
@@ -143,6 +144,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	}
 	toks = boundQuestion(toks)
 	p := &plan{corrected: map[string]string{}, fuzzy: map[string]string{}, userTerms: map[string]bool{}, synonymSet: map[string]bool{}}
+	maps.Copy(p.corrected, names)
 	var seq []string
 	for _, t := range toks {
 		if t.Whole {

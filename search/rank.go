@@ -302,8 +302,8 @@ func (e *Engine) holds(p *plan) func([]string) bool {
 // unknown returns the words of the question's subject that no note holds
 // in any form, but for words AWS writing uses too often to be what the
 // notes lack (see namedForeign).
-func (e *Engine) unknown(p *plan) []string {
-	var out []string
+func (e *Engine) unknown(p *plan, declined bool) []string {
+	var out, common []string
 	for _, c := range e.concepts(p) {
 		if c.Weight == 0 || c.Known(e.voc.DF, e.holds(p)) || p.isCorrection(c.Label) {
 			continue
@@ -311,7 +311,10 @@ func (e *Engine) unknown(p *plan) []string {
 		if !c.Service && score.Foreign(c.Forms[0]) < namedForeign {
 			// A word AWS writing uses all the time ("see", "during",
 			// "happens") is not what the notes lack: naming it hid the
-			// words that are ("pizza", "3am").
+			// words that are ("pizza", "3am"). When crib declines and no other word is
+			// unknown, it is what the notes lack ("m5"; "rotate" in notes
+			// about cooking), and it is named.
+			common = append(common, c.Forms[0]...)
 			continue
 		}
 		words := make([]string, 0, len(c.Forms[0]))
@@ -325,6 +328,13 @@ func (e *Engine) unknown(p *plan) []string {
 			continue
 		}
 		out = append(out, strings.Join(words, " "))
+	}
+	if len(out) == 0 && declined {
+		for _, t := range common {
+			if w := p.surface[t]; w != "" && !analysis.IsBoilerplate(t) && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
 	}
 	sort.Strings(out)
 	return out

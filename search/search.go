@@ -104,22 +104,29 @@ func (r *Ranking) notCovered() string {
 		return r.rest[i-len(r.Hits)]
 	}
 	n := len(r.Hits) + len(r.rest)
-	best := 0.0
+	best, anchored := 0.0, false
 	for i := range min(n, CoveredHits) {
 		h := hit(i)
 		if h.Confidence >= MinConfidence && (h.Anchored || h.Confidence >= HalfSubject) {
 			return ""
 		}
-		best = max(best, h.Confidence)
+		if h.Confidence > best {
+			best, anchored = h.Confidence, h.Anchored
+		}
 	}
 	if r.plan.known >= allKnown {
 		for i := range min(n, WholeHits) {
-			if hit(i).Confidence >= HalfSubject {
+			if hit(i).Confidence >= HeadingSubject {
 				return ""
 			}
 		}
 	}
-	return fmt.Sprintf("the best notes cover at most %.0f%% of the question's subject; %.0f%% is needed, with a word of it that is not everyday English (or %.0f%% without)", 100*best, 100*MinConfidence, 100*HalfSubject)
+	// Say the threshold that applied: a reader who sees 45% beside "10%
+	// is needed" cannot tell why 45% was not enough.
+	if anchored {
+		return fmt.Sprintf("the best notes cover at most %.0f%% of the question's subject; %.0f%% is needed", 100*best, 100*MinConfidence)
+	}
+	return fmt.Sprintf("the best notes cover at most %.0f%% of the question's subject, and the words they share with it are everyday English, so %.0f%% is needed (%.0f%% with a word that is not)", 100*best, 100*HalfSubject, 100*MinConfidence)
 }
 
 // CoveredHits is how many of the best hits Covered looks at; HalfSubject
@@ -133,6 +140,11 @@ const (
 	WholeHits   = 5
 	HalfSubject = 0.5
 	allKnown    = 0.999
+	// HeadingSubject is what a note covers when its headings say every
+	// word of the subject (score's foundHeading): when the notes hold the
+	// whole subject, "pizza" is answered by the items under "## Pizza
+	// dough", as "sourdough" is by those under "## Sourdough".
+	HeadingSubject = 0.45 - 1e-9
 )
 
 // MinConfidence is the least share of a question's subject the best note
@@ -261,7 +273,7 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 func (e *Engine) Answer(r *Ranking) *Answer {
 	p := r.plan
 	why := r.notCovered()
-	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: why == "", Declined: why, Unknown: e.unknown(p), Idle: r.idle}
+	ans := &Answer{Question: r.Question, Services: p.services, Corrections: p.corrected, Covered: why == "", Declined: why, Unknown: e.unknown(p, why != ""), Idle: r.idle}
 	if len(p.expansion) > 0 {
 		ans.Expansion = &Expansion{From: slices.Clone(p.expandedFrom)}
 		for _, c := range p.expansion {

@@ -116,3 +116,88 @@ func editDistance(a, b string, max int) int {
 	}
 	return prev[len(rb)]
 }
+
+// correctNames replaces the words of q that are misspelt names the notes
+// write as identifiers (BeforeInstall, ValidateService, `iam:PassRole`),
+// typed in any case ("beforinstall", "ValidateServce"), with the name as
+// the notes index it whole, and returns q and the corrections made. A
+// word is corrected only when the notes know neither it nor one of its
+// parts, and no everyday word is corrected.
+func (e *Engine) correctNames(q string) (string, map[string]string) {
+	var fixed map[string]string
+	at := 0
+	for _, f := range strings.Fields(q) {
+		start := at + strings.Index(q[at:], f)
+		at = start + len(f)
+		word := strings.Trim(f, "`'\".,;:!?()[]{}")
+		if len(word) < 8 || !e.unknownName(word) {
+			continue
+		}
+		fix, ok := e.closestName(strings.ToLower(word))
+		if !ok {
+			continue
+		}
+		off := start + strings.Index(f, word)
+		if fixed == nil {
+			fixed = map[string]string{}
+		}
+		fixed[word] = fix
+		q = q[:off] + fix + q[off+len(word):]
+		at = off + len(fix)
+	}
+	return q, fixed
+}
+
+// unknownName says whether the notes know neither word as a whole name nor
+// one of the words it is made of, and it is no everyday word.
+func (e *Engine) unknownName(word string) bool {
+	lw := strings.ToLower(word)
+	if e.voc.DF(lw) > 0 || e.voc.DF(analysis.CodeMark+lw) > 0 || analysis.IsEnglish(lw) || strings.IndexFunc(word, isDigitRune) >= 0 {
+		return false
+	}
+	for _, t := range analysis.Analyze(word) {
+		if !t.Whole && e.voc.DF(t.Term) == 0 && !e.th.Dict.Known(t.Term) {
+			return true
+		}
+	}
+	return false
+}
+
+// closestName finds the name the notes write whole closest to word: at
+// most one edit up to eleven letters, two past that, the same first
+// letter, and among equals the name more notes use. Names are the
+// compounds the notes index whole and the words they quote as code; a
+// stem of a word is none (it analyses to itself).
+func (e *Engine) closestName(word string) (string, bool) {
+	e.namesOnce.Do(func() {
+		for _, t := range e.voc.Terms() {
+			name := strings.TrimPrefix(t, analysis.CodeMark)
+			if len(name) < 6 {
+				continue
+			}
+			if name == t {
+				if a := analysis.Analyze(t); len(a) == 1 && a[0].Term == t {
+					continue
+				}
+			}
+			e.names = append(e.names, t)
+		}
+	})
+	maxDist := 1
+	if len(word) > 11 {
+		maxDist = 2
+	}
+	best, bestDist, bestDF := "", maxDist+1, 0
+	for _, t := range e.names {
+		name := strings.TrimPrefix(t, analysis.CodeMark)
+		if name[0] != word[0] || abs(len(name)-len(word)) > maxDist {
+			continue
+		}
+		d := editDistance(word, name, maxDist)
+		df := e.voc.DF(t)
+		if d < bestDist || (d == bestDist && d <= maxDist && (df > bestDF || (df == bestDF && name < best))) {
+			best, bestDist, bestDF = name, d, df
+		}
+	}
+	return best, bestDist <= maxDist && best != ""
+}

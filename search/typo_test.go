@@ -32,3 +32,28 @@ func TestTypoAfterBrand(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt name the notes write as an identifier is corrected whatever
+// the case it is typed in (trial 5: "beforinstall" was declined while
+// "BeforInstall" was found).
+func TestTypoInName(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "The `BeforeInstall` hook runs before the files are copied.", Source: "n.md", Line: 1},
+		{Text: "ValidateService checks that the new version answers.", Source: "n.md", Line: 2},
+		{Text: "Bread needs flour and water.", Source: "n.md", Line: 3},
+	})
+	for q, want := range map[string]int{
+		"beforinstall":   1,
+		"BeforInstall":   1,
+		"validateservce": 2,
+		"ValidateServce": 2,
+	} {
+		r, err := e.Rank(q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) == 0 || r.Hits[0].Snippet.Line != want {
+			t.Errorf("%q: want line %d first, got %+v", q, want, r.Hits)
+		}
+	}
+}
