@@ -1,7 +1,10 @@
 package search
 
 import (
+	"strconv"
 	"strings"
+
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/crib-dev/crib/search/analysis"
 )
@@ -141,7 +144,7 @@ func (e *Engine) correctNames(q string) (string, map[string]string) {
 		if fixed == nil {
 			fixed = map[string]string{}
 		}
-		fixed[word] = fix
+		fixed[word] = e.asWritten(fix)
 		q = q[:off] + fix + q[off+len(word):]
 		at = off + len(fix)
 	}
@@ -200,4 +203,38 @@ func (e *Engine) closestName(word string) (string, bool) {
 		}
 	}
 	return best, bestDist <= maxDist && best != ""
+}
+
+// asWritten returns name as a note writes it ("BeforeInstall" for
+// beforeinstall, "ValidateService" for the stem validateservic), found in
+// the first note that holds it, or name when none does.
+func (e *Engine) asWritten(name string) string {
+	q := inAnyField(func(f string) query.Query {
+		t := query.NewTermQuery(name)
+		t.SetField(f)
+		return t
+	})
+	res, err := e.top(q, 1, false)
+	if err != nil || len(res.Hits) == 0 {
+		return name
+	}
+	i, err := strconv.Atoi(res.Hits[0].ID)
+	if err != nil || i < 0 || i >= e.snippets.Len() {
+		return name
+	}
+	text := e.snippets.Snippet(i).Text
+	at := strings.Index(strings.ToLower(text), name)
+	if at < 0 || !strings.EqualFold(text[at:at+len(name)], name) {
+		return name
+	}
+	// A name indexed stemmed ("validateservic") is shown whole.
+	end := at + len(name)
+	for end < len(text) && isNameByte(text[end]) {
+		end++
+	}
+	return text[at:end]
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

@@ -56,4 +56,12 @@ func TestTypoInName(t *testing.T) {
 			t.Errorf("%q: want line %d first, got %+v", q, want, r.Hits)
 		}
 	}
+	// The correction is shown as the notes write the name.
+	r, err := e.Rank("validateservce", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Answer(r).Corrections; got["validateservce"] != "ValidateService" {
+		t.Errorf("corrected %v, want validateservce -> ValidateService", got)
+	}
 }
