@@ -60,7 +60,9 @@ func TestRelevance(t *testing.T) {
 			if len(ans.Results) == 0 {
 				t.Fatalf("no results, want %q first", tt.want)
 			}
-			if got := ans.Results[0].Snippet.Text; !strings.Contains(got, tt.want) {
+			// A parent shown with its items answers with them.
+			got := strings.Join(append([]string{ans.Results[0].Snippet.Text}, ans.Results[0].Children...), " / ")
+			if !strings.Contains(got, tt.want) {
 				var all []string
 				for _, r := range ans.Results {
 					all = append(all, r.Snippet.Text)
@@ -132,5 +134,34 @@ func TestSynonymPhraseMustBeSaid(t *testing.T) {
 	}
 	if !slices.Contains(ans.Unknown, "sla") {
 		t.Errorf("unknown %q, want sla among them", ans.Unknown)
+	}
+}
+
+// TestFamilyShownOnce checks that a parent line and its item that both
+// rank in the first three show once: the parent, with its items under it.
+func TestFamilyShownOnce(t *testing.T) {
+	notes := []byte(`# EC2
+
+- An instance is retired when AWS detects a failure of its hardware
+	- A retired instance is stopped or terminated
+	- AWS Health sends an event first
+- Spot instances can be interrupted
+`)
+	e := testEngine(t, corpus.ParseMarkdown("family.md", notes))
+	ans, err := e.Search("why is my instance retired", Options{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Results) == 0 {
+		t.Fatal("no results")
+	}
+	first := ans.Results[0]
+	if !strings.HasPrefix(first.Snippet.Text, "An instance is retired") || len(first.Children) != 2 {
+		t.Errorf("first result %q with items %q, want the parent with its 2 items", first.Snippet.Text, first.Children)
+	}
+	for _, r := range ans.Results[1:] {
+		if strings.HasPrefix(r.Snippet.Text, "A retired instance") {
+			t.Errorf("item %q shown again after its parent", r.Snippet.Text)
+		}
 	}
 }

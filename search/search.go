@@ -283,10 +283,10 @@ func (e *Engine) Answer(r *Ranking) *Answer {
 	if len(r.Hits) > 0 {
 		ans.Missing = e.missing(p, r.docs.Analyze(r.Hits[0].Index, r.Hits[0].Snippet))
 	}
-	shown := e.onePerPlace(append(slices.Clip(r.Hits), r.rest...))
+	shown, withItems := e.onePerPlace(append(slices.Clip(r.Hits), r.rest...))
 	for i, h := range shown[:min(len(shown), len(r.Hits))] {
 		res := Result{Hit: h, Rank: i + 1, Services: e.servicesOf(h.Index, h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
-		if strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {
+		if withItems[h.Index] || strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {
 			res.Children = e.children(h.Index)
 		}
 		ans.Results = append(ans.Results, res)
@@ -375,23 +375,41 @@ func (e *Engine) children(i int) []string {
 
 // onePerPlace shows a list once: when two or more hits are items of one
 // list intro ("Replication needs:"), the intro takes the place of the
-// first of them, with its items under it, and the others go.
-func (e *Engine) onePerPlace(hits []Hit) []Hit {
+// first of them, with its items under it, and the others go. A parent
+// line and one of its items that both rank in the first three are one
+// place too: the parent takes the better rank, with its items under it.
+// A family's members score alike (an item is read with its parent's
+// words), so which of them ranks first says little; shown together, the
+// general line and the detail both answer. It returns the hits and the
+// parents shown with their items.
+func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 	parents := map[int]int{} // parent snippet -> hits under it
 	for _, h := range hits {
 		if pi, ok := e.parentOf(h.Index); ok {
 			parents[pi]++
 		}
 	}
+	family := e.families(hits[:min(len(hits), familyRanks)])
 	var out []Hit
 	shown := map[int]bool{}
+	withItems := map[int]bool{}
 	for _, h := range hits {
 		pi, ok := e.parentOf(h.Index)
+		fp, in := family[h.Index]
+		if in && fp >= 0 {
+			pi, ok = fp, true
+			parents[pi] = max(parents[pi], 2)
+		}
 		switch {
 		case shown[h.Index]:
+		case in && fp < 0:
+			shown[h.Index] = true
+			withItems[h.Index] = true
+			out = append(out, h)
 		case ok && parents[pi] >= 2 && shown[pi]:
 		case ok && parents[pi] >= 2:
 			shown[pi] = true
+			withItems[pi] = true
 			intro := Hit{Index: pi, Snippet: e.snippets.Snippet(pi), Score: h.Score, Confidence: h.Confidence, Anchored: h.Anchored, Explain: h.Explain}
 			if len(h.Explain) > 0 {
 				intro.ExplainedBy = h.Snippet.Line
@@ -402,6 +420,27 @@ func (e *Engine) onePerPlace(hits []Hit) []Hit {
 			out = append(out, h)
 		}
 	}
+	return out, withItems
+}
+
+// familyRanks is how many of the first hits a parent and its item must
+// both be among to show as one place.
+const familyRanks = 3
+
+// families maps each hit among top whose direct parent is also among
+// top to that parent, and each such parent to -1.
+func (e *Engine) families(top []Hit) map[int]int {
+	in := map[int]bool{}
+	for _, h := range top {
+		in[h.Index] = true
+	}
+	out := map[int]int{}
+	for _, h := range top {
+		if pi, ok := e.directParent(h.Index); ok && in[pi] {
+			out[h.Index] = pi
+			out[pi] = -1
+		}
+	}
 	return out
 }
 
@@ -410,6 +449,16 @@ func (e *Engine) onePerPlace(hits []Hit) []Hit {
 func (e *Engine) parentOf(i int) (int, bool) {
 	s := e.snippets.Snippet(i)
 	if len(s.Context) == 0 || !strings.HasSuffix(strings.TrimSpace(s.Context[len(s.Context)-1]), ":") {
+		return 0, false
+	}
+	return e.directParent(i)
+}
+
+// directParent finds the snippet i sits under: the nearest earlier
+// snippet of its file whose text is its nearest parent.
+func (e *Engine) directParent(i int) (int, bool) {
+	s := e.snippets.Snippet(i)
+	if len(s.Context) == 0 {
 		return 0, false
 	}
 	parent := s.Context[len(s.Context)-1]
