@@ -165,3 +165,33 @@ func TestFamilyShownOnce(t *testing.T) {
 		}
 	}
 }
+
+// Two items of one parent line that both rank first are one place: the
+// parent, which they each repeat, with its items; and no item shown under
+// it comes again on its own.
+func TestSiblingsShowTheirParent(t *testing.T) {
+	notes := []byte(`# S3
+
+- Replication copies objects to a bucket in another Region
+	- Replication needs versioning on both buckets
+	- Replication needs an IAM role that S3 assumes
+	- Lifecycle rules may expire old versions
+- Glacier stores archives cheaply
+`)
+	e := testEngine(t, corpus.ParseMarkdown("s3.md", notes))
+	ans, err := e.Search("what does s3 replication need", Options{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Results) == 0 {
+		t.Fatal("no results")
+	}
+	if first := ans.Results[0]; !strings.HasPrefix(first.Snippet.Text, "Replication copies") || len(first.Children) != 3 {
+		t.Errorf("first result %q with items %q, want the parent with its 3 items", first.Snippet.Text, first.Children)
+	}
+	for _, r := range ans.Results[1:] {
+		if strings.HasPrefix(r.Snippet.Text, "Replication needs") || strings.HasPrefix(r.Snippet.Text, "Lifecycle") {
+			t.Errorf("item %q shown again after its parent", r.Snippet.Text)
+		}
+	}
+}

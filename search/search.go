@@ -358,8 +358,17 @@ const maxChildren = 16
 // descendant may not name the snippet; it is passed over, since only a
 // full context can be that deep.
 func (e *Engine) children(i int) []string {
-	parent := e.snippets.Snippet(i)
 	var out []string
+	for _, j := range e.childIndices(i) {
+		out = append(out, e.snippets.Snippet(j).Text)
+	}
+	return out
+}
+
+// childIndices are the positions of the items children lists.
+func (e *Engine) childIndices(i int) []int {
+	parent := e.snippets.Snippet(i)
+	var out []int
 	for j := i + 1; j < e.snippets.Len() && len(out) < maxChildren; j++ {
 		s := e.snippets.Snippet(j)
 		under := slices.Contains(s.Context, parent.Text) || len(s.Context) >= corpus.MaxContextItems
@@ -367,7 +376,7 @@ func (e *Engine) children(i int) []string {
 			break
 		}
 		if s.Context[len(s.Context)-1] == parent.Text {
-			out = append(out, s.Text)
+			out = append(out, j)
 		}
 	}
 	return out
@@ -420,7 +429,21 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 			out = append(out, h)
 		}
 	}
-	return out, withItems
+	// An item shown under its parent is not shown again on its own.
+	listed := map[int]bool{}
+	kept := out[:0]
+	for _, h := range out {
+		if listed[h.Index] {
+			continue
+		}
+		kept = append(kept, h)
+		if withItems[h.Index] || strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {
+			for _, c := range e.childIndices(h.Index) {
+				listed[c] = true
+			}
+		}
+	}
+	return kept, withItems
 }
 
 // familyRanks is how many of the first hits a parent and its item must
@@ -428,17 +451,28 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 const familyRanks = 3
 
 // families maps each hit among top whose direct parent is also among
-// top to that parent, and each such parent to -1.
+// top, or that has a sibling among top, to that parent, and each parent
+// among top to -1.
 func (e *Engine) families(top []Hit) map[int]int {
 	in := map[int]bool{}
 	for _, h := range top {
 		in[h.Index] = true
 	}
+	under := map[int]int{} // direct parent -> its items among top
+	for _, h := range top {
+		if pi, ok := e.directParent(h.Index); ok {
+			under[pi]++
+		}
+	}
 	out := map[int]int{}
 	for _, h := range top {
-		if pi, ok := e.directParent(h.Index); ok && in[pi] {
+		// An item and its parent, or two items of one parent (each
+		// repeating it), are one place: the parent, with its items.
+		if pi, ok := e.directParent(h.Index); ok && (in[pi] || under[pi] >= 2) {
 			out[h.Index] = pi
-			out[pi] = -1
+			if in[pi] {
+				out[pi] = -1
+			}
 		}
 	}
 	return out
