@@ -4,10 +4,10 @@ import (
 	"encoding/binary"
 	"strings"
 
-	blevedocument "github.com/blevesearch/bleve/v2/document"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/analysis"
 )
 
 // accumulate makes the documents of snippets[first:] on the indexing
@@ -23,9 +23,9 @@ func accumulate(snippets []corpus.Snippet, first int, progress func(int), analys
 	for i := range acc.parts {
 		acc.parts[i] = newPostings()
 	}
-	voc, err := indexRange(snippets, first, split(snippets, first), progress, analysed, func(w, start, _ int, docs []*blevedocument.Document) error {
-		for i, d := range docs {
-			acc.parts[w].add(uint32(start-first+i), d)
+	voc, err := indexRange(snippets, first, split(snippets, first), progress, analysed, func(m *docMaker, w, from, to int) error {
+		for i := from; i < to; i++ {
+			m.post(acc.parts[w], uint32(i-first), i, snippets[i])
 		}
 		return nil
 	})
@@ -38,51 +38,13 @@ func accumulate(snippets []corpus.Snippet, first int, progress func(int), analys
 type postings struct {
 	fields map[string]map[string]*postingsBuf
 	opts   map[string]bleveindex.FieldIndexingOptions
+	// the postings of a field's distinct terms and of each of its
+	// tokens: addTokens's scratch
+	distinct, tokens []*postingsBuf
 }
 
 func newPostings() *postings {
 	return &postings{fields: map[string]map[string]*postingsBuf{}, opts: map[string]bleveindex.FieldIndexingOptions{}}
-}
-
-// add adds doc as document num, after those added; its "_id" is its
-// snippet's DocID.
-func (a *postings) add(num uint32, doc *blevedocument.Document) {
-	for _, f := range doc.Fields {
-		if f.Name() == "_id" {
-			continue
-		}
-		terms := a.fields[f.Name()]
-		if terms == nil {
-			terms = map[string]*postingsBuf{}
-			a.fields[f.Name()] = terms
-		}
-		a.opts[f.Name()] |= f.Options()
-		norm := uint64(f.AnalyzedLength())
-		for term, tf := range f.AnalyzedTokenFrequencies() {
-			p := terms[term]
-			if p == nil {
-				// A term of the analysis may share the memory of the
-				// whole text it was cut from.
-				p = &postingsBuf{}
-				terms[strings.Clone(term)] = p
-			}
-			p.docs = append(p.docs, num)
-			p.freq = binary.AppendUvarint(p.freq, uint64(tf.Frequency())<<1|1)
-			p.freq = binary.AppendUvarint(p.freq, norm)
-			size := 0
-			for _, l := range tf.Locations {
-				size += 2 + uvarintLen(uint64(l.Position)) + uvarintLen(uint64(l.Start)) + uvarintLen(uint64(l.End))
-			}
-			p.locs = binary.AppendUvarint(p.locs, uint64(size))
-			for _, l := range tf.Locations {
-				p.locs = append(p.locs, 0)
-				p.locs = binary.AppendUvarint(p.locs, uint64(l.Position))
-				p.locs = binary.AppendUvarint(p.locs, uint64(l.Start))
-				p.locs = binary.AppendUvarint(p.locs, uint64(l.End))
-				p.locs = append(p.locs, 0)
-			}
-		}
-	}
 }
 
 func uvarintLen(x uint64) int {
@@ -92,4 +54,59 @@ func uvarintLen(x uint64) int {
 		n++
 	}
 	return n
+}
+
+// addTokens adds the tokens of toks keep accepts, if any, as the terms of
+// field name of document num, with the frequencies, norm and locations
+// bleve's TokenFrequencies of them would give (see frequencies), without
+// making them: a map of terms and their locations per field and document.
+func (a *postings) addTokens(name string, num uint32, toks []analysis.Token, keep func(analysis.Token) bool) {
+	terms := a.fields[name]
+	stamp := num + 1
+	distinct, tokens := a.distinct[:0], a.tokens[:0]
+	for _, t := range toks {
+		if !keep(t) {
+			continue
+		}
+		if terms == nil {
+			terms = map[string]*postingsBuf{}
+			a.fields[name] = terms
+			a.opts[name] |= fieldOptions
+		}
+		p := terms[t.Term]
+		if p == nil {
+			// A term of the analysis may share the memory of the
+			// whole text it was cut from.
+			p = &postingsBuf{}
+			terms[strings.Clone(t.Term)] = p
+		}
+		if p.stamp != stamp {
+			p.stamp, p.tf, p.size = stamp, 0, 0
+			distinct = append(distinct, p)
+		}
+		p.tf++
+		p.size += 2 + uvarintLen(uint64(t.Pos)) + uvarintLen(uint64(t.Start)) + uvarintLen(uint64(t.End))
+		tokens = append(tokens, p)
+	}
+	a.distinct, a.tokens = distinct, tokens
+	norm := uint64(len(tokens))
+	for _, p := range distinct {
+		p.docs = append(p.docs, num)
+		p.freq = binary.AppendUvarint(p.freq, uint64(p.tf)<<1|1)
+		p.freq = binary.AppendUvarint(p.freq, norm)
+		p.locs = binary.AppendUvarint(p.locs, uint64(p.size))
+	}
+	i := 0
+	for _, t := range toks {
+		if !keep(t) {
+			continue
+		}
+		p := tokens[i]
+		i++
+		p.locs = append(p.locs, 0)
+		p.locs = binary.AppendUvarint(p.locs, uint64(t.Pos))
+		p.locs = binary.AppendUvarint(p.locs, uint64(t.Start))
+		p.locs = binary.AppendUvarint(p.locs, uint64(t.End))
+		p.locs = append(p.locs, 0)
+	}
 }

@@ -72,6 +72,22 @@ func joinedLen(parts []string) int {
 // A batch is snippets[start:end] made into documents by worker worker.
 type batchDocs = func(worker, start, end int, docs []*blevedocument.Document) error
 
+// A batchFunc indexes snippets[start:end] on worker worker with its
+// maker m.
+type batchFunc = func(m *docMaker, worker, start, end int) error
+
+// documents is the batchFunc that makes a batch's documents and hands
+// them to add.
+func documents(snippets []corpus.Snippet, add batchDocs) batchFunc {
+	return func(m *docMaker, worker, from, to int) error {
+		docs := make([]*blevedocument.Document, to-from)
+		for i := from; i < to; i++ {
+			docs[i-from] = m.document(i, snippets[i])
+		}
+		return add(worker, from, to, docs)
+	}
+}
+
 // indexRange makes the documents of snippets[first:], piece by piece
 // (see split) and within a piece batch by batch, under their positions as
 // ids, hands each batch to add, and counts their vocabulary meanwhile.
@@ -79,7 +95,7 @@ type batchDocs = func(worker, start, end int, docs []*blevedocument.Document) er
 // and a worker takes its pieces in order: it can gather the postings of
 // the documents it makes itself, in document order (see accumulate).
 // progress, when set, is told how many snippets are done.
-func indexRange(snippets []corpus.Snippet, first int, pieces [][2]int, progress func(int), analysed Analysed, add batchDocs) (*Vocabulary, error) {
+func indexRange(snippets []corpus.Snippet, first int, pieces [][2]int, progress func(int), analysed Analysed, add batchFunc) (*Vocabulary, error) {
 	work := make(chan int)
 	errs := make(chan error, 1)
 	var done atomic.Int64
@@ -96,7 +112,7 @@ func indexRange(snippets []corpus.Snippet, first int, pieces [][2]int, progress 
 				in := snippets[:pieces[p][1]]
 				for start := pieces[p][0]; start < len(in) && !failed.Load(); {
 					end := batchEnd(in, start)
-					if err := indexBatch(makers[w], in, w, start, end, add); err != nil {
+					if err := indexBatch(makers[w], w, start, end, add); err != nil {
 						failed.Store(true)
 						select {
 						case errs <- err:
@@ -145,7 +161,7 @@ const piecesPerWorker = 4
 
 func indexWorkers() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }
 
-func indexBatch(m *docMaker, snippets []corpus.Snippet, worker, from, to int, add batchDocs) (err error) {
+func indexBatch(m *docMaker, worker, from, to int, add batchFunc) (err error) {
 	// zap may panic on a write error, here on a worker goroutine no
 	// caller could recover.
 	defer func() {
@@ -153,11 +169,7 @@ func indexBatch(m *docMaker, snippets []corpus.Snippet, worker, from, to int, ad
 			err = fmt.Errorf("index batch: %v", r)
 		}
 	}()
-	docs := make([]*blevedocument.Document, to-from)
-	for i := from; i < to; i++ {
-		docs[i-from] = m.document(i, snippets[i])
-	}
-	if err := add(worker, from, to, docs); err != nil {
+	if err := add(m, worker, from, to); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
 	return nil
@@ -481,10 +493,10 @@ func (x *Index) Searcher(st *Stats) *Searcher {
 func Build(snippets []corpus.Snippet) (*Index, *Stats, error) {
 	defer collecting()()
 	docs := make([]*blevedocument.Document, len(snippets))
-	voc, err := indexRange(snippets, 0, split(snippets, 0), nil, nil, func(_, start, _ int, batch []*blevedocument.Document) error {
+	voc, err := indexRange(snippets, 0, split(snippets, 0), nil, nil, documents(snippets, func(_, start, _ int, batch []*blevedocument.Document) error {
 		copy(docs[start:], batch)
 		return nil
-	})
+	}))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -80,6 +80,25 @@ func (m *docMaker) document(i int, s corpus.Snippet) *blevedocument.Document {
 	return doc
 }
 
+// post adds snippet s to a as document num, its fields as document
+// would make them under DocID(i), and counts its words (see
+// TestWriterAgreesWithZap).
+func (m *docMaker) post(a *postings, num uint32, i int, s corpus.Snippet) {
+	toks := analysis.Analyze(s.Text)
+	if m.analysed != nil {
+		m.analysed(i, toks)
+	}
+	m.heading.analyse(s.Heading)
+	m.context.analyse(s.Context)
+	m.count(s.Text, toks)
+	a.addTokens(FieldText, num, toks, func(t analysis.Token) bool { return !t.Part })
+	a.addTokens(FieldParts, num, toks, func(t analysis.Token) bool { return t.Part })
+	a.addTokens(FieldContext, num, m.context.toks, keepAll)
+	a.addTokens(FieldHeading, num, m.heading.toks, keepAll)
+}
+
+func keepAll(analysis.Token) bool { return true }
+
 // addField adds a field that has terms. A field without any is left out:
 // it adds no posting, so no question can tell, and no statistic counts it
 // (fieldStats counts distinct terms), but bleve spent a map, a field and

@@ -25,6 +25,10 @@ type postingsBuf struct {
 	docs []uint32
 	freq []byte
 	locs []byte
+	// the document that last added tokens (its number + 1), their
+	// count and the size of their locations (see addTokens)
+	stamp, tf uint32
+	size      int
 	// cursors is a merge's scratch, in the buffer merged postings go to
 	// (see joined).
 	cursors []postingsCursor

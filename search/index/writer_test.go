@@ -24,7 +24,7 @@ func TestWriterAgreesWithZap(t *testing.T) {
 	for _, c := range []struct{ first, parts int }{{0, 1}, {7, 1}, {0, 2}, {7, 3}} {
 		t.Run(fmt.Sprintf("first %d parts %d", c.first, c.parts), func(t *testing.T) {
 			first := c.first
-			m := newDocMaker()
+			m, direct := newDocMaker(), newDocMaker()
 			acc := &accumulator{first: first, n: len(snippets)}
 			var docs []*blevedocument.Document
 			for i, s := range snippets {
@@ -33,7 +33,7 @@ func TestWriterAgreesWithZap(t *testing.T) {
 					acc.parts = append(acc.parts, newPostings())
 				}
 				docs = append(docs, m.document(first+i, s))
-				acc.parts[(i/(1+i%7))%c.parts].add(uint32(i), docs[i])
+				direct.post(acc.parts[(i/(1+i%7))%c.parts], uint32(i), first+i, s)
 			}
 			path := filepath.Join(t.TempDir(), "w.zap")
 			if err := acc.writeSegmentFile(path); err != nil {
