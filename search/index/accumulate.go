@@ -41,6 +41,19 @@ type postings struct {
 	// the postings of a field's distinct terms and of each of its
 	// tokens: addTokens's scratch
 	distinct, tokens []*postingsBuf
+	// slab is where the next terms' postingsBuf are taken from: one
+	// object for many terms, for the collector to mark
+	slab []postingsBuf
+}
+
+// newBuf returns an empty postingsBuf of a's.
+func (a *postings) newBuf() *postingsBuf {
+	if len(a.slab) == 0 {
+		a.slab = make([]postingsBuf, 512)
+	}
+	p := &a.slab[0]
+	a.slab = a.slab[1:]
+	return p
 }
 
 func newPostings() *postings {
@@ -77,7 +90,7 @@ func (a *postings) addTokens(name string, num uint32, toks []analysis.Token, kee
 		if p == nil {
 			// A term of the analysis may share the memory of the
 			// whole text it was cut from.
-			p = &postingsBuf{}
+			p = a.newBuf()
 			terms[strings.Clone(t.Term)] = p
 		}
 		if p.stamp != stamp {

@@ -29,9 +29,6 @@ type postingsBuf struct {
 	// count and the size of their locations (see addTokens)
 	stamp, tf uint32
 	size      int
-	// cursors is a merge's scratch, in the buffer merged postings go to
-	// (see joined).
-	cursors []postingsCursor
 }
 
 // accumulator is the postings of a run of documents, gathered in parts
@@ -40,6 +37,8 @@ type accumulator struct {
 	first int // the snippet of document 0
 	n     int // documents
 	parts []*postings
+	// cursors is joined's scratch
+	cursors []postingsCursor
 }
 
 // fieldNames returns the parts' fields but "_id", sorted.
@@ -79,23 +78,23 @@ func (a *accumulator) terms(name string) []string {
 // part's own, or those of several merged into buf.
 func (a *accumulator) joined(name, term string, buf *postingsBuf) *postingsBuf {
 	var one *postingsBuf
-	var cur []postingsCursor
+	cur := a.cursors[:0]
 	for _, p := range a.parts {
 		if q := p.fields[name][term]; q != nil {
 			if one == nil {
 				one = q
 				continue
 			}
-			if cur == nil {
-				cur = append(buf.cursors[:0], postingsCursor{p: one})
+			if len(cur) == 0 {
+				cur = append(cur, postingsCursor{p: one})
 			}
 			cur = append(cur, postingsCursor{p: q})
 		}
 	}
-	if cur == nil {
+	if len(cur) == 0 {
 		return one
 	}
-	buf.cursors = cur
+	a.cursors = cur
 	buf.docs, buf.freq, buf.locs = buf.docs[:0], buf.freq[:0], buf.locs[:0]
 	for {
 		next := -1
