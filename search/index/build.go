@@ -32,9 +32,10 @@ import (
 
 // A batch holds at least batchSize snippets; small snippets make larger batches, until they hold
 // batchBytes of text, context and headings or maxBatch snippets. Memory
-// while building follows the batch: each worker holds its batch analysed
-// (about 25 KB a snippet of the built-in notes, which hold 233 bytes a
-// snippet) until its postings are gathered. (Measured when each batch
+// while building follows the batch: Build's workers hold their batch
+// made into documents (about 25 KB a snippet of the built-in notes, which
+// hold 233 bytes a snippet) until they are handed over; Write's add each
+// snippet's postings as it is analysed. (Measured when each batch
 // was a zap segment of its own:) At 100k realistic snippets,
 // batches of 1,000 peaked at 330 MiB where 5,000 peaked at 540 MiB, and
 // took no more CPU (19.6 s against 21.9 s). A list of a million items of
@@ -294,9 +295,9 @@ func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done
 }
 
 // write is Write, less the removal of dir when it fails. The workers
-// analyse the snippets in batches and an accumulator gathers their
-// postings in snippet order; the segment is then written in one pass
-// (see accumulator), and for an update zap merges the old index, less
+// analyse the snippets in batches, each gathering the postings of its own
+// (see accumulate); the segment is then written in one pass, merging
+// them (see accumulator), and for an update zap merges the old index, less
 // its replaced and deleted snippets, with it, while indexed runs beside.
 func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed, indexed func(*Vocabulary) error) (*Stats, error) {
 	if up == nil {
