@@ -32,9 +32,10 @@ import (
 
 // A batch holds at least batchSize snippets; small snippets make larger batches, until they hold
 // batchBytes of text, context and headings or maxBatch snippets. Memory
-// while building follows the batch: each worker holds its batch analysed
-// (about 25 KB a snippet of the built-in notes, which hold 233 bytes a
-// snippet) until its postings are gathered. (Measured when each batch
+// while building follows the batch: Build's workers hold their batch
+// made into documents (about 25 KB a snippet of the built-in notes, which
+// hold 233 bytes a snippet) until they are handed over; Write's add each
+// snippet's postings as it is analysed. (Measured when each batch
 // was a zap segment of its own:) At 100k realistic snippets,
 // batches of 1,000 peaked at 330 MiB where 5,000 peaked at 540 MiB, and
 // took no more CPU (19.6 s against 21.9 s). A list of a million items of
@@ -69,16 +70,34 @@ func joinedLen(parts []string) int {
 	return n
 }
 
-// A batch is snippets[start:end] made into documents.
-type batchDocs = func(start, end int, docs []*blevedocument.Document) error
+// A batch is snippets[start:end] made into documents by worker worker.
+type batchDocs = func(worker, start, end int, docs []*blevedocument.Document) error
 
-// indexRange makes the documents of snippets[first:], batch by batch,
-// under their positions as ids, hands each batch to add, and counts
-// their vocabulary meanwhile. Batches are made concurrently: analysing
-// them and encoding their segments (add) is most of a build. progress,
-// when set, is told how many snippets are done.
-func indexRange(snippets []corpus.Snippet, first int, progress func(int), analysed Analysed, add batchDocs) (*Vocabulary, error) {
-	batches := make(chan [2]int)
+// A batchFunc indexes snippets[start:end] on worker worker with its
+// maker m.
+type batchFunc = func(m *docMaker, worker, start, end int) error
+
+// documents is the batchFunc that makes a batch's documents and hands
+// them to add.
+func documents(snippets []corpus.Snippet, add batchDocs) batchFunc {
+	return func(m *docMaker, worker, from, to int) error {
+		docs := make([]*blevedocument.Document, to-from)
+		for i := from; i < to; i++ {
+			docs[i-from] = m.document(i, snippets[i])
+		}
+		return add(worker, from, to, docs)
+	}
+}
+
+// indexRange makes the documents of snippets[first:], piece by piece
+// (see split) and within a piece batch by batch, under their positions as
+// ids, hands each batch to add, and counts their vocabulary meanwhile.
+// Pieces are made concurrently, each by one worker, its batches in order,
+// and a worker takes its pieces in order: it can gather the postings of
+// the documents it makes itself, in document order (see accumulate).
+// progress, when set, is told how many snippets are done.
+func indexRange(snippets []corpus.Snippet, first int, pieces [][2]int, progress func(int), analysed Analysed, add batchFunc) (*Vocabulary, error) {
+	work := make(chan int)
 	errs := make(chan error, 1)
 	var done atomic.Int64
 	var failed atomic.Bool // after a failure (a full disk) the rest is skipped
@@ -90,31 +109,28 @@ func indexRange(snippets []corpus.Snippet, first int, progress func(int), analys
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for b := range batches {
-				start, end := b[0], b[1]
-				if failed.Load() {
-					continue
-				}
-				if err := indexBatch(makers[w], snippets, start, end, add); err != nil {
-					failed.Store(true)
-					select {
-					case errs <- err:
-					default:
+			for p := range work {
+				in := snippets[:pieces[p][1]]
+				for start := pieces[p][0]; start < len(in) && !failed.Load(); {
+					end := batchEnd(in, start)
+					if err := indexBatch(makers[w], w, start, end, add); err != nil {
+						failed.Store(true)
+						select {
+						case errs <- err:
+						default:
+						}
+					} else if progress != nil {
+						progress(int(done.Add(int64(end - start))))
 					}
-					continue
-				}
-				if progress != nil {
-					progress(int(done.Add(int64(end - start))))
+					start = end
 				}
 			}
 		}()
 	}
-	for start := first; start < len(snippets); {
-		end := batchEnd(snippets, start)
-		batches <- [2]int{start, end}
-		start = end
+	for p := range pieces {
+		work <- p
 	}
-	close(batches)
+	close(work)
 	wg.Wait()
 	select {
 	case err := <-errs:
@@ -128,9 +144,25 @@ func indexRange(snippets []corpus.Snippet, first int, progress func(int), analys
 	return voc, nil
 }
 
+// split cuts snippets[first:] into contiguous pieces, a few for each
+// worker, so that a worker slowed down (the machine is shared) leaves
+// the others a short tail.
+func split(snippets []corpus.Snippet, first int) [][2]int {
+	n := len(snippets) - first
+	k := max(1, min(piecesPerWorker*indexWorkers(), n/batchSize))
+	pieces := make([][2]int, k)
+	for i := range pieces {
+		pieces[i] = [2]int{first + i*n/k, first + (i+1)*n/k}
+	}
+	return pieces
+}
+
+// piecesPerWorker: see split.
+const piecesPerWorker = 4
+
 func indexWorkers() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }
 
-func indexBatch(m *docMaker, snippets []corpus.Snippet, from, to int, add batchDocs) (err error) {
+func indexBatch(m *docMaker, worker, from, to int, add batchFunc) (err error) {
 	// zap may panic on a write error, here on a worker goroutine no
 	// caller could recover.
 	defer func() {
@@ -138,11 +170,7 @@ func indexBatch(m *docMaker, snippets []corpus.Snippet, from, to int, add batchD
 			err = fmt.Errorf("index batch: %v", r)
 		}
 	}()
-	docs := make([]*blevedocument.Document, to-from)
-	for i := from; i < to; i++ {
-		docs[i-from] = m.document(i, snippets[i])
-	}
-	if err := add(from, to, docs); err != nil {
+	if err := add(m, worker, from, to); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
 	return nil
@@ -267,9 +295,9 @@ func Write(dir string, snippets []corpus.Snippet, up *Update, progress func(done
 }
 
 // write is Write, less the removal of dir when it fails. The workers
-// analyse the snippets in batches and an accumulator gathers their
-// postings in snippet order; the segment is then written in one pass
-// (see accumulator), and for an update zap merges the old index, less
+// analyse the snippets in batches, each gathering the postings of its own
+// (see accumulate); the segment is then written in one pass, merging
+// them (see accumulator), and for an update zap merges the old index, less
 // its replaced and deleted snippets, with it, while indexed runs beside.
 func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int), analysed Analysed, indexed func(*Vocabulary) error) (*Stats, error) {
 	if up == nil {
@@ -466,10 +494,10 @@ func (x *Index) Searcher(st *Stats) *Searcher {
 func Build(snippets []corpus.Snippet) (*Index, *Stats, error) {
 	defer collecting()()
 	docs := make([]*blevedocument.Document, len(snippets))
-	voc, err := indexRange(snippets, 0, nil, nil, func(start, _ int, batch []*blevedocument.Document) error {
+	voc, err := indexRange(snippets, 0, split(snippets, 0), nil, nil, documents(snippets, func(_, start, _ int, batch []*blevedocument.Document) error {
 		copy(docs[start:], batch)
 		return nil
-	})
+	}))
 	if err != nil {
 		return nil, nil, err
 	}

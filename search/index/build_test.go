@@ -188,7 +188,7 @@ func TestVocabularyPaths(t *testing.T) {
 	for _, s := range snippets {
 		want.add(s, 1)
 	}
-	got, err := indexRange(snippets, 0, nil, nil, func(int, int, []*blevedocument.Document) error { return nil })
+	got, err := indexRange(snippets, 0, split(snippets, 0), nil, nil, documents(snippets, func(int, int, int, []*blevedocument.Document) error { return nil }))
 	if err != nil {
 		t.Fatal(err)
 	}

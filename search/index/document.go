@@ -40,10 +40,14 @@ type sharedField struct {
 	valid  bool
 	parts  []string
 	joined string // the parts joined by " / ", as the index holds them
-	value  []byte // joined, shared read-only by the documents
 	toks   []analysis.Token
-	freqs  bleveindex.TokenFrequencies // shared read-only by the documents
-	length int
+	// value, freqs and length are what a document's field of it holds,
+	// made for document only (a build's post adds toks straight), when
+	// counted is set
+	counted bool
+	value   []byte                      // joined, shared read-only by the documents
+	freqs   bleveindex.TokenFrequencies // shared read-only by the documents
+	length  int
 }
 
 func (f *sharedField) analyse(parts []string) {
@@ -52,9 +56,16 @@ func (f *sharedField) analyse(parts []string) {
 	}
 	f.valid, f.parts = true, parts
 	f.joined = strings.Join(parts, " / ")
-	f.value = []byte(f.joined)
 	f.toks = analysis.Analyze(f.joined)
-	f.freqs, f.length = frequencies(f.toks, func(analysis.Token) bool { return true })
+	f.counted, f.value, f.freqs, f.length = false, nil, nil, 0
+}
+
+// count makes the field's value, freqs and length, once.
+func (f *sharedField) count() {
+	if !f.counted {
+		f.counted, f.value = true, []byte(f.joined)
+		f.freqs, f.length = frequencies(f.toks, keepAll)
+	}
 }
 
 // document returns snippet s as bleve's mapping would index it under
@@ -74,11 +85,32 @@ func (m *docMaker) document(i int, s corpus.Snippet) *blevedocument.Document {
 	addField(doc, FieldText, value, freqs, n)
 	freqs, n = frequencies(toks, func(t analysis.Token) bool { return t.Part })
 	addField(doc, FieldParts, value, freqs, n)
+	m.context.count()
+	m.heading.count()
 	addField(doc, FieldContext, m.context.value, m.context.freqs, m.context.length)
 	addField(doc, FieldHeading, m.heading.value, m.heading.freqs, m.heading.length)
 	doc.SetIndexed()
 	return doc
 }
+
+// post adds snippet s to a as document num, its fields as document
+// would make them under DocID(i), and counts its words (see
+// TestWriterAgreesWithZap).
+func (m *docMaker) post(a *postings, num uint32, i int, s corpus.Snippet) {
+	toks := analysis.Analyze(s.Text)
+	if m.analysed != nil {
+		m.analysed(i, toks)
+	}
+	m.heading.analyse(s.Heading)
+	m.context.analyse(s.Context)
+	m.count(s.Text, toks)
+	a.addTokens(FieldText, num, toks, func(t analysis.Token) bool { return !t.Part })
+	a.addTokens(FieldParts, num, toks, func(t analysis.Token) bool { return t.Part })
+	a.addTokens(FieldContext, num, m.context.toks, keepAll)
+	a.addTokens(FieldHeading, num, m.heading.toks, keepAll)
+}
+
+func keepAll(analysis.Token) bool { return true }
 
 // addField adds a field that has terms. A field without any is left out:
 // it adds no posting, so no question can tell, and no statistic counts it

@@ -8,10 +8,8 @@ import (
 	"math"
 	"os"
 	"slices"
-	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	blevedocument "github.com/blevesearch/bleve/v2/document"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/blevesearch/vellum"
 	zap "github.com/blevesearch/zapx/v17"
@@ -27,71 +25,110 @@ type postingsBuf struct {
 	docs []uint32
 	freq []byte
 	locs []byte
+	// the document that last added tokens (its number + 1), their
+	// count and the size of their locations (see addTokens)
+	stamp, tf uint32
+	size      int
 }
 
-// accumulator gathers the postings of documents added in number order,
-// for writeSegment to write as one zap segment: memory follows the
-// postings, not the documents, and no segment is built per batch.
+// accumulator is the postings of a run of documents, gathered in parts
+// of consecutive documents, for writeSegment to write as one zap segment.
 type accumulator struct {
-	first  int // the snippet of document 0
-	n      int // documents added
-	fields map[string]map[string]*postingsBuf
-	opts   map[string]bleveindex.FieldIndexingOptions
+	first int // the snippet of document 0
+	n     int // documents
+	parts []*postings
+	// cursors is joined's scratch
+	cursors []postingsCursor
 }
 
-func newAccumulator(first int) *accumulator {
-	return &accumulator{first: first, fields: map[string]map[string]*postingsBuf{}, opts: map[string]bleveindex.FieldIndexingOptions{}}
+// fieldNames returns the parts' fields but "_id", sorted.
+func (a *accumulator) fieldNames() []string {
+	var names []string
+	for _, p := range a.parts {
+		for name := range p.fields {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
-// add adds doc as the next document; its "_id" is its snippet's DocID.
-func (a *accumulator) add(doc *blevedocument.Document) {
-	num := uint32(a.n)
-	a.n++
-	for _, f := range doc.Fields {
-		if f.Name() == "_id" {
-			continue
+// fieldOpts returns the options the parts' documents give field name.
+func (a *accumulator) fieldOpts(name string) bleveindex.FieldIndexingOptions {
+	var opts bleveindex.FieldIndexingOptions
+	for _, p := range a.parts {
+		opts |= p.opts[name]
+	}
+	return opts
+}
+
+// terms returns the terms of field name in any part, sorted.
+func (a *accumulator) terms(name string) []string {
+	var keys []string
+	for _, p := range a.parts {
+		for t := range p.fields[name] {
+			keys = append(keys, t)
 		}
-		terms := a.fields[f.Name()]
-		if terms == nil {
-			terms = map[string]*postingsBuf{}
-			a.fields[f.Name()] = terms
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// joined returns term's postings in field name, in document order: one
+// part's own, or those of several merged into buf.
+func (a *accumulator) joined(name, term string, buf *postingsBuf) *postingsBuf {
+	var one *postingsBuf
+	cur := a.cursors[:0]
+	for _, p := range a.parts {
+		if q := p.fields[name][term]; q != nil {
+			if one == nil {
+				one = q
+				continue
+			}
+			if len(cur) == 0 {
+				cur = append(cur, postingsCursor{p: one})
+			}
+			cur = append(cur, postingsCursor{p: q})
 		}
-		a.opts[f.Name()] |= f.Options()
-		norm := uint64(f.AnalyzedLength())
-		for term, tf := range f.AnalyzedTokenFrequencies() {
-			p := terms[term]
-			if p == nil {
-				// A term of the analysis may share the memory of the
-				// whole text it was cut from.
-				p = &postingsBuf{}
-				terms[strings.Clone(term)] = p
-			}
-			p.docs = append(p.docs, num)
-			p.freq = binary.AppendUvarint(p.freq, uint64(tf.Frequency())<<1|1)
-			p.freq = binary.AppendUvarint(p.freq, norm)
-			size := 0
-			for _, l := range tf.Locations {
-				size += 2 + uvarintLen(uint64(l.Position)) + uvarintLen(uint64(l.Start)) + uvarintLen(uint64(l.End))
-			}
-			p.locs = binary.AppendUvarint(p.locs, uint64(size))
-			for _, l := range tf.Locations {
-				p.locs = append(p.locs, 0)
-				p.locs = binary.AppendUvarint(p.locs, uint64(l.Position))
-				p.locs = binary.AppendUvarint(p.locs, uint64(l.Start))
-				p.locs = binary.AppendUvarint(p.locs, uint64(l.End))
-				p.locs = append(p.locs, 0)
+	}
+	if len(cur) == 0 {
+		return one
+	}
+	a.cursors = cur
+	buf.docs, buf.freq, buf.locs = buf.docs[:0], buf.freq[:0], buf.locs[:0]
+	for {
+		next := -1
+		for i, c := range cur {
+			if c.doc < len(c.p.docs) && (next < 0 || c.p.docs[c.doc] < cur[next].p.docs[cur[next].doc]) {
+				next = i
 			}
 		}
+		if next < 0 {
+			return buf
+		}
+		cur[next].copyDoc(buf)
 	}
 }
 
-func uvarintLen(x uint64) int {
-	n := 1
-	for x >= 0x80 {
-		x >>= 7
-		n++
-	}
-	return n
+// postingsCursor is where a merge is in one part's postings of a term.
+type postingsCursor struct {
+	p               *postingsBuf
+	doc, freq, locs int
+}
+
+// copyDoc appends the cursor's document to buf and moves past it.
+func (c *postingsCursor) copyDoc(buf *postingsBuf) {
+	p := c.p
+	buf.docs = append(buf.docs, p.docs[c.doc])
+	c.doc++
+	_, n := binary.Uvarint(p.freq[c.freq:])
+	_, m := binary.Uvarint(p.freq[c.freq+n:])
+	buf.freq = append(buf.freq, p.freq[c.freq:c.freq+n+m]...)
+	c.freq += n + m
+	size, k := binary.Uvarint(p.locs[c.locs:])
+	end := c.locs + k + int(size)
+	buf.locs = append(buf.locs, p.locs[c.locs:end]...)
+	c.locs = end
 }
 
 // segFile counts and checksums what is written through it, as zap's
@@ -163,12 +200,7 @@ var otherSections = []uint16{2, 3}
 func (a *accumulator) writeSegment(w io.Writer) error {
 	s := &segFile{w: bufio.NewWriterSize(w, 1<<16)}
 	stored := a.writeStored(s)
-	names := make([]string, 0, len(a.fields))
-	for name := range a.fields {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	names = append([]string{"_id"}, names...)
+	names := append([]string{"_id"}, a.fieldNames()...)
 	addrs := make([]uint64, len(names))
 	var err error
 	if a.n > 0 {
@@ -233,15 +265,10 @@ func (a *accumulator) writeField(s *segFile, id int, name string) (uint64, error
 			}
 		}
 	} else {
-		terms := a.fields[name]
-		keys := make([]string, 0, len(terms))
-		for t := range terms {
-			keys = append(keys, t)
-		}
-		slices.Sort(keys)
 		pw := &postingsWriter{numDocs: uint64(a.n)}
-		for _, t := range keys {
-			off := pw.write(s, terms[t], byte(id))
+		var buf postingsBuf
+		for _, t := range a.terms(name) {
+			off := pw.write(s, a.joined(name, t, &buf), byte(id))
 			if err := b.Insert([]byte(t), off); err != nil {
 				return 0, err
 			}
@@ -350,7 +377,7 @@ func (a *accumulator) writeFields(s *segFile, names []string, addrs []uint64) ui
 	starts := make([]uint64, len(names))
 	for id, name := range names {
 		starts[id] = s.n
-		opts := a.opts[name]
+		opts := a.fieldOpts(name)
 		if name == "_id" {
 			opts = bleveindex.IndexField | bleveindex.StoreField
 		}

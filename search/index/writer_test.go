@@ -21,14 +21,19 @@ func TestWriterAgreesWithZap(t *testing.T) {
 		corpus.Snippet{Text: "odd `backquote carries", Heading: []string{"CamelCaseHeading", "a / b"}},
 		corpus.Snippet{Text: ""},
 		corpus.Snippet{Text: strings.Repeat("same word again ", 300), Context: []string{"x"}})
-	for _, first := range []int{0, 7} {
-		t.Run(fmt.Sprintf("first %d", first), func(t *testing.T) {
-			m := newDocMaker()
-			acc := newAccumulator(first)
+	for _, c := range []struct{ first, parts int }{{0, 1}, {7, 1}, {0, 2}, {7, 3}} {
+		t.Run(fmt.Sprintf("first %d parts %d", c.first, c.parts), func(t *testing.T) {
+			first := c.first
+			m, direct := newDocMaker(), newDocMaker()
+			acc := &accumulator{first: first, n: len(snippets)}
 			var docs []*blevedocument.Document
 			for i, s := range snippets {
+				// runs of uneven lengths, dealt to the parts in turn
+				if k := len(acc.parts); k < c.parts {
+					acc.parts = append(acc.parts, newPostings())
+				}
 				docs = append(docs, m.document(first+i, s))
-				acc.add(docs[i])
+				direct.post(acc.parts[(i/(1+i%7))%c.parts], uint32(i), first+i, s)
 			}
 			path := filepath.Join(t.TempDir(), "w.zap")
 			if err := acc.writeSegmentFile(path); err != nil {
@@ -58,7 +63,7 @@ func TestWriterAgreesWithZap(t *testing.T) {
 
 func TestWriterEmpty(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.zap")
-	if err := newAccumulator(0).writeSegmentFile(path); err != nil {
+	if err := (&accumulator{}).writeSegmentFile(path); err != nil {
 		t.Fatal(err)
 	}
 	got, err := openSegment(path)
