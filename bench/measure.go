@@ -213,48 +213,43 @@ func ratio(a, b time.Duration) float64 {
 // one-shot runs; pprof on builds) taken when the report was written;
 // re-profile before trusting it for a later crib.
 const whereTimeGoes = `
-## Where the time goes (profiles of 30 November 2026, fourth session)
+## Where the time goes (profiles of 30 November 2026, fifth session)
 
-Since the last report: crib writes and reads its index as one zap segment
-itself, through bleve's searchers and collector over its own index
-reader, so bleve's index manager (scorch) is no longer linked and its
-package init (Levenshtein automata, a fifth of a one-shot question) is
-gone (GODEBUG=inittrace total 8.0 -> 3.3 ms); a build merges its batch
-segments in groups of 20 on the second core while indexing goes on; a
-phrase finds the documents holding all its terms from document numbers
-before it reads positions; a search's reader looks each field's
-dictionary and each term's postings list up once.
+Since the last report: a build no longer has zap make a segment of each
+batch and merge them: each worker gathers the postings of its own
+contiguous share of the notes straight from the analyser's tokens, and
+the segment file is written once, in zap's v17 layout, merging the
+workers' postings term by term (search/index/writer.go; the file is
+byte-identical to what zap made). A question's term clauses are scored
+by crib's own term searcher, 2,048 documents at a time into a score
+table (as Lucene's BooleanScorer does) instead of a heap over hundreds
+of searchers per posting, with the same additions in the same order, so
+scores are unchanged to the bit.
 
-- **Built-in notes, cached keyword question** (perf over 40 runs): the
-  runtime's start and package init about a quarter (runtime 9%, init 17%,
-  spread over encoding/gob, jsonschema-go, snappy, geo and crib's tables at
-  0.2-0.7 ms each); the search 25%, of which re-ranking 12% (analysing the
-  candidates again, stemming 4%); the thesaurus read on a second goroutine
-  6%; opening the cache 4%; allocation and page faults of a fresh heap
-  spread over everything. Both targets are met.
+- **Built-in notes, cached keyword question**: the runtime's start and
+  package init about a quarter, the search a quarter (re-ranking half of
+  it), the thesaurus read on a second goroutine, opening the cache;
+  allocation and page faults of a fresh heap spread over everything.
+  Both targets are met.
 - **100k realistic snippets, keyword question (with expansion)**: opening
-  the cache 37% (the walk of 667 notes files and their stats 13%; a
-  question within two seconds of a build still checksums the 23 MB
-  snapshot: 13% in a loop run right after the build, none later), the
-  search 31% (bleve's collector 10%, re-ranking 15%), the expansion's
-  ranking of the built-in notes 9%, package init 7%. The target is met.
-- **100k realistic snippets, 60-word question** (perf over 40 runs):
-  reading and scoring postings about 41% (zap decoding, BM25, the heap,
-  clause sums; common words of the question such as "new", "after",
-  "application", "ec2" must be read for the same answers), the
-  expansion's search of the built-in notes 16%, re-ranking 13%, opening the
-  cache 9%, building searchers 8.5%, package init 3%; page faults 14%
-  spread over all of it. Restricting word-pair clauses to the text field
-  (a cheaper long tail) lowered exam check top-1 0.481 -> 0.467 and was
-  not kept. What is left over 3x is bleve's and zap's per-posting work.
-- **Builds** (100k realistic, 12-16 CPU-seconds): zap building each
-  batch's in-memory segment 36% (term dictionaries and maps, repeated per
-  batch), making documents 27% (analysis 9%, service detection 7%,
-  vocabulary tally 6%, term frequencies 4%), group merges 14% on the
-  second core, the final merge of about ten groups 7% (about 1 s, on one
-  core), GC 7%. Peak memory comes at the end of indexing: a Go heap of
-  about 170 MiB around 85 MiB live (snippet texts 17 MB, snippet records
-  11 MB, word caches 10 MB, two vocabulary tallies 8 MB, batches in
-  flight 10 MB, service finder 6 MB). 20,000 snippets/s needs about 10
-  CPU-seconds with no one-core tail.
+  the cache (the walk of 667 notes files and their stats), the search
+  (collector, re-ranking), the expansion's ranking of the built-in notes,
+  package init. The target is met.
+- **100k realistic snippets, 60-word question** (perf over 30 runs):
+  reading and scoring postings about 29% (the term searcher 6.6% self,
+  zap decoding, phrase position checks 8%), page faults 19% (small
+  allocations on a fresh heap: zap postings lists, maps, the collector's
+  pool, analysis), the expansion's search of the built-in notes 16%,
+  re-ranking 13.5%, building searchers 12.7%, opening the cache 11.4%
+  (mostly the notes walk), package init 5%. The target is met.
+- **Builds** (100k realistic, about 7 CPU-seconds, was 12-16): adding
+  postings 1.6 s, analysis 1.4 s, service detection 1.1 s, the collector
+  1.0 s (about 110 MB live under the build's memory limit), the
+  vocabulary tally 0.9 s, writing the segment 0.65 s, reading the notes
+  0.45 s. Wall, traced on a loaded machine: loading the notes 0.5-0.7 s,
+  gathering postings on both cores, then writing the segment on one core
+  (1-1.8 s, beside the snapshot on the other): that serial tail is what
+  keeps a build from using both cores throughout. The memory limit
+  (boundHeap: 64 MiB + 600 B a snippet + twice the text) costs about 15%
+  of build CPU; without it peak RSS was 267-277 MB.
 `
