@@ -27,3 +27,23 @@ func TestPipelineMeansCodePipeline(t *testing.T) {
 		t.Fatalf("first results %q, want the CodePipeline line first", got)
 	}
 }
+
+// A data centre going down is an Availability Zone outage: notes say "AZ".
+func TestDataCentreDownIsAZOutage(t *testing.T) {
+	notes := "# Resilience\n\n" +
+		"- AZ outages => RDS Multi-AZ deployment\n" +
+		"- Regional outages => RDS cross-region read replica\n" +
+		"- Caching goes in front of the database with ElastiCache\n"
+	e := testEngine(t, corpus.ParseMarkdown("dr.md", []byte(notes)))
+	ans, err := e.Search("keep the database up when a data center goes down", Options{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Results) == 0 || !strings.Contains(ans.Results[0].Snippet.Text, "AZ outages") {
+		var got []string
+		for _, r := range ans.Results {
+			got = append(got, r.Snippet.Text)
+		}
+		t.Fatalf("first results %q, want the AZ outage line first", got)
+	}
+}
