@@ -133,7 +133,7 @@ type plan struct {
 
 // analyzeQuestion turns a question into the clauses to look for.
 func (e *Engine) analyzeQuestion(q string) (*plan, error) {
-	q = question.JoinPhrasal(q)
+	q = question.AskedWho(question.JoinPhrasal(q))
 	q, names := e.correctNames(q)
 	toks := analysis.Analyze(q)
 	if len(toks) == 0 {
