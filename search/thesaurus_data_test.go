@@ -47,3 +47,39 @@ func TestDataCentreDownIsAZOutage(t *testing.T) {
 		t.Fatalf("first results %q, want the AZ outage line first", got)
 	}
 }
+
+// firstIs fails t unless the first result of question over notes holds want.
+func firstIs(t *testing.T, notes, question, want string) {
+	t.Helper()
+	e := testEngine(t, corpus.ParseMarkdown("n.md", []byte(notes)))
+	ans, err := e.Search(question, Options{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Results) == 0 || !strings.Contains(ans.Results[0].Snippet.Text, want) {
+		var got []string
+		for _, r := range ans.Results {
+			got = append(got, r.Snippet.Text)
+		}
+		t.Fatalf("first results %q, want the line saying %q first", got, want)
+	}
+}
+
+// A scheduled rule is a CloudWatch Events (EventBridge) rule: notes name
+// the service, not the word "scheduled".
+func TestScheduledRuleIsCloudWatchEvents(t *testing.T) {
+	notes := "# Automation\n\n" +
+		"- CloudWatch Events can invoke a Step Functions state machine as a target\n" +
+		"- a Config rule can invoke a state machine through SSM Automation\n" +
+		"- Systems Manager Maintenance Windows run tasks on instances\n"
+	firstIs(t, notes, "can a scheduled rule invoke a state machine", "CloudWatch Events")
+}
+
+// A container task is an ECS task: notes say "ECS tasks", not "container".
+func TestContainerTaskIsECSTask(t *testing.T) {
+	notes := "# Containers\n\n" +
+		"- ECS tasks get AWS credentials from the task role\n" +
+		"- a container image gets its credentials for a private registry from Secrets Manager\n" +
+		"- Lambda functions get credentials from the execution role\n"
+	firstIs(t, notes, "where does a container task get credentials", "ECS tasks")
+}
