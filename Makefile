@@ -73,7 +73,7 @@ generate:
 WORDNET ?= /usr/share/wordnet
 wordnet:
 	@test -d $(WORDNET) || (apt-get update && apt-get install -y wordnet-base)
-	$(GO) run ./tools/wordnet -wordnet $(WORDNET) > synonyms/data/wordnet.txt.tmp
+	$(GO) run ./tools/wordnet -wordnet $(WORDNET) -senses 3 -share 0.1 > synonyms/data/wordnet.txt.tmp
 	mv synonyms/data/wordnet.txt.tmp synonyms/data/wordnet.txt
 	@$(MAKE) --no-print-directory generate
 

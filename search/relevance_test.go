@@ -87,8 +87,10 @@ func TestEmbeddedAnswers(t *testing.T) {
 		// A question that asks for a list is answered by the list.
 		{"list question", "what are the codedeploy lifecycle hooks", "run in this order"},
 		{"one-case name", "beforeinstall", "BeforeInstall"},
-		// Words every question has ("happen") weigh less than the subject.
-		{"filler word", "what happens when a lambda function is throttled", "throttled"},
+		// Words every question has ("happen") weigh less than the subject:
+		// the answer is about throttling (HTTP 429, or requests beyond the
+		// reserved concurrency).
+		{"filler word", "what happens when a lambda function is throttled", "throttl"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.domain, func(t *testing.T) {

@@ -83,3 +83,13 @@ func TestContainerTaskIsECSTask(t *testing.T) {
 		"- Lambda functions get credentials from the execution role\n"
 	firstIs(t, notes, "where does a container task get credentials", "ECS tasks")
 }
+
+// The WordNet layer keeps a word's three most frequent meanings that make
+// a tenth of its uses (make wordnet): an "assistant" is a "helper".
+func TestWordNetThirdSense(t *testing.T) {
+	notes := "# Scripts\n\n" +
+		"- a bootstrap script installs packages\n" +
+		"- a cleanup script deletes old logs\n" +
+		"- a helper script on the instance reports the result back to the stack\n"
+	firstIs(t, notes, "what does the assistant script do", "helper")
+}
