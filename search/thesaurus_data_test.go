@@ -93,3 +93,12 @@ func TestWordNetThirdSense(t *testing.T) {
 		"- a helper script on the instance reports the result back to the stack\n"
 	firstIs(t, notes, "what does the assistant script do", "helper")
 }
+
+// To wire or plug something into a tool is to integrate with it.
+func TestWireIntoIsIntegrate(t *testing.T) {
+	notes := "# Security Hub\n\n" +
+		"- Security Hub findings are kept for 90 days\n" +
+		"- Security Hub standards include the CIS benchmarks\n" +
+		"- Security Hub integrates with EventBridge for custom actions\n"
+	firstIs(t, notes, "how do I plug into security hub", "integrates")
+}
