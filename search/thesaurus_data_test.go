@@ -102,3 +102,11 @@ func TestWireIntoIsIntegrate(t *testing.T) {
 		"- Security Hub integrates with EventBridge for custom actions\n"
 	firstIs(t, notes, "how do I plug into security hub", "integrates")
 }
+
+// "repo" is short for "repository".
+func TestRepoIsRepository(t *testing.T) {
+	notes := "# Source\n\n" +
+		"- each team can have its own approval rule template\n" +
+		"- each repo can have its own approval rule template\n"
+	firstIs(t, notes, "approval rule template for each repository", "repo")
+}
