@@ -110,3 +110,11 @@ func TestRepoIsRepository(t *testing.T) {
 		"- each repo can have its own approval rule template\n"
 	firstIs(t, notes, "approval rule template for each repository", "repo")
 }
+
+// One's own, in-house or homegrown is what the notes call custom.
+func TestOwnIsCustom(t *testing.T) {
+	notes := "# Config\n\n" +
+		"- Config rules can be managed rules that AWS maintains\n" +
+		"- Config rules can be custom rules backed by Lambda\n"
+	firstIs(t, notes, "config rules of my own", "custom")
+}
