@@ -29,8 +29,10 @@ type postingsBuf struct {
 	locs []byte
 	// the document that last added tokens (its number + 1), their
 	// count and the size of their locations (see addTokens)
-	stamp, tf uint32
-	size      int
+	stamp, tf, size uint32
+	// term is 1 + the term's record in the tally of the postings
+	// holding it, once looked up there (see tally.countWith); 0 before
+	term int32
 }
 
 // accumulator is the postings of a run of documents, gathered in parts
