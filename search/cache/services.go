@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
@@ -55,6 +56,11 @@ type serviceFinder struct {
 	mu    sync.RWMutex
 	known map[string]bool     // term -> Dict.Known(term)
 	runs  map[string][]string // run of known terms, joined by " " -> its services
+	// knownFull and runsFull say that known and runs hold serviceMemo
+	// entries: they are only read from then on, without mu, which the
+	// workers' every snippet took twice or more, and once more to add
+	// nothing when it missed a term or a run
+	knownFull, runsFull atomic.Bool
 }
 
 // serviceMemo bounds each memo of serviceFinder: past it, terms and runs
@@ -120,25 +126,35 @@ func (f *serviceFinder) analysed(i int, toks []analysis.Token) {
 func (f *serviceFinder) knownTerms(sc *serviceScratch) bool {
 	sc.known = slices.Grow(sc.known[:0], len(sc.terms))[:len(sc.terms)]
 	sc.missed = sc.missed[:0]
-	f.mu.RLock()
+	full := f.knownFull.Load()
+	if !full {
+		f.mu.RLock()
+	}
 	for j, t := range sc.terms {
 		k, ok := f.known[t]
 		if sc.known[j] = k; !ok {
 			sc.missed = append(sc.missed, j)
 		}
 	}
-	f.mu.RUnlock()
+	if !full {
+		f.mu.RUnlock()
+	}
 	if len(sc.missed) > 0 {
 		for _, j := range sc.missed {
 			sc.known[j] = f.th.Dict.Known(sc.terms[j])
 		}
-		f.mu.Lock()
-		for _, j := range sc.missed {
-			if len(f.known) < serviceMemo {
-				f.known[sc.terms[j]] = sc.known[j]
+		if !full {
+			f.mu.Lock()
+			for _, j := range sc.missed {
+				if len(f.known) < serviceMemo {
+					f.known[sc.terms[j]] = sc.known[j]
+				}
 			}
+			if len(f.known) >= serviceMemo {
+				f.knownFull.Store(true)
+			}
+			f.mu.Unlock()
 		}
-		f.mu.Unlock()
 	}
 	return slices.Contains(sc.known, true)
 }
@@ -153,9 +169,14 @@ func (f *serviceFinder) runServices(sc *serviceScratch, run []string) []string {
 		}
 		sc.key = append(sc.key, t...)
 	}
-	f.mu.RLock()
+	full := f.runsFull.Load()
+	if !full {
+		f.mu.RLock()
+	}
 	out, ok := f.runs[string(sc.key)]
-	f.mu.RUnlock()
+	if !full {
+		f.mu.RUnlock()
+	}
 	if ok {
 		return out
 	}
@@ -164,10 +185,15 @@ func (f *serviceFinder) runServices(sc *serviceScratch, run []string) []string {
 			out = append(out, m.Service)
 		}
 	}
-	f.mu.Lock()
-	if len(f.runs) < serviceMemo {
-		f.runs[string(sc.key)] = out
+	if !full {
+		f.mu.Lock()
+		if len(f.runs) < serviceMemo {
+			f.runs[string(sc.key)] = out
+		}
+		if len(f.runs) >= serviceMemo {
+			f.runsFull.Store(true)
+		}
+		f.mu.Unlock()
 	}
-	f.mu.Unlock()
 	return out
 }

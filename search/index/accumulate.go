@@ -44,6 +44,10 @@ type postings struct {
 	// slab is where the next terms' postingsBuf are taken from: one
 	// object for many terms, for the collector to mark
 	slab []postingsBuf
+	// tally is the one whose records the postingsBuf's term give;
+	// text and byToken are post's scratch
+	tally         *tally
+	text, byToken []*postingsBuf
 }
 
 // newBuf returns an empty postingsBuf of a's.
@@ -98,7 +102,7 @@ func (a *postings) addTokens(name string, num uint32, toks []analysis.Token, kee
 			distinct = append(distinct, p)
 		}
 		p.tf++
-		p.size += 2 + uvarintLen(uint64(t.Pos)) + uvarintLen(uint64(t.Start)) + uvarintLen(uint64(t.End))
+		p.size += uint32(2 + uvarintLen(uint64(t.Pos)) + uvarintLen(uint64(t.Start)) + uvarintLen(uint64(t.End)))
 		tokens = append(tokens, p)
 	}
 	a.distinct, a.tokens = distinct, tokens

@@ -103,9 +103,24 @@ func (m *docMaker) post(a *postings, num uint32, i int, s corpus.Snippet) {
 	}
 	m.heading.analyse(s.Heading)
 	m.context.analyse(s.Context)
-	m.count(s.Text, toks)
 	a.addTokens(FieldText, num, toks, func(t analysis.Token) bool { return !t.Part })
+	a.text = append(a.text[:0], a.tokens...)
 	a.addTokens(FieldParts, num, toks, func(t analysis.Token) bool { return t.Part })
+	// the postings of each token of the text, in order, whose records
+	// in the tally the count looks up only once a term
+	byToken := a.byToken[:0]
+	i, j := 0, 0
+	for _, t := range toks {
+		if t.Part {
+			byToken = append(byToken, a.tokens[j])
+			j++
+		} else {
+			byToken = append(byToken, a.text[i])
+			i++
+		}
+	}
+	a.byToken = byToken
+	m.countWith(s.Text, toks, a, byToken)
 	a.addTokens(FieldContext, num, m.context.toks, keepAll)
 	a.addTokens(FieldHeading, num, m.heading.toks, keepAll)
 }
@@ -126,8 +141,14 @@ func addField(doc *blevedocument.Document, name string, value []byte, freqs blev
 // count counts the words of one snippet, as Vocabulary.add does with its
 // text and headings analysed together.
 func (m *docMaker) count(text string, toks []analysis.Token) {
+	m.countWith(text, toks, nil, nil)
+}
+
+// countWith is count, the text's tokens' postings in a being byToken
+// (see tally.countWith), when a is set.
+func (m *docMaker) countWith(text string, toks []analysis.Token, a *postings, byToken []*postingsBuf) {
 	m.seen.reset()
-	m.voc.countSpan(text, toks, &m.seen)
+	m.voc.countSpanWith(text, toks, &m.seen, a, byToken)
 	if len(m.heading.parts) == 0 {
 		return
 	}

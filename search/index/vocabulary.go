@@ -61,12 +61,19 @@ func (v *Vocabulary) add(s corpus.Snippet, sign int) {
 // runs it for every word of the notes. A vocabulary first counted with a
 // stamped seen (see termSet.reset) counts into a tally until it is used.
 func (v *Vocabulary) countSpan(text string, toks []analysis.Token, seen *termSet) {
+	v.countSpanWith(text, toks, seen, nil, nil)
+}
+
+// countSpanWith is countSpan, toks's postings in a being byToken when a
+// is set: a tally looks a term up once in a's postings (see
+// tally.countWith).
+func (v *Vocabulary) countSpanWith(text string, toks []analysis.Token, seen *termSet, a *postings, byToken []*postingsBuf) {
 	if seen.stamp != 0 && v.tally == nil && v.table == nil && len(v.parts) == 0 && len(v.df) == 0 && len(v.surface) == 0 {
 		v.tally, v.counted = newTally(), true
 	}
 	if v.tally != nil {
 		if seen.stamp != 0 {
-			v.tally.count(text, toks, seen.stamp)
+			v.tally.countWith(text, toks, seen.stamp, a, byToken)
 			return
 		}
 		v.flushTally()

@@ -8,6 +8,8 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -27,8 +29,10 @@ type postingsBuf struct {
 	locs []byte
 	// the document that last added tokens (its number + 1), their
 	// count and the size of their locations (see addTokens)
-	stamp, tf uint32
-	size      int
+	stamp, tf, size uint32
+	// term is 1 + the term's record in the tally of the postings
+	// holding it, once looked up there (see tally.countWith); 0 before
+	term int32
 }
 
 // accumulator is the postings of a run of documents, gathered in parts
@@ -62,37 +66,40 @@ func (a *accumulator) fieldOpts(name string) bleveindex.FieldIndexingOptions {
 	return opts
 }
 
-// terms returns the terms of field name in any part, sorted.
-func (a *accumulator) terms(name string) []string {
-	var keys []string
-	for _, p := range a.parts {
-		for t := range p.fields[name] {
-			keys = append(keys, t)
-		}
-	}
-	slices.Sort(keys)
-	return slices.Compact(keys)
+// termPostings is a term of a field and its postings in one part.
+type termPostings struct {
+	term string
+	p    *postingsBuf
 }
 
-// joined returns term's postings in field name, in document order: one
-// part's own, or those of several merged into buf.
-func (a *accumulator) joined(name, term string, buf *postingsBuf) *postingsBuf {
-	var one *postingsBuf
-	cur := a.cursors[:0]
-	for _, p := range a.parts {
-		if q := p.fields[name][term]; q != nil {
-			if one == nil {
-				one = q
-				continue
-			}
-			if len(cur) == 0 {
-				cur = append(cur, postingsCursor{p: one})
-			}
-			cur = append(cur, postingsCursor{p: q})
+// sortedTerms returns the terms of each field of names in part p, with
+// their postings, sorted: the parts are sorted concurrently as the
+// segment's start is written, rather than their terms gathered and sorted
+// on one core, and looked up in every part's map, as each field is.
+func (p *postings) sortedTerms(names []string) [][]termPostings {
+	out := make([][]termPostings, len(names))
+	for i, name := range names {
+		terms := p.fields[name]
+		l := make([]termPostings, 0, len(terms))
+		for t, q := range terms {
+			l = append(l, termPostings{t, q})
 		}
+		slices.SortFunc(l, func(a, b termPostings) int { return strings.Compare(a.term, b.term) })
+		out[i] = l
 	}
-	if len(cur) == 0 {
-		return one
+	return out
+}
+
+// join returns the postings of a term in the parts holding it, in part
+// order, in document order: one part's own, or those of several merged
+// into buf.
+func (a *accumulator) join(ps []*postingsBuf, buf *postingsBuf) *postingsBuf {
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	cur := a.cursors[:0]
+	for _, q := range ps {
+		cur = append(cur, postingsCursor{p: q})
 	}
 	a.cursors = cur
 	buf.docs, buf.freq, buf.locs = buf.docs[:0], buf.freq[:0], buf.locs[:0]
@@ -199,17 +206,32 @@ var otherSections = []uint16{2, 3}
 // writeSegment writes the accumulated documents as a zap segment to w.
 func (a *accumulator) writeSegment(w io.Writer) error {
 	s := &segFile{w: bufio.NewWriterSize(w, 1<<16)}
-	stored := a.writeStored(s)
 	names := append([]string{"_id"}, a.fieldNames()...)
+	// each part's terms, per field of names[1:], sorted meanwhile
+	sorted := make([][][]termPostings, len(a.parts))
+	var wg sync.WaitGroup
+	for i, p := range a.parts {
+		wg.Go(func() { sorted[i] = p.sortedTerms(names[1:]) })
+	}
+	stored := a.writeStored(s)
 	addrs := make([]uint64, len(names))
 	var err error
 	if a.n > 0 {
 		for id, name := range names {
-			if addrs[id], err = a.writeField(s, id, name); err != nil {
+			var lists [][]termPostings
+			if id > 0 {
+				wg.Wait()
+				for _, l := range sorted {
+					lists = append(lists, l[id-1])
+				}
+			}
+			if addrs[id], err = a.writeField(s, id, name, lists); err != nil {
+				wg.Wait()
 				return err
 			}
 		}
 	}
+	wg.Wait()
 	sections := a.writeFields(s, names, addrs)
 	s.be32(0) // no writer callback id
 	s.be64(uint64(a.n))
@@ -249,8 +271,9 @@ func (a *accumulator) writeStored(s *segFile) uint64 {
 }
 
 // writeField writes the postings and dictionary of field id and returns
-// its inverted index section's address.
-func (a *accumulator) writeField(s *segFile, id int, name string) (uint64, error) {
+// its inverted index section's address; lists are the field's terms in
+// each part, sorted (see sortedTerms), for a field other than "_id".
+func (a *accumulator) writeField(s *segFile, id int, name string, lists [][]termPostings) (uint64, error) {
 	var fst bytesBuf
 	b, err := vellum.New(&fst, &vellum.BuilderOpts{Encoder: 1, RegistryTableSize: 0, RegistryMRUSize: 1})
 	if err != nil {
@@ -267,9 +290,31 @@ func (a *accumulator) writeField(s *segFile, id int, name string) (uint64, error
 	} else {
 		pw := &postingsWriter{numDocs: uint64(a.n)}
 		var buf postingsBuf
-		for _, t := range a.terms(name) {
-			off := pw.write(s, a.joined(name, t, &buf), byte(id))
-			if err := b.Insert([]byte(t), off); err != nil {
+		at := make([]int, len(lists))
+		var ps []*postingsBuf
+		var key []byte
+		for {
+			// the least term of the parts' next ones, and its postings
+			// in each part that holds it
+			t, found := "", false
+			for i, l := range lists {
+				if at[i] < len(l) && (!found || l[at[i]].term < t) {
+					t, found = l[at[i]].term, true
+				}
+			}
+			if !found {
+				break
+			}
+			ps = ps[:0]
+			for i, l := range lists {
+				if at[i] < len(l) && l[at[i]].term == t {
+					ps = append(ps, l[at[i]].p)
+					at[i]++
+				}
+			}
+			off := pw.write(s, a.join(ps, &buf), byte(id))
+			key = append(key[:0], t...)
+			if err := b.Insert(key, off); err != nil {
 				return 0, err
 			}
 		}
