@@ -197,12 +197,29 @@ func partsWithin(parts [][2]int, from, to int) int {
 // numbered items made it hold a million of them, 127 MB that the
 // collector traced again and again. Past maxStems words it stops growing,
 // so no notes make it unbounded.
-var stems = struct {
+var stems [stemShards]struct {
 	sync.RWMutex
 	m map[string]string // word as written -> term
-}{m: map[string]string{}}
+	_ [32]byte          // a shard to a cache line (64 bytes): two shards share no line
+}
 
-const maxStems = 1 << 17
+// stemShards splits the memo so that the goroutines of a build, each
+// taking a read lock per word, rarely touch the same lock: one lock's
+// reader count, bounced between two cores, cost more than the lookups.
+const (
+	stemShards = 32
+	maxStems   = 1 << 17
+)
+
+// stemShard picks the shard of a word by a hash of its bytes (FNV-1a).
+func stemShard(part string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(part); i++ {
+		h ^= uint32(part[i])
+		h *= 16777619
+	}
+	return int(h % stemShards)
+}
 
 // normalize lower-cases and stems one word part; "" means a stop word.
 func normalize(part string) string {
@@ -213,18 +230,22 @@ func normalize(part string) string {
 		}
 		return w
 	}
-	stems.RLock()
-	t, ok := stems.m[part]
-	stems.RUnlock()
+	sh := &stems[stemShard(part)]
+	sh.RLock()
+	t, ok := sh.m[part]
+	sh.RUnlock()
 	if ok {
 		return t
 	}
 	t = normalizeWord(part)
-	stems.Lock()
-	if len(stems.m) < maxStems {
-		stems.m[part] = t
+	sh.Lock()
+	if sh.m == nil { // made on first use: package init analyses words too
+		sh.m = map[string]string{}
 	}
-	stems.Unlock()
+	if len(sh.m) < maxStems/stemShards {
+		sh.m[part] = t
+	}
+	sh.Unlock()
 	return t
 }
 
