@@ -242,14 +242,18 @@ scores are unchanged to the bit.
   pool, analysis), the expansion's search of the built-in notes 16%,
   re-ranking 13.5%, building searchers 12.7%, opening the cache 11.4%
   (mostly the notes walk), package init 5%. The target is met.
-- **Builds** (100k realistic, about 7 CPU-seconds, was 12-16): adding
-  postings 1.6 s, analysis 1.4 s, service detection 1.1 s, the collector
-  1.0 s (about 110 MB live under the build's memory limit), the
-  vocabulary tally 0.9 s, writing the segment 0.65 s, reading the notes
-  0.45 s. Wall, traced on a loaded machine: loading the notes 0.5-0.7 s,
-  gathering postings on both cores, then writing the segment on one core
-  (1-1.8 s, beside the snapshot on the other): that serial tail is what
-  keeps a build from using both cores throughout. The memory limit
-  (boundHeap: 64 MiB + 600 B a snippet + twice the text) costs about 15%
-  of build CPU; without it peak RSS was 267-277 MB.
+- **Builds** (100k realistic, 6.5-8 CPU-seconds, was 12-16): the
+  workers gather postings straight from the analyser's tokens; the stem
+  memo is split in 32 shards (one memo's read lock, taken per word by
+  both workers, bounced between the cores: wall 4.7 -> 3.8 s at 100k);
+  the service finder's full memos are read without a lock; each
+  worker's terms are sorted on its own goroutine while the segment's
+  stored ids are written. CPU profile (loaded machine): adding postings
+  about 1.6 s, analysis 1.4 s, service detection 1.1 s, the collector
+  1.0 s (about 110 MB live under the build's memory limit, which costs
+  about 15% of build CPU; without it peak RSS was 267-277 MB), the
+  vocabulary tally, reading the notes 0.45 s. Wall: loading the notes
+  about 0.4 s, gathering postings on both cores, then a tail of about
+  1 s in which the segment (0.75 s) and the snapshot (0.5-0.8 s) are
+  written on one core each.
 `
