@@ -306,7 +306,8 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 		}
 		up = &Update{}
 	}
-	acc, voc, err := accumulate(snippets, up.Keep, progress, analysed)
+	acc, sp, voc, err := accumulate(snippets, up.Keep, progress, analysed, dir, spillBudget)
+	defer sp.remove()
 	if err != nil {
 		return nil, err
 	}
@@ -314,8 +315,14 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 		voc.merge(up.Vocab)
 	}
 	wait := beside(indexed, voc)
-	tmp, err := writeTemp(dir, acc, up.Keep)
-	acc = nil
+	var tmp string
+	if acc != nil {
+		tmp, err = writeTemp(dir, acc, up.Keep)
+		acc = nil
+	} else {
+		tmp, err = mergeSpills(dir, sp, up.Keep)
+		sp.remove()
+	}
 	if err == nil {
 		err = publish(tmp, filepath.Join(dir, segmentName))
 	}
@@ -377,6 +384,27 @@ func writeTemp(dir string, acc *accumulator, keep int) (string, error) {
 		return "", fmt.Errorf("open index: %w", err)
 	}
 	p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
+	return mergeTemp(dir, p.segs, p.drops)
+}
+
+// mergeSpills merges the segments a build spilled, in snippet order,
+// after the first keep snippets of the index in dir when keep > 0, into a
+// temporary file of dir, and returns its name (see writeTemp).
+func mergeSpills(dir string, sp *spills, keep int) (string, error) {
+	p := &parts{}
+	defer p.close()
+	if keep > 0 {
+		if err := p.addOld(dir, keep); err != nil {
+			return "", fmt.Errorf("open index: %w", err)
+		}
+	}
+	for _, f := range sp.files {
+		seg, err := openSegment(f.path)
+		if err != nil {
+			return "", fmt.Errorf("open index: %w", err)
+		}
+		p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
+	}
 	return mergeTemp(dir, p.segs, p.drops)
 }
 

@@ -123,6 +123,17 @@ type postingsCursor struct {
 	doc, freq, locs int
 }
 
+// skipDoc moves the cursor past its document.
+func (c *postingsCursor) skipDoc() {
+	p := c.p
+	c.doc++
+	_, n := binary.Uvarint(p.freq[c.freq:])
+	_, m := binary.Uvarint(p.freq[c.freq+n:])
+	c.freq += n + m
+	size, k := binary.Uvarint(p.locs[c.locs:])
+	c.locs += k + int(size)
+}
+
 // copyDoc appends the cursor's document to buf and moves past it.
 func (c *postingsCursor) copyDoc(buf *postingsBuf) {
 	p := c.p
