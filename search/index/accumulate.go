@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
@@ -25,7 +26,7 @@ import (
 // the collector took 40% more CPU under boundHeap's limit.
 //
 // A worker whose postings pass its share of budget (bytes; see
-// spillBudget) writes them as segment files in dir, one a run of
+// spillBudget), when all of theirs pass budget, writes them as segment files in dir, one a run of
 // consecutive snippets it holds, and starts afresh; once one has, every
 // worker writes what it holds at the end, and the returned spills, in
 // snippet order, are the index (the accumulator is then nil). The caller
@@ -36,13 +37,20 @@ func accumulate(snippets []corpus.Snippet, first int, progress func(int), analys
 		acc.parts[i] = newPostings()
 	}
 	sp := &spills{dir: dir, first: first, runs: make([][][2]int, len(acc.parts))}
+	// A worker spills when the workers hold more than budget and it
+	// holds more than its share: a worker that took more pieces than
+	// the others may hold more than its share.
 	share := budget / int64(len(acc.parts))
+	var held atomic.Int64
 	voc, err := indexRange(snippets, first, split(snippets, first), progress, analysed, func(m *docMaker, w, from, to int) error {
+		p := acc.parts[w]
+		before := p.bytes
 		for i := from; i < to; i++ {
-			m.post(acc.parts[w], uint32(i-first), i, snippets[i])
+			m.post(p, uint32(i-first), i, snippets[i])
 		}
 		sp.held(w, from-first, to-first)
-		if acc.parts[w].bytes > share {
+		if held.Add(p.bytes-before) > budget && p.bytes > share {
+			held.Add(-p.bytes)
 			return sp.spill(acc.parts, w)
 		}
 		return nil
@@ -104,7 +112,7 @@ func (sp *spills) held(w, from, to int) {
 func (sp *spills) spill(parts []*postings, w int) error {
 	p := parts[w]
 	for _, r := range sp.runs[w] {
-		a := &accumulator{first: sp.first + r[0], n: r[1] - r[0], parts: []*postings{p.window(uint32(r[0]), uint32(r[1]))}}
+		a := &accumulator{first: sp.first + r[0], n: r[1] - r[0], parts: []*postings{p}, window: true, lo: uint32(r[0])}
 		path := filepath.Join(sp.dir, fmt.Sprintf("spill-%d.zap", sp.first+r[0]))
 		if err := a.writeSegmentFile(path); err != nil {
 			return fmt.Errorf("write index: %w", err)
@@ -129,37 +137,6 @@ func (sp *spills) remove() {
 		os.Remove(f.path)
 	}
 	sp.files = nil
-}
-
-// window returns the postings of a's documents [lo, hi), numbered from
-// lo: a run of one worker's, which may hold several.
-func (a *postings) window(lo, hi uint32) *postings {
-	out := newPostings()
-	for name, terms := range a.fields {
-		var m map[string]*postingsBuf
-		for t, p := range terms {
-			i, _ := slices.BinarySearch(p.docs, lo)
-			if i == len(p.docs) || p.docs[i] >= hi {
-				continue
-			}
-			c := postingsCursor{p: p}
-			for c.doc < i {
-				c.skipDoc()
-			}
-			q := out.newBuf()
-			for c.doc < len(p.docs) && p.docs[c.doc] < hi {
-				c.copyDoc(q)
-				q.docs[len(q.docs)-1] -= lo
-			}
-			if m == nil {
-				m = map[string]*postingsBuf{}
-				out.fields[name] = m
-				out.opts[name] = a.opts[name]
-			}
-			m[t] = q
-		}
-	}
-	return out
 }
 
 // postings gathers the postings of documents added in number order:

@@ -205,7 +205,9 @@ func boundHeap(snippets []corpus.Snippet) (restore func()) {
 	for _, s := range snippets {
 		text += len(s.Text)
 	}
-	limit := int64(64<<20 + 600*len(snippets) + 2*text)
+	// A build that spills keeps at most about spillBudget of postings
+	// (its buffers' capacity, maps and terms: twice what it counts).
+	limit := int64(64<<20+2*text) + min(int64(600*len(snippets)), 2*spillBudget)
 	if old := debug.SetMemoryLimit(-1); old > limit {
 		debug.SetMemoryLimit(limit)
 		return func() { debug.SetMemoryLimit(old) }
