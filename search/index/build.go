@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -205,7 +206,9 @@ func boundHeap(snippets []corpus.Snippet) (restore func()) {
 	for _, s := range snippets {
 		text += len(s.Text)
 	}
-	limit := int64(64<<20 + 600*len(snippets) + 2*text)
+	// A build that spills keeps at most about spillBudget of postings
+	// (its buffers' capacity, maps and terms: twice what it counts).
+	limit := int64(64<<20+2*text) + min(int64(600*len(snippets)), 2*spillBudget)
 	if old := debug.SetMemoryLimit(-1); old > limit {
 		debug.SetMemoryLimit(limit)
 		return func() { debug.SetMemoryLimit(old) }
@@ -306,7 +309,8 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 		}
 		up = &Update{}
 	}
-	acc, voc, err := accumulate(snippets, up.Keep, progress, analysed)
+	acc, sp, voc, err := accumulate(snippets, up.Keep, progress, analysed, dir, spillBudget)
+	defer sp.remove()
 	if err != nil {
 		return nil, err
 	}
@@ -314,8 +318,16 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 		voc.merge(up.Vocab)
 	}
 	wait := beside(indexed, voc)
-	tmp, err := writeTemp(dir, acc, up.Keep)
-	acc = nil
+	var tmp string
+	if acc != nil {
+		tmp, err = writeTemp(dir, acc, up.Keep)
+		acc = nil
+	} else {
+		restore := tightHeap()
+		tmp, err = mergeSpills(dir, sp, up.Keep)
+		restore()
+		sp.remove()
+	}
 	if err == nil {
 		err = publish(tmp, filepath.Join(dir, segmentName))
 	}
@@ -377,6 +389,46 @@ func writeTemp(dir string, acc *accumulator, keep int) (string, error) {
 		return "", fmt.Errorf("open index: %w", err)
 	}
 	p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
+	return mergeTemp(dir, p.segs, p.drops)
+}
+
+// tightHeap returns the build's garbage (its postings, written as spills)
+// to the system and holds the heap, until the returned function is
+// called, to what is live now and some: zap's merge maps every spill,
+// whose pages count as the process's memory, beside the heap.
+func tightHeap() (restore func()) {
+	debug.FreeOSMemory()
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return func() {}
+	}
+	limit := int64(sample[0].Value.Uint64()) + 64<<20
+	if old := debug.SetMemoryLimit(-1); old > limit {
+		debug.SetMemoryLimit(limit)
+		return func() { debug.SetMemoryLimit(old) }
+	}
+	return func() {}
+}
+
+// mergeSpills merges the segments a build spilled, in snippet order,
+// after the first keep snippets of the index in dir when keep > 0, into a
+// temporary file of dir, and returns its name (see writeTemp).
+func mergeSpills(dir string, sp *spills, keep int) (string, error) {
+	p := &parts{}
+	defer p.close()
+	if keep > 0 {
+		if err := p.addOld(dir, keep); err != nil {
+			return "", fmt.Errorf("open index: %w", err)
+		}
+	}
+	for _, f := range sp.files {
+		seg, err := openSegment(f.path)
+		if err != nil {
+			return "", fmt.Errorf("open index: %w", err)
+		}
+		p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
+	}
 	return mergeTemp(dir, p.segs, p.drops)
 }
 

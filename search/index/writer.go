@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -43,13 +44,43 @@ type accumulator struct {
 	parts []*postings
 	// cursors is joined's scratch
 	cursors []postingsCursor
+	// window: the parts hold other documents too (a spill's, see
+	// spills.spill), those numbered lo to lo+n are written, from 0
+	window bool
+	lo     uint32
+}
+
+// clip returns the postings of p's documents in a's window, numbered
+// from its start, in buf.
+func (a *accumulator) clip(p, buf *postingsBuf) *postingsBuf {
+	lo, hi := a.lo, a.lo+uint32(a.n)
+	i, _ := slices.BinarySearch(p.docs, lo)
+	c := postingsCursor{p: p}
+	for c.doc < i {
+		c.skipDoc()
+	}
+	buf.docs, buf.freq, buf.locs = buf.docs[:0], buf.freq[:0], buf.locs[:0]
+	for c.doc < len(p.docs) && p.docs[c.doc] < hi {
+		c.copyDoc(buf)
+		buf.docs[len(buf.docs)-1] -= lo
+	}
+	return buf
+}
+
+// inWindow reports whether p has documents in a's window.
+func (a *accumulator) inWindow(p *postingsBuf) bool {
+	i, _ := slices.BinarySearch(p.docs, a.lo)
+	return i < len(p.docs) && p.docs[i] < a.lo+uint32(a.n)
 }
 
 // fieldNames returns the parts' fields but "_id", sorted.
 func (a *accumulator) fieldNames() []string {
 	var names []string
 	for _, p := range a.parts {
-		for name := range p.fields {
+		for name, terms := range p.fields {
+			if a.window && !slices.ContainsFunc(slices.Collect(maps.Values(terms)), a.inWindow) {
+				continue
+			}
 			names = append(names, name)
 		}
 	}
@@ -121,6 +152,17 @@ func (a *accumulator) join(ps []*postingsBuf, buf *postingsBuf) *postingsBuf {
 type postingsCursor struct {
 	p               *postingsBuf
 	doc, freq, locs int
+}
+
+// skipDoc moves the cursor past its document.
+func (c *postingsCursor) skipDoc() {
+	p := c.p
+	c.doc++
+	_, n := binary.Uvarint(p.freq[c.freq:])
+	_, m := binary.Uvarint(p.freq[c.freq+n:])
+	c.freq += n + m
+	size, k := binary.Uvarint(p.locs[c.locs:])
+	c.locs += k + int(size)
 }
 
 // copyDoc appends the cursor's document to buf and moves past it.
@@ -289,7 +331,7 @@ func (a *accumulator) writeField(s *segFile, id int, name string, lists [][]term
 		}
 	} else {
 		pw := &postingsWriter{numDocs: uint64(a.n)}
-		var buf postingsBuf
+		var buf, clipped postingsBuf
 		at := make([]int, len(lists))
 		var ps []*postingsBuf
 		var key []byte
@@ -312,7 +354,13 @@ func (a *accumulator) writeField(s *segFile, id int, name string, lists [][]term
 					at[i]++
 				}
 			}
-			off := pw.write(s, a.join(ps, &buf), byte(id))
+			p := a.join(ps, &buf)
+			if a.window {
+				if p = a.clip(p, &clipped); len(p.docs) == 0 {
+					continue
+				}
+			}
+			off := pw.write(s, p, byte(id))
 			key = append(key[:0], t...)
 			if err := b.Insert(key, off); err != nil {
 				return 0, err
