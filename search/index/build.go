@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -323,9 +322,7 @@ func write(dir string, snippets []corpus.Snippet, up *Update, progress func(int)
 		tmp, err = writeTemp(dir, acc, up.Keep)
 		acc = nil
 	} else {
-		restore := tightHeap()
 		tmp, err = mergeSpills(dir, sp, up.Keep)
-		restore()
 		sp.remove()
 	}
 	if err == nil {
@@ -390,25 +387,6 @@ func writeTemp(dir string, acc *accumulator, keep int) (string, error) {
 	}
 	p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
 	return mergeTemp(dir, p.segs, p.drops)
-}
-
-// tightHeap returns the build's garbage (its postings, written as spills)
-// to the system and holds the heap, until the returned function is
-// called, to what is live now and some: zap's merge maps every spill,
-// whose pages count as the process's memory, beside the heap.
-func tightHeap() (restore func()) {
-	debug.FreeOSMemory()
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return func() {}
-	}
-	limit := int64(sample[0].Value.Uint64()) + 64<<20
-	if old := debug.SetMemoryLimit(-1); old > limit {
-		debug.SetMemoryLimit(limit)
-		return func() { debug.SetMemoryLimit(old) }
-	}
-	return func() {}
 }
 
 // mergeSpills merges the segments a build spilled, in snippet order,
