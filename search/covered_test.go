@@ -93,3 +93,19 @@ func TestHeadingSubjectAndWhy(t *testing.T) {
 		t.Errorf("rotate: unknown %v", ans.Unknown)
 	}
 }
+
+// The words no note mentions are named as the question first wrote them:
+// a later "scale-in" does not make "Auto Scaling group" read "auto scale
+// group".
+func TestUnknownAsFirstWritten(t *testing.T) {
+	e := testEngine(t, corpus.ParseMarkdown("bread.md", []byte("# Bread\n\n- Knead the dough for ten minutes\n- Bake the loaf at 230 degrees\n")))
+	r, err := e.Rank("An Auto Scaling group loses log files during scale-in events", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range e.Answer(r).Unknown {
+		if strings.Contains(w, "auto scale") {
+			t.Errorf("unknown %q, want the question's own words (auto scaling group)", e.Answer(r).Unknown)
+		}
+	}
+}

@@ -172,9 +172,11 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 			}
 		}
 	}
+	// A term is named as the question first wrote it: "scale-in" later in
+	// a stem does not turn "Auto Scaling group" into "auto scale group".
 	surface := map[string]string{}
 	for _, t := range toks {
-		if !t.Whole {
+		if _, seen := surface[t.Term]; !t.Whole && !seen {
 			surface[t.Term] = strings.ToLower(q[t.Start:t.End])
 		}
 	}
