@@ -249,8 +249,8 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 		r.idle = e.idle(opts.Filter)
 	}
 	for _, h := range res.Hits {
-		i, err := strconv.Atoi(h.ID)
-		if err != nil || i < 0 || i >= e.snippets.Len() {
+		i, ok := e.snippetIndex(h.ID)
+		if !ok {
 			return nil, fmt.Errorf("search: index holds unknown snippet %q", h.ID)
 		}
 		hit := Hit{Index: i, Snippet: e.snippets.Snippet(i), Score: h.Score}
@@ -293,6 +293,13 @@ func (e *Engine) Answer(r *Ranking) *Answer {
 	}
 	ans.Related = e.related(p, ans.Results)
 	return ans
+}
+
+// snippetIndex reads a hit's id as the position of its snippet in the
+// notes, and says whether the notes have one there.
+func (e *Engine) snippetIndex(id string) (int, bool) {
+	i, err := strconv.Atoi(id)
+	return i, err == nil && i >= 0 && i < e.snippets.Len()
 }
 
 func less(a, b corpus.Snippet) bool {

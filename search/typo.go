@@ -1,7 +1,6 @@
 package search
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -58,25 +57,43 @@ func (e *Engine) suggest(word, term string) (suggestion, bool) {
 	if len(word) > 7 {
 		maxDist = 2
 	}
-	best, bestDist, bestDF := suggestion{}, maxDist+1, 0
-	e.voc.EachWord(word[0], func(w, t string) {
-		if abs(len(w)-len(word)) > maxDist {
-			return
-		}
-		d := editDistance(word, w, maxDist)
-		if d > bestDist {
-			return
-		}
-		df := e.voc.DF(t)
-		if d < bestDist || (d == bestDist && (df > bestDF || (df == bestDF && w < best.word))) {
-			best, bestDist, bestDF = suggestion{word: w, term: t}, d, df
-		}
-	})
-	if bestDist > maxDist || analysis.IsEnglish(word) || analysis.SubjectWeight(term) < 1 {
+	n := nearest{word: word, max: maxDist}
+	e.voc.EachWord(word[0], func(w, t string) { n.consider(w, t, e.voc.DF) })
+	best, ok := n.found()
+	if !ok || analysis.IsEnglish(word) || analysis.SubjectWeight(term) < 1 {
 		return suggestion{}, false
 	}
 	return best, true
 }
+
+// nearest keeps, of the known words it is shown, the one closest to word:
+// at most max edits, and among equals the one more notes use, then the
+// first in byte order. Typo correction and name correction share it.
+type nearest struct {
+	word       string
+	max        int
+	best       suggestion
+	dist, df   int
+	considered bool
+}
+
+// consider weighs w, a word the notes write, whose term is t.
+func (n *nearest) consider(w, t string, df func(string) int) {
+	if w == "" || w[0] != n.word[0] || abs(len(w)-len(n.word)) > n.max {
+		return
+	}
+	d := editDistance(n.word, w, n.max)
+	if d > n.max || (n.considered && d > n.dist) {
+		return
+	}
+	f := df(t)
+	if !n.considered || d < n.dist || f > n.df || (f == n.df && w < n.best.word) {
+		n.best, n.dist, n.df, n.considered = suggestion{word: w, term: t}, d, f, true
+	}
+}
+
+// found returns the closest word, if any was within max edits.
+func (n *nearest) found() (suggestion, bool) { return n.best, n.considered }
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
@@ -190,19 +207,12 @@ func (e *Engine) closestName(word string) (string, bool) {
 	if len(word) > 11 {
 		maxDist = 2
 	}
-	best, bestDist, bestDF := "", maxDist+1, 0
+	n := nearest{word: word, max: maxDist}
 	for _, t := range e.names {
-		name := strings.TrimPrefix(t, analysis.CodeMark)
-		if name[0] != word[0] || abs(len(name)-len(word)) > maxDist {
-			continue
-		}
-		d := editDistance(word, name, maxDist)
-		df := e.voc.DF(t)
-		if d < bestDist || (d == bestDist && d <= maxDist && (df > bestDF || (df == bestDF && name < best))) {
-			best, bestDist, bestDF = name, d, df
-		}
+		n.consider(strings.TrimPrefix(t, analysis.CodeMark), t, e.voc.DF)
 	}
-	return best, bestDist <= maxDist && best != ""
+	best, ok := n.found()
+	return best.word, ok
 }
 
 // asWritten returns name as a note writes it ("BeforeInstall" for
@@ -218,8 +228,8 @@ func (e *Engine) asWritten(name string) string {
 	if err != nil || len(res.Hits) == 0 {
 		return name
 	}
-	i, err := strconv.Atoi(res.Hits[0].ID)
-	if err != nil || i < 0 || i >= e.snippets.Len() {
+	i, ok := e.snippetIndex(res.Hits[0].ID)
+	if !ok {
 		return name
 	}
 	text := e.snippets.Snippet(i).Text
