@@ -384,5 +384,5 @@ func contributions(ps []score.Share, pl *plan) []Contribution {
 // isList reports whether snippet i introduces a list of at least three
 // items.
 func (e *Engine) isList(i int) bool {
-	return strings.HasSuffix(strings.TrimSpace(e.snippets.Snippet(i).Text), ":") && len(e.children(i)) >= 3
+	return introduces(e.snippets.Snippet(i).Text) && len(e.children(i)) >= 3
 }

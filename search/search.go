@@ -286,7 +286,7 @@ func (e *Engine) Answer(r *Ranking) *Answer {
 	shown, withItems := e.onePerPlace(append(slices.Clip(r.Hits), r.rest...))
 	for i, h := range shown[:min(len(shown), len(r.Hits))] {
 		res := Result{Hit: h, Rank: i + 1, Services: e.servicesOf(h.Index, h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
-		if withItems[h.Index] || strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {
+		if withItems[h.Index] {
 			res.Children = e.children(h.Index)
 		}
 		ans.Results = append(ans.Results, res)
@@ -444,7 +444,10 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 			continue
 		}
 		kept = append(kept, h)
-		if withItems[h.Index] || strings.HasSuffix(strings.TrimSpace(h.Snippet.Text), ":") {
+		if introduces(h.Snippet.Text) {
+			withItems[h.Index] = true // a list intro is shown with its items wherever it ranks
+		}
+		if withItems[h.Index] {
 			for _, c := range e.childIndices(h.Index) {
 				listed[c] = true
 			}
@@ -452,6 +455,10 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 	}
 	return kept, withItems
 }
+
+// introduces reports whether a note's text introduces a list: it ends in
+// ":" ("Replication needs:").
+func introduces(text string) bool { return strings.HasSuffix(strings.TrimSpace(text), ":") }
 
 // familyRanks is how many of the first hits a parent and its item must
 // both be among to show as one place.
@@ -489,7 +496,7 @@ func (e *Engine) families(top []Hit) map[int]int {
 // snippet of its file whose text is its nearest parent and ends in ":".
 func (e *Engine) parentOf(i int) (int, bool) {
 	s := e.snippets.Snippet(i)
-	if len(s.Context) == 0 || !strings.HasSuffix(strings.TrimSpace(s.Context[len(s.Context)-1]), ":") {
+	if len(s.Context) == 0 || !introduces(s.Context[len(s.Context)-1]) {
 		return 0, false
 	}
 	return e.directParent(i)
