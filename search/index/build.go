@@ -376,23 +376,24 @@ func writeTemp(dir string, acc *accumulator, keep int) (string, error) {
 		return "", fmt.Errorf("write index: %w", err)
 	}
 	defer os.Remove(added)
-	p := &parts{}
-	defer p.close()
-	if err := p.addOld(dir, keep); err != nil {
-		return "", fmt.Errorf("open index: %w", err)
-	}
-	seg, err := openSegment(added)
-	if err != nil {
-		return "", fmt.Errorf("open index: %w", err)
-	}
-	p.segs, p.drops = append(p.segs, seg), append(p.drops, nil)
-	return mergeTemp(dir, p.segs, p.drops)
+	return mergeFiles(dir, keep, []string{added})
 }
 
 // mergeSpills merges the segments a build spilled, in snippet order,
 // after the first keep snippets of the index in dir when keep > 0, into a
 // temporary file of dir, and returns its name (see writeTemp).
 func mergeSpills(dir string, sp *spills, keep int) (string, error) {
+	paths := make([]string, len(sp.files))
+	for i, f := range sp.files {
+		paths[i] = f.path
+	}
+	return mergeFiles(dir, keep, paths)
+}
+
+// mergeFiles merges, into a temporary file of dir whose name it returns,
+// the first keep snippets of the index in dir when keep > 0 and then the
+// segment files, in order.
+func mergeFiles(dir string, keep int, files []string) (string, error) {
 	p := &parts{}
 	defer p.close()
 	if keep > 0 {
@@ -400,8 +401,8 @@ func mergeSpills(dir string, sp *spills, keep int) (string, error) {
 			return "", fmt.Errorf("open index: %w", err)
 		}
 	}
-	for _, f := range sp.files {
-		seg, err := openSegment(f.path)
+	for _, f := range files {
+		seg, err := openSegment(f)
 		if err != nil {
 			return "", fmt.Errorf("open index: %w", err)
 		}
