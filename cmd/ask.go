@@ -64,6 +64,7 @@ with matched words highlighted, the section each sits in, and related AWS
 services. It understands stems (deploying, deployment), AWS acronyms and
 former names (ASG, SSM, CloudWatch Events = EventBridge) and small typos.
 Without --notes it searches its built-in AWS DevOps Professional notes.
+Run without a question on a terminal, it opens the interactive prompt (-i).
 
 ` + filterHelp + `
 
@@ -82,6 +83,11 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Interactive {
 				return opts.runInteractive(args)
+			}
+			if interactive && len(args) == 0 && ios.InTTY && ios.OutTTY && !opts.JSON {
+				// A bare crib on a terminal has no question to answer
+				// and nothing piped in: open the prompt, as -i does.
+				return opts.runInteractive(nil)
 			}
 			opts.Question = strings.TrimSpace(strings.Join(args, " "))
 			if opts.Question == "" && len(args) == 0 && !ios.InTTY && ios.In != nil {

@@ -59,10 +59,14 @@ func questionArgs(root *cobra.Command, args []string) []string {
 // isDashWord reports whether a is a -word of a question rather than a
 // flag: one dash, then a letter or digit and at least one more character,
 // and no shorthand flag that could read it (-n3 and -C2 are flags;
-// -beanstalk and -ntp are words; -h and -v stay flags).
+// -beanstalk and -ntp are words; -h and -v stay flags), or one dash and
+// a quoted phrase (-"elastic beanstalk": no flag starts with a quote).
 func isDashWord(fs *pflag.FlagSet, a string) bool {
 	if len(a) < 3 || a[0] != '-' || a[1] == '-' {
 		return false
+	}
+	if a[1] == '"' {
+		return true
 	}
 	r, n := utf8.DecodeRuneInString(a[1:])
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {

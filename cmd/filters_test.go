@@ -67,6 +67,7 @@ func TestDashWordsAfterTheQuestion(t *testing.T) {
 		{"help and version stay flags", []string{"deploy", "-h"}, []string{"deploy", "-h"}},
 		{"first word is a flag", []string{"-beanstalk", "deploy"}, []string{"-beanstalk", "deploy"}},
 		{"after --", []string{"deploy", "--", "-x", "-beanstalk"}, []string{"deploy", "--", "-x", "-beanstalk"}},
+		{"dash phrase", []string{"swap", "urls", `-"elastic beanstalk"`}, []string{"--", "swap", "urls", `-"elastic beanstalk"`}},
 		{"ask command", []string{"ask", "deploy", "-beanstalk"}, []string{"ask", "--", "deploy", "-beanstalk"}},
 		{"other command", []string{"service", "ec2", "-beanstalk"}, []string{"service", "ec2", "-beanstalk"}},
 	}

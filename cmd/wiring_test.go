@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -98,6 +99,33 @@ func TestUsageErrors(t *testing.T) {
 			}
 			if got := strings.Contains(errOut, "Run 'crib --help' for usage."); got != tt.usage {
 				t.Errorf("usage hint %v, want %v; stderr:\n%s", got, tt.usage, errOut)
+			}
+		})
+	}
+}
+
+// TestBareCribOnATerminal: crib with no question opens the prompt when
+// both ends are a terminal, and asks for a question otherwise (a script
+// that forgot its question must not hang at a prompt).
+func TestBareCribOnATerminal(t *testing.T) {
+	tests := []struct {
+		name          string
+		inTTY, outTTY bool
+		code          int
+		want          string // in stdout or stderr
+	}{
+		{"terminal", true, true, ExitFound, "Ask away"},
+		{"output piped", true, false, ExitError, "no question given"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			env := map[string]string{"HOME": t.TempDir(), "XDG_CACHE_HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir()}
+			ios := &IOStreams{In: strings.NewReader("warm pool\n"), Out: &out, ErrOut: &errOut, InTTY: tt.inTTY, OutTTY: tt.outTTY, Width: 80,
+				Getenv: func(k string) string { return env[k] }}
+			code := Run(ios, []string{"--notes", checkNotes, "--color", "never"})
+			if code != tt.code || !strings.Contains(out.String()+errOut.String(), tt.want) {
+				t.Errorf("exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s", code, tt.code, tt.want, out.String(), errOut.String())
 			}
 		})
 	}
