@@ -201,6 +201,11 @@ func askRun(opts *AskOptions) error {
 			// what the notes lack, as a "no note covers" line would.
 			fmt.Fprintf(ios.ErrOut, "crib: not in the notes: %s\n", visible(quoteAll(ans.Unknown)))
 		}
+		if opts.Explain {
+			// Piped, the legend goes where a reader of stdout still
+			// sees it without it entering what is piped on.
+			fmt.Fprintf(ios.ErrOut, "crib: %s\n", explainLegend)
+		}
 	}
 	if len(ans.Results) == 0 {
 		return errNotFound
@@ -208,7 +213,7 @@ func askRun(opts *AskOptions) error {
 	return nil
 }
 
-// explainLegend says, on a terminal, how to read --explain's lines.
+// explainLegend says how to read --explain's lines (on stderr).
 const explainLegend = "explain columns: +what it added, coverage (the share of the question the note says) or bm25 (the index's score), field, kind, the term as indexed (stemmed), and the question's words it stands for"
 
 // maxStdinQuestion bounds a question read from standard input; questions

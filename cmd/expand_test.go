@@ -29,7 +29,7 @@ func TestExpansion(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errOut := transcript{args: tt.args, env: tt.env}.run(t)
-			if code != 0 || errOut != "" {
+			if code != 0 || errOut != "crib: "+explainLegend+"\n" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
 			if got := strings.Contains(out, " expansion "); got != tt.expanded {
