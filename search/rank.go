@@ -376,9 +376,22 @@ func contributions(ps []score.Share, pl *plan) []Contribution {
 		case p.Synonym:
 			kind = KindSynonym
 		}
-		out[i] = Contribution{Share: ShareCoverage, Field: p.Field, Term: p.Term, Kind: kind, Origin: p.Origin, Score: p.Score}
+		out[i] = Contribution{Share: ShareCoverage, Field: p.Field, Term: p.Term, Kind: kind, Origin: pl.asAsked(p.Origin), Score: p.Score}
 	}
 	return out
+}
+
+// asAsked gives a concept's label (its stems, space-separated) in the
+// question's own words where the question wrote them ("someone deleted"
+// for "someon delet"), a stem as it is where it wrote none.
+func (p *plan) asAsked(label string) string {
+	words := strings.Fields(label)
+	for i, w := range words {
+		if s := p.surface[w]; s != "" {
+			words[i] = s
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // isList reports whether snippet i introduces a list of at least three

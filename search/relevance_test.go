@@ -197,3 +197,27 @@ func TestSiblingsShowTheirParent(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainOriginAsAsked: --explain names the question's words a term
+// stands for as the question wrote them, not as stems ("deployment
+// package", not "deploy packag").
+func TestExplainOriginAsAsked(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "A Lambda deployment package is at most 50 MB zipped.", Source: "n.md", Line: 1},
+	})
+	ans, err := e.Search("lambda deployment packages size", Options{Limit: 1, Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Results) == 0 {
+		t.Fatal("no result")
+	}
+	var origins []string
+	for _, c := range ans.Results[0].Explain {
+		origins = append(origins, c.Origin)
+	}
+	all := " " + strings.Join(origins, " ") + " "
+	if !strings.Contains(all, " packages ") || strings.Contains(all, " packag ") || strings.Contains(all, " deploy ") {
+		t.Errorf("origins %q: want the question's word \"packages\", not its stem", origins)
+	}
+}
