@@ -23,7 +23,7 @@ func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) map[int]i
 	for doc := range held {
 		best, at := -1, -1
 		for i := range opts {
-			if p := indexSeq(docs[doc].text.seq, optDocs[i].text.seq); p >= 0 && (at < 0 || p < at) {
+			if p := saysOption(docs[doc].text.seq, optDocs[i].text.seq); p >= 0 && (at < 0 || p < at) {
 				best, at = i, p
 			}
 		}
@@ -45,6 +45,29 @@ func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) map[int]i
 	}
 	return subject
 }
+
+// saysOption is where a note first says an option: its whole text, or,
+// for an option of a few words (a name: "Systems Manager Parameter Store
+// standard tier"), at least half of them from its start, two or more
+// ("Systems Manager Parameter Store SecureString …"). It is -1 when the
+// note does not. (Any two words in a row of the option, not only its
+// start, took exam top-1 from 0.486 to 0.475.)
+func saysOption(note, option []string) int {
+	if p := indexSeq(note, option); p >= 0 || len(option) > maxNameWords {
+		return p
+	}
+	for n := len(option) - 1; n >= 2 && 2*n >= len(option); n-- {
+		if p := indexSeq(note, option[:n]); p >= 0 {
+			return p
+		}
+	}
+	return -1
+}
+
+// maxNameWords is the most words an option may have to be said by its
+// start alone: a longer one is a sentence, whose first words ("create an
+// alarm") say little of it.
+const maxNameWords = 6
 
 // indexSeq is where sub first stands in seq, word for word, or -1.
 func indexSeq(seq, sub []string) int {
