@@ -370,17 +370,19 @@ const (
 // much of the subject they hold. subject is concepts weighed by Subject;
 // a concept no note holds in any form (Concept.Known against df and
 // phrase, unless known says to count it held, as for corrected typos)
-// keeps Foreign of its weight, except a service's name, which keeps all
-// of it: notes may lack "website" and still be the place to ask, but
-// notes that never name Lightsail cannot answer a question about it.
+// keeps Foreign of its weight, except a service's name and a name (see
+// named: a word no dictionary has, "lightsail", "terraform",
+// "m5.xlarge"), which keep all of it: notes may lack "website" and still
+// be the place to ask, but notes that never name Lightsail or Terraform
+// cannot answer a question about it, however much AWS writing names it.
 // share is the held concepts' part of the total weight.
-func Held(subject []Concept, df func(string) int, phrase func([]string) bool, known func(Concept) bool) (weighed []Concept, share float64) {
+func Held(subject []Concept, df func(string) int, phrase func([]string) bool, known, named func(Concept) bool) (weighed []Concept, share float64) {
 	weighed = slices.Clone(subject)
 	var held, total float64
 	for i, c := range weighed {
 		if c.Known(df, phrase) || known(c) {
 			held += c.Weight
-		} else if !c.Service {
+		} else if !c.Service && !named(c) {
 			weighed[i].Weight *= Foreign(c.Forms[0])
 		}
 		total += weighed[i].Weight

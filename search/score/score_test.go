@@ -58,7 +58,7 @@ func TestHeld(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			weighed, share := score.Held(tt.subject, func(t string) int { return df[t] }, nil, tt.known)
+			weighed, share := score.Held(tt.subject, func(t string) int { return df[t] }, nil, tt.known, func(score.Concept) bool { return false })
 			if math.Abs(share-tt.want) > 1e-9 {
 				t.Errorf("share %v, want %v", share, tt.want)
 			}
