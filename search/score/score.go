@@ -370,17 +370,21 @@ const (
 // much of the subject they hold. subject is concepts weighed by Subject;
 // a concept no note holds in any form (Concept.Known against df and
 // phrase, unless known says to count it held, as for corrected typos)
-// keeps Foreign of its weight, except a service's name, which keeps all
-// of it: notes may lack "website" and still be the place to ask, but
-// notes that never name Lightsail cannot answer a question about it.
+// keeps Foreign of its weight, except a service's name and a name (see
+// named: a word no dictionary has, "lightsail", "terraform",
+// "m5.xlarge"), which keep all of it: notes may lack "website" and still
+// be the place to ask, but notes that never name Lightsail or Terraform
+// cannot answer a question about it, however much AWS writing names it.
 // share is the held concepts' part of the total weight.
-func Held(subject []Concept, df func(string) int, phrase func([]string) bool, known func(Concept) bool) (weighed []Concept, share float64) {
+func Held(subject []Concept, df func(string) int, phrase func([]string) bool, known, named func(Concept) bool) (weighed []Concept, share float64) {
 	weighed = slices.Clone(subject)
 	var held, total float64
 	for i, c := range weighed {
-		if c.Known(df, phrase) || known(c) {
+		if k := c.known(df, phrase); k == 1 || known(c) {
 			held += c.Weight
-		} else if !c.Service {
+		} else if k > 0 {
+			held += k * c.Weight
+		} else if !c.Service && !named(c) {
 			weighed[i].Weight *= Foreign(c.Forms[0])
 		}
 		total += weighed[i].Weight
@@ -419,17 +423,43 @@ func Anchored(cs []Concept, d Doc) bool {
 // "agreement" apart), while the question's own words count wherever they
 // are. A nil phrase takes every word held for the phrase.
 func (c Concept) Known(df func(string) int, phrase func([]string) bool) bool {
+	return c.known(df, phrase) > 0
+}
+
+// known is how much of the Concept some note holds: 1 when a note says
+// it in the question's own words or a synonym of the domain thesaurus
+// (scale fullSynonym or more), weakHeld when notes say only a weaker
+// form of it (a general-English WordNet sense, part of a phrase), 0 when
+// none says it (see Known).
+func (c Concept) known(df func(string) int, phrase func([]string) bool) float64 {
+	out := 0.0
 	for i, f := range c.Forms {
 		all := true
 		for _, t := range f {
 			all = all && df(t) > 0
 		}
-		if all && (len(f) == 1 || i < max(c.Own, 1) || phrase == nil || phrase(f)) {
-			return true
+		// The pieces of an identifier ("use effect" of "useEffect")
+		// say it only in a row.
+		if all && (len(f) == 1 || i == 0 || phrase == nil || phrase(f)) {
+			if i < max(c.Own, 1) {
+				return 1
+			}
+			if i >= len(c.Scales) || c.Scales[i] >= fullSynonym {
+				return 1
+			}
+			out = weakHeld
 		}
 	}
-	return false
+	return out
 }
+
+// What a concept the notes say only in weaker forms holds of its weight
+// (see known): notes saying "practice" and "reduce" hold little of
+// "exercises for lower back pain".
+const (
+	fullSynonym = 0.8
+	weakHeld    = 0.6
+)
 
 // ContainsWeight reports whether some word of form weighs at least w as a
 // subject (see analysis.SubjectWeight).

@@ -54,11 +54,15 @@ func TestHeld(t *testing.T) {
 		{"no subject", nil, never, 1},
 		// "lightsail" is common in AWS writing, but notes that never name
 		// the service cannot answer about it.
+		// Notes saying only a general-English sense ("practice" for
+		// "exercise") hold less of it than the domain thesaurus's.
+		{"a weak synonym holds part", []score.Concept{{Label: "exerc", Forms: [][]string{{"exerc"}, {"lambda"}}, Scales: []float64{1, 0.51}, Weight: 1}}, never, 0.6},
+		{"a thesaurus synonym holds all", []score.Concept{{Label: "exerc", Forms: [][]string{{"exerc"}, {"lambda"}}, Scales: []float64{1, 0.85}, Weight: 1}}, never, 1},
 		{"a service the notes lack weighs in full", []score.Concept{concept(1, "lambda"), {Label: "lightsail", Forms: [][]string{{"lightsail"}}, Weight: 1, Service: true}}, never, 0.5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			weighed, share := score.Held(tt.subject, func(t string) int { return df[t] }, nil, tt.known)
+			weighed, share := score.Held(tt.subject, func(t string) int { return df[t] }, nil, tt.known, func(score.Concept) bool { return false })
 			if math.Abs(share-tt.want) > 1e-9 {
 				t.Errorf("share %v, want %v", share, tt.want)
 			}
@@ -94,5 +98,15 @@ func TestKnownPhrase(t *testing.T) {
 	own := score.Concept{Label: "artifact bucket", Forms: [][]string{{"artifact", "bucket"}}, Own: 1}
 	if !own.Known(df, none) {
 		t.Error("the question's own words, held apart, must count")
+	}
+	// "useEffect": notes that say "use" and "effect" apart do not say it;
+	// its pieces count only in a row, though they are the question's own.
+	pieces := score.Concept{Label: "useeffect", Forms: [][]string{{"useeffect"}, {"use", "effect"}}, Own: 2}
+	dfPieces := func(t string) int { return map[string]int{"use": 9, "effect": 2}[t] }
+	if pieces.Known(dfPieces, none) {
+		t.Error("an identifier known from its pieces said apart")
+	}
+	if !pieces.Known(dfPieces, func([]string) bool { return true }) {
+		t.Error("an identifier unknown though a note says its pieces in a row")
 	}
 }
