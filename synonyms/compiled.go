@@ -120,11 +120,12 @@ func Decode(data []byte) (*Dictionary, error) {
 // given with the others.
 func (d *Dictionary) Add(rules []Rule, analyze Analyzer) {
 	touched := map[string]bool{}
+	names := serviceNames(rules, analyze)
 	for _, r := range rules {
 		from := analyzeAll(r.From, analyze)
 		to := from
 		if r.OneWay {
-			to = analyzeAll(r.To, analyze)
+			to = withAliases(analyzeAll(r.To, analyze), names)
 		}
 		w := r.Weight
 		if w == 0 {
@@ -139,4 +140,31 @@ func (d *Dictionary) Add(rules []Rule, analyze Analyzer) {
 		e := d.entries[k]
 		e.alts, e.weights = prune(strings.Fields(k), e.alts, e.weights)
 	}
+}
+
+// serviceNames maps each catalogued service's analysed canonical name to
+// all its analysed names (the catalogue's equivalence rules).
+func serviceNames(rules []Rule, analyze Analyzer) map[string][][]string {
+	names := map[string][][]string{}
+	for _, r := range rules {
+		if r.Service == "" || r.OneWay || len(r.From) == 0 {
+			continue
+		}
+		if a := analyze(r.Service); len(a) > 0 {
+			names[strings.Join(a, " ")] = analyzeAll(r.From, analyze)
+		}
+	}
+	return names
+}
+
+// withAliases adds a service's other names to a one-way rule's targets
+// that name it: "managed DNS => Route 53" must find notes that write
+// "Route53", as a question saying "Route 53" does. Alternatives are not
+// expanded again at query time.
+func withAliases(to [][]string, names map[string][][]string) [][]string {
+	out := to
+	for _, t := range to {
+		out = append(out, names[strings.Join(t, " ")]...)
+	}
+	return out
 }

@@ -243,3 +243,30 @@ func TestCompileBoundsAlternatives(t *testing.T) {
 		t.Errorf("Expand(term999 thing) = %v, want ec2", got)
 	}
 }
+
+// TestOneWayRuleFindsServiceAliases: a one-way rule to a catalogued
+// service also finds the service's other names, since alternatives are
+// not expanded again: notes that write "Route53" or "ASG" must be found by
+// a description pointing to "Route 53" or "Auto Scaling".
+func TestOneWayRuleFindsServiceAliases(t *testing.T) {
+	solr, err := synonyms.ParseSolr("d.txt", []byte("standby site => failover routing, Route 53\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := synonyms.ParseCatalog("services.txt", []byte("service: Route 53\naliases: Route53, R53\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := synonyms.Compile(append(cat.Rules(), solr...), lowerWords)
+	got := d.Expand(seq("standby site"))
+	if len(got) != 1 {
+		t.Fatalf("Expand(standby site) = %#v, want one match", got)
+	}
+	want := map[string]bool{"failover routing": true, "route 53": true, "route53": true, "r53": true}
+	for _, a := range got[0].Alts {
+		delete(want, strings.Join(a, " "))
+	}
+	if len(want) > 0 {
+		t.Errorf("Expand(standby site) alternatives %q lack %v", got[0].Alts, want)
+	}
+}
