@@ -26,6 +26,15 @@ func TestThesaurusLines(t *testing.T) {
 			want:     "CodePipeline",
 		},
 		{
+			// "Dynamo" is what people call DynamoDB (trial 6: "dynamo ttl"
+			// found API Gateway's cache TTL and said nothing of "dynamo").
+			name: "dynamo is DynamoDB",
+			notes: "- API Gateway caching is configured per stage with a TTL\n" +
+				"- DynamoDB Time to Live (TTL) deletes expired items\n",
+			question: "dynamo ttl",
+			want:     "DynamoDB Time to Live",
+		},
+		{
 			// A data centre going down is an Availability Zone outage:
 			// notes say "AZ".
 			name: "data centre down is an AZ outage",
