@@ -41,14 +41,15 @@ func addFilterFlags(c *cobra.Command, o *filterOptions) {
 }
 
 // searchFor splits a question into the words to search and the filter
-// its operators and the flags make.
-func (o filterOptions) searchFor(q string) (string, search.Filter, error) {
+// its operators and the flags make; notes say how an operator that could
+// not be read was taken (question.Operators.Notes).
+func (o filterOptions) searchFor(q string) (text string, f search.Filter, notes []string, err error) {
 	ops := question.ParseOperators(q)
-	f := search.Filter{In: o.In, Section: o.Section, Tags: o.Tags, Require: ops.Require, Exclude: ops.Exclude}
+	f = search.Filter{In: o.In, Section: o.Section, Tags: o.Tags, Require: ops.Require, Exclude: ops.Exclude}
 	if ops.Any() && strings.TrimSpace(ops.Text) == "" {
-		return "", f, &usageError{"the question only says what to leave out: add words to search for"}
+		return "", f, nil, &usageError{"the question only says what to leave out: add words to search for"}
 	}
-	return ops.Text, f, nil
+	return ops.Text, f, ops.Notes, nil
 }
 
 // filterEcho is the filter as --json shows it, nil when there is none.

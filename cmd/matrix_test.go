@@ -381,6 +381,8 @@ func matrixCases() []matrixCase {
 			skip: "takes ~45 s and ~3.3 GB: every word becomes a bleve term searcher, and \"did you mean\" echoes all 1 MB; the question needs a cap on its words (cmd/ask.go or search/query.go)"},
 		{name: "control characters in the question", setup: ask("warm\x07", "\x1b[31mpool\x1b[0m", "\x01\x02\x7f"), want: warmPool},
 		{name: "invalid UTF-8 in the question", setup: ask("warm", "\xff\xfe", "pool\xc3"), want: warmPool},
+		{name: "unclosed quote", setup: ask(`"warm`, "pool"), want: warmPool, warn: "a quote is not closed"},
+		{name: "dangling OR", setup: ask("warm", "pool", "OR"), want: warmPool, warn: `OR needs a word or "phrase" on each side`},
 		{name: "question starting with - after --", setup: ask("--", "-fast", "deploy"), want: "AllowTraffic"},
 		{name: "question starting with - without --", setup: ask("-fast", "deploy"), code: ExitError, want: "unknown shorthand flag: 'f' in -fast"},
 		{name: "notes path missing", setup: func(m *matrixEnv) []string { return []string{"--notes", m.path("nope"), "sns"} },

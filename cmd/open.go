@@ -63,9 +63,13 @@ func (o *AskOptions) search(eng *search.Engine) (*search.Answer, answerExtras, e
 	var x answerExtras
 	q, so := withoutEscapes(o.Question), search.Options{Limit: o.Limit, Explain: o.Explain}
 	if o.Operators {
+		var notes []string
 		var err error
-		if q, so.Filter, err = o.Filters.searchFor(q); err != nil {
+		if q, so.Filter, notes, err = o.Filters.searchFor(q); err != nil {
 			return nil, x, err
+		}
+		for _, n := range notes {
+			o.IO.Warnf("%s", n)
 		}
 	}
 	ans, err := eng.Search(q, so)

@@ -24,6 +24,9 @@ type Operators struct {
 	Require [][]string
 	// Exclude holds the words and phrases a note must not say.
 	Exclude []string
+	// Notes say how an operator that could not be read was taken: a
+	// quote without its partner, an OR without a word on each side.
+	Notes []string
 }
 
 // Any reports whether the question used an operator.
@@ -43,11 +46,21 @@ type opToken struct {
 // words. OR, in capitals, between two words or phrases makes them
 // alternatives; anywhere else it is the word "or".
 func ParseOperators(q string) Operators {
-	toks := tokenizeOperators(q)
-	if !hasOperator(toks) {
-		return Operators{Text: q}
+	toks, unclosed := tokenizeOperators(q)
+	var notes []string
+	if unclosed {
+		notes = append(notes, noteUnclosed)
 	}
-	var o Operators
+	for i, t := range toks {
+		if isOR(t) && !(i > 0 && i+1 < len(toks) && !toks[i+1].neg && !isOR(toks[i+1]) && !isOR(toks[i-1]) && !toks[i-1].neg) {
+			notes = append(notes, noteOR)
+			break
+		}
+	}
+	if !hasOperator(toks) {
+		return Operators{Text: q, Notes: notes}
+	}
+	o := Operators{Notes: notes}
 	var text []string
 	var group []opToken // the OR group being read
 	flush := func() {
@@ -78,6 +91,12 @@ func ParseOperators(q string) Operators {
 	return o
 }
 
+// The notes ParseOperators gives for operators it could not read.
+const (
+	noteUnclosed = "a quote is not closed: it is searched as an ordinary character"
+	noteOR       = `OR needs a word or "phrase" on each side: read as the word "or"`
+)
+
 func isOR(t opToken) bool { return t.text == "OR" && !t.quoted && !t.neg }
 
 // hasOperator reports whether tokens hold a quoted phrase, an exclusion
@@ -106,9 +125,9 @@ func closingQuote(r rune) rune {
 }
 
 // tokenizeOperators splits q at white space into words, keeping a quoted
-// phrase (which may follow a dash) as one token.
-func tokenizeOperators(q string) []opToken {
-	var toks []opToken
+// phrase (which may follow a dash) as one token. unclosed reports a quote
+// without its partner.
+func tokenizeOperators(q string) (toks []opToken, unclosed bool) {
 	i := 0
 	for i < len(q) {
 		r, n := utf8.DecodeRuneInString(q[i:])
@@ -133,7 +152,7 @@ func tokenizeOperators(q string) []opToken {
 				}
 				continue
 			}
-			i = start // no partner: an ordinary character
+			i, unclosed = start, true // no partner: an ordinary character
 		}
 		j := i
 		for j < len(q) {
@@ -146,7 +165,7 @@ func tokenizeOperators(q string) []opToken {
 		toks = append(toks, wordToken(q[i:j]))
 		i = j
 	}
-	return toks
+	return toks, unclosed
 }
 
 // wordToken reads one unquoted word: -word excludes word.
