@@ -386,11 +386,19 @@ func shortQuestion(q string) string {
 
 const maxQuoted = 80
 
-// quoteAll lists words, each quoted: "pizza", "dough".
+// quoteAll lists words, each quoted: "pizza", "dough"; past maxListed
+// words it says how many more there are, so that one line stays one
+// line whatever the question.
 func quoteAll(words []string) string {
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = strconv.Quote(w)
+	q := make([]string, 0, min(len(words), maxListed)+1)
+	for _, w := range words[:min(len(words), maxListed)] {
+		q = append(q, strconv.Quote(w))
+	}
+	if more := len(words) - maxListed; more > 0 {
+		q = append(q, fmt.Sprintf("and %d more", more))
 	}
 	return strings.Join(q, ", ")
 }
+
+// maxListed is the most words quoteAll names.
+const maxListed = 12
