@@ -137,3 +137,31 @@ func TestNameTheNotesLack(t *testing.T) {
 		}
 	}
 }
+
+// When the notes hold every word of the subject, a note covering half of
+// it stands for headings that say it all ("pizza" under "## Pizza
+// dough") only if it says every word: a note answering "audit
+// questions" does not answer how many questions the exam has, though
+// another note says "exam" (trial: 0.49 on the built-in notes).
+func TestWholeSubjectSaidInOneNote(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Config rules answer audit questions on resource state.", Source: "ops.md", Line: 1},
+		{Text: "Study the exam guide domains first.", Source: "ops.md", Line: 2},
+		{Text: "Inspector findings raise questions for the security team.", Source: "ops.md", Line: 3},
+		{Text: "Many teams tag every resource.", Source: "ops.md", Line: 4},
+		{Text: "Use 62% hydration and a hot oven.", Heading: []string{"Pizza dough"}, Source: "bread.md", Line: 1},
+	})
+	for q, want := range map[string]bool{
+		"how many questions are on the exam": false,
+		"pizza dough":                        true,
+		"exam guide":                         true,
+	} {
+		r, err := e.Rank(q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Covered(); got != want {
+			t.Errorf("%q covered %v (%s; known %.2f), want %v", q, got, r.notCovered(), r.plan.known, want)
+		}
+	}
+}

@@ -74,7 +74,8 @@ type Ranking struct {
 // covers at least MinConfidence of it and says a word of it that is not
 // everyday English (an anchor) — or covers at least HalfSubject of it, so
 // that notes about cooking answer "steak", everyday English though it is
-// (among the best WholeHits when the notes hold all of the subject). The
+// (among the best WholeHits when the notes hold all of the subject; a
+// hit whose headings say all of it covers HeadingSubject). The
 // hits are the best of all candidates, not only those shown.
 // The ranking blends BM25 with coverage, so the note that covers the
 // subject may stand second.
@@ -116,7 +117,7 @@ func (r *Ranking) notCovered() string {
 	}
 	if r.plan.known >= allKnown {
 		for i := range min(n, WholeHits) {
-			if hit(i).Confidence >= HeadingSubject {
+			if h := hit(i); h.Confidence >= HalfSubject || h.Confidence >= HeadingSubject && r.saysAll(h) {
 				return ""
 			}
 		}
@@ -135,6 +136,10 @@ func (r *Ranking) notCovered() string {
 // WholeHits for one covering HalfSubject: in notes about bread, "dough
 // rest" ranks two notes saying "dough" above "rest 30 minutes" (the words
 // weigh alike), and crib must not claim that no note covers "rest".
+// A note covering less, down to HeadingSubject, must say every word of
+// the subject, if only in a heading: notes hold "exam" and "questions",
+// but a note on "audit questions" (0.49 of "how many questions are on
+// the exam") does not answer it.
 const (
 	CoveredHits = 2
 	WholeHits   = 5
@@ -516,4 +521,16 @@ func (e *Engine) directParent(i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// saysAll reports whether a hit says every concept of the question's
+// subject, in any of its fields and however weakly.
+func (r *Ranking) saysAll(h Hit) bool {
+	d := r.docs.Analyze(h.Index, h.Snippet)
+	for _, c := range score.Subject(r.plan.concepts) {
+		if c.Weight > 0 && c.Found(d).Value == 0 {
+			return false
+		}
+	}
+	return true
 }
