@@ -97,9 +97,20 @@ func (e *Engine) makeConcepts(p *plan) []score.Concept {
 				c.Scales = append(c.Scales, innerPhrase*foundSynonym*im.Weights[j])
 			}
 		}
+		heaviest, sum := -1, 0.0
 		for i := m.Start; i < m.End; i++ {
 			covered[i] = true
-			c.Weight = max(c.Weight, e.termWeight(p.seq[i]))
+			if w := e.termWeight(p.seq[i]); heaviest < 0 || w > c.Weight {
+				heaviest, c.Weight = i, w
+			}
+		}
+		for i := m.Start; i < m.End; i++ {
+			if i != heaviest {
+				sum += e.termWeight(p.seq[i])
+			}
+		}
+		if c.Weight > 0 {
+			c.Spread = sum / c.Weight
 		}
 		key := c.Label
 		if m.Service != "" {
@@ -211,7 +222,7 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 	// ("happen", "long") is rare in notes too, and by IDF alone
 	// "what happens when a lambda function is throttled" put a note
 	// where something happens first.
-	all := append(score.Subject(cs), p.expansion...)
+	all := append(phraseWeighted(score.Subject(cs)), p.expansion...)
 	for i := range rs {
 		d := docs.Analyze(rs[i].Index, rs[i].Snippet)
 		cov, ps := score.Coverage(all, d)
@@ -398,4 +409,39 @@ func (p *plan) asAsked(label string) string {
 // items.
 func (e *Engine) isList(i int) bool {
 	return introduces(e.snippets.Snippet(i).Text) && len(e.children(i)) >= 3
+}
+
+// phraseWeight is the share of a phrase's other words' weight it gains in
+// ranking (see phraseWeighted).
+const phraseWeight = 0.25
+
+// longQuestion is the fewest concepts a question must have for
+// phraseWeighted to weigh its phrases up: in a short one a phrase is not
+// lost among the words around it ("stream cloudwatch logs to lambda in
+// near real time" put a note saying "near real time" but not Lambda
+// first).
+const longQuestion = 6
+
+// phraseWeighted weighs each phrase of cs the question says in several
+// words ("keep servers patched") a little above its heaviest word, by
+// phraseWeight of the others' weight. A phrase the thesaurus knows is one
+// concept, as heavy as its rarest word; the words of a long question
+// around it count one concept each, so the longer the question, the less
+// its phrase counted, and a note saying the scene's words (where the
+// servers run, what they run) outranked the one saying what is asked.
+// Confidence keeps the whole question's weights.
+func phraseWeighted(cs []score.Concept) []score.Concept {
+	n := 0
+	for _, c := range cs {
+		if c.Weight > 0 {
+			n++
+		}
+	}
+	if n < longQuestion {
+		return cs
+	}
+	for i := range cs {
+		cs[i].Weight *= 1 + phraseWeight*cs[i].Spread
+	}
+	return cs
 }

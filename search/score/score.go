@@ -43,6 +43,11 @@ type Concept struct {
 	// A note that says none of a question's anchors does not answer it.
 	Anchor bool
 	Label  string
+	// Spread is, for a phrase of several words, how much its other words
+	// weigh beside its heaviest (the sum of their weights over Weight's):
+	// 0 for a single word. Ranking weighs a phrase up by it (see
+	// search's phraseWeight); confidence does not.
+	Spread float64
 }
 
 // Where a Concept is found counts for this much of its weight.
