@@ -462,8 +462,27 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 }
 
 // introduces reports whether a note's text introduces a list: it ends in
-// ":" ("Replication needs:").
-func introduces(text string) bool { return strings.HasSuffix(strings.TrimSpace(text), ":") }
+// ":" ("Replication needs:"), or in a word that cannot end a sentence,
+// so that its items finish it ("Global tables require", "Can set up
+// trails for"): notes drop the colon as often as they write it.
+func introduces(text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.HasSuffix(t, ":") {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(t))
+	return len(words) > 1 && unfinished[words[len(words)-1]]
+}
+
+// unfinished are words a sentence does not end with: prepositions, and
+// the verbs a note's list follows, which want their object.
+var unfinished = map[string]bool{
+	"for": true, "to": true, "of": true, "with": true, "by": true, "from": true,
+	"in": true, "on": true, "into": true, "via": true, "like": true, "between": true,
+	"as": true, "than": true, "including": true, "include": true, "includes": true,
+	"require": true, "requires": true, "need": true, "needs": true, "are": true,
+	"is": true, "e.g.": true, "the": true, "a": true, "an": true, "and": true, "or": true,
+}
 
 // familyRanks is how many of the first hits a parent and its item must
 // both be among to show as one place.

@@ -1,0 +1,62 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crib-dev/crib/corpus"
+)
+
+func TestIntroduces(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Replication needs:", true},
+		{"DynamoDB Global Tables requires", true},
+		{"Can set up trails for", true},
+		{"Valid options are", true},
+		{"Read replicas are always asynchronous", false},
+		{"Aurora endpoints", false},
+		{"for", false}, // a lone word is a label, not a cut sentence
+		{"Config is per region, use an aggregator for accounts.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := introduces(tt.text); got != tt.want {
+				t.Errorf("introduces(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// Items of a list intro whose sentence they finish ("Can set up trails
+// for") are one place wherever they rank, as items of one ending in ":"
+// are: the intro, with its items, takes the first item's rank.
+func TestUnfinishedIntroShowsItems(t *testing.T) {
+	notes := []byte(`# CloudTrail
+
+- S3 object logging records object reads in access logs
+- Object reads and writes on S3 are logged by access logs
+- S3 access logs record reads and writes on objects
+- Can set up trails for
+	- data events: reads and writes on objects
+	- management events: calls that change resources
+`)
+	e := testEngine(t, corpus.ParseMarkdown("trail.md", notes))
+	ans, err := e.Search("logging reads and writes on objects or calls that change resources", Options{Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range ans.Results {
+		got = append(got, r.Snippet.Text)
+		if strings.HasPrefix(r.Snippet.Text, "data events") || strings.HasPrefix(r.Snippet.Text, "management events") {
+			t.Errorf("item %q shown on its own, want it under its intro", r.Snippet.Text)
+		}
+		if r.Snippet.Text == "Can set up trails for" && len(r.Children) != 2 {
+			t.Errorf("intro shown with items %q, want its 2 items", r.Children)
+		}
+	}
+	t.Logf("results: %q", got)
+}
