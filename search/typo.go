@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -144,12 +145,12 @@ func editDistance(a, b string, max int) int {
 // word is corrected only when the notes know neither it nor one of its
 // parts, and no everyday word is corrected.
 func (e *Engine) correctNames(q string) (string, map[string]string) {
-	var fixed map[string]string
+	q, fixed := e.joinNames(q)
 	at := 0
 	for _, f := range strings.Fields(q) {
 		start := at + strings.Index(q[at:], f)
 		at = start + len(f)
-		word := strings.Trim(f, "`'\".,;:!?()[]{}")
+		word := strings.Trim(f, nameTrim)
 		if len(word) < 8 || !e.unknownName(word) {
 			continue
 		}
@@ -167,6 +168,70 @@ func (e *Engine) correctNames(q string) (string, map[string]string) {
 	}
 	return q, fixed
 }
+
+// joinNames replaces two words of q typed apart ("stateful set", "cron
+// job") with the name the notes write as one word (StatefulSet, CronJob),
+// and returns q and the joins made. Only a name the notes hold whole and
+// no dictionary lists is joined ("data base" stays as typed: the notes'
+// "database" is found by its stem anyway), and only when the notes lack
+// one of the two words: "Trusted Advisor" is what the notes say, even if
+// one of them writes TrustedAdvisor.
+func (e *Engine) joinNames(q string) (string, map[string]string) {
+	var fixed map[string]string
+	fields := strings.Fields(q)
+	at := 0
+	for i := 0; i+1 < len(fields); i++ {
+		// Punctuation may stand before the first word and after the
+		// second ("a stateful set?"), not between them ("set, cron").
+		a := strings.TrimLeft(fields[i], nameTrim)
+		b := strings.TrimRight(fields[i+1], nameTrim)
+		start := at + strings.Index(q[at:], fields[i]) + len(fields[i]) - len(a)
+		at = start + len(a)
+		if !isPlainWord(a) || !isPlainWord(b) || len(a) < 3 || len(b) < 3 {
+			continue
+		}
+		joined := strings.ToLower(a + b)
+		if len(joined) < 7 || analysis.IsEnglish(joined) || e.voc.DF(joined) == 0 && e.voc.DF(analysis.CodeMark+joined) == 0 {
+			continue
+		}
+		if e.knownWord(a) && e.knownWord(b) {
+			continue
+		}
+		end := at + strings.Index(q[at:], b) + len(b)
+		name := e.asWritten(joined)
+		if fixed == nil {
+			fixed = map[string]string{}
+		}
+		fixed[q[start:end]] = name
+		q = q[:start] + name + q[end:]
+		at = start + len(name)
+		i++ // b is part of the name
+	}
+	return q, fixed
+}
+
+// knownWord reports whether some note holds word, as analysed.
+func (e *Engine) knownWord(word string) bool {
+	for _, t := range analysis.Analyze(word) {
+		if e.voc.DF(t.Term) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// isPlainWord reports whether w is letters only.
+func isPlainWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// nameTrim is the punctuation a name may stand between in a question.
+const nameTrim = "`'\".,;:!?()[]{}"
 
 // unknownName says whether the notes know neither word as a whole name nor
 // one of the words it is made of, and it is no everyday word.
