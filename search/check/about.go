@@ -7,7 +7,8 @@ import "slices"
 // built-in secret rotation; rotation requires Secrets Manager" is about
 // Parameter Store), whether or not that option's best notes include it.
 // A note against an option it is not about is not against that option,
-// and a note counts fully only for the option it is about (see settle).
+// a note against most options is against none, and a note counts fully
+// only for the option it is about (see settle).
 // It returns each note's option.
 func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) map[int]int {
 	held := map[int]bool{} // notes some option holds
@@ -42,6 +43,22 @@ func about(opts []OptionEvidence, optDocs []checkDoc, docs []checkDoc) map[int]i
 			kept = append(kept, s)
 		}
 		o.Against = kept
+	}
+	// A note still against most of the options denies the situation, not
+	// one option: trial 7 saw "Config will not automatically remediate …"
+	// against four of five options. It tells none apart.
+	against := map[int]int{} // note -> options it is against
+	for _, o := range opts {
+		for _, s := range o.Against {
+			against[s.doc]++
+		}
+	}
+	for i := range opts {
+		o := &opts[i]
+		o.Against = slices.DeleteFunc(o.Against, func(s Support) bool {
+			n := against[s.doc]
+			return n >= 2 && 2*n > len(opts)
+		})
 	}
 	return subject
 }

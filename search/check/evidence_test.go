@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
@@ -185,6 +186,27 @@ func TestCheckUncoveredStemPicksNothing(t *testing.T) {
 	for _, o := range res.Options {
 		if o.Picked {
 			t.Errorf("option %s picked for a stem the notes do not cover", o.Letter)
+		}
+	}
+}
+
+// A note against most options denies the situation, not an option: it
+// is shown against none (trial 7: one "will not automatically remediate"
+// line against four of five options).
+func TestCheckNoteAgainstMostOptionsIsAgainstNone(t *testing.T) {
+	c := engineOf(t,
+		"Rules, scans and jobs do not remediate exposed keys automatically.",
+		"EventBridge rules match AWS Health events for exposed keys.",
+		"Inspector scans instances for vulnerabilities.",
+		"Macie jobs find sensitive data in buckets.",
+		"A Lambda function can deactivate an exposed key automatically.",
+	)
+	res := checkText(t, c, "How are exposed keys remediated automatically?\nA. An EventBridge rule\nB. An Inspector scan\nC. A Macie job\nD. A Lambda function that deactivates the key")
+	for _, o := range res.Options {
+		for _, s := range o.Against {
+			if strings.HasPrefix(s.Snippet.Text, "Rules, scans and jobs") {
+				t.Errorf("option %s: %q shown against it", o.Letter, s.Snippet.Text)
+			}
 		}
 	}
 }
