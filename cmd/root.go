@@ -105,8 +105,9 @@ func flagError(c *cobra.Command, err error) error {
 			msg += fmt.Sprintf(" (did you mean --%s?)", s)
 			break
 		}
-		fallthrough
-	case errors.As(err, &unknown):
+	case errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() != "":
+		// Only a shorthand may be a question's -word: a misspelt --flag
+		// needs no such hint.
 		msg += " (to ask about a word that starts with -, put -- before the question)"
 	}
 	return &usageError{msg}
