@@ -22,7 +22,7 @@ func (p *plan) isName(c score.Concept) bool {
 		return false
 	}
 	for _, t := range c.Forms[0] {
-		w := p.surface[t]
+		w := strings.ToLower(p.surface[t])
 		if w == "" || strings.IndexFunc(w, unicode.IsLetter) < 0 {
 			continue
 		}

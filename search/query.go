@@ -172,12 +172,13 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 			}
 		}
 	}
-	// A term is named as the question first wrote it: "scale-in" later in
-	// a stem does not turn "Auto Scaling group" into "auto scale group".
+	// A term is named as the question first wrote it, case included: "scale-in"
+	// later in a stem does not turn "Auto Scaling group" into "auto scale
+	// group", and "useEffect" is not named "useeffect".
 	surface := map[string]string{}
 	for _, t := range toks {
 		if _, seen := surface[t.Term]; !t.Whole && !seen {
-			surface[t.Term] = strings.ToLower(q[t.Start:t.End])
+			surface[t.Term] = q[t.Start:t.End]
 		}
 	}
 	p.surface = surface
