@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/search/score"
@@ -319,10 +320,12 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 		if c.Weight == 0 || c.Known(e.voc.DF, e.holds(p)) || p.isCorrection(c.Label) {
 			continue
 		}
-		if !c.Service && score.Foreign(c.Forms[0]) < namedForeign {
+		if !c.Service && score.Foreign(c.Forms[0]) < namedForeign && p.dictionaryWords(c) {
 			// A word AWS writing uses all the time ("see", "during",
 			// "happens") is not what the notes lack: naming it hid the
-			// words that are ("pizza", "3am"). When crib declines and no other word is
+			// words that are ("pizza", "3am"). A term no dictionary
+			// lists is, however often AWS writes it ("ttl", "websockets",
+			// "urls": trial 7 saw them left unnamed). When crib declines and no other word is
 			// unknown, it is what the notes lack ("m5"; "rotate" in notes
 			// about cooking), and it is named.
 			common = append(common, c.Forms[0]...)
@@ -349,6 +352,26 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// dictionaryWords reports whether the question wrote every word of c as
+// a dictionary word (see analysis.IsEnglish). The dictionary lists words
+// of four letters or more: a shorter one counts as a dictionary word
+// ("one", "way") unless it holds a digit or is typed in capitals ("TTL").
+func (p *plan) dictionaryWords(c score.Concept) bool {
+	for _, t := range c.Forms[0] {
+		w := p.surface[t]
+		switch {
+		case w == "":
+		case len(w) <= shortWord:
+			if strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.ToUpper(w) == w && strings.ToLower(w) != w {
+				return false
+			}
+		case !analysis.IsEnglish(strings.ToLower(w)):
+			return false
+		}
+	}
+	return true
 }
 
 // namedForeign is the least score.Foreign of a word unknown names: words

@@ -223,3 +223,26 @@ func TestExplainOriginAsAsked(t *testing.T) {
 		t.Errorf("origins %q: want the question's word \"packages\", not its stem", origins)
 	}
 }
+
+// TestUnknownTermsNamed: a near miss names the question's terms no note
+// holds even when AWS writing uses them often ("websockets", "TTL";
+// trial 7), but not everyday words ("happens", "one").
+func TestUnknownTermsNamed(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Route 53 latency routing answers with the Region nearest the user.", Source: "n.md", Line: 1},
+		{Text: "DynamoDB Streams capture item changes.", Source: "n.md", Line: 2},
+	})
+	for q, want := range map[string][]string{
+		"route 53 latency routing for websockets": {"websockets"},
+		"dynamodb TTL":                        {"TTL"},
+		"what happens to one dynamodb stream": nil,
+	} {
+		ans, err := e.Search(q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(ans.Unknown, want) {
+			t.Errorf("%q: unknown %q, want %q", q, ans.Unknown, want)
+		}
+	}
+}
