@@ -178,7 +178,32 @@ func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) 
 		svc, _ := e.th.Catalog.Lookup(best)
 		return svc, svc.Name, nil
 	}
+	if svc := e.serviceNamedBy(lname); svc != nil {
+		return svc, svc.Name, nil
+	}
 	return nil, "", fmt.Errorf("%w %q (try its official name, e.g. \"crib service eventbridge\")", ErrUnknownService, name)
+}
+
+// serviceNamedBy finds the one service whose names hold word as a word of
+// their own, word being no everyday English: "kubernetes" is EKS (Amazon
+// Elastic Kubernetes Service), "quicksight" nothing more than itself. It
+// is nil when no service, or more than one, has the word.
+func (e *Engine) serviceNamedBy(word string) *synonyms.Service {
+	if len(word) < 5 || strings.Contains(word, " ") || analysis.IsEnglish(word) {
+		return nil
+	}
+	var found *synonyms.Service
+	for _, n := range e.th.Catalog.Names() {
+		if !slices.Contains(strings.Fields(n), word) {
+			continue
+		}
+		svc, _ := e.th.Catalog.Lookup(n)
+		if found != nil && found.Name != svc.Name {
+			return nil
+		}
+		found = svc
+	}
+	return found
 }
 
 // notesNaming returns, in source order, the snippets whose text names svc

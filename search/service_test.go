@@ -58,3 +58,25 @@ func TestServiceHeadingWithFormerName(t *testing.T) {
 		t.Errorf("first section %+v, want b-core.md's", rep.Sections)
 	}
 }
+
+// TestResolveServiceByAWordOfItsName: a word of one service's full name
+// that is no everyday word names that service ("kubernetes" is EKS; trial
+// 7 saw `crib service kubernetes` answered as a question); a word of
+// several services' names, or an everyday one, names none.
+func TestResolveServiceByAWordOfItsName(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{{Text: "EKS runs Kubernetes.", Source: "n.md", Line: 1}})
+	for name, want := range map[string]string{
+		"kubernetes":  "EKS",
+		"frobnicator": "",
+		"service":     "",
+	} {
+		names, _, err := e.ResolveServices(name)
+		got := ""
+		if err == nil && len(names) == 1 {
+			got = names[0]
+		}
+		if got != want {
+			t.Errorf("ResolveServices(%q) = %q (%v), want %q", name, names, err, want)
+		}
+	}
+}
