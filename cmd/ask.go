@@ -351,6 +351,10 @@ func (opts *AskOptions) notCovered(ans *search.Answer, x answerExtras) error {
 		line = fmt.Sprintf("crib: no notes match %s within %s", quotedQuestion(opts.Question), x.filter)
 	case len(ans.Unknown) > 0:
 		line += "; no note mentions " + quoteAll(ans.Unknown)
+		if len(opts.Source.Exclude) > 0 {
+			// The notes --exclude left out may well mention them.
+			line += " (outside --exclude " + strings.Join(opts.Source.Exclude, ", ") + ")"
+		}
 	}
 	fmt.Fprintln(ios.ErrOut, visible(line))
 	if opts.Explain {

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -42,6 +44,25 @@ func TestFilterTranscripts(t *testing.T) {
 			code, out, errOut := tt.tr.run(t)
 			checkGolden(t, tt.name+".golden", formatTranscript(code, out, errOut))
 		})
+	}
+}
+
+// A word only excluded notes mention is named with the exclusion, or the
+// decline reads as the notes lacking it (trial 7).
+func TestDeclineNamesTheExclusion(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"cooking/steak.md": "- Sear the steak first.\n", "aws/asg.md": "- A warm pool keeps instances ready.\n"} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, errOut := (transcript{args: []string{"--notes", dir, "--exclude", "cooking/", "steak"}}).run(t)
+	if code != ExitNotFound || !strings.Contains(errOut, `no note mentions "steak" (outside --exclude cooking/)`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
 
