@@ -19,19 +19,28 @@ func TestTypoAfterBrand(t *testing.T) {
 		"braket pad":              "brake",
 		"aws cloudformaton drift": "cloudformation",
 	} {
-		r, err := e.Rank(q, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ans := e.Answer(r)
-		got := ""
-		for _, fix := range ans.Corrections {
-			got = fix
-		}
-		if got != want {
+		if got, _ := correctionOf(t, e, q); got != want {
 			t.Errorf("%q corrected to %q, want %q", q, got, want)
 		}
 	}
+}
+
+// correctionOf answers q and returns the first of its corrections in
+// sort order, "" when there is none, and the answer.
+func correctionOf(t *testing.T, e *Engine, q string) (string, *Answer) {
+	t.Helper()
+	r, err := e.Rank(q, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans := e.Answer(r)
+	got := ""
+	for _, fix := range ans.Corrections {
+		if got == "" || fix < got {
+			got = fix
+		}
+	}
+	return got, ans
 }
 
 // A misspelt name the notes write as an identifier is corrected whatever
@@ -85,17 +94,7 @@ func TestJoinedNames(t *testing.T) {
 		"what is a stateful set?": "StatefulSet",
 		"set stateful identity":   "",
 	} {
-		r, err := e.Rank(q, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ans := e.Answer(r)
-		got := ""
-		for _, fix := range ans.Corrections {
-			if got == "" || fix < got {
-				got = fix
-			}
-		}
+		got, ans := correctionOf(t, e, q)
 		if got != want {
 			t.Errorf("%q corrected to %q (%v), want %q", q, got, ans.Corrections, want)
 		}
