@@ -22,18 +22,27 @@ func (p *plan) isName(c score.Concept) bool {
 		return false
 	}
 	for _, t := range c.Forms[0] {
-		w := strings.ToLower(p.surface[t])
+		w := p.surface[t]
 		if w == "" || strings.IndexFunc(w, unicode.IsLetter) < 0 {
 			continue
 		}
-		if len(w) <= shortWord && strings.IndexFunc(w, unicode.IsDigit) < 0 {
-			continue
-		}
-		if !analysis.IsEnglish(w) {
+		if !dictionaryWord(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// dictionaryWord reports whether w, as the question typed it, is a word
+// a dictionary lists (analysis.IsEnglish). The dictionary lists longer
+// words only: one of shortWord letters or fewer counts as listed unless
+// it holds a digit ("m5").
+func dictionaryWord(w string) bool {
+	lw := strings.ToLower(w)
+	if len(lw) <= shortWord {
+		return strings.IndexFunc(lw, unicode.IsDigit) < 0
+	}
+	return analysis.IsEnglish(lw)
 }
 
 // shortWord is the longest word the dictionary does not list.

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/crib-dev/crib/search/analysis"
 	"github.com/crib-dev/crib/search/score"
@@ -355,19 +354,16 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 }
 
 // dictionaryWords reports whether the question wrote every word of c as
-// a dictionary word (see analysis.IsEnglish). The dictionary lists words
-// of four letters or more: a shorter one counts as a dictionary word
-// ("one", "way") unless it holds a digit or is typed in capitals ("TTL").
+// a dictionary word (see dictionaryWord), a short one typed in capitals
+// ("TTL") being an acronym, not a word.
 func (p *plan) dictionaryWords(c score.Concept) bool {
 	for _, t := range c.Forms[0] {
 		w := p.surface[t]
-		switch {
-		case w == "":
-		case len(w) <= shortWord:
-			if strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.ToUpper(w) == w && strings.ToLower(w) != w {
-				return false
-			}
-		case !analysis.IsEnglish(strings.ToLower(w)):
+		if w == "" {
+			continue
+		}
+		acronym := len(w) <= shortWord && strings.ToUpper(w) == w && strings.ToLower(w) != w
+		if acronym || !dictionaryWord(w) {
 			return false
 		}
 	}
