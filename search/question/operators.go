@@ -52,7 +52,7 @@ func ParseOperators(q string) Operators {
 		notes = append(notes, noteUnclosed)
 	}
 	for i, t := range toks {
-		if isOR(t) && !(i > 0 && i+1 < len(toks) && !toks[i+1].neg && !isOR(toks[i+1]) && !isOR(toks[i-1]) && !toks[i-1].neg) {
+		if isOR(t) && !orBetween(toks, i) {
 			notes = append(notes, noteOR)
 			break
 		}
@@ -106,11 +106,18 @@ func hasOperator(toks []opToken) bool {
 		if t.quoted || t.neg {
 			return true
 		}
-		if isOR(t) && i > 0 && i+1 < len(toks) && !toks[i+1].neg && !isOR(toks[i+1]) && !isOR(toks[i-1]) {
+		if orBetween(toks, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// orBetween reports whether toks[i] is an OR between two operands: a
+// word or phrase on each side, neither an exclusion nor another OR.
+func orBetween(toks []opToken, i int) bool {
+	return isOR(toks[i]) && i > 0 && i+1 < len(toks) &&
+		!toks[i-1].neg && !isOR(toks[i-1]) && !toks[i+1].neg && !isOR(toks[i+1])
 }
 
 // closingQuote returns the quote that closes r, or 0 when r opens none.
