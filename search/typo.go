@@ -191,7 +191,7 @@ func (e *Engine) joinNames(q string) (string, map[string]string) {
 			continue
 		}
 		joined := strings.ToLower(a + b)
-		if len(joined) < 7 || analysis.IsEnglish(joined) || e.voc.DF(joined) == 0 && e.voc.DF(analysis.CodeMark+joined) == 0 {
+		if len(joined) < 7 || analysis.IsEnglish(joined) || !e.holdsWhole(joined) {
 			continue
 		}
 		if e.knownWord(a) && e.knownWord(b) {
@@ -233,11 +233,17 @@ func isPlainWord(w string) bool {
 // nameTrim is the punctuation a name may stand between in a question.
 const nameTrim = "`'\".,;:!?()[]{}"
 
+// holdsWhole reports whether some note holds the lower-case name lw as
+// one word, as text or quoted as code.
+func (e *Engine) holdsWhole(lw string) bool {
+	return e.voc.DF(lw) > 0 || e.voc.DF(analysis.CodeMark+lw) > 0
+}
+
 // unknownName says whether the notes know neither word as a whole name nor
 // one of the words it is made of, and it is no everyday word.
 func (e *Engine) unknownName(word string) bool {
 	lw := strings.ToLower(word)
-	if e.voc.DF(lw) > 0 || e.voc.DF(analysis.CodeMark+lw) > 0 || analysis.IsEnglish(lw) || strings.IndexFunc(word, isDigitRune) >= 0 {
+	if e.holdsWhole(lw) || analysis.IsEnglish(lw) || strings.IndexFunc(word, isDigitRune) >= 0 {
 		return false
 	}
 	for _, t := range analysis.Analyze(word) {
