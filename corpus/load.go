@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -120,6 +121,25 @@ func expand(arg string) ([]string, error) {
 		}
 	}
 	return nil, fmt.Errorf("%w: %s", ErrNoSuchPath, arg)
+}
+
+// globstar splits a notes pattern at its first ** folder: the folder
+// before it, and the rest, which .gitignore syntax reads as the pattern
+// for the paths below that folder ("notes/**/*.md" -> "notes",
+// "**/*.md"). filepath.Glob has no **: it read it as *, one folder deep.
+// ok is false when no folder of the pattern is **.
+func globstar(arg string) (dir, rest string, ok bool) {
+	parts := strings.Split(filepath.ToSlash(arg), "/")
+	i := slices.Index(parts, "**")
+	switch {
+	case i < 0:
+		return "", "", false
+	case i == 0:
+		dir = "."
+	default:
+		dir = filepath.Clean(filepath.FromSlash(strings.Join(parts[:i], "/") + "/"))
+	}
+	return dir, strings.Join(parts[i:], "/"), true
 }
 
 func unwrapPathError(err error) error {

@@ -363,3 +363,60 @@ func TestLoadUnreadable(t *testing.T) {
 		})
 	}
 }
+
+// A ** in a notes pattern matches any number of folders, none included,
+// as in .gitignore and in shells with globstar: 'notes/**/*.md' finds
+// notes/top.md and notes/a/b/deep.md. The folder before it is walked as
+// any folder is, hidden folders and ignored files left out.
+func TestResolveGlobstar(t *testing.T) {
+	root := t.TempDir()
+	for name, data := range map[string]string{
+		"notes/top.md":        "- top",
+		"notes/a/one.md":      "- one",
+		"notes/a/b/deep.md":   "- deep",
+		"notes/a/b/deep.txt":  "deep text",
+		"notes/.hidden/h.md":  "- hidden",
+		"notes/skip/s.md":     "- ignored",
+		"notes/.gitignore":    "skip/\n",
+		"notes/a/b/other.pdf": "%PDF",
+	} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	j := func(s string) string { return filepath.Join(root, filepath.FromSlash(s)) }
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"any depth, none included", []string{j("notes/**/*.md")}, []string{"notes/a/b/deep.md", "notes/a/one.md", "notes/top.md"}},
+		{"below a folder", []string{j("notes/a/**/*.md")}, []string{"notes/a/b/deep.md", "notes/a/one.md"}},
+		{"a folder at any depth", []string{j("notes/**/b/*")}, []string{"notes/a/b/deep.md", "notes/a/b/deep.txt"}},
+		{"everything below, notes endings only", []string{j("notes/**")}, []string{"notes/a/b/deep.md", "notes/a/b/deep.txt", "notes/a/one.md", "notes/top.md"}},
+		{"the folder named as well", []string{j("notes/**/*.md"), j("notes")}, []string{"notes/a/b/deep.md", "notes/a/b/deep.txt", "notes/a/one.md", "notes/top.md"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files, warnings, err := corpus.Resolve(tt.args)
+			if err != nil {
+				t.Fatalf("Resolve: %v", err)
+			}
+			if len(warnings) > 0 {
+				t.Errorf("warnings = %#v, want none", warnings)
+			}
+			if got := paths(root, files); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("files = %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+	for _, arg := range []string{j("notes/**/*.rst"), j("nope/**/*.md")} {
+		if _, _, err := corpus.Resolve([]string{arg}); !errors.Is(err, corpus.ErrNoSuchPath) || !strings.Contains(err.Error(), arg) {
+			t.Errorf("Resolve(%q): error %v, want %v naming the pattern", arg, err, corpus.ErrNoSuchPath)
+		}
+	}
+}

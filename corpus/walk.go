@@ -22,6 +22,15 @@ type resolver struct {
 	broken    []string        // links named like notes that lead nowhere
 	brokenErr error           // why the first of them does
 	dirBuf    []byte          // for listing folders
+	star      *starPattern    // the ** pattern the walk under way keeps files by
+}
+
+// starPattern is a notes pattern with **, as a walk of the folder
+// before the ** reads it.
+type starPattern struct {
+	arg     string            // as the user wrote it
+	rest    gitignore.Pattern // the paths below the folder it keeps
+	matched int               // notes files it kept, found before or not
 }
 
 func newResolver(opts LoadOptions) *resolver {
@@ -36,6 +45,12 @@ func newResolver(opts LoadOptions) *resolver {
 // names nothing.
 func (r *resolver) resolve(paths []string) error {
 	for _, arg := range paths {
+		if dir, rest, ok := globstar(arg); ok && !exists(arg) {
+			if err := r.walkStar(arg, dir, rest); err != nil {
+				return err
+			}
+			continue
+		}
 		matches, err := expand(arg)
 		if err != nil {
 			return err
@@ -48,6 +63,65 @@ func (r *resolver) resolve(paths []string) error {
 	}
 	r.warnBroken()
 	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// walkStar adds the notes files below dir (itself a glob, maybe) whose
+// path from it matches rest, a pattern whose ** spans any number of
+// folders, none included. The folders are walked as a folder named is,
+// hidden folders and ignored files left out. A pattern that keeps no
+// notes file names nothing, as a glob matching nothing does.
+func (r *resolver) walkStar(arg, dir, rest string) error {
+	dirs, err := expand(dir)
+	if errors.Is(err, ErrNoSuchPath) {
+		return fmt.Errorf("%w: %s", ErrNoSuchPath, arg)
+	}
+	if err != nil {
+		return err
+	}
+	r.star = &starPattern{arg: arg, rest: gitignore.ParsePattern(gitClass(rest), nil)}
+	defer func() { r.star = nil }()
+	for _, d := range dirs {
+		if info, err := os.Stat(d); err != nil || !info.IsDir() {
+			continue
+		}
+		resolved, err := realPath(d)
+		if err != nil {
+			return fmt.Errorf("cannot read notes path: %w", err)
+		}
+		r.walk(folder{path: d, resolved: resolved})
+	}
+	if r.star.matched == 0 {
+		return fmt.Errorf("%w: %s", ErrNoSuchPath, arg)
+	}
+	return nil
+}
+
+// kept says whether the walk under way keeps notes file name of f: every
+// one, unless it is for a ** pattern.
+func (r *resolver) kept(f folder, name string) bool {
+	if r.star == nil {
+		return true
+	}
+	if r.star.rest.Match(append(slices.Clip(f.rel), name), false) != gitignore.Exclude {
+		return false
+	}
+	r.star.matched++
+	return true
+}
+
+// walkKey is what r.real marks folder f walked under: its real path, and
+// the ** pattern that walks it, if any, since that walk keeps only some
+// of its files and a later argument may want the others.
+func (r *resolver) walkKey(f folder) string {
+	if r.star == nil {
+		return f.resolved
+	}
+	return r.star.arg + "\x00" + f.resolved
 }
 
 // warnBroken sums up, in one warning, the links that lead nowhere: a
@@ -164,10 +238,11 @@ const typeUnknown = fs.ModeType // no single type has every type bit
 // what the ignore patterns exclude are skipped; a folder already walked
 // (a link loop, or two links to one folder) is not walked again.
 func (r *resolver) walk(f folder) {
-	if r.real[f.resolved] {
+	key := r.walkKey(f)
+	if r.real[key] {
 		return
 	}
-	r.real[f.resolved] = true
+	r.real[key] = true
 	d, err := openDir(f.path, &r.dirBuf)
 	if err != nil {
 		// Its ignore files cannot be read either: one warning says it.
@@ -228,7 +303,7 @@ func (r *resolver) entry(d *dir, f folder, pre prefixes, e dirEntry) {
 	switch {
 	case info.IsDir() && !hidden(name) && !r.excluded(f, name, true):
 		r.walk(f.child(name, resolved))
-	case info.Mode().IsRegular() && isNote(path) && !r.excluded(f, name, false):
+	case info.Mode().IsRegular() && isNote(path) && !r.excluded(f, name, false) && r.kept(f, name):
 		if r.addFile(path, resolved, info) {
 			r.files[len(r.files)-1].realDir = f.resolved
 		}

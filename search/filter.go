@@ -113,13 +113,34 @@ func (e *Engine) filterQuery(f Filter) query.Query {
 }
 
 // sayQuery matches notes that say a word or phrase, analysed as each
-// field is, in any field the plain search reads.
+// field is, in any field the plain search reads. The identifier parts
+// field is asked for the phrase's terms as the question planner takes
+// them: its own analyzer keeps only identifier parts, so a plain word
+// gave it nothing, and -lambda kept `lambda.amazonaws.com`, which a
+// search for lambda finds.
 func sayQuery(phrase string) query.Query {
 	return inAnyField(func(f string) query.Query {
+		if f == FieldParts {
+			return partsQuery(analysis.PhraseTerms(phrase))
+		}
 		mq := query.NewMatchPhraseQuery(phrase)
 		mq.SetField(f)
 		return mq
 	})
+}
+
+// partsQuery matches notes whose identifiers hold terms in a row, as
+// parts (invoke lambda function in `aws:invokeLambdaFunction`).
+func partsQuery(terms []string) query.Query {
+	switch len(terms) {
+	case 0:
+		return query.NewMatchNoneQuery()
+	case 1:
+		tq := query.NewTermQuery(terms[0])
+		tq.SetField(FieldParts)
+		return tq
+	}
+	return query.NewPhraseQuery(terms, FieldParts)
 }
 
 // inAnyField matches what one query for each field the plain search

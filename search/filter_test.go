@@ -190,3 +190,31 @@ func TestIntroExplainedByItem(t *testing.T) {
 		t.Errorf("without explain, the intro names line %d as its explanation", by)
 	}
 }
+
+// A word said only inside an identifier (`lambda.amazonaws.com`,
+// `aws:invokeLambdaFunction`) is said: the plain search finds such notes
+// through the word, so -word leaves them out and an OR group keeps them.
+func TestFilterSeesIdentifierParts(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Automation step `aws:invokeLambdaFunction` calls functions.", Source: "x.md", Line: 1},
+		{Text: "The principal `lambda.amazonaws.com` trusts functions.", Source: "x.md", Line: 2},
+		{Text: "Plain lambda trusts functions.", Source: "x.md", Line: 3},
+		{Text: "Other functions trust the principal.", Source: "x.md", Line: 4},
+	})
+	tests := []struct {
+		name string
+		f    Filter
+		want []string
+	}{
+		{"excluded by a part", Filter{Exclude: []string{"lambda"}}, []string{"x.md:4"}},
+		{"excluded by parts in a row", Filter{Exclude: []string{"lambda function"}}, []string{"x.md:2", "x.md:3", "x.md:4"}},
+		{"kept by a part OR a word", Filter{Require: [][]string{{"lambda", "zebra"}}}, []string{"x.md:1", "x.md:2", "x.md:3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lines(t, e, "functions trust", tt.f); !sameSet(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

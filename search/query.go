@@ -135,6 +135,7 @@ type plan struct {
 func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	q = question.AskedWho(question.JoinPhrasal(q))
 	q, names := e.correctNames(q)
+	q, names = e.splitWords(q, names)
 	toks := analysis.Analyze(q)
 	if len(toks) == 0 {
 		toks = e.quotedStopWords(q)

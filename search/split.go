@@ -1,0 +1,94 @@
+package search
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/crib-dev/crib/search/analysis"
+)
+
+// minSplitPart is the fewest letters each of the two words a joined word
+// is split into may have ("wi" of Wi-Fi).
+const minSplitPart = 2
+
+// splitWords replaces each word of q that no note holds with the two
+// words the notes write hyphenated or apart ("wifi" -> Wi-Fi,
+// "healthcheck" -> health check), adds the splits to fixed, which may be
+// nil, and returns both. It mirrors joinNames: there the question says
+// apart what the notes join; here the question joins what the notes say
+// apart, and a search for the joined word found nothing at all.
+func (e *Engine) splitWords(q string, fixed map[string]string) (string, map[string]string) {
+	at := 0
+	for _, f := range strings.Fields(q) {
+		start := at + strings.Index(q[at:], f)
+		at = start + len(f)
+		word := strings.Trim(f, nameTrim)
+		words, ok := e.split(word)
+		if !ok {
+			continue
+		}
+		off := start + strings.Index(f, word)
+		if fixed == nil {
+			fixed = map[string]string{}
+		}
+		fixed[word] = words
+		q = q[:off] + words + q[off+len(word):]
+		at = off + len(words)
+	}
+	return q, fixed
+}
+
+// split returns the two words, as a note writes them, that word is made
+// of, when no note holds word, the corrector does not take it for a typo
+// of a word they hold, and the notes hold the two side by side; of
+// several such splits, the one more notes hold. A word the synonyms
+// dictionary knows is left to it.
+func (e *Engine) split(word string) (string, bool) {
+	lw := strings.ToLower(word)
+	letters := []rune(lw)
+	if len(letters) < 2*minSplitPart || !isPlainWord(lw) || e.holdsWhole(lw) || e.knownWord(lw) {
+		return "", false
+	}
+	toks := analysis.Analyze(lw)
+	if len(toks) != 1 || e.th.Dict.Known(toks[0].Term) {
+		return "", false
+	}
+	if _, typo := e.suggest(lw, toks[0].Term); typo {
+		return "", false
+	}
+	best, most := "", uint64(0)
+	for i := minSplitPart; i <= len(letters)-minSplitPart; i++ {
+		a, b := string(letters[:i]), string(letters[i:])
+		if n, words := e.sideBySide(a, b); n > most {
+			best, most = words, n
+		}
+	}
+	return best, most > 0
+}
+
+// sideBySide counts the notes that say a and b, one word each, side by
+// side, as a phrase (hyphenated, or apart: "Wi-Fi", "health checks"),
+// and returns the two as the first of them writes them.
+func (e *Engine) sideBySide(a, b string) (uint64, string) {
+	ta, tb := analysis.Analyze(a), analysis.Analyze(b)
+	if len(ta) != 1 || len(tb) != 1 || e.voc.DF(ta[0].Term) == 0 || e.voc.DF(tb[0].Term) == 0 {
+		return 0, ""
+	}
+	terms := []string{ta[0].Term, tb[0].Term}
+	res, err := e.top(inAnyField(func(f string) query.Query {
+		return query.NewPhraseQuery(terms, f)
+	}), 1, false)
+	if err != nil || len(res.Hits) == 0 {
+		return 0, ""
+	}
+	words := a + " " + b
+	if i, ok := e.snippetIndex(res.Hits[0].ID); ok {
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(a) + `[-\s]?` + regexp.QuoteMeta(b))
+		if m := re.FindString(e.snippets.Snippet(i).Text); m != "" {
+			words = m
+		}
+	}
+	return res.Total, words
+}
