@@ -15,7 +15,7 @@ import (
 // waits for the pager to finish.
 func (ios *IOStreams) startPager() (io.Writer, func()) {
 	none := func() {}
-	if !ios.OutTTY || ios.Out != io.Writer(os.Stdout) {
+	if !ios.OutTTY || !ios.isStdout() {
 		return ios.Out, none
 	}
 	pager, set := "", false
@@ -60,7 +60,7 @@ func lookupEnv(ios *IOStreams, k string) (string, bool) {
 	if v := ios.Getenv(k); v != "" {
 		return v, true
 	}
-	if ios.Out == io.Writer(os.Stdout) {
+	if ios.isStdout() {
 		return os.LookupEnv(k)
 	}
 	return "", false

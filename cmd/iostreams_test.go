@@ -1,0 +1,60 @@
+package cmd
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// failingWriter fails every write with err, as stdout does on a full
+// disk (/dev/full) or a closed pipe.
+type failingWriter struct{ err error }
+
+func (f failingWriter) Write([]byte) (int, error) { return 0, f.err }
+
+// runFailingOut runs crib with stdout failing with errno, and returns the
+// exit status and stderr.
+func runFailingOut(t *testing.T, errno syscall.Errno, tr transcript) (int, string) {
+	t.Helper()
+	var errOut bytes.Buffer
+	env := map[string]string{"HOME": t.TempDir(), "XDG_CACHE_HOME": seededCache(t), "XDG_CONFIG_HOME": t.TempDir()}
+	ios := &IOStreams{
+		In:  strings.NewReader(tr.stdin),
+		Out: failingWriter{&os.PathError{Op: "write", Path: "/dev/stdout", Err: errno}}, ErrOut: &errOut,
+		OutTTY: tr.tty, Width: 80,
+		Getenv: func(k string) string { return env[k] },
+	}
+	return Run(ios, tr.args), errOut.String()
+}
+
+// TestWriteErrors: a write error on stdout (a full disk) is one crib: line
+// and exit 2 whatever the output (plain, terminal, service, check, JSON);
+// review 8 saw exit 0 and nothing said. A closed pipe stays quiet, as
+// for grep.
+func TestWriteErrors(t *testing.T) {
+	const full = "crib: write /dev/stdout: no space left on device\n"
+	tests := []struct {
+		name string
+		tr   transcript
+	}{
+		{"plain", transcript{args: []string{"--notes", testTree, "deployment"}}},
+		{"terminal", transcript{args: []string{"--notes", testTree, "deployment"}, tty: true}},
+		{"json", transcript{args: []string{"--notes", testTree, "--json", "deployment"}}},
+		{"service", transcript{args: []string{"service", "--notes", testNotes, "cloudwatch events"}}},
+		{"check", transcript{args: []string{"check", "--notes", checkNotes}, stdin: checkStdin(t, "fastest.txt")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" full disk", func(t *testing.T) {
+			if code, errOut := runFailingOut(t, syscall.ENOSPC, tt.tr); code != ExitError || errOut != full {
+				t.Errorf("exit %d, stderr %q; want exit %d, stderr %q", code, errOut, ExitError, full)
+			}
+		})
+		t.Run(tt.name+" closed pipe", func(t *testing.T) {
+			if _, errOut := runFailingOut(t, syscall.EPIPE, tt.tr); errOut != "" {
+				t.Errorf("stderr %q, want nothing", errOut)
+			}
+		})
+	}
+}
