@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"strings"
 	"syscall"
@@ -56,5 +57,39 @@ func TestWriteErrors(t *testing.T) {
 				t.Errorf("stderr %q, want nothing", errOut)
 			}
 		})
+	}
+}
+
+// TestPagerMissing: a pager that does not exist is named once on stderr
+// and the report is written directly; review 8 saw crib service's report
+// lost in a closed pipe, exit 0.
+func TestPagerMissing(t *testing.T) {
+	var out, errOut bytes.Buffer
+	ios := &IOStreams{Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
+	w, wait := ios.runPager("nosuchpager-crib -R", true)
+	if _, err := io.WriteString(w, "report\n"); err != nil {
+		t.Fatal(err)
+	}
+	wait()
+	if out.String() != "report\n" {
+		t.Errorf("stdout %q, want the report", out.String())
+	}
+	if want := "crib: warning: pager \"nosuchpager-crib\" not found; printing directly (set PAGER or CRIB_PAGER)\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut.String(), want)
+	}
+}
+
+func TestPagerProgram(t *testing.T) {
+	for pager, want := range map[string]string{
+		"less":           "less",
+		"  less -R ":     "less",
+		"LESS=R less -S": "less",
+		"nosuchpager":    "nosuchpager",
+		`"$HOME/bin/p"`:  "",
+		"":               "",
+	} {
+		if got := pagerProgram(pager); got != want {
+			t.Errorf("pagerProgram(%q) = %q, want %q", pager, got, want)
+		}
 	}
 }
