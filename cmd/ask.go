@@ -167,9 +167,10 @@ func askRun(opts *AskOptions) error {
 		return err
 	}
 	printCorrections(ios, ans)
-	if !ans.Covered && opts.Open == 0 {
+	if !ans.Covered {
 		// Nothing matched, or only weak guesses: one line on stderr,
-		// piped or not, and exit 1.
+		// piped or not, and exit 1. With --open too: a weak guess is no
+		// note to open (review 8 saw it opened, exit 0).
 		return opts.notCovered(ans, x)
 	}
 	d := ios.display(opts.Source.Color)

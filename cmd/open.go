@@ -92,9 +92,9 @@ var errEmbedded = errors.New("the built-in notes are embedded in crib and cannot
 // accept.
 func (o *AskOptions) openResult(ans *search.Answer) error {
 	if len(ans.Results) == 0 {
-		if o.IO.ErrTTY {
-			fmt.Fprintf(o.IO.ErrOut, "crib: no notes match %q\n", o.Question)
-		}
+		// Said piped too: a script's exit 1 with nothing on stderr told
+		// nobody why the editor did not open.
+		fmt.Fprintf(o.IO.ErrOut, "crib: no notes match %s\n", visible(quotedQuestion(o.Question)))
 		return errNotFound
 	}
 	if o.Open > len(ans.Results) {
