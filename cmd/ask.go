@@ -184,12 +184,17 @@ func askRun(opts *AskOptions) error {
 	case len(ans.Results) == 0:
 	case d.terminal:
 		renderTerminal(ios.Out, visibleAnswer(ans), d.styler, d.width, x.visible(), relatedWanted(ios, opts.NoRelated))
-		if ios.ErrTTY {
-			if len(ans.Unknown) > 0 {
-				// A near miss: the rest is answered; say, last, what is
-				// not in the notes, where the eye ends.
-				fmt.Fprintf(ios.ErrOut, "not in the notes: %s\n", visible(quoteAll(ans.Unknown)))
+		if len(ans.Unknown) > 0 {
+			// A near miss: the rest is answered; say, last, what is not
+			// in the notes, where the eye ends; with crib: when stderr
+			// is redirected (2>log), where it was lost before.
+			prefix := "crib: "
+			if ios.ErrTTY {
+				prefix = ""
 			}
+			fmt.Fprintf(ios.ErrOut, "%snot in the notes: %s\n", prefix, visible(quoteAll(ans.Unknown)))
+		}
+		if ios.ErrTTY {
 			if opts.Explain {
 				fmt.Fprintln(ios.ErrOut, explainLegend)
 			}
