@@ -40,6 +40,8 @@ func TestOpen(t *testing.T) {
 		{"--open=n", []string{"--notes", testTree, "--open=2", "canary", "deployment"}, map[string]string{"EDITOR": editor}, ExitFound, editorArgs, "+9\ntestdata/tree/k8s/deploy.md\n"},
 		{"VISUAL beats EDITOR, with its own flags", []string{"--notes", testTree, "--open", "immutable"}, map[string]string{"EDITOR": editor, "VISUAL": visual + " -w"}, ExitFound, visualArgs, "-w\n+11\ntestdata/tree/aws/deploy.md\n"},
 		{"no editor", []string{"--notes", testTree, "--open", "immutable"}, nil, ExitError, "", "crib: cannot open testdata/tree/aws/deploy.md:11: set $VISUAL or $EDITOR to your editor\n"},
+		{"--open 0 as --open=0", []string{"--notes", testTree, "--open", "0", "immutable", "deployment"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: invalid --open 0: want 1 or more\n"},
+		{"--open=0", []string{"--notes", testTree, "--open=0", "immutable", "deployment"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: invalid --open 0: want 1 or more\n"},
 		{"past the results", []string{"--notes", testTree, "--open=3", "immutable"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: cannot open result 3: only 1 note matched\n"},
 		{"built-in notes", []string{"--open", "codedeploy lifecycle hooks"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: cannot open crib:"},
 		{"nothing matched", []string{"--notes", testTree, "--open", "zebra"}, map[string]string{"EDITOR": editor}, ExitNotFound, "", "crib: no note covers \"zebra\"; no note mentions \"zebra\"\n"},
