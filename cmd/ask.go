@@ -90,6 +90,11 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 				return opts.runInteractive(nil)
 			}
 			opts.Question = strings.TrimSpace(strings.Join(args, " "))
+			if len(args) > 0 && ios.stdinWaiting() {
+				// echo "warm pool" | crib other words: the words win;
+				// say so, or stdin looks read (trial 8).
+				fmt.Fprintln(ios.ErrOut, "crib: standard input ignored: the question is the words given")
+			}
 			if opts.Question == "" && len(args) == 0 && !ios.InTTY && ios.In != nil {
 				// echo "question" | crib: the question on standard input.
 				q, err := readAskQuestion(ios.In)

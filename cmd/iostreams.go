@@ -95,6 +95,24 @@ func closedPipe(err error) bool {
 	return errors.Is(err, syscall.EPIPE)
 }
 
+// stdinWaiting reports whether standard input, when it is not a
+// terminal, holds bytes to read now. It never reads nor waits: an open
+// pipe that no one writes to must not hang crib, so where the system
+// cannot say (pendingBytes), the answer is no.
+func (ios *IOStreams) stdinWaiting() bool {
+	if ios.InTTY || ios.In == nil {
+		return false
+	}
+	switch in := ios.In.(type) {
+	case *os.File:
+		n, ok := pendingBytes(in)
+		return ok && n > 0
+	case interface{ Len() int }: // a test's strings.Reader
+		return in.Len() > 0
+	}
+	return false
+}
+
 // Warnf prints one warning line to stderr.
 func (ios *IOStreams) Warnf(format string, args ...any) {
 	fmt.Fprintf(ios.ErrOut, "crib: warning: %s\n", visible(fmt.Sprintf(format, args...)))

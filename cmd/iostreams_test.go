@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // failingWriter fails every write with err, as stdout does on a full
@@ -91,5 +92,37 @@ func TestPagerProgram(t *testing.T) {
 		if got := pagerProgram(pager); got != want {
 			t.Errorf("pagerProgram(%q) = %q, want %q", pager, got, want)
 		}
+	}
+}
+
+// TestStdinWaiting: stdin counts as holding a question only when bytes
+// are there to read now; an open pipe no one writes to is not waited on.
+func TestStdinWaiting(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	ios := &IOStreams{In: r}
+	done := make(chan bool)
+	go func() { done <- ios.stdinWaiting() }()
+	select {
+	case got := <-done:
+		if got {
+			t.Error("an empty open pipe holds input")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("stdinWaiting waited on an empty open pipe")
+	}
+	if _, ok := pendingBytes(r); !ok {
+		t.Skip("this system cannot tell what a pipe holds without reading it")
+	}
+	w.WriteString("warm pool\n")
+	if !ios.stdinWaiting() {
+		t.Error("a pipe holding a question holds no input")
+	}
+	if (&IOStreams{In: r, InTTY: true}).stdinWaiting() {
+		t.Error("a terminal counts as piped input")
 	}
 }
