@@ -90,6 +90,11 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 				return opts.runInteractive(nil)
 			}
 			opts.Question = strings.TrimSpace(strings.Join(args, " "))
+			if len(args) > 0 && ios.stdinWaiting() {
+				// echo "warm pool" | crib other words: the words win;
+				// say so, or stdin looks read (trial 8).
+				fmt.Fprintln(ios.ErrOut, "crib: standard input ignored: the question is the words given")
+			}
 			if opts.Question == "" && len(args) == 0 && !ios.InTTY && ios.In != nil {
 				// echo "question" | crib: the question on standard input.
 				q, err := readAskQuestion(ios.In)
@@ -167,9 +172,10 @@ func askRun(opts *AskOptions) error {
 		return err
 	}
 	printCorrections(ios, ans)
-	if !ans.Covered && opts.Open == 0 {
+	if !ans.Covered {
 		// Nothing matched, or only weak guesses: one line on stderr,
-		// piped or not, and exit 1.
+		// piped or not, and exit 1. With --open too: a weak guess is no
+		// note to open (review 8 saw it opened, exit 0).
 		return opts.notCovered(ans, x)
 	}
 	d := ios.display(opts.Source.Color)
@@ -183,12 +189,17 @@ func askRun(opts *AskOptions) error {
 	case len(ans.Results) == 0:
 	case d.terminal:
 		renderTerminal(ios.Out, visibleAnswer(ans), d.styler, d.width, x.visible(), relatedWanted(ios, opts.NoRelated))
-		if ios.ErrTTY {
-			if len(ans.Unknown) > 0 {
-				// A near miss: the rest is answered; say, last, what is
-				// not in the notes, where the eye ends.
-				fmt.Fprintf(ios.ErrOut, "not in the notes: %s\n", visible(quoteAll(ans.Unknown)))
+		if len(ans.Unknown) > 0 {
+			// A near miss: the rest is answered; say, last, what is not
+			// in the notes, where the eye ends; with crib: when stderr
+			// is redirected (2>log), where it was lost before.
+			prefix := "crib: "
+			if ios.ErrTTY {
+				prefix = ""
 			}
+			fmt.Fprintf(ios.ErrOut, "%snot in the notes: %s\n", prefix, visible(quoteAll(ans.Unknown)))
+		}
+		if ios.ErrTTY {
 			if opts.Explain {
 				fmt.Fprintln(ios.ErrOut, explainLegend)
 			}

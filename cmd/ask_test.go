@@ -37,6 +37,12 @@ func TestAskTranscripts(t *testing.T) {
 		{"off-topic", transcript{args: []string{"how", "to", "make", "pizza", "dough"}}},
 		{"off-topic-json", transcript{args: []string{"--json", "-n", "1", "how", "to", "make", "pizza", "dough"}}},
 		{"near-miss-json", transcript{args: []string{"--json", "-n", "1", "helm", "charts", "on", "eks", "with", "zorblax"}}},
+		// stdout a terminal, stderr redirected: what the notes lack is
+		// still said (review 8 saw it lost).
+		{"near-miss-terminal", transcript{args: []string{"-n", "1", "helm", "charts", "on", "eks", "with", "zorblax"}, tty: true}},
+		// Words given and a question piped in: the words are asked, and
+		// stderr says stdin was ignored (trial 8).
+		{"stdin-ignored", transcript{args: []string{"--notes", testNotes, "-n", "1", "cloudwatch", "events"}, stdin: "warm pool\n"}},
 		{"stop-words", transcript{args: []string{"--notes", testNotes, "the", "of", "and"}}},
 		{"empty-question", transcript{args: []string{"--notes", testNotes}}},
 		{"missing-notes", transcript{args: []string{"--notes", "no/such/place", "sns"}}},

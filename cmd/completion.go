@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 )
@@ -32,7 +33,7 @@ Load it once per session, or install it where your shell looks:
   crib completion zsh > "${fpath[1]}/_crib"
   crib completion fish | source`,
 		ValidArgs:             []string{"bash", "zsh", "fish", "powershell"},
-		Args:                  usageArgs(cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)),
+		Args:                  shellArg,
 		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Shell, opts.Root = args[0], c.Root()
@@ -44,6 +45,24 @@ Load it once per session, or install it where your shell looks:
 	}
 	return c
 }
+
+// shellArg checks that one shell crib writes scripts for is named, and
+// says which ones when not: Cobra's own "accepts 1 arg(s), received 0"
+// and "invalid argument" named none (trial 8).
+func shellArg(c *cobra.Command, args []string) error {
+	switch {
+	case len(args) == 0:
+		return &usageError{"crib completion needs a shell: " + shellList}
+	case len(args) > 1:
+		return &usageError{"crib completion takes one shell: " + shellList}
+	case !slices.Contains(c.ValidArgs, args[0]):
+		return &usageError{fmt.Sprintf("unknown shell %q: want %s", visible(args[0]), shellList)}
+	}
+	return nil
+}
+
+// shellList names the shells crib completion writes scripts for.
+const shellList = "bash, zsh, fish or powershell"
 
 func completionRun(opts *CompletionOptions) error {
 	out := opts.IO.Out
@@ -57,5 +76,5 @@ func completionRun(opts *CompletionOptions) error {
 	case "powershell":
 		return opts.Root.GenPowerShellCompletionWithDesc(out)
 	}
-	return &usageError{fmt.Sprintf("unknown shell %q: want bash, zsh, fish or powershell", opts.Shell)}
+	return &usageError{fmt.Sprintf("unknown shell %q: want %s", opts.Shell, shellList)}
 }

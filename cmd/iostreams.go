@@ -1,10 +1,12 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	"golang.org/x/term"
 )
@@ -38,6 +40,77 @@ func System() *IOStreams {
 		}
 	}
 	return ios
+}
+
+// errWriter passes writes on to w and keeps the first error. Output is
+// written with many Fprintf calls whose errors nobody checks; this keeps
+// the first one, so that crib can say once, at exit, that stdout failed
+// (a full disk) instead of exiting 0 with the answer lost. After an
+// error it writes nothing more: what follows would be a broken fragment.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	if err != nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// recordWrites makes ios.Out keep its first write error, for writeErr.
+func (ios *IOStreams) recordWrites() {
+	if _, ok := ios.Out.(*errWriter); !ok && ios.Out != nil {
+		ios.Out = &errWriter{w: ios.Out}
+	}
+}
+
+// writeErr is the first error writing to stdout, once recordWrites has
+// run, or nil.
+func (ios *IOStreams) writeErr() error {
+	if e, ok := ios.Out.(*errWriter); ok {
+		return e.err
+	}
+	return nil
+}
+
+// isStdout reports whether ios.Out is the process's own stdout (not a
+// buffer, as in tests), recorded by recordWrites or not.
+func (ios *IOStreams) isStdout() bool {
+	out := ios.Out
+	if e, ok := out.(*errWriter); ok {
+		out = e.w
+	}
+	return out == io.Writer(os.Stdout)
+}
+
+// closedPipe reports whether err is a write to a reader that has gone
+// (crib … | head -1): not worth a line, as for grep.
+func closedPipe(err error) bool {
+	return errors.Is(err, syscall.EPIPE)
+}
+
+// stdinWaiting reports whether standard input, when it is not a
+// terminal, holds bytes to read now. It never reads nor waits: an open
+// pipe that no one writes to must not hang crib, so where the system
+// cannot say (pendingBytes), the answer is no.
+func (ios *IOStreams) stdinWaiting() bool {
+	if ios.InTTY || ios.In == nil {
+		return false
+	}
+	switch in := ios.In.(type) {
+	case *os.File:
+		n, ok := pendingBytes(in)
+		return ok && n > 0
+	case interface{ Len() int }: // a test's strings.Reader
+		return in.Len() > 0
+	}
+	return false
 }
 
 // Warnf prints one warning line to stderr.

@@ -33,7 +33,8 @@ func addHitFlags(c *cobra.Command, o *AskOptions) {
 }
 
 // validateHits checks -C and --open. A bare --open takes a number that
-// starts the question as its N: crib --open 2 codedeploy hooks.
+// starts the question as its N: crib --open 2 codedeploy hooks; 0 too, so
+// that --open 0 is refused as --open=0 is, not asked as a word (trial 8).
 func (o *AskOptions) validateHits(c *cobra.Command) error {
 	if o.Context < 0 || o.Context > maxContext {
 		return &usageError{fmt.Sprintf("invalid -C %d: want 0 to %d", o.Context, maxContext)}
@@ -42,7 +43,7 @@ func (o *AskOptions) validateHits(c *cobra.Command) error {
 		return nil
 	}
 	if words := strings.Fields(o.Question); o.Open == 1 && len(words) > 1 {
-		if n, err := strconv.Atoi(words[0]); err == nil && n > 0 {
+		if n, err := strconv.Atoi(words[0]); err == nil && n >= 0 {
 			o.Open = n
 			o.Question = strings.Join(words[1:], " ")
 		}
@@ -92,9 +93,9 @@ var errEmbedded = errors.New("the built-in notes are embedded in crib and cannot
 // accept.
 func (o *AskOptions) openResult(ans *search.Answer) error {
 	if len(ans.Results) == 0 {
-		if o.IO.ErrTTY {
-			fmt.Fprintf(o.IO.ErrOut, "crib: no notes match %q\n", o.Question)
-		}
+		// Said piped too: a script's exit 1 with nothing on stderr told
+		// nobody why the editor did not open.
+		fmt.Fprintf(o.IO.ErrOut, "crib: no notes match %s\n", visible(quotedQuestion(o.Question)))
 		return errNotFound
 	}
 	if o.Open > len(ans.Results) {

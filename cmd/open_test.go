@@ -1,10 +1,13 @@
 package cmd
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/crib-dev/crib/search"
 )
 
 // fakeEditor writes a script that records its arguments, one a line, and
@@ -37,9 +40,12 @@ func TestOpen(t *testing.T) {
 		{"--open=n", []string{"--notes", testTree, "--open=2", "canary", "deployment"}, map[string]string{"EDITOR": editor}, ExitFound, editorArgs, "+9\ntestdata/tree/k8s/deploy.md\n"},
 		{"VISUAL beats EDITOR, with its own flags", []string{"--notes", testTree, "--open", "immutable"}, map[string]string{"EDITOR": editor, "VISUAL": visual + " -w"}, ExitFound, visualArgs, "-w\n+11\ntestdata/tree/aws/deploy.md\n"},
 		{"no editor", []string{"--notes", testTree, "--open", "immutable"}, nil, ExitError, "", "crib: cannot open testdata/tree/aws/deploy.md:11: set $VISUAL or $EDITOR to your editor\n"},
+		{"--open 0 as --open=0", []string{"--notes", testTree, "--open", "0", "immutable", "deployment"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: invalid --open 0: want 1 or more\n"},
+		{"--open=0", []string{"--notes", testTree, "--open=0", "immutable", "deployment"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: invalid --open 0: want 1 or more\n"},
 		{"past the results", []string{"--notes", testTree, "--open=3", "immutable"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: cannot open result 3: only 1 note matched\n"},
 		{"built-in notes", []string{"--open", "codedeploy lifecycle hooks"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: cannot open crib:"},
-		{"nothing matched", []string{"--notes", testTree, "--open", "zebra"}, map[string]string{"EDITOR": editor}, ExitNotFound, "", ""},
+		{"nothing matched", []string{"--notes", testTree, "--open", "zebra"}, map[string]string{"EDITOR": editor}, ExitNotFound, "", "crib: no note covers \"zebra\"; no note mentions \"zebra\"\n"},
+		{"not covered: no weak guess opened", []string{"--notes", testTree, "--open", "immutable", "sourdough", "hydration", "starter"}, map[string]string{"EDITOR": editor}, ExitNotFound, "", "crib: no note covers \"immutable sourdough hydration starter\"; no note mentions \"hydration\", \"sourdough\", \"starter\"\n"},
 		{"not with --json", []string{"--notes", testTree, "--open", "--json", "immutable"}, map[string]string{"EDITOR": editor}, ExitError, "", "crib: --open and --json do not go together"},
 	}
 	for _, tt := range tests {
@@ -51,6 +57,9 @@ func TestOpen(t *testing.T) {
 				t.Fatalf("exit %d, stdout %q, stderr %q; want exit %d and no output", code, out, errOut, tt.code)
 			}
 			if tt.argsFile == "" {
+				if _, err := os.Stat(editorArgs); err == nil {
+					t.Error("the editor was launched")
+				}
 				if !strings.HasPrefix(errOut, tt.want) {
 					t.Errorf("stderr %q, want it to start %q", errOut, tt.want)
 				}
@@ -91,5 +100,18 @@ func TestHyperlinks(t *testing.T) {
 				t.Errorf("an OSC 8 escape where none belongs:\n%q", out)
 			}
 		})
+	}
+}
+
+// TestOpenNothing: with no result to open, crib says so piped as well as
+// on a terminal (review 8 saw a silent exit 1 when stderr was piped).
+func TestOpenNothing(t *testing.T) {
+	var errOut bytes.Buffer
+	o := &AskOptions{IO: &IOStreams{ErrOut: &errOut}, Question: "zebra", Open: 1}
+	if err := o.openResult(&search.Answer{}); err != errNotFound {
+		t.Errorf("error %v, want errNotFound", err)
+	}
+	if want := "crib: no notes match \"zebra\"\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut.String(), want)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // waits for the pager to finish.
 func (ios *IOStreams) startPager() (io.Writer, func()) {
 	none := func() {}
-	if !ios.OutTTY || ios.Out != io.Writer(os.Stdout) {
+	if !ios.OutTTY || !ios.isStdout() {
 		return ios.Out, none
 	}
 	pager, set := "", false
@@ -30,6 +30,27 @@ func (ios *IOStreams) startPager() (io.Writer, func()) {
 	}
 	if p := strings.TrimSpace(pager); p == "" || p == "cat" {
 		return ios.Out, none
+	}
+	return ios.runPager(pager, set)
+}
+
+// runPager starts pager through /bin/sh and returns the writer to its
+// input and the function that waits for it. The shell starts even when
+// the pager does not exist, and the report then went into a closed pipe
+// (review 8: PAGER=nosuchpager lost crib service's report, exit 0); so
+// the pager's program is looked up first, and when it is missing crib
+// says so once and writes directly: once only when the user chose the
+// pager (chosen); a system without less just gets the report unpaged.
+func (ios *IOStreams) runPager(pager string, chosen bool) (io.Writer, func()) {
+	none := func() {}
+	if prog := pagerProgram(pager); prog != "" {
+		if _, err := exec.LookPath(prog); err != nil {
+			if !chosen {
+				return ios.Out, none
+			}
+			ios.Warnf("pager %q not found; printing directly (set PAGER or CRIB_PAGER)", prog)
+			return ios.Out, none
+		}
 	}
 	cmd := exec.Command("/bin/sh", "-c", pager)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
@@ -53,6 +74,23 @@ func (ios *IOStreams) startPager() (io.Writer, func()) {
 	}
 }
 
+// pagerProgram is the program a pager command line runs: its first word
+// after any NAME=value settings ("LESS=R less -S" runs less), or "" when
+// it cannot tell (a word in quotes or with a shell expansion: the shell
+// is left to judge those).
+func pagerProgram(pager string) string {
+	for _, w := range strings.Fields(pager) {
+		if strings.ContainsAny(w, "'\"\\$`(){};|&<>*?") {
+			return ""
+		}
+		if i := strings.IndexByte(w, '='); i > 0 {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
 // lookupEnv tells a variable set to "" from one not set; ios.Getenv
 // cannot, so an empty value counts as set only for the process's own
 // environment.
@@ -60,7 +98,7 @@ func lookupEnv(ios *IOStreams, k string) (string, bool) {
 	if v := ios.Getenv(k); v != "" {
 		return v, true
 	}
-	if ios.Out == io.Writer(os.Stdout) {
+	if ios.isStdout() {
 		return os.LookupEnv(k)
 	}
 	return "", false

@@ -33,6 +33,13 @@ func reroute(ios *IOStreams, root *cobra.Command, args []string) []string {
 			words, ok = positional(a, rest)
 		}
 	}
+	if !ok {
+		// Neither c nor ask knows every flag: which words are flag
+		// values cannot be told, so c runs and reports its own flag
+		// error (review 8: "crib index --colour never" was answered as
+		// the question "index never").
+		return args
+	}
 	var why string
 	switch c.Name() {
 	case "help":
@@ -62,18 +69,11 @@ func reroute(ios *IOStreams, root *cobra.Command, args []string) []string {
 var rerouted = map[string]bool{"help": true, "index": true, "practice": true, "completion": true}
 
 // positional returns the words of args that are not flags of c, and
-// whether c knows every flag; when it does not, the words are a guess:
-// every argument that does not start with a dash.
+// whether c knows every flag (when it does not, there are no words).
 func positional(c *cobra.Command, args []string) ([]string, bool) {
 	c.InitDefaultHelpFlag()
-	if err := c.ParseFlags(args); err == nil {
-		return c.Flags().Args(), true
+	if err := c.ParseFlags(args); err != nil {
+		return nil, false
 	}
-	var words []string
-	for _, a := range args {
-		if !strings.HasPrefix(a, "-") {
-			words = append(words, a)
-		}
-	}
-	return words, false
+	return c.Flags().Args(), true
 }

@@ -21,6 +21,10 @@ func TestCommandWordQuestions(t *testing.T) {
 		{"word-help-me", []string{"help", "me", "with", "lambda", "-n", "1", "--notes", wordsNotes}},
 		{"word-practice-question", []string{"practice", "exam", "lambda", "timeout", "--notes", wordsNotes}},
 		{"word-ask", []string{"ask", "--notes", wordsNotes, "-n", "1", "index", "dynamodb", "gsi"}},
+		// Flags neither index nor ask knows all of: index says what is
+		// wrong, not "answering … as a question" (review 8 #7).
+		{"word-index-question-flags", []string{"index", "--status", "--json", "--notes", wordsNotes}},
+		{"word-index-misspelt-flag", []string{"index", "--colour", "never", "--notes", wordsNotes}},
 		{"service-several", []string{"service", "--notes", wordsNotes, "lambda", "eventbridge"}},
 		{"service-words-and-services", []string{"service", "--notes", wordsNotes, "lambda", "timeout"}},
 	}

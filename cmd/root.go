@@ -51,6 +51,7 @@ func Main() int {
 // word as a question when the words after it make no sense for that
 // command, and returns the exit status.
 func Run(ios *IOStreams, args []string) int {
+	ios.recordWrites()
 	root := NewCmdRoot(ios)
 	root.SetArgs(questionArgs(root, reroute(ios, root, args)))
 	return Execute(root, ios)
@@ -64,9 +65,20 @@ func silenceLibraryLogs() {
 }
 
 // Execute runs a root command and turns its error into an exit status,
-// printing it once as "crib: <message>".
+// printing it once as "crib: <message>". A failed write to stdout (a full
+// disk), which the output code does not check line by line, is such an
+// error too: exit 2, not 0 with the answer lost. A reader that went away
+// (crib … | head -1) is not: crib exits as it would have, quietly.
 func Execute(root *cobra.Command, ios *IOStreams) int {
 	err := root.Execute()
+	if closedPipe(err) {
+		err = nil
+	}
+	if werr := ios.writeErr(); werr != nil && !closedPipe(werr) {
+		if err == nil || errors.Is(err, errNotFound) {
+			err = werr
+		}
+	}
 	switch {
 	case err == nil:
 		return ExitFound

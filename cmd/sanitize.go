@@ -177,6 +177,25 @@ func stringLen(s string, start, j int) int {
 }
 
 // visibleAll applies visible to each string of ss, in a new slice.
+// visibleLine is visible for a field printed on one line (a file name, a
+// heading, a service name): a newline is shown too, as ^J, since a file
+// named "b\nx.md" split a piped result line in two.
+func visibleLine(s string) string {
+	return strings.ReplaceAll(visible(s), "\n", "^J")
+}
+
+// visibleLines is visibleLine for each of ss.
+func visibleLines(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = visibleLine(s)
+	}
+	return out
+}
+
 func visibleAll(ss []string) []string {
 	if ss == nil {
 		return nil

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -239,5 +241,22 @@ func TestEvidenceBarBounds(t *testing.T) {
 		if got := []rune(evidenceBar(c.score, c.top)); len(got) != barWidth {
 			t.Errorf("evidenceBar(%v, %v) = %q", c.score, c.top, string(got))
 		}
+	}
+}
+
+// TestNewlineInFileName: a file name holding a newline stays on its
+// result's one line, the newline shown as ^J, piped and with -C (review 8
+// saw "…/b" and "x.md:1: …" on two lines).
+func TestNewlineInFileName(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "b\nx.md"), []byte("# Deploy\n- CodeDeploy canary newline\n- CodeDeploy linear shift\n"), 0o644)
+	for name, args := range map[string][]string{
+		"newline-file-name-piped":   {"--notes", dir, "--no-expand", "canary"},
+		"newline-file-name-context": {"--notes", dir, "--no-expand", "-C", "1", "canary"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, out, errOut := transcript{args: args}.run(t)
+			checkGolden(t, name+".golden", replaceAll(formatTranscript(code, out, errOut), dir, "$TMP"))
+		})
 	}
 }

@@ -18,12 +18,12 @@ import (
 func visibleAnswer(a *search.Answer) *search.Answer {
 	out := *a
 	out.Question = visible(a.Question)
-	out.Services = visibleAll(a.Services)
+	out.Services = visibleLines(a.Services)
 	out.Related = visibleRelated(a.Related)
 	out.Results = make([]search.Result, len(a.Results))
 	for i, r := range a.Results {
 		r.Snippet, r.Matches = visibleSnippet(r.Snippet, r.Matches)
-		r.Services = visibleAll(r.Services)
+		r.Services = visibleLines(r.Services)
 		r.Children = visibleAll(r.Children)
 		r.Explain = append([]search.Contribution(nil), r.Explain...)
 		for j := range r.Explain {
@@ -84,7 +84,7 @@ func visibleService(r *search.ServiceReport) *search.ServiceReport {
 	out.Related = visibleRelated(r.Related)
 	out.Sections = make([]search.Section, len(r.Sections))
 	for i, sec := range r.Sections {
-		sec.Source, sec.Heading = visible(sec.Source), visibleAll(sec.Heading)
+		sec.Source, sec.Heading = visibleLine(sec.Source), visibleLines(sec.Heading)
 		sec.Snippets = append([]corpus.Snippet(nil), sec.Snippets...)
 		for j := range sec.Snippets {
 			sec.Snippets[j], _ = visibleSnippet(sec.Snippets[j], nil)
@@ -95,11 +95,11 @@ func visibleService(r *search.ServiceReport) *search.ServiceReport {
 }
 
 func visibleCatalogEntry(s synonyms.Service) synonyms.Service {
-	s.Name, s.Category = visible(s.Name), visible(s.Category)
-	s.Aliases, s.Kinds = visibleAll(s.Aliases), visibleAll(s.Kinds)
+	s.Name, s.Category = visibleLine(s.Name), visibleLine(s.Category)
+	s.Aliases, s.Kinds = visibleLines(s.Aliases), visibleLines(s.Kinds)
 	s.Related = append([]synonyms.Relation(nil), s.Related...)
 	for i := range s.Related {
-		s.Related[i].Service, s.Related[i].Why = visible(s.Related[i].Service), visible(s.Related[i].Why)
+		s.Related[i].Service, s.Related[i].Why = visibleLine(s.Related[i].Service), visible(s.Related[i].Why)
 	}
 	return s
 }
@@ -110,7 +110,7 @@ func visibleRelated(rel []search.Related) []search.Related {
 	}
 	out := make([]search.Related, len(rel))
 	for i, r := range rel {
-		r.Service, r.Why = visible(r.Service), visible(r.Why)
+		r.Service, r.Why = visibleLine(r.Service), visible(r.Why)
 		out[i] = r
 	}
 	return out
@@ -120,8 +120,9 @@ func visibleRelated(rel []search.Related) []search.Related {
 func visibleSnippet(s corpus.Snippet, spans []search.Span) (corpus.Snippet, []search.Span) {
 	text, at := sanitize(s.Text, spans != nil)
 	s.Text = text
-	s.Heading, s.Context, s.Tags = visibleAll(s.Heading), visibleAll(s.Context), visibleAll(s.Tags)
-	s.Source = visible(s.Source)
+	// The fields shown on one line show a newline as ^J.
+	s.Heading, s.Context, s.Tags = visibleLines(s.Heading), visibleLines(s.Context), visibleLines(s.Tags)
+	s.Source = visibleLine(s.Source)
 	if at == nil {
 		return s, spans
 	}
