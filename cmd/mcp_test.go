@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -323,5 +324,39 @@ func TestMCPAnswersBeforeEOF(t *testing.T) {
 	}
 	if !strings.Contains(string(data), `"id":2,"result"`) || !strings.Contains(string(data), "aws/deploy.md") {
 		t.Errorf("answers:\n%s", data)
+	}
+}
+
+// TestMCPSeesEditedNotes edits a note between two calls: the second call
+// must answer from the notes as they are now, not as the server first
+// indexed them (review 8, finding 3).
+func TestMCPSeesEditedNotes(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	note := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(note, []byte("# Streams\n\n- kinesis shard alpha\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := startMCP(t, dir)
+	cs := h.connect(t, ctx)
+	defer cs.Close()
+	first, _ := callJSON(t, ctx, cs, "ask", map[string]any{"question": "kinesis shard", "limit": 1})
+	if err := os.WriteFile(note, []byte("# Streams\n\nIntro line.\n\n- kinesis shard bravo rewritten\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := callJSON(t, ctx, cs, "ask", map[string]any{"question": "kinesis shard", "limit": 1})
+	text := func(out map[string]any) string {
+		rs, _ := out["results"].([]any)
+		if len(rs) == 0 {
+			return ""
+		}
+		return rs[0].(map[string]any)["text"].(string)
+	}
+	if text(first) != "kinesis shard alpha" || text(second) != "kinesis shard bravo rewritten" {
+		t.Errorf("before the edit %q, after it %q; want the note as it is on disk each time", text(first), text(second))
+	}
+	if n := h.opens.Load(); n != 2 {
+		t.Errorf("opened %d engines for one edit, want 2", n)
 	}
 }

@@ -72,15 +72,24 @@ func (c *chunked) Read(p []byte) (int, error) {
 }
 
 // scripted is a lineReader that plays back lines and errors, as a person
-// at a terminal would type them.
+// at a terminal would type them, and runs funcs between them (an edit of
+// the notes while the session waits).
 type scripted struct {
-	lines   []any // string or error
+	lines   []any // string, error or func()
 	prompts []string
 	history []string
 }
 
 func (s *scripted) Prompt(p string) (string, error) {
 	s.prompts = append(s.prompts, p)
+	for len(s.lines) > 0 {
+		if f, ok := s.lines[0].(func()); ok {
+			f()
+			s.lines = s.lines[1:]
+			continue
+		}
+		break
+	}
 	if len(s.lines) == 0 {
 		return "", io.EOF
 	}
@@ -97,11 +106,16 @@ func (s *scripted) Close() error           { return nil }
 
 func runScripted(t *testing.T, lines ...any) (*scripted, string, string) {
 	t.Helper()
+	return runScriptedOn(t, checkNotes, lines...)
+}
+
+func runScriptedOn(t *testing.T, notes string, lines ...any) (*scripted, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
 	lr := &scripted{lines: lines}
 	opts := newPracticeOptions(ios)
-	opts.Source, opts.Limit, opts.Lines = sourceOptions{Notes: []string{checkNotes}, Color: "never"}, 1, lr
+	opts.Source, opts.Limit, opts.Lines = sourceOptions{Notes: []string{notes}, Color: "never"}, 1, lr
 	if err := practiceRun(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -115,6 +129,22 @@ func TestPracticeCtrlCDropsThePendingQuestion(t *testing.T) {
 	}
 	if want := []string{"crib> ", "  ... ", "crib> ", "crib> "}; strings.Join(lr.prompts, "|") != strings.Join(want, "|") {
 		t.Errorf("prompts %q, want %q", lr.prompts, want)
+	}
+}
+
+// TestPracticeSeesEditedNotes edits a note between two questions: the
+// second answer quotes the note as it is now (review 8, finding 3).
+func TestPracticeSeesEditedNotes(t *testing.T) {
+	note := filepath.Join(t.TempDir(), "a.md")
+	write := func(text string) {
+		if err := os.WriteFile(note, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("# Streams\n\n- kinesis shard alpha\n")
+	_, out, _ := runScriptedOn(t, note, "kinesis shard", func() { write("# Streams\n\n- kinesis shard bravo rewritten\n") }, "kinesis shard", io.EOF)
+	if !strings.Contains(out, "alpha") || !strings.Contains(out, "bravo rewritten") {
+		t.Errorf("want the note before and after the edit, got:\n%s", out)
 	}
 }
 
