@@ -270,12 +270,35 @@ func (s *mcpServer) service(_ context.Context, _ *mcp.CallToolRequest, in servic
 	err := s.warm.with(in.Notes, func(kept engineFunc) error {
 		o := &ServiceOptions{IO: toolStreams(&out, &errOut), Source: s.opts.Source, Engine: kept, JSON: true}
 		o.Name = strings.TrimSpace(in.Name)
+		o.Limit = min(max(in.Limit, 0), mcpMaxLimit)
+		if o.Limit == 0 {
+			o.Limit = mcpServiceLimit
+		}
 		if o.Name == "" {
 			return &usageError{"no service name given"}
 		}
 		return serviceRun(o)
 	})
-	return toolResult(&out, &errOut, err)
+	return toolResult(wrapServices(&out), &errOut, err)
+}
+
+// mcpServiceLimit is the service tool's notes per service when the call
+// gives no limit: all of EC2's notes were about 150 KB, much of an
+// assistant's context.
+const mcpServiceLimit = 20
+
+// wrapServices makes the array crib service --json prints for several
+// services an object, {"services": [...]}, as a tool's structured answer
+// must be; one service's object stays as it is.
+func wrapServices(out *bytes.Buffer) *bytes.Buffer {
+	if !bytes.HasPrefix(bytes.TrimSpace(out.Bytes()), []byte("[")) {
+		return out
+	}
+	var b bytes.Buffer
+	b.WriteString(`{"services":`)
+	b.Write(out.Bytes())
+	b.WriteString("}")
+	return &b
 }
 
 // readCloser and writeCloser let the transport close crib's streams

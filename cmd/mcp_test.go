@@ -222,6 +222,30 @@ func TestMCPProtocol(t *testing.T) {
 			t.Errorf("service: %v %s", out, errorText(res))
 		}
 	})
+	t.Run("several services", func(t *testing.T) {
+		// Review 8 #2: two services were two JSON documents, which the
+		// tool refused as "answer is not JSON".
+		out, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "codedeploy elastic beanstalk"})
+		svcs, _ := out["services"].([]any)
+		if res.IsError || len(svcs) != 2 || svcs[0].(map[string]any)["service"] != "CodeDeploy" {
+			t.Errorf("service: %v %s", out, errorText(res))
+		}
+	})
+	t.Run("service limit", func(t *testing.T) {
+		notes := func(out map[string]any) int {
+			n := 0
+			sections, _ := out["sections"].([]any)
+			for _, sec := range sections {
+				n += len(sec.(map[string]any)["notes"].([]any))
+			}
+			return n
+		}
+		all, _ := callJSON(t, ctx, cs, "service", map[string]any{"name": "codedeploy", "limit": 50})
+		one, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "codedeploy", "limit": 1})
+		if res.IsError || notes(one) != 1 || notes(all) < 2 {
+			t.Errorf("limit 1 gave %d notes, limit 50 gave %d: %s", notes(one), notes(all), errorText(res))
+		}
+	})
 	t.Run("unknown service", func(t *testing.T) {
 		// As on the command line, words that name no service are
 		// answered as a question; these match nothing.

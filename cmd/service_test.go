@@ -13,6 +13,7 @@ func TestServiceTranscripts(t *testing.T) {
 		{"service-typo", transcript{args: []string{"service", "--notes", testNotes, "codedepoly"}}},
 		{"service-unknown", transcript{args: []string{"service", "--notes", testNotes, "frobnicator"}}},
 		{"service-not-in-notes", transcript{args: []string{"service", "--notes", testNotes, "glue"}}},
+		{"service-json-several", transcript{args: []string{"service", "--notes", wordsNotes, "--json", "-n", "1", "lambda", "eventbridge"}}},
 		{"service-no-name", transcript{args: []string{"service", "--notes", testNotes}}},
 	}
 	for _, tt := range tests {
