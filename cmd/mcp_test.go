@@ -247,11 +247,11 @@ func TestMCPProtocol(t *testing.T) {
 		}
 	})
 	t.Run("unknown service", func(t *testing.T) {
-		// As on the command line, words that name no service are
-		// answered as a question; these match nothing.
+		// As crib service --json, words that name no service are an
+		// error, not an answer in the question schema (review 8 #12).
 		out, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "zebra quantum"})
-		if errorText(res) != "" || out["query"] != "service zebra quantum" || len(out["results"].([]any)) != 0 {
-			t.Errorf("want an empty answer to \"service zebra quantum\", got %v %s", out, errorText(res))
+		if want := `no service is called "zebra quantum"`; errorText(res) != want {
+			t.Errorf("want the tool error %q, got %v %q", want, out, errorText(res))
 		}
 	})
 	t.Run("malformed arguments", func(t *testing.T) {

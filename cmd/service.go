@@ -46,7 +46,8 @@ eventbridge. On a terminal a long report is paged through $PAGER (less -FRX
 by default), as git does.
 
 When the words name no service ("crib service control policies"), crib
-answers them as a question, command word included, and says so on stderr.`,
+answers them as a question, command word included, and says so on stderr;
+with --json it prints nothing, says no service is called that and exits 1.`,
 		Example: `  crib service eventbridge
   crib service cwe
   crib service -n 10 ssm
@@ -107,6 +108,12 @@ func serviceRun(opts *ServiceOptions) error {
 	defer release()
 	names, corrected, err := eng.ResolveServices(opts.Name)
 	if errors.Is(err, search.ErrUnknownService) {
+		if opts.JSON {
+			// A script reading the service schema must not get the
+			// question schema instead: say so and print nothing.
+			fmt.Fprintf(ios.ErrOut, "crib: no service is called %q\n", opts.Name)
+			return errNotFound
+		}
 		return opts.askInstead(eng)
 	}
 	if err != nil {
