@@ -273,6 +273,9 @@ func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, wi
 	w = lc
 	svc := rep.Service
 	fmt.Fprintf(w, "%s  %s\n", st.Style(RoleTitle, svc.Name), st.Style(RoleDim, "("+svc.Category+")"))
+	if len(rep.Sections) == 0 {
+		return // the notes do not name it: nothing of theirs to relate it to
+	}
 	if len(svc.Aliases) > 0 {
 		for _, line := range wrapText("also: "+strings.Join(svc.Aliases, ", "), width) {
 			fmt.Fprintln(w, st.Style(RoleDim, line))

@@ -14,6 +14,7 @@ func TestServiceTranscripts(t *testing.T) {
 		{"service-unknown", transcript{args: []string{"service", "--notes", testNotes, "frobnicator"}}},
 		{"service-unknown-json", transcript{args: []string{"service", "--notes", testNotes, "--json", "frobnicator"}}},
 		{"service-not-in-notes", transcript{args: []string{"service", "--notes", testNotes, "glue"}}},
+		{"service-not-in-notes-terminal", transcript{args: []string{"service", "--notes", testNotes, "glue"}, tty: true}},
 		{"service-json-several", transcript{args: []string{"service", "--notes", wordsNotes, "--json", "-n", "1", "lambda", "eventbridge"}}},
 		{"service-no-name", transcript{args: []string{"service", "--notes", testNotes}}},
 	}
