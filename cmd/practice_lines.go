@@ -97,15 +97,36 @@ func (l *linerReader) saveHistory() error {
 	if err := os.MkdirAll(filepath.Dir(l.path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	return replaceFile(l.path, func(w io.Writer) error {
+		_, err := l.st.WriteHistory(w)
+		return err
+	})
+}
+
+// replaceFile writes path whole or not at all: into a new file in the
+// same folder, renamed over path once written and synced. A failed write
+// (a full disk) leaves the old history as it was, and two sessions ending
+// at once each leave a whole file, the last one's.
+func replaceFile(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
-	if _, err := l.st.WriteHistory(f); err != nil {
-		f.Close()
-		return err
+	if err = f.Chmod(0o600); err == nil {
+		if err = write(f); err == nil {
+			err = f.Sync()
+		}
 	}
-	return f.Close()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 // historyPath is $XDG_STATE_HOME/crib/history, by default under

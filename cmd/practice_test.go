@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -258,5 +259,33 @@ func TestCompletionScripts(t *testing.T) {
 	}
 	if code, _, _ := (transcript{args: []string{"completion", "tcsh"}}).run(t); code != ExitError {
 		t.Errorf("completion tcsh: exit %d, want %d", code, ExitError)
+	}
+}
+
+// TestReplaceFile: the history is written whole or not at all (review 8
+// #14): a write that fails halfway leaves the old file and no stray one.
+func TestReplaceFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "history")
+	if err := os.WriteFile(path, []byte("old entry\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("no space left on device")
+	err := replaceFile(path, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return full
+	})
+	got, _ := os.ReadFile(path)
+	entries, _ := os.ReadDir(dir)
+	if !errors.Is(err, full) || string(got) != "old entry\n" || len(entries) != 1 {
+		t.Errorf("after a failed write: error %v, file %q, %d files in the folder; want the old file alone", err, got, len(entries))
+	}
+	if err := replaceFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "new entry\n"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = os.ReadFile(path)
+	info, _ := os.Stat(path)
+	if string(got) != "new entry\n" || info.Mode().Perm() != 0o600 {
+		t.Errorf("after a write: file %q, mode %v", got, info.Mode().Perm())
 	}
 }
