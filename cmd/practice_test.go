@@ -289,3 +289,47 @@ func TestReplaceFile(t *testing.T) {
 		t.Errorf("after a write: file %q, mode %v", got, info.Mode().Perm())
 	}
 }
+
+// TestNarrowTerminalStaysCooked: on a terminal of unknown size (0x0) the
+// line editor cannot edit, so crib neither turns on bracketed paste nor
+// touches the terminal's modes (trial 8 #8: ESC[?2004h was left on and
+// Ctrl-C killed crib).
+func TestNarrowTerminalStaysCooked(t *testing.T) {
+	var out bytes.Buffer
+	ios := &IOStreams{In: os.Stdin, Out: &out, ErrOut: io.Discard, InTTY: true, OutTTY: true, Width: 0, Getenv: func(string) string { return "" }}
+	lr := newLineReader(ios)
+	defer lr.Close()
+	if _, ok := lr.(*cookedReader); !ok || strings.Contains(out.String(), enablePaste) {
+		t.Errorf("line reader %T, output %q; want a cookedReader and no bracketed paste", lr, out.String())
+	}
+}
+
+// TestCookedReaderCtrlC: Ctrl-C at a cooked prompt clears the line, as
+// the line editor's does, instead of ending crib.
+func TestCookedReaderCtrlC(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out lockedBuffer
+	c := newCookedReader(&IOStreams{In: r, Out: &out})
+	defer c.Close()
+	w.WriteString("warm pool\n")
+	if line, err := c.Prompt("crib> "); line != "warm pool" || err != nil {
+		t.Fatalf("first line %q, %v", line, err)
+	}
+	self, _ := os.FindProcess(os.Getpid())
+	if err := self.Signal(os.Interrupt); err != nil {
+		t.Skipf("cannot send Ctrl-C here: %v", err)
+	}
+	if _, err := c.Prompt("crib> "); !errors.Is(err, errInterrupt) {
+		t.Errorf("after Ctrl-C: %v, want errInterrupt", err)
+	}
+	w.Close()
+	if _, err := c.Prompt("crib> "); !errors.Is(err, io.EOF) {
+		t.Errorf("at the end: %v, want io.EOF", err)
+	}
+	if got := out.String(); got != "crib> crib> \ncrib> " {
+		t.Errorf("prompts %q", got)
+	}
+}
