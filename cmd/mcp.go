@@ -13,6 +13,7 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/spf13/cobra"
 
+	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/check"
 )
@@ -47,8 +48,9 @@ ask (a question, with filters, to ranked notes with file and line), check
 (a practice question with options to the evidence for each option) and
 service (an AWS service to everything the notes say about it).
 
-The notes are indexed once and kept open across calls; they are only read,
-and nothing is written outside crib's index cache. Register it with your
+The notes are indexed once and kept open across calls, and opened again
+when a file changed on disk; they are only read, and nothing is written
+outside crib's index cache. Register it with your
 client as the command "crib mcp" (add --notes to search your own notes).
 Standard output carries the protocol only; warnings go to standard error.`,
 		Example: `  crib mcp --notes ~/notes/aws
@@ -94,7 +96,9 @@ type mcpServer struct {
 }
 
 func newMCPServer(opts *MCPOptions) *mcpServer {
-	s := &mcpServer{opts: opts, warm: &warmEngine{open: opts.Engine, base: opts.Source}}
+	ios := opts.IO
+	s := &mcpServer{opts: opts, warm: &warmEngine{open: opts.Engine, base: opts.Source,
+		stamp: func(src sourceOptions) string { return notesStamp(ios, src) }}}
 	s.server = mcp.NewServer(&mcp.Implementation{Name: "crib", Title: "crib: search your study notes", Version: versionString()},
 		&mcp.ServerOptions{Instructions: mcpInstructions})
 	mcp.AddTool(s.server, &mcp.Tool{Name: "ask", Description: askToolHelp}, s.ask)
@@ -104,10 +108,13 @@ func newMCPServer(opts *MCPOptions) *mcpServer {
 }
 
 // warmEngine keeps one engine open across calls: the server's notes, or
-// the notes the last call named. Calls take turns.
+// the notes the last call named, as they were on disk when it opened
+// them. Calls take turns.
 type warmEngine struct {
-	mu      sync.Mutex
-	open    func(sourceOptions) engineFunc
+	mu   sync.Mutex
+	open func(sourceOptions) engineFunc
+	// stamp says what the notes hold on disk now (see notesStamp).
+	stamp   func(sourceOptions) string
 	base    sourceOptions
 	key     string
 	eng     *search.Engine
@@ -115,7 +122,8 @@ type warmEngine struct {
 }
 
 // with runs f with the engine of notes (none: the server's own), opening
-// it only when the notes differ from the last call's.
+// it only when the notes differ from the last call's or were edited since
+// it opened them: an assistant must not cite lines that are gone.
 func (w *warmEngine) with(notes []string, f func(engineFunc) error) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -123,7 +131,7 @@ func (w *warmEngine) with(notes []string, f func(engineFunc) error) error {
 	if len(notes) > 0 {
 		src.Notes = notes
 	}
-	key := strings.Join(src.Notes, "\x00")
+	key := strings.Join(src.Notes, "\x00") + "\x01" + w.stamp(src)
 	if w.eng == nil || key != w.key {
 		w.closeLocked()
 		eng, release, err := w.open(src)()
@@ -134,6 +142,28 @@ func (w *warmEngine) with(notes []string, f func(engineFunc) error) error {
 	}
 	kept := func() (*search.Engine, func(), error) { return w.eng, func() {}, nil }
 	return f(kept)
+}
+
+// notesStamp says what the notes of src hold on disk now, as cheaply as
+// the cache checks an index before each question: every file's path,
+// size and modification time, and what the ignore files leave out. Two
+// stamps differ when a file was edited, added or removed. The built-in
+// notes change only with crib: their stamp is "".
+func notesStamp(ios *IOStreams, src sourceOptions) string {
+	notes, err := src.notes(ios)
+	if err != nil || len(notes.Paths) == 0 {
+		return ""
+	}
+	r, err := corpus.ResolveKeyed(notes.Paths, notes.Options)
+	if err != nil {
+		return "unreadable: " + err.Error() // opening says why
+	}
+	var b strings.Builder
+	for _, f := range r.Files {
+		fmt.Fprintf(&b, "%s\x00%d\x00%d\n", f.Path, f.Size, f.ModTime)
+	}
+	b.Write(r.Fingerprint)
+	return b.String()
 }
 
 func (w *warmEngine) close() {
@@ -240,12 +270,35 @@ func (s *mcpServer) service(_ context.Context, _ *mcp.CallToolRequest, in servic
 	err := s.warm.with(in.Notes, func(kept engineFunc) error {
 		o := &ServiceOptions{IO: toolStreams(&out, &errOut), Source: s.opts.Source, Engine: kept, JSON: true}
 		o.Name = strings.TrimSpace(in.Name)
+		o.Limit = min(max(in.Limit, 0), mcpMaxLimit)
+		if o.Limit == 0 {
+			o.Limit = mcpServiceLimit
+		}
 		if o.Name == "" {
 			return &usageError{"no service name given"}
 		}
 		return serviceRun(o)
 	})
-	return toolResult(&out, &errOut, err)
+	return toolResult(wrapServices(&out), &errOut, err)
+}
+
+// mcpServiceLimit is the service tool's notes per service when the call
+// gives no limit: all of EC2's notes were about 150 KB, much of an
+// assistant's context.
+const mcpServiceLimit = 20
+
+// wrapServices makes the array crib service --json prints for several
+// services an object, {"services": [...]}, as a tool's structured answer
+// must be; one service's object stays as it is.
+func wrapServices(out *bytes.Buffer) *bytes.Buffer {
+	if !bytes.HasPrefix(bytes.TrimSpace(out.Bytes()), []byte("[")) {
+		return out
+	}
+	var b bytes.Buffer
+	b.WriteString(`{"services":`)
+	b.Write(out.Bytes())
+	b.WriteString("}")
+	return &b
 }
 
 // readCloser and writeCloser let the transport close crib's streams

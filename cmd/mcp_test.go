@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -221,12 +222,36 @@ func TestMCPProtocol(t *testing.T) {
 			t.Errorf("service: %v %s", out, errorText(res))
 		}
 	})
+	t.Run("several services", func(t *testing.T) {
+		// Review 8 #2: two services were two JSON documents, which the
+		// tool refused as "answer is not JSON".
+		out, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "codedeploy elastic beanstalk"})
+		svcs, _ := out["services"].([]any)
+		if res.IsError || len(svcs) != 2 || svcs[0].(map[string]any)["service"] != "CodeDeploy" {
+			t.Errorf("service: %v %s", out, errorText(res))
+		}
+	})
+	t.Run("service limit", func(t *testing.T) {
+		notes := func(out map[string]any) int {
+			n := 0
+			sections, _ := out["sections"].([]any)
+			for _, sec := range sections {
+				n += len(sec.(map[string]any)["notes"].([]any))
+			}
+			return n
+		}
+		all, _ := callJSON(t, ctx, cs, "service", map[string]any{"name": "codedeploy", "limit": 50})
+		one, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "codedeploy", "limit": 1})
+		if res.IsError || notes(one) != 1 || notes(all) < 2 {
+			t.Errorf("limit 1 gave %d notes, limit 50 gave %d: %s", notes(one), notes(all), errorText(res))
+		}
+	})
 	t.Run("unknown service", func(t *testing.T) {
-		// As on the command line, words that name no service are
-		// answered as a question; these match nothing.
+		// As crib service --json, words that name no service are an
+		// error, not an answer in the question schema (review 8 #12).
 		out, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "zebra quantum"})
-		if errorText(res) != "" || out["query"] != "service zebra quantum" || len(out["results"].([]any)) != 0 {
-			t.Errorf("want an empty answer to \"service zebra quantum\", got %v %s", out, errorText(res))
+		if want := `no service is called "zebra quantum"`; errorText(res) != want {
+			t.Errorf("want the tool error %q, got %v %q", want, out, errorText(res))
 		}
 	})
 	t.Run("malformed arguments", func(t *testing.T) {
@@ -323,5 +348,39 @@ func TestMCPAnswersBeforeEOF(t *testing.T) {
 	}
 	if !strings.Contains(string(data), `"id":2,"result"`) || !strings.Contains(string(data), "aws/deploy.md") {
 		t.Errorf("answers:\n%s", data)
+	}
+}
+
+// TestMCPSeesEditedNotes edits a note between two calls: the second call
+// must answer from the notes as they are now, not as the server first
+// indexed them (review 8, finding 3).
+func TestMCPSeesEditedNotes(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	note := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(note, []byte("# Streams\n\n- kinesis shard alpha\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := startMCP(t, dir)
+	cs := h.connect(t, ctx)
+	defer cs.Close()
+	first, _ := callJSON(t, ctx, cs, "ask", map[string]any{"question": "kinesis shard", "limit": 1})
+	if err := os.WriteFile(note, []byte("# Streams\n\nIntro line.\n\n- kinesis shard bravo rewritten\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := callJSON(t, ctx, cs, "ask", map[string]any{"question": "kinesis shard", "limit": 1})
+	text := func(out map[string]any) string {
+		rs, _ := out["results"].([]any)
+		if len(rs) == 0 {
+			return ""
+		}
+		return rs[0].(map[string]any)["text"].(string)
+	}
+	if text(first) != "kinesis shard alpha" || text(second) != "kinesis shard bravo rewritten" {
+		t.Errorf("before the edit %q, after it %q; want the note as it is on disk each time", text(first), text(second))
+	}
+	if n := h.opens.Load(); n != 2 {
+		t.Errorf("opened %d engines for one edit, want 2", n)
 	}
 }

@@ -20,7 +20,8 @@ type checkInput struct {
 }
 
 type serviceInput struct {
-	Name  string   `json:"name" jsonschema:"an AWS service by any name, acronym, former name or small misspelling (cwe, cloudwatch events and eventbrige all mean EventBridge)"`
+	Name  string   `json:"name" jsonschema:"an AWS service by any name, acronym, former name or small misspelling (cwe, cloudwatch events and eventbrige all mean EventBridge); several services one after the other (lambda eventbridge)"`
+	Limit int      `json:"limit,omitempty" jsonschema:"how many notes to return per service, the sections most about it first, 1 to 50 (default 20)"`
 	Notes []string `json:"notes,omitempty" jsonschema:"notes files, folders or globs to search instead of the server's notes"`
 }
 
@@ -30,4 +31,4 @@ const askToolHelp = `Search the user's study notes for the lines that answer a q
 
 const checkToolHelp = `For a multiple-choice practice-exam question with its answer options, return the evidence in the user's notes for each option given the question: a score and the supporting note lines with file and line, strongest first. Use it when the user pastes or asks about an exam question that has options (A. B. C. D.). It shows evidence and does not decide: weigh it, explain which option the notes support and why, and say when an option has no evidence.`
 
-const serviceToolHelp = `Return everything the user's notes say about one AWS service, grouped by section, with the service's aliases, category and related services. Use it when the user asks about a service as a whole ("what do my notes say about SSM?") rather than a specific question, or to see what else the notes cover near a service. Any alias, acronym, former name or small misspelling works.`
+const serviceToolHelp = `Return everything the user's notes say about one AWS service, grouped by section, with the service's aliases, category and related services. Use it when the user asks about a service as a whole ("what do my notes say about SSM?") rather than a specific question, or to see what else the notes cover near a service. Any alias, acronym, former name or small misspelling works. Returns the first 20 notes per service, the sections most about it first; pass limit (up to 50) for more or fewer. Several services in one name return {"services": [...]}; a name that is no service is an error saying so.`

@@ -24,7 +24,8 @@ type PracticeOptions struct {
 	// history when stdin and stdout are terminals, else plain lines from
 	// IO.In.
 	Lines lineReader
-	// Engine opens the notes of Source, once for the session.
+	// Engine opens the notes of Source: once for the session, and again
+	// when they change on disk.
 	Engine engineFunc
 }
 
@@ -93,17 +94,18 @@ func (o *PracticeOptions) validate() error {
 func practiceRun(opts *PracticeOptions) error {
 	runsLong()
 	ios := opts.IO
+	stamp := notesStamp(ios, opts.Source)
 	eng, release, err := opts.Engine()
 	if err != nil {
 		return err
 	}
-	defer release()
+	s := &session{opts: opts, eng: eng, release: release, stamp: stamp}
+	defer func() { s.release() }()
 	lr := opts.Lines
 	if lr == nil {
 		lr = newLineReader(ios)
 		defer lr.Close()
 	}
-	s := &session{opts: opts, eng: eng}
 	if ios.InTTY {
 		banner := fmt.Sprintf("crib: %d notes loaded. Ask away, or paste a whole exam question. :help for commands, Ctrl-D or exit quits.", eng.Len())
 		for _, line := range wrapText(banner, bannerWidth(ios)) {
@@ -126,6 +128,8 @@ func bannerWidth(ios *IOStreams) int {
 type session struct {
 	opts    *PracticeOptions
 	eng     *search.Engine
+	release func()
+	stamp   string // the notes on disk when eng opened them (notesStamp)
 	checker *check.Checker
 	// asked is the line run last when it was asked alone as a question,
 	// "" when anything else ran last: options that follow it at once are
@@ -135,6 +139,25 @@ type session struct {
 
 // keptEngine hands a command the session's engine, which outlives it.
 func (s *session) keptEngine() (*search.Engine, func(), error) { return s.eng, func() {}, nil }
+
+// refresh opens the notes again when they changed on disk since the
+// session opened them, so that an answer never quotes a line that is gone
+// or gives a line number that moved. When they cannot be opened, it says
+// why once and keeps answering from the notes it has.
+func (s *session) refresh() {
+	now := notesStamp(s.opts.IO, s.opts.Source)
+	if now == s.stamp {
+		return
+	}
+	s.stamp = now
+	eng, release, err := s.opts.Engine()
+	if err != nil {
+		fmt.Fprintf(s.opts.IO.ErrOut, "crib: %s\n", visible(err.Error()))
+		return
+	}
+	s.release()
+	s.eng, s.release, s.checker = eng, release, nil
+}
 
 // keptChecker hands a command the session's checker, made on first use.
 func (s *session) keptChecker() (*check.Checker, func(), error) {
@@ -259,6 +282,7 @@ func (s *session) run(lr lineReader, lines []string) {
 		return
 	}
 	lr.AppendHistory(strings.Join(lines, lineBreak))
+	s.refresh()
 	s.asked = ""
 	ios := s.opts.IO
 	var err error

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -27,6 +28,9 @@ func newLineReader(ios *IOStreams) lineReader {
 	if !ios.InTTY || !ios.OutTTY || ios.In != os.Stdin {
 		return &plainReader{r: bufio.NewReader(ios.In)}
 	}
+	if ios.Width < minEditWidth {
+		return newCookedReader(ios)
+	}
 	restore, err := filterStdin(ios.Out)
 	if err != nil {
 		ios.Warnf("pasting several lines at once will not work: %v", err)
@@ -41,6 +45,66 @@ func newLineReader(ios *IOStreams) lineReader {
 		f.Close()
 	}
 	return lr
+}
+
+// minEditWidth is the narrowest terminal the line editor edits on: the
+// prompt and 10 columns. On a narrower one, or one whose size is unknown
+// (0x0, as some CI and editor shells give), it would fall back to the
+// terminal's own line editing with Ctrl-C killing crib, after bracketed
+// paste was turned on and with nothing left to turn it off.
+const minEditWidth = len("crib> ") + 10
+
+// cookedReader reads lines from a terminal in its own (cooked) mode: the
+// terminal edits the line, crib prints the prompt and catches Ctrl-C,
+// which then clears the line (the terminal drops what was typed) rather
+// than ending the session. It changes no terminal mode.
+type cookedReader struct {
+	out   io.Writer
+	lines chan typedLine
+	intr  chan os.Signal
+}
+
+type typedLine struct {
+	text string
+	err  error
+}
+
+func newCookedReader(ios *IOStreams) *cookedReader {
+	c := &cookedReader{out: ios.Out, lines: make(chan typedLine, 1), intr: make(chan os.Signal, 1)}
+	signal.Notify(c.intr, os.Interrupt)
+	go c.read(&plainReader{r: bufio.NewReader(ios.In)})
+	return c
+}
+
+// read hands over the lines as the terminal delivers them, so that Prompt
+// can return on Ctrl-C while a read waits.
+func (c *cookedReader) read(p *plainReader) {
+	for {
+		line, err := p.Prompt("")
+		c.lines <- typedLine{line, err}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (c *cookedReader) Prompt(prompt string) (string, error) {
+	io.WriteString(c.out, prompt)
+	select {
+	case l := <-c.lines:
+		return l.text, l.err
+	case <-c.intr:
+		io.WriteString(c.out, "\n")
+		return "", errInterrupt
+	}
+}
+
+func (c *cookedReader) AppendHistory(string) {}
+
+// Close gives Ctrl-C back its usual meaning.
+func (c *cookedReader) Close() error {
+	signal.Stop(c.intr)
+	return nil
 }
 
 // plainReader reads lines from a pipe or file, without prompts.
@@ -97,15 +161,36 @@ func (l *linerReader) saveHistory() error {
 	if err := os.MkdirAll(filepath.Dir(l.path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	return replaceFile(l.path, func(w io.Writer) error {
+		_, err := l.st.WriteHistory(w)
+		return err
+	})
+}
+
+// replaceFile writes path whole or not at all: into a new file in the
+// same folder, renamed over path once written and synced. A failed write
+// (a full disk) leaves the old history as it was, and two sessions ending
+// at once each leave a whole file, the last one's.
+func replaceFile(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
-	if _, err := l.st.WriteHistory(f); err != nil {
-		f.Close()
-		return err
+	if err = f.Chmod(0o600); err == nil {
+		if err = write(f); err == nil {
+			err = f.Sync()
+		}
 	}
-	return f.Close()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 // historyPath is $XDG_STATE_HOME/crib/history, by default under

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -72,15 +73,24 @@ func (c *chunked) Read(p []byte) (int, error) {
 }
 
 // scripted is a lineReader that plays back lines and errors, as a person
-// at a terminal would type them.
+// at a terminal would type them, and runs funcs between them (an edit of
+// the notes while the session waits).
 type scripted struct {
-	lines   []any // string or error
+	lines   []any // string, error or func()
 	prompts []string
 	history []string
 }
 
 func (s *scripted) Prompt(p string) (string, error) {
 	s.prompts = append(s.prompts, p)
+	for len(s.lines) > 0 {
+		if f, ok := s.lines[0].(func()); ok {
+			f()
+			s.lines = s.lines[1:]
+			continue
+		}
+		break
+	}
 	if len(s.lines) == 0 {
 		return "", io.EOF
 	}
@@ -97,11 +107,16 @@ func (s *scripted) Close() error           { return nil }
 
 func runScripted(t *testing.T, lines ...any) (*scripted, string, string) {
 	t.Helper()
+	return runScriptedOn(t, checkNotes, lines...)
+}
+
+func runScriptedOn(t *testing.T, notes string, lines ...any) (*scripted, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
 	lr := &scripted{lines: lines}
 	opts := newPracticeOptions(ios)
-	opts.Source, opts.Limit, opts.Lines = sourceOptions{Notes: []string{checkNotes}, Color: "never"}, 1, lr
+	opts.Source, opts.Limit, opts.Lines = sourceOptions{Notes: []string{notes}, Color: "never"}, 1, lr
 	if err := practiceRun(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -115,6 +130,22 @@ func TestPracticeCtrlCDropsThePendingQuestion(t *testing.T) {
 	}
 	if want := []string{"crib> ", "  ... ", "crib> ", "crib> "}; strings.Join(lr.prompts, "|") != strings.Join(want, "|") {
 		t.Errorf("prompts %q, want %q", lr.prompts, want)
+	}
+}
+
+// TestPracticeSeesEditedNotes edits a note between two questions: the
+// second answer quotes the note as it is now (review 8, finding 3).
+func TestPracticeSeesEditedNotes(t *testing.T) {
+	note := filepath.Join(t.TempDir(), "a.md")
+	write := func(text string) {
+		if err := os.WriteFile(note, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("# Streams\n\n- kinesis shard alpha\n")
+	_, out, _ := runScriptedOn(t, note, "kinesis shard", func() { write("# Streams\n\n- kinesis shard bravo rewritten\n") }, "kinesis shard", io.EOF)
+	if !strings.Contains(out, "alpha") || !strings.Contains(out, "bravo rewritten") {
+		t.Errorf("want the note before and after the edit, got:\n%s", out)
 	}
 }
 
@@ -228,5 +259,77 @@ func TestCompletionScripts(t *testing.T) {
 	}
 	if code, _, _ := (transcript{args: []string{"completion", "tcsh"}}).run(t); code != ExitError {
 		t.Errorf("completion tcsh: exit %d, want %d", code, ExitError)
+	}
+}
+
+// TestReplaceFile: the history is written whole or not at all (review 8
+// #14): a write that fails halfway leaves the old file and no stray one.
+func TestReplaceFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "history")
+	if err := os.WriteFile(path, []byte("old entry\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("no space left on device")
+	err := replaceFile(path, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return full
+	})
+	got, _ := os.ReadFile(path)
+	entries, _ := os.ReadDir(dir)
+	if !errors.Is(err, full) || string(got) != "old entry\n" || len(entries) != 1 {
+		t.Errorf("after a failed write: error %v, file %q, %d files in the folder; want the old file alone", err, got, len(entries))
+	}
+	if err := replaceFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "new entry\n"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = os.ReadFile(path)
+	info, _ := os.Stat(path)
+	if string(got) != "new entry\n" || info.Mode().Perm() != 0o600 {
+		t.Errorf("after a write: file %q, mode %v", got, info.Mode().Perm())
+	}
+}
+
+// TestNarrowTerminalStaysCooked: on a terminal of unknown size (0x0) the
+// line editor cannot edit, so crib neither turns on bracketed paste nor
+// touches the terminal's modes (trial 8 #8: ESC[?2004h was left on and
+// Ctrl-C killed crib).
+func TestNarrowTerminalStaysCooked(t *testing.T) {
+	var out bytes.Buffer
+	ios := &IOStreams{In: os.Stdin, Out: &out, ErrOut: io.Discard, InTTY: true, OutTTY: true, Width: 0, Getenv: func(string) string { return "" }}
+	lr := newLineReader(ios)
+	defer lr.Close()
+	if _, ok := lr.(*cookedReader); !ok || strings.Contains(out.String(), enablePaste) {
+		t.Errorf("line reader %T, output %q; want a cookedReader and no bracketed paste", lr, out.String())
+	}
+}
+
+// TestCookedReaderCtrlC: Ctrl-C at a cooked prompt clears the line, as
+// the line editor's does, instead of ending crib.
+func TestCookedReaderCtrlC(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out lockedBuffer
+	c := newCookedReader(&IOStreams{In: r, Out: &out})
+	defer c.Close()
+	w.WriteString("warm pool\n")
+	if line, err := c.Prompt("crib> "); line != "warm pool" || err != nil {
+		t.Fatalf("first line %q, %v", line, err)
+	}
+	self, _ := os.FindProcess(os.Getpid())
+	if err := self.Signal(os.Interrupt); err != nil {
+		t.Skipf("cannot send Ctrl-C here: %v", err)
+	}
+	if _, err := c.Prompt("crib> "); !errors.Is(err, errInterrupt) {
+		t.Errorf("after Ctrl-C: %v, want errInterrupt", err)
+	}
+	w.Close()
+	if _, err := c.Prompt("crib> "); !errors.Is(err, io.EOF) {
+		t.Errorf("at the end: %v, want io.EOF", err)
+	}
+	if got := out.String(); got != "crib> crib> \ncrib> " {
+		t.Errorf("prompts %q", got)
 	}
 }

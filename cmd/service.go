@@ -46,7 +46,8 @@ eventbridge. On a terminal a long report is paged through $PAGER (less -FRX
 by default), as git does.
 
 When the words name no service ("crib service control policies"), crib
-answers them as a question, command word included, and says so on stderr.`,
+answers them as a question, command word included, and says so on stderr;
+with --json it prints nothing, says no service is called that and exits 1.`,
 		Example: `  crib service eventbridge
   crib service cwe
   crib service -n 10 ssm
@@ -72,7 +73,7 @@ answers them as a question, command word included, and says so on stderr.`,
 	}
 	f := c.Flags()
 	f.IntVarP(&opts.Limit, "limit", "n", 0, "number of notes to show, the sections most about the service first (default all)")
-	f.BoolVar(&opts.JSON, "json", false, "print the report as JSON (one object per service)")
+	f.BoolVar(&opts.JSON, "json", false, "print the report as JSON (an object; an array of them for several services)")
 	f.BoolVar(&opts.Explain, "explain", false, "when the words are read as a question, explain each match")
 	f.BoolVar(&opts.NoPager, "no-pager", false, "do not page a long report through $PAGER")
 	f.BoolVar(&opts.NoRelated, "no-related", false, "leave out related services (also: CRIB_RELATED=0)")
@@ -107,6 +108,12 @@ func serviceRun(opts *ServiceOptions) error {
 	defer release()
 	names, corrected, err := eng.ResolveServices(opts.Name)
 	if errors.Is(err, search.ErrUnknownService) {
+		if opts.JSON {
+			// A script reading the service schema must not get the
+			// question schema instead: say so and print nothing.
+			fmt.Fprintf(ios.ErrOut, "crib: no service is called %q\n", opts.Name)
+			return errNotFound
+		}
 		return opts.askInstead(eng)
 	}
 	if err != nil {
@@ -142,38 +149,36 @@ func (opts *ServiceOptions) askInstead(eng *search.Engine) error {
 }
 
 func (opts *ServiceOptions) render(reps []*search.ServiceReport) error {
+	for _, rep := range reps {
+		limitNotes(rep, opts.Limit)
+	}
+	if opts.JSON {
+		return renderServicesJSON(opts.IO.Out, reps)
+	}
 	ios := opts.IO
 	d := ios.display(opts.Source.Color)
 	out, done := io.Writer(ios.Out), func() {}
-	if d.terminal && !opts.JSON && !opts.NoPager {
+	if d.terminal && !opts.NoPager {
 		out, done = ios.startPager()
 	}
 	defer done()
 	found := false
 	for i, rep := range reps {
-		limitNotes(rep, opts.Limit)
-		if !opts.JSON {
-			rep = visibleService(rep)
-		}
+		rep = visibleService(rep)
 		found = found || len(rep.Sections) > 0
-		switch {
-		case opts.JSON:
-			if err := renderServiceJSON(out, rep); err != nil {
-				return err
-			}
-		case d.terminal:
+		if d.terminal {
 			if i > 0 {
 				fmt.Fprintln(out)
 			}
 			renderServiceTerminal(out, rep, d.styler, d.width, relatedWanted(ios, opts.NoRelated))
-		default:
+		} else {
 			for _, sec := range rep.Sections {
 				for _, s := range sec.Snippets {
 					fmt.Fprintf(out, "%s:%d: %s\n", s.Source, s.Line, oneLine(s.Text))
 				}
 			}
 		}
-		if len(rep.Sections) == 0 && !opts.JSON {
+		if len(rep.Sections) == 0 {
 			fmt.Fprintf(ios.ErrOut, "crib: the notes do not name %s\n", rep.Service.Name)
 		}
 	}
@@ -219,7 +224,35 @@ type jsonNote struct {
 	Context []string `json:"context"`
 }
 
+// renderServicesJSON prints one service's report as a JSON object, and
+// several services' as an array of those objects, in the order named: a
+// script reading one service keeps its object, and several make one JSON
+// document, not objects back to back.
+func renderServicesJSON(w io.Writer, reps []*search.ServiceReport) error {
+	found := false
+	all := make([]jsonService, 0, len(reps))
+	for _, rep := range reps {
+		found = found || len(rep.Sections) > 0
+		all = append(all, serviceJSON(rep))
+	}
+	var err error
+	if len(reps) == 1 {
+		err = renderServiceJSON(w, reps[0])
+	} else {
+		err = writeJSON(w, all)
+	}
+	if err == nil && !found {
+		err = errNotFound
+	}
+	return err
+}
+
+// renderServiceJSON prints one service's report as a JSON object.
 func renderServiceJSON(w io.Writer, rep *search.ServiceReport) error {
+	return writeJSON(w, serviceJSON(rep))
+}
+
+func serviceJSON(rep *search.ServiceReport) jsonService {
 	out := jsonService{Service: rep.Service.Name, Aliases: orEmpty(rep.Service.Aliases), Category: rep.Service.Category,
 		Sections: []jsonSection{}, Related: rep.Related}
 	if out.Related == nil {
@@ -232,7 +265,7 @@ func renderServiceJSON(w io.Writer, rep *search.ServiceReport) error {
 		}
 		out.Sections = append(out.Sections, js)
 	}
-	return writeJSON(w, out)
+	return out
 }
 
 func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, width int, related bool) {
@@ -240,6 +273,9 @@ func renderServiceTerminal(w io.Writer, rep *search.ServiceReport, st Styler, wi
 	w = lc
 	svc := rep.Service
 	fmt.Fprintf(w, "%s  %s\n", st.Style(RoleTitle, svc.Name), st.Style(RoleDim, "("+svc.Category+")"))
+	if len(rep.Sections) == 0 {
+		return // the notes do not name it: nothing of theirs to relate it to
+	}
 	if len(svc.Aliases) > 0 {
 		for _, line := range wrapText("also: "+strings.Join(svc.Aliases, ", "), width) {
 			fmt.Fprintln(w, st.Style(RoleDim, line))
