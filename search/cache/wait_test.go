@@ -14,7 +14,12 @@ import (
 // lock to be let go (issue 15.6: it gave up after 30 s and indexed
 // everything again in memory).
 func TestCacheWaitsForBuild(t *testing.T) {
-	c := newTestCache(t) // LockWait 200 ms
+	c := newTestCache(t)
+	// LockWait must outlast the quiet spell of the other crib's real
+	// build (analysis before its first file) on a loaded machine: at
+	// 200 ms the waiter sometimes gave up and built in memory. The busy
+	// spell below is twice LockWait, so progress still keeps it waiting.
+	c.LockWait = time.Second
 	src := Notes{Paths: []string{testNotes(t)}}
 	notes, err := resolveNotes(src)
 	if err != nil {
@@ -31,7 +36,7 @@ func TestCacheWaitsForBuild(t *testing.T) {
 		defer release()
 		busy := filepath.Join(en.dir, genPrefix+"busy")
 		os.MkdirAll(busy, 0o755)
-		for i := range 8 {
+		for i := range 16 {
 			os.WriteFile(filepath.Join(busy, fmt.Sprint(i)), make([]byte, 100), 0o644)
 			time.Sleep(150 * time.Millisecond)
 		}
