@@ -193,11 +193,7 @@ func askRun(opts *AskOptions) error {
 			// A near miss: the rest is answered; say, last, what is not
 			// in the notes, where the eye ends; with crib: when stderr
 			// is redirected (2>log), where it was lost before.
-			prefix := "crib: "
-			if ios.ErrTTY {
-				prefix = ""
-			}
-			fmt.Fprintf(ios.ErrOut, "%snot in the notes: %s\n", prefix, visible(quoteAll(ans.Unknown)))
+			fmt.Fprintf(ios.ErrOut, "%snot in the notes: %s\n", hintPrefix(ios), visible(quoteAll(ans.Unknown)))
 		}
 		if ios.ErrTTY {
 			if opts.Explain {
@@ -260,7 +256,17 @@ func printCorrections(ios *IOStreams, ans *search.Answer) {
 	if !all || len(q) > maxEcho {
 		q = listCorrections(ans.Corrections)
 	}
-	fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", visible(q))
+	fmt.Fprintf(ios.ErrOut, "%sdid you mean: %s\n", hintPrefix(ios), visible(q))
+}
+
+// hintPrefix starts a hint line on stderr: bare for a person at a
+// terminal, "crib: " when stderr goes to a file or a pipe, so that a
+// script's `2>&1 | grep '^crib:'` sees every line crib wrote.
+func hintPrefix(ios *IOStreams) string {
+	if ios.ErrTTY {
+		return ""
+	}
+	return "crib: "
 }
 
 // correctWords replaces the words of q (runs of letters and digits) that

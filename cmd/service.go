@@ -120,7 +120,7 @@ func serviceRun(opts *ServiceOptions) error {
 		return err
 	}
 	if corrected != "" {
-		fmt.Fprintf(ios.ErrOut, "did you mean: %s\n", visible(corrected))
+		fmt.Fprintf(ios.ErrOut, "%sdid you mean: %s\n", hintPrefix(ios), visible(corrected))
 	}
 	var reps []*search.ServiceReport
 	for _, n := range names {
