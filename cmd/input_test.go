@@ -143,9 +143,9 @@ func TestDidYouMean(t *testing.T) {
 		question string
 		want     string
 	}{
-		{"a word and a longer word it is part of", "cloudwatc cloudwatch events", "did you mean: cloudwatch cloudwatch events\n"},
-		{"punctuation around the word", "(cloudwatc) events?", "did you mean: (cloudwatch) events?\n"},
-		{"a 120 KB question lists its corrections", long, "did you mean: cloudwatc → cloudwatch\n"},
+		{"a word and a longer word it is part of", "cloudwatc cloudwatch events", "crib: did you mean: cloudwatch cloudwatch events\n"},
+		{"punctuation around the word", "(cloudwatc) events?", "crib: did you mean: (cloudwatch) events?\n"},
+		{"a 120 KB question lists its corrections", long, "crib: did you mean: cloudwatc → cloudwatch\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
