@@ -377,6 +377,9 @@ func matrixCases() []matrixCase {
 		{name: "1 MB question, a foreign word repeated", setup: ask(bigQuestion("zebra ")...), code: ExitNotFound, want: `no note mentions "zebra"`},
 		{name: "1 MB question, a phrase repeated", setup: ask(bigQuestion("warm pool instances ")...), want: warmPool, maxRSS: 400 << 10},
 		{name: "1 MB question of distinct words", setup: ask(bigQuestion("")...), code: ExitNotFound, want: `"w12f", and 388 more`, maxRSS: 400 << 10},
+		// Letters only, so each word is worth splitting into two the notes
+		// hold (wifi -> Wi-Fi): unbounded, 150 KB of them took 480 MB.
+		{name: "256 KB question of distinct letter words", setup: ask(letterWords(256 << 10)...), code: ExitNotFound, want: "no note covers", maxRSS: 300 << 10},
 		{name: "control characters in the question", setup: ask("warm\x07", "\x1b[31mpool\x1b[0m", "\x01\x02\x7f"), want: warmPool},
 		{name: "invalid UTF-8 in the question", setup: ask("warm", "\xff\xfe", "pool\xc3"), want: warmPool},
 		{name: "unclosed quote", setup: ask(`"warm`, "pool"), want: warmPool, warn: "a quote is not closed"},
@@ -511,6 +514,26 @@ func matrixCases() []matrixCase {
 // bigQuestion is a question of 1 MiB in arguments of at most 100 KB
 // (Linux limits one argument to 128 KiB): word repeated, or distinct
 // made-up words when word is "", then "warm pool".
+// letterWords returns a question of about n bytes of distinct words of
+// letters ("baabq ..."), as arguments of 100 KB each (an argument may
+// not pass 128 KiB).
+func letterWords(n int) []string {
+	var args []string
+	var b strings.Builder
+	for i, total := 0, 0; total < n; i++ {
+		for v := i + 26*26*26; v > 0; v /= 26 {
+			b.WriteByte(byte('a' + v%26))
+		}
+		b.WriteString("q ") // no typo of a note word: "loab" was "load"
+		if b.Len() >= 100<<10 {
+			total += b.Len()
+			args = append(args, b.String())
+			b.Reset()
+		}
+	}
+	return append(args, b.String())
+}
+
 func bigQuestion(word string) []string {
 	var args []string
 	for n := 0; n < 1<<20; {
