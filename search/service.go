@@ -118,8 +118,8 @@ func namesOnly(h string, svc *synonyms.Service) bool {
 // ResolveServices reads a list of service names, as "crib service lambda
 // eventbridge" gives it: the whole of name when it names one service (a
 // misspelling included), else runs of words that each name a service
-// exactly, longest first. corrected is set when name was a misspelling
-// of one service. It returns ErrUnknownService (wrapped) when some words
+// exactly, longest first, or one misspelt word each. corrected, the
+// names as corrected, is set when some were misspelt. It returns ErrUnknownService (wrapped) when some words
 // name none.
 func (e *Engine) ResolveServices(name string) (names []string, corrected string, err error) {
 	svc, corrected, err := e.resolveService(name)
@@ -128,6 +128,7 @@ func (e *Engine) ResolveServices(name string) (names []string, corrected string,
 	}
 	words := strings.Fields(name)
 	var out []string
+	fixed := false
 	for i := 0; i < len(words); {
 		j := len(words)
 		for ; j > i; j-- {
@@ -137,11 +138,20 @@ func (e *Engine) ResolveServices(name string) (names []string, corrected string,
 			}
 		}
 		if j == i {
-			return nil, "", err
+			// One word misspelt among several services ("eventbrige
+			// lambda"), corrected as a lone name is.
+			s, c, werr := e.resolveService(words[i])
+			if werr != nil {
+				return nil, "", err
+			}
+			out, fixed, j = appendUnique(out, s.Name), fixed || c != "", i+1
 		}
 		i = j
 	}
-	return out, "", nil
+	if fixed {
+		corrected = strings.Join(out, " ")
+	}
+	return out, corrected, nil
 }
 
 // exactService finds the service name names without correcting it.

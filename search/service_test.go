@@ -80,3 +80,25 @@ func TestResolveServiceByAWordOfItsName(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveServicesMisspeltInAList: a misspelt name among several is
+// corrected as a lone one is (trial 9: `crib service eventbrige lambda`
+// was answered as a question), and the correction names them all; a
+// word that names no service still fails the list.
+func TestResolveServicesMisspeltInAList(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{{Text: "EventBridge rules invoke Lambda.", Source: "n.md", Line: 1}})
+	tests := []struct {
+		name, corrected string
+		want            []string
+	}{
+		{"eventbridge lambda", "", []string{"EventBridge", "Lambda"}},
+		{"eventbrige lambda", "EventBridge Lambda", []string{"EventBridge", "Lambda"}},
+		{"eventbrige frobnicator", "", nil},
+	}
+	for _, tt := range tests {
+		names, corrected, err := e.ResolveServices(tt.name)
+		if !slices.Equal(names, tt.want) || corrected != tt.corrected || (err == nil) != (tt.want != nil) {
+			t.Errorf("ResolveServices(%q) = %q, %q, %v; want %q, %q", tt.name, names, corrected, err, tt.want, tt.corrected)
+		}
+	}
+}
