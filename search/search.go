@@ -296,7 +296,11 @@ func (e *Engine) Answer(r *Ranking) *Answer {
 		}
 		ans.Results = append(ans.Results, res)
 	}
-	ans.Related = e.related(p, ans.Results)
+	if ans.Covered {
+		// Services beside weak guesses would be guesses too: "pizza
+		// dough" listed Auto Scaling and SQS.
+		ans.Related = e.related(p, ans.Results)
+	}
 	return ans
 }
 
