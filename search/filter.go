@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -168,11 +169,24 @@ func (e *Engine) passing(f Filter) []string {
 func (f Filter) passes(s corpus.Snippet) bool {
 	return anyOf(f.In, func(p string) bool { return under(s.Source, p) }) &&
 		anyOf(f.Section, func(t string) bool {
-			return strings.Contains(strings.ToLower(strings.Join(s.Heading, " › ")), strings.ToLower(t))
+			return strings.Contains(squash(strings.Join(s.Heading, " › ")), squash(t))
 		}) &&
 		anyOf(f.Tags, func(t string) bool {
 			return slices.ContainsFunc(s.Tags, func(st string) bool { return strings.EqualFold(st, t) })
 		})
+}
+
+// squash folds a heading or a --section value for comparing: lower
+// case, without spaces, hyphens or underscores, so "wifi" finds the
+// heading "Wi-Fi" and "code deploy" finds "CodeDeploy".
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '_':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 // idle names the --in, --section and --tag values that on their own
