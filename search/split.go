@@ -21,7 +21,7 @@ const minSplitPart = 2
 
 // splitWords replaces each word of q that no note holds with the two
 // words the notes write hyphenated or apart ("wifi" -> Wi-Fi,
-// "healthcheck" -> health check), adds the splits to fixed, which may be
+// "filesystem" -> file system), adds the splits to fixed, which may be
 // nil, and returns both. It mirrors joinNames: there the question says
 // apart what the notes join; here the question joins what the notes say
 // apart, and a search for the joined word found nothing at all.
