@@ -80,6 +80,30 @@ func TestPagerMissing(t *testing.T) {
 	}
 }
 
+// TestPagerNotRunByTheShell: a pager command line the shell cannot run
+// (exit 127) leaves the report to be printed directly, and one that ran
+// does not print it twice (review 9 #2: "~/bin/pg" and "exec less" were
+// refused by name though the shell runs them; now the shell judges).
+func TestPagerNotRunByTheShell(t *testing.T) {
+	for pager, want := range map[string]string{
+		"exec nosuchpager-crib":   "report\n",
+		"~/nosuchpager-crib":      "report\n",
+		"exec cat >/dev/null":     "",
+		"X=1 exec cat >/dev/null": "",
+	} {
+		t.Run(pager, func(t *testing.T) {
+			var out bytes.Buffer
+			ios := &IOStreams{Out: &out, ErrOut: io.Discard, Getenv: func(string) string { return "" }}
+			w, wait := ios.runPager(pager+" 2>/dev/null", true)
+			io.WriteString(w, "report\n")
+			wait()
+			if out.String() != want {
+				t.Errorf("stdout %q, want %q", out.String(), want)
+			}
+		})
+	}
+}
+
 func TestPagerProgram(t *testing.T) {
 	for pager, want := range map[string]string{
 		"less":           "less",
@@ -88,6 +112,11 @@ func TestPagerProgram(t *testing.T) {
 		"nosuchpager":    "nosuchpager",
 		`"$HOME/bin/p"`:  "",
 		"":               "",
+		"~/bin/pg":       "",
+		"/usr/bin/less":  "",
+		"exec less":      "",
+		"command less":   "",
+		"X=1 exec less":  "",
 	} {
 		if got := pagerProgram(pager); got != want {
 			t.Errorf("pagerProgram(%q) = %q, want %q", pager, got, want)
