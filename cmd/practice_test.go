@@ -350,3 +350,14 @@ func TestCookedReaderCtrlC(t *testing.T) {
 		t.Errorf("prompts %q", got)
 	}
 }
+
+// TestPracticeWarnsOnce: a warning about the notes (here --exclude
+// without --notes) is said when they open, not again before every
+// question (review 9 #3: five times for three questions).
+func TestPracticeWarnsOnce(t *testing.T) {
+	tr := transcript{args: []string{"practice", "-n", "1", "--exclude", "x.md"}, stdin: "warm pool\nblue green\ncanary\n"}
+	_, _, errOut := tr.run(t)
+	if n := strings.Count(errOut, "--exclude applies to"); n != 1 {
+		t.Errorf("the --exclude warning came %d times, want once:\n%s", n, errOut)
+	}
+}
