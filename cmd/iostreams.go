@@ -95,16 +95,21 @@ func closedPipe(err error) bool {
 	return errors.Is(err, syscall.EPIPE)
 }
 
-// stdinWaiting reports whether standard input, when it is not a
-// terminal, holds bytes to read now. It never reads nor waits: an open
-// pipe that no one writes to must not hang crib, so where the system
-// cannot say (pendingBytes), the answer is no.
+// stdinWaiting reports whether standard input is a pipe holding bytes
+// to read now. A regular file does not count: in "while read q; do crib
+// $q; done < file" every crib inherits the file's rest, and saying it was
+// ignored each time is noise (review 9 #4). It never reads nor waits: an
+// open pipe that no one writes to must not hang crib, so where the
+// system cannot say (pendingBytes), the answer is no.
 func (ios *IOStreams) stdinWaiting() bool {
 	if ios.InTTY || ios.In == nil {
 		return false
 	}
 	switch in := ios.In.(type) {
 	case *os.File:
+		if fi, err := in.Stat(); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+			return false
+		}
 		n, ok := pendingBytes(in)
 		return ok && n > 0
 	case interface{ Len() int }: // a test's strings.Reader

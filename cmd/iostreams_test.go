@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -153,5 +154,17 @@ func TestStdinWaiting(t *testing.T) {
 	}
 	if (&IOStreams{In: r, InTTY: true}).stdinWaiting() {
 		t.Error("a terminal counts as piped input")
+	}
+	file := filepath.Join(t.TempDir(), "questions.txt")
+	if err := os.WriteFile(file, []byte("warm pool\nblue green\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if (&IOStreams{In: f}).stdinWaiting() {
+		t.Error("a regular file (crib words < file) counts as piped input")
 	}
 }
