@@ -118,9 +118,10 @@ func (ios *IOStreams) stdinWaiting() bool {
 	return false
 }
 
-// Warnf prints one warning line to stderr.
+// Warnf prints one warning line to stderr: a newline in what it names
+// (a file name) is shown as ^J, so the warning stays one line.
 func (ios *IOStreams) Warnf(format string, args ...any) {
-	fmt.Fprintf(ios.ErrOut, "crib: warning: %s\n", visible(fmt.Sprintf(format, args...)))
+	fmt.Fprintf(ios.ErrOut, "crib: warning: %s\n", visibleLine(fmt.Sprintf(format, args...)))
 }
 
 // ColorEnabled decides whether to colour stdout, in this order: an
