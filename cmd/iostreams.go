@@ -1,12 +1,10 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"syscall"
 
 	"golang.org/x/term"
 )
@@ -87,12 +85,6 @@ func (ios *IOStreams) isStdout() bool {
 		out = e.w
 	}
 	return out == io.Writer(os.Stdout)
-}
-
-// closedPipe reports whether err is a write to a reader that has gone
-// (crib … | head -1): not worth a line, as for grep.
-func closedPipe(err error) bool {
-	return errors.Is(err, syscall.EPIPE)
 }
 
 // stdinWaiting reports whether standard input is a pipe holding bytes
