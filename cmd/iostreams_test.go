@@ -54,9 +54,12 @@ func TestWriteErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit %d, stderr %q", code, errOut, ExitError, full)
 			}
 		})
+		// A reader that went away: quiet, and the exit status a
+		// working stdout gives (review 9: only stderr was checked).
 		t.Run(tt.name+" closed pipe", func(t *testing.T) {
-			if _, errOut := runFailingOut(t, syscall.EPIPE, tt.tr); errOut != "" {
-				t.Errorf("stderr %q, want nothing", errOut)
+			want, _, _ := tt.tr.run(t)
+			if code, errOut := runFailingOut(t, syscall.EPIPE, tt.tr); code != want || errOut != "" {
+				t.Errorf("exit %d, stderr %q; want exit %d, stderr nothing", code, errOut, want)
 			}
 		})
 	}
