@@ -90,9 +90,10 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 				return opts.runInteractive(nil)
 			}
 			opts.Question = strings.TrimSpace(strings.Join(args, " "))
-			if len(args) > 0 && ios.stdinWaiting() {
+			if len(args) > 0 && ios.ErrTTY && ios.stdinWaiting() {
 				// echo "warm pool" | crib other words: the words win;
-				// say so, or stdin looks read (trial 8).
+				// say so to the person at the terminal, or stdin looks
+				// read (trial 8); a script's log is not told.
 				fmt.Fprintln(ios.ErrOut, "crib: standard input ignored: the question is the words given")
 			}
 			if opts.Question == "" && len(args) == 0 && !ios.InTTY && ios.In != nil {

@@ -41,8 +41,10 @@ func TestAskTranscripts(t *testing.T) {
 		// still said (review 8 saw it lost).
 		{"near-miss-terminal", transcript{args: []string{"-n", "1", "helm", "charts", "on", "eks", "with", "zorblax"}, tty: true}},
 		// Words given and a question piped in: the words are asked, and
-		// stderr says stdin was ignored (trial 8).
-		{"stdin-ignored", transcript{args: []string{"--notes", testNotes, "-n", "1", "cloudwatch", "events"}, stdin: "warm pool\n"}},
+		// stderr, a terminal, says stdin was ignored (trial 8); a
+		// script's log is not told (review 9 #4).
+		{"stdin-ignored", transcript{args: []string{"--notes", testNotes, "-n", "1", "cloudwatch", "events"}, stdin: "warm pool\n", errTTY: true}},
+		{"stdin-ignored-quietly", transcript{args: []string{"--notes", testNotes, "-n", "1", "cloudwatch", "events"}, stdin: "warm pool\n"}},
 		{"stop-words", transcript{args: []string{"--notes", testNotes, "the", "of", "and"}}},
 		{"empty-question", transcript{args: []string{"--notes", testNotes}}},
 		{"missing-notes", transcript{args: []string{"--notes", "no/such/place", "sns"}}},

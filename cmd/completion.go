@@ -52,9 +52,9 @@ Load it once per session, or install it where your shell looks:
 func shellArg(c *cobra.Command, args []string) error {
 	switch {
 	case len(args) == 0:
-		return &usageError{"crib completion needs a shell: " + shellList}
+		return &usageError{"completion needs a shell: " + shellList}
 	case len(args) > 1:
-		return &usageError{"crib completion takes one shell: " + shellList}
+		return &usageError{"completion takes one shell: " + shellList}
 	case !slices.Contains(c.ValidArgs, args[0]):
 		return &usageError{fmt.Sprintf("unknown shell %q: want %s", visible(args[0]), shellList)}
 	}

@@ -12,7 +12,7 @@ func TestCompletionShellErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no shell", []string{"completion"}, "crib: crib completion needs a shell: bash, zsh, fish or powershell\n" + usage},
+		{"no shell", []string{"completion"}, "crib: completion needs a shell: bash, zsh, fish or powershell\n" + usage},
 		{"unknown shell", []string{"completion", "tcsh"}, "crib: unknown shell \"tcsh\": want bash, zsh, fish or powershell\n" + usage},
 	}
 	for _, tt := range tests {

@@ -16,10 +16,11 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/golden
 // transcript runs crib with args against fake streams and returns what a
 // golden file records: exit status, stdout and stderr.
 type transcript struct {
-	args  []string
-	tty   bool
-	env   map[string]string
-	stdin string
+	args   []string
+	tty    bool
+	errTTY bool // stderr is a terminal
+	env    map[string]string
+	stdin  string
 }
 
 func (tr transcript) run(t *testing.T) (int, string, string) {
@@ -31,7 +32,7 @@ func (tr transcript) run(t *testing.T) (int, string, string) {
 	}
 	ios := &IOStreams{
 		In: strings.NewReader(tr.stdin), Out: &out, ErrOut: &errOut,
-		OutTTY: tr.tty, Width: 80,
+		OutTTY: tr.tty, ErrTTY: tr.errTTY, Width: 80,
 		Getenv: func(k string) string { return env[k] },
 	}
 	if tr.tty {

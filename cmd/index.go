@@ -116,15 +116,17 @@ func describeAction(rep *cache.Report) string {
 	case cache.ActionFresh:
 		return "index up to date"
 	case cache.ActionUpdated:
-		return "index updated (" + strings.Join(rep.Changes, ", ") + ")"
+		return "index updated (" + strings.Join(visibleLines(rep.Changes), ", ") + ")"
 	}
 	return "index built"
 }
 
+// printStatus prints what crib index --status says, one line a field: a
+// newline in a file name is shown as ^J.
 func printStatus(w io.Writer, st *cache.Status, now time.Time) {
 	notes := "built-in DOP-C02 notes"
 	if len(st.Notes) > 0 {
-		notes = strings.Join(st.Notes, ", ")
+		notes = strings.Join(visibleLines(st.Notes), ", ")
 	}
 	fmt.Fprintf(w, "notes:    %s\n", notes)
 	if st.Dir == "" {
@@ -146,7 +148,7 @@ func printStatus(w io.Writer, st *cache.Status, now time.Time) {
 	case st.Damaged != nil:
 		fmt.Fprintf(w, "state:    damaged (%v): the next question rebuilds it\n", st.Damaged)
 	case len(st.Changes) > 0:
-		fmt.Fprintf(w, "state:    stale: %s\n", strings.Join(st.Changes, ", "))
+		fmt.Fprintf(w, "state:    stale: %s\n", strings.Join(visibleLines(st.Changes), ", "))
 	default:
 		fmt.Fprintf(w, "state:    fresh\n")
 	}

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/crib-dev/crib/search/cache"
 )
 
 // builtCrib is the crib binary that process tests run, built once.
@@ -246,5 +248,25 @@ func TestIndexFlags(t *testing.T) {
 	}
 	if !got.Status || strings.Join(got.Source.Notes, ",") != "a,b" {
 		t.Errorf("options %+v", got)
+	}
+}
+
+// TestNewlineInFileNameStaysOnItsLine: a file named "b\nx.md" is shown
+// as b^Jx.md in one-line outputs, index --status and warnings, as in
+// results (review 9 #6: they were split in two).
+func TestNewlineInFileNameStaysOnItsLine(t *testing.T) {
+	var status bytes.Buffer
+	st := &cache.Status{Notes: []string{"/n/b\nx.md"}, Entry: "/e", Dir: "/e/1", Changes: []string{"edited /n/b\nx.md"}}
+	printStatus(visibleWriter{&status}, st, time.Now())
+	var warn bytes.Buffer
+	(&IOStreams{ErrOut: &warn}).Warnf("skipped %s: binary file", "/n/bin\nary.md")
+	for _, tc := range []struct{ what, got, want string }{
+		{"notes", status.String(), "notes:    /n/b^Jx.md\n"},
+		{"state", status.String(), "state:    stale: edited /n/b^Jx.md\n"},
+		{"warning", warn.String(), "crib: warning: skipped /n/bin^Jary.md: binary file\n"},
+	} {
+		if !strings.Contains(tc.got, tc.want) {
+			t.Errorf("%s: want the line %q in:\n%s", tc.what, tc.want, tc.got)
+		}
 	}
 }

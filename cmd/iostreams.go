@@ -1,12 +1,10 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"syscall"
 
 	"golang.org/x/term"
 )
@@ -89,22 +87,21 @@ func (ios *IOStreams) isStdout() bool {
 	return out == io.Writer(os.Stdout)
 }
 
-// closedPipe reports whether err is a write to a reader that has gone
-// (crib … | head -1): not worth a line, as for grep.
-func closedPipe(err error) bool {
-	return errors.Is(err, syscall.EPIPE)
-}
-
-// stdinWaiting reports whether standard input, when it is not a
-// terminal, holds bytes to read now. It never reads nor waits: an open
-// pipe that no one writes to must not hang crib, so where the system
-// cannot say (pendingBytes), the answer is no.
+// stdinWaiting reports whether standard input is a pipe holding bytes
+// to read now. A regular file does not count: in "while read q; do crib
+// $q; done < file" every crib inherits the file's rest, and saying it was
+// ignored each time is noise (review 9 #4). It never reads nor waits: an
+// open pipe that no one writes to must not hang crib, so where the
+// system cannot say (pendingBytes), the answer is no.
 func (ios *IOStreams) stdinWaiting() bool {
 	if ios.InTTY || ios.In == nil {
 		return false
 	}
 	switch in := ios.In.(type) {
 	case *os.File:
+		if fi, err := in.Stat(); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+			return false
+		}
 		n, ok := pendingBytes(in)
 		return ok && n > 0
 	case interface{ Len() int }: // a test's strings.Reader
@@ -113,9 +110,10 @@ func (ios *IOStreams) stdinWaiting() bool {
 	return false
 }
 
-// Warnf prints one warning line to stderr.
+// Warnf prints one warning line to stderr: a newline in what it names
+// (a file name) is shown as ^J, so the warning stays one line.
 func (ios *IOStreams) Warnf(format string, args ...any) {
-	fmt.Fprintf(ios.ErrOut, "crib: warning: %s\n", visible(fmt.Sprintf(format, args...)))
+	fmt.Fprintf(ios.ErrOut, "crib: warning: %s\n", visibleLine(fmt.Sprintf(format, args...)))
 }
 
 // ColorEnabled decides whether to colour stdout, in this order: an

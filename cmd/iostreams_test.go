@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -53,9 +54,12 @@ func TestWriteErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit %d, stderr %q", code, errOut, ExitError, full)
 			}
 		})
+		// A reader that went away: quiet, and the exit status a
+		// working stdout gives (review 9: only stderr was checked).
 		t.Run(tt.name+" closed pipe", func(t *testing.T) {
-			if _, errOut := runFailingOut(t, syscall.EPIPE, tt.tr); errOut != "" {
-				t.Errorf("stderr %q, want nothing", errOut)
+			want, _, _ := tt.tr.run(t)
+			if code, errOut := runFailingOut(t, syscall.EPIPE, tt.tr); code != want || errOut != "" {
+				t.Errorf("exit %d, stderr %q; want exit %d, stderr nothing", code, errOut, want)
 			}
 		})
 	}
@@ -80,6 +84,30 @@ func TestPagerMissing(t *testing.T) {
 	}
 }
 
+// TestPagerNotRunByTheShell: a pager command line the shell cannot run
+// (exit 127) leaves the report to be printed directly, and one that ran
+// does not print it twice (review 9 #2: "~/bin/pg" and "exec less" were
+// refused by name though the shell runs them; now the shell judges).
+func TestPagerNotRunByTheShell(t *testing.T) {
+	for pager, want := range map[string]string{
+		"exec nosuchpager-crib":   "report\n",
+		"~/nosuchpager-crib":      "report\n",
+		"exec cat >/dev/null":     "",
+		"X=1 exec cat >/dev/null": "",
+	} {
+		t.Run(pager, func(t *testing.T) {
+			var out bytes.Buffer
+			ios := &IOStreams{Out: &out, ErrOut: io.Discard, Getenv: func(string) string { return "" }}
+			w, wait := ios.runPager(pager+" 2>/dev/null", true)
+			io.WriteString(w, "report\n")
+			wait()
+			if out.String() != want {
+				t.Errorf("stdout %q, want %q", out.String(), want)
+			}
+		})
+	}
+}
+
 func TestPagerProgram(t *testing.T) {
 	for pager, want := range map[string]string{
 		"less":           "less",
@@ -88,6 +116,11 @@ func TestPagerProgram(t *testing.T) {
 		"nosuchpager":    "nosuchpager",
 		`"$HOME/bin/p"`:  "",
 		"":               "",
+		"~/bin/pg":       "",
+		"/usr/bin/less":  "",
+		"exec less":      "",
+		"command less":   "",
+		"X=1 exec less":  "",
 	} {
 		if got := pagerProgram(pager); got != want {
 			t.Errorf("pagerProgram(%q) = %q, want %q", pager, got, want)
@@ -124,5 +157,17 @@ func TestStdinWaiting(t *testing.T) {
 	}
 	if (&IOStreams{In: r, InTTY: true}).stdinWaiting() {
 		t.Error("a terminal counts as piped input")
+	}
+	file := filepath.Join(t.TempDir(), "questions.txt")
+	if err := os.WriteFile(file, []byte("warm pool\nblue green\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if (&IOStreams{In: f}).stdinWaiting() {
+		t.Error("a regular file (crib words < file) counts as piped input")
 	}
 }

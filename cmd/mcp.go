@@ -148,9 +148,13 @@ func (w *warmEngine) with(notes []string, f func(engineFunc) error) error {
 // the cache checks an index before each question: every file's path,
 // size and modification time, and what the ignore files leave out. Two
 // stamps differ when a file was edited, added or removed. The built-in
-// notes change only with crib: their stamp is "".
+// notes change only with crib: their stamp is "". It says nothing: it
+// runs before every question and tool call, and what is wrong with the
+// notes is said once, when they open (review 9 #3).
 func notesStamp(ios *IOStreams, src sourceOptions) string {
-	notes, err := src.notes(ios)
+	quiet := *ios
+	quiet.ErrOut = io.Discard
+	notes, err := src.notes(&quiet)
 	if err != nil || len(notes.Paths) == 0 {
 		return ""
 	}

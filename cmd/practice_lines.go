@@ -28,7 +28,7 @@ func newLineReader(ios *IOStreams) lineReader {
 	if !ios.InTTY || !ios.OutTTY || ios.In != os.Stdin {
 		return &plainReader{r: bufio.NewReader(ios.In)}
 	}
-	if ios.Width < minEditWidth {
+	if !lineEditorFits(ios.Width) {
 		return newCookedReader(ios)
 	}
 	restore, err := filterStdin(ios.Out)
@@ -47,11 +47,19 @@ func newLineReader(ios *IOStreams) lineReader {
 	return lr
 }
 
+// lineEditorFits reports whether the line editor can edit on this
+// terminal: one at least minEditWidth columns wide whose TERM it
+// supports. Elsewhere (a narrow terminal, one of unknown size, 0x0, as
+// some CI shells give, or TERM unset, dumb or cons25, as Emacs M-x shell
+// sets) liner falls back to the terminal's own line editing with Ctrl-C
+// killing crib, after bracketed paste was turned on and with nothing
+// left to turn it off; crib reads cooked lines itself there instead.
+func lineEditorFits(width int) bool {
+	return width >= minEditWidth && liner.TerminalSupported()
+}
+
 // minEditWidth is the narrowest terminal the line editor edits on: the
-// prompt and 10 columns. On a narrower one, or one whose size is unknown
-// (0x0, as some CI and editor shells give), it would fall back to the
-// terminal's own line editing with Ctrl-C killing crib, after bracketed
-// paste was turned on and with nothing left to turn it off.
+// prompt and 10 columns.
 const minEditWidth = len("crib> ") + 10
 
 // cookedReader reads lines from a terminal in its own (cooked) mode: the

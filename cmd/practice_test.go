@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -290,17 +291,33 @@ func TestReplaceFile(t *testing.T) {
 	}
 }
 
-// TestNarrowTerminalStaysCooked: on a terminal of unknown size (0x0) the
-// line editor cannot edit, so crib neither turns on bracketed paste nor
-// touches the terminal's modes (trial 8 #8: ESC[?2004h was left on and
-// Ctrl-C killed crib).
+// TestNarrowTerminalStaysCooked: on a terminal the line editor cannot
+// edit (too narrow, of unknown size 0x0, or a TERM liner does not
+// support) crib reads cooked lines itself, so it neither turns on
+// bracketed paste nor lets Ctrl-C kill it (trial 8 #8 for 0x0; review 9
+// #1 for TERM=dumb, as Emacs M-x shell sets, unset TERM and cons25).
+// It tests the choice, not a reader, so no goroutine is left reading the
+// test binary's stdin.
 func TestNarrowTerminalStaysCooked(t *testing.T) {
-	var out bytes.Buffer
-	ios := &IOStreams{In: os.Stdin, Out: &out, ErrOut: io.Discard, InTTY: true, OutTTY: true, Width: 0, Getenv: func(string) string { return "" }}
-	lr := newLineReader(ios)
-	defer lr.Close()
-	if _, ok := lr.(*cookedReader); !ok || strings.Contains(out.String(), enablePaste) {
-		t.Errorf("line reader %T, output %q; want a cookedReader and no bracketed paste", lr, out.String())
+	for _, tc := range []struct {
+		term  string
+		width int
+		edits bool
+	}{
+		{"xterm-256color", 80, true},
+		{"xterm-256color", minEditWidth, true},
+		{"xterm-256color", minEditWidth - 1, false},
+		{"xterm-256color", 0, false},
+		{"dumb", 80, false},
+		{"", 80, false},
+		{"cons25", 80, false},
+	} {
+		t.Run(fmt.Sprintf("TERM=%q width %d", tc.term, tc.width), func(t *testing.T) {
+			t.Setenv("TERM", tc.term)
+			if got := lineEditorFits(tc.width); got != tc.edits {
+				t.Errorf("lineEditorFits = %v, want %v", got, tc.edits)
+			}
+		})
 	}
 }
 
@@ -331,5 +348,16 @@ func TestCookedReaderCtrlC(t *testing.T) {
 	}
 	if got := out.String(); got != "crib> crib> \ncrib> " {
 		t.Errorf("prompts %q", got)
+	}
+}
+
+// TestPracticeWarnsOnce: a warning about the notes (here --exclude
+// without --notes) is said when they open, not again before every
+// question (review 9 #3: five times for three questions).
+func TestPracticeWarnsOnce(t *testing.T) {
+	tr := transcript{args: []string{"practice", "-n", "1", "--exclude", "x.md"}, stdin: "warm pool\nblue green\ncanary\n"}
+	_, _, errOut := tr.run(t)
+	if n := strings.Count(errOut, "--exclude applies to"); n != 1 {
+		t.Errorf("the --exclude warning came %d times, want once:\n%s", n, errOut)
 	}
 }

@@ -176,7 +176,6 @@ func stringLen(s string, start, j int) int {
 	return 0
 }
 
-// visibleAll applies visible to each string of ss, in a new slice.
 // visibleLine is visible for a field printed on one line (a file name, a
 // heading, a service name): a newline is shown too, as ^J, since a file
 // named "b\nx.md" split a piped result line in two.
@@ -184,25 +183,21 @@ func visibleLine(s string) string {
 	return strings.ReplaceAll(visible(s), "\n", "^J")
 }
 
-// visibleLines is visibleLine for each of ss.
-func visibleLines(ss []string) []string {
-	if ss == nil {
-		return nil
-	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = visibleLine(s)
-	}
-	return out
-}
+// visibleLines applies visibleLine to each string of ss, in a new slice.
+func visibleLines(ss []string) []string { return mapStrings(ss, visibleLine) }
 
-func visibleAll(ss []string) []string {
+// visibleAll applies visible to each string of ss, in a new slice.
+func visibleAll(ss []string) []string { return mapStrings(ss, visible) }
+
+// mapStrings applies f to each string of ss, in a new slice, so that
+// the caller's slice is left as it was; nil stays nil (JSON null).
+func mapStrings(ss []string, f func(string) string) []string {
 	if ss == nil {
 		return nil
 	}
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = visible(s)
+		out[i] = f(s)
 	}
 	return out
 }
