@@ -108,16 +108,7 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files, warnings, err := corpus.Resolve(tt.args)
-			if err != nil {
-				t.Fatalf("Resolve: %v", err)
-			}
-			if len(warnings) > 0 {
-				t.Errorf("warnings = %#v, want none", warnings)
-			}
-			if got := paths(root, files); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("files = %#v, want %#v", got, tt.want)
-			}
+			files := resolveQuietly(t, root, tt.args, tt.want)
 			for _, f := range files {
 				if f.ModTime == 0 {
 					t.Errorf("%s: ModTime not set", f.Path)
@@ -402,16 +393,7 @@ func TestResolveGlobstar(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files, warnings, err := corpus.Resolve(tt.args)
-			if err != nil {
-				t.Fatalf("Resolve: %v", err)
-			}
-			if len(warnings) > 0 {
-				t.Errorf("warnings = %#v, want none", warnings)
-			}
-			if got := paths(root, files); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("files = %#v, want %#v", got, tt.want)
-			}
+			resolveQuietly(t, root, tt.args, tt.want)
 		})
 	}
 	for _, arg := range []string{j("notes/**/*.rst"), j("nope/**/*.md")} {
@@ -419,4 +401,21 @@ func TestResolveGlobstar(t *testing.T) {
 			t.Errorf("Resolve(%q): error %v, want %v naming the pattern", arg, err, corpus.ErrNoSuchPath)
 		}
 	}
+}
+
+// resolveQuietly resolves args, which must give no error and no warning,
+// checks the files against want (paths below root) and returns them.
+func resolveQuietly(t *testing.T, root string, args, want []string) []corpus.File {
+	t.Helper()
+	files, warnings, err := corpus.Resolve(args)
+	if err != nil {
+		t.Fatalf("Resolve: %v", err)
+	}
+	if len(warnings) > 0 {
+		t.Errorf("warnings = %#v, want none", warnings)
+	}
+	if got := paths(root, files); !reflect.DeepEqual(got, want) {
+		t.Errorf("files = %#v, want %#v", got, want)
+	}
+	return files
 }
