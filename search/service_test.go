@@ -102,3 +102,27 @@ func TestResolveServicesMisspeltInAList(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveServiceTypoLimits: a service name is corrected as the typo
+// corrector corrects a word (trial 10: "dns" was DMS, "iot" ADOT and
+// "wifi", two edits away, WAF): no edit under four letters, one up to
+// seven, two beyond.
+func TestResolveServiceTypoLimits(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{{Text: "EventBridge rules invoke Lambda.", Source: "n.md", Line: 1}})
+	for name, want := range map[string]string{
+		"dns":         "",
+		"wifi":        "",
+		"lamda":       "Lambda",
+		"eventbrige":  "EventBridge",
+		"evnetbrigde": "EventBridge",
+	} {
+		names, _, err := e.ResolveServices(name)
+		got := ""
+		if err == nil && len(names) == 1 {
+			got = names[0]
+		}
+		if got != want {
+			t.Errorf("ResolveServices(%q) = %q (%v), want %q", name, names, err, want)
+		}
+	}
+}
