@@ -26,7 +26,7 @@ type Filter struct {
 	// crib:cicd.md).
 	In []string `json:"in,omitempty"`
 	// Section keeps notes whose heading path contains one of these texts,
-	// ignoring case.
+	// ignoring case, spaces, hyphens, underscores and slashes (squash).
 	Section []string `json:"section,omitempty"`
 	// Tags keeps notes whose file's front matter names one of these tags,
 	// ignoring case.
@@ -169,7 +169,8 @@ func (e *Engine) passing(f Filter) []string {
 func (f Filter) passes(s corpus.Snippet) bool {
 	return anyOf(f.In, func(p string) bool { return under(s.Source, p) }) &&
 		anyOf(f.Section, func(t string) bool {
-			return strings.Contains(squash(strings.Join(s.Heading, " › ")), squash(t))
+			st := squash(t)
+			return st != "" && strings.Contains(squash(strings.Join(s.Heading, " › ")), st)
 		}) &&
 		anyOf(f.Tags, func(t string) bool {
 			return slices.ContainsFunc(s.Tags, func(st string) bool { return strings.EqualFold(st, t) })
@@ -177,12 +178,12 @@ func (f Filter) passes(s corpus.Snippet) bool {
 }
 
 // squash folds a heading or a --section value for comparing: lower
-// case, without spaces, hyphens or underscores, so "wifi" finds the
-// heading "Wi-Fi" and "code deploy" finds "CodeDeploy".
+// case, without spaces, hyphens, underscores or slashes, so "wifi" finds
+// the heading "Wi-Fi", "code deploy" "CodeDeploy" and "cicd" "CI/CD".
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
-		case ' ', '-', '_':
+		case ' ', '-', '_', '/':
 			return -1
 		}
 		return unicode.ToLower(r)

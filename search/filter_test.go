@@ -48,6 +48,8 @@ func TestFilters(t *testing.T) {
 		{"section ignores case", "deployment", Filter{Section: []string{"codedeploy"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8"}},
 		{"section ignores spaces and hyphens", "deployment", Filter{Section: []string{"code-deploy"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8"}},
 		{"section across words", "deployment", Filter{Section: []string{"elasticbeanstalk"}}, []string{"notes/aws/deploy.md:3", "notes/aws/deploy.md:4"}},
+		{"section ignores slashes", "deployment", Filter{Section: []string{"Code/Deploy"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8"}},
+		{"section of separators only", "deployment", Filter{Section: []string{" - "}}, []string{}},
 		{"tag ignores case, any of", "rolling deployment", Filter{Tags: []string{"k8s", "nope"}}, []string{"notes/k8s/deploy.md:2"}},
 		{"phrase", "blue green deployment", Filter{Require: [][]string{{"blue green"}}}, []string{"notes/aws/deploy.md:3", "notes/aws/deploy.md:7"}},
 		{"phrase after analysis", "deployment", Filter{Require: [][]string{{"ROLLING deployments"}}}, []string{"notes/aws/deploy.md:4", "notes/k8s/deploy.md:2"}},
