@@ -139,19 +139,31 @@ func (e *Engine) ResolveServices(name string) (names []string, corrected string,
 		}
 		if j == i {
 			// One word misspelt among several services ("eventbrige
-			// lambda"), corrected as a lone name is.
-			s, c, werr := e.resolveService(words[i])
-			if werr != nil {
+			// lambda"), corrected as a typo only: a word the notes hold
+			// is no misspelling ("ec2 spot", "s3 lifecycle" are
+			// questions, not EC2 and Data Lifecycle Manager).
+			s := e.misspeltService(words[i])
+			if s == nil {
 				return nil, "", err
 			}
-			out, fixed, j = appendUnique(out, s.Name), fixed || c != "", i+1
+			out, fixed, j = appendUnique(out, s.Name), true, i+1
 		}
 		i = j
 	}
 	if fixed {
-		corrected = strings.Join(out, " ")
+		corrected = strings.Join(out, ", ")
 	}
 	return out, corrected, nil
+}
+
+// misspeltService finds the service a word of a list misspells, if the
+// notes do not hold the word (see closestService).
+func (e *Engine) misspeltService(word string) *synonyms.Service {
+	lw := strings.ToLower(word)
+	if e.holdsWhole(lw) || e.knownWord(lw) {
+		return nil
+	}
+	return e.closestService(lw)
 }
 
 // exactService finds the service name names without correcting it.
@@ -174,10 +186,21 @@ func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) 
 	if svc := e.exactService(name); svc != nil {
 		return svc, "", nil
 	}
-	// A misspelling is as the typo corrector takes one: no edit under
-	// four letters, one up to seven, two beyond. Trial 10 saw "dns" as
-	// DMS, "iot" as ADOT and "wifi" as WAF, two edits from a 4-letter word.
 	lname := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	if svc := e.closestService(lname); svc != nil {
+		return svc, svc.Name, nil
+	}
+	if svc := e.serviceNamedBy(lname); svc != nil {
+		return svc, svc.Name, nil
+	}
+	return nil, "", fmt.Errorf("%w %q (try its official name, e.g. \"crib service eventbridge\")", ErrUnknownService, name)
+}
+
+// closestService finds the service whose name lname, lower case,
+// misspells, as the typo corrector takes a misspelling: no edit under
+// four letters, one up to seven, two beyond. Trial 10 saw "dns" as DMS,
+// "iot" as ADOT and "wifi", two edits from a 4-letter word, as WAF.
+func (e *Engine) closestService(lname string) *synonyms.Service {
 	maxDist := 0
 	switch {
 	case len(lname) > 7:
@@ -194,14 +217,11 @@ func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) 
 			best, bestDist = n, d
 		}
 	}
-	if best != "" {
-		svc, _ := e.th.Catalog.Lookup(best)
-		return svc, svc.Name, nil
+	if best == "" {
+		return nil
 	}
-	if svc := e.serviceNamedBy(lname); svc != nil {
-		return svc, svc.Name, nil
-	}
-	return nil, "", fmt.Errorf("%w %q (try its official name, e.g. \"crib service eventbridge\")", ErrUnknownService, name)
+	svc, _ := e.th.Catalog.Lookup(best)
+	return svc
 }
 
 // serviceNamedBy finds the one service whose names hold word as a word of

@@ -92,8 +92,13 @@ func TestResolveServicesMisspeltInAList(t *testing.T) {
 		want            []string
 	}{
 		{"eventbridge lambda", "", []string{"EventBridge", "Lambda"}},
-		{"eventbrige lambda", "EventBridge Lambda", []string{"EventBridge", "Lambda"}},
+		{"eventbrige lambda", "EventBridge, Lambda", []string{"EventBridge", "Lambda"}},
 		{"eventbrige frobnicator", "", nil},
+		// Words the notes hold are no misspellings: these are questions
+		// (review 10: "ec2 spot" was EC2 and ADOT, "s3 lifecycle" S3 and
+		// Data Lifecycle Manager).
+		{"lambda rules", "", nil},
+		{"eventbridge invoke", "", nil},
 	}
 	for _, tt := range tests {
 		names, corrected, err := e.ResolveServices(tt.name)
