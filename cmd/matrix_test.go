@@ -511,11 +511,8 @@ func matrixCases() []matrixCase {
 	}, inputMatrixCases()...)
 }
 
-// bigQuestion is a question of 1 MiB in arguments of at most 100 KB
-// (Linux limits one argument to 128 KiB): word repeated, or distinct
-// made-up words when word is "", then "warm pool".
 // letterWords returns a question of about n bytes of distinct words of
-// letters ("baabq ..."), as arguments of 100 KB each (an argument may
+// letters ("aaabq baabq ..."), as arguments of 100 KB each (an argument may
 // not pass 128 KiB).
 func letterWords(n int) []string {
 	var args []string
@@ -534,6 +531,9 @@ func letterWords(n int) []string {
 	return append(args, b.String())
 }
 
+// bigQuestion is a question of 1 MiB in arguments of at most 100 KB
+// (Linux limits one argument to 128 KiB): word repeated, or distinct
+// made-up words when word is "", then "warm pool".
 func bigQuestion(word string) []string {
 	var args []string
 	for n := 0; n < 1<<20; {

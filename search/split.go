@@ -11,8 +11,10 @@ import (
 
 // maxSplitLookups bounds the index lookups (a typo check per word, a
 // phrase query per split the notes hold both halves of) that splitting
-// spends on one question: a 150 KB question of unknown words took 2.5
-// times as long, and five times the memory, without it.
+// spends on one question, its first unknown words first: a 150 KB
+// question of unknown words took 2.5 times as long, and five times the
+// memory, without it. A word whose splits the budget cannot all try
+// stays as typed.
 const maxSplitLookups = 24
 
 // minSplitPart is the fewest letters each of the two words a joined word
@@ -69,7 +71,12 @@ func (e *Engine) split(word string, budget *int) (string, bool) {
 		return "", false
 	}
 	best, most := "", uint64(0)
-	for i := minSplitPart; i <= len(letters)-minSplitPart && *budget > 0; i++ {
+	for i := minSplitPart; i <= len(letters)-minSplitPart; i++ {
+		if *budget <= 0 {
+			// Splits left untried: the best so far may not be the one
+			// more notes hold, so the word stays as typed.
+			return "", false
+		}
 		a, b := string(letters[:i]), string(letters[i:])
 		if n, words := e.sideBySide(a, b, budget); n > most {
 			best, most = words, n
