@@ -183,7 +183,9 @@ type Answer struct {
 	// Corrections maps misspelled words of the question to the words the
 	// notes use, for a "did you mean" hint.
 	Corrections map[string]string
-	Related     []Related
+	// Related are the services worth reading next, beside the results;
+	// none when the notes do not cover the question (Covered false).
+	Related []Related
 	// Covered reports that the best note answers the question's subject
 	// (see Ranking.Covered); when false the results are weak guesses.
 	Covered bool
