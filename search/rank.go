@@ -327,7 +327,11 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 			// "urls": trial 7 saw them left unnamed). When crib declines and no other word is
 			// unknown, it is what the notes lack ("m5"; "rotate" in notes
 			// about cooking), and it is named.
-			common = append(common, c.Forms[0]...)
+			if lacking := e.lacking(c); len(lacking) > 0 {
+				common = append(common, lacking...)
+			} else {
+				common = append(common, c.Forms[0]...)
+			}
 			continue
 		}
 		words := make([]string, 0, len(c.Forms[0]))
@@ -336,6 +340,14 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 				continue // a service's name is named whole: "session manager"
 			}
 			words = append(words, p.surface[t])
+		}
+		if lacking := e.lacking(c); !c.Service && len(lacking) > 0 && len(lacking) < len(c.Forms[0]) {
+			// Of a phrase, only the words no note says: "install
+			// packages" in notes saying install lacks "packages".
+			words = words[:0]
+			for _, t := range lacking {
+				words = append(words, p.surface[t])
+			}
 		}
 		if len(words) == 0 {
 			continue
@@ -350,6 +362,17 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// lacking returns the terms of c's own words that no note holds.
+func (e *Engine) lacking(c score.Concept) []string {
+	var out []string
+	for _, t := range c.Forms[0] {
+		if e.voc.DF(t) == 0 && !analysis.IsBoilerplate(t) {
+			out = append(out, t)
+		}
+	}
 	return out
 }
 

@@ -246,3 +246,20 @@ func TestUnknownTermsNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownWordsOfAPhrase: of a thesaurus phrase the notes lack, only
+// the words no note says are named (trial 10: "install packages" in notes
+// saying "pip install" was "no note mentions install, packages").
+func TestUnknownWordsOfAPhrase(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "pip install -r requirements.txt installs pinned dependencies.", Source: "p.md", Line: 1},
+		{Text: "Use one virtual environment per project.", Source: "p.md", Line: 2},
+	})
+	ans, err := e.Search("install packages", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"packages"}; !slices.Equal(ans.Unknown, want) {
+		t.Errorf("unknown %q, want %q", ans.Unknown, want)
+	}
+}
