@@ -37,8 +37,8 @@ func writeIndex(t *testing.T, dir string, snippets []corpus.Snippet, up *Update)
 	return st, dumpSegment(t, seg)
 }
 
-// TestSpillsSplitTheBuild: a budget of a few KiB makes both workers spill
-// several times, in runs of several pieces.
+// TestSpillsSplitTheBuild: a budget of a few KiB makes the build spill
+// several times, the spills holding every snippet once, in order.
 func TestSpillsSplitTheBuild(t *testing.T) {
 	lowBudget(t, 256<<10)
 	snippets := corpus.Embedded()
@@ -68,8 +68,12 @@ func TestSpillsSplitTheBuild(t *testing.T) {
 	if next != len(snippets) {
 		t.Errorf("spills hold %d snippets, want %d", next, len(snippets))
 	}
-	if len(per) < 2 || per[0] < 3 || per[1] < 3 {
-		t.Errorf("spills per worker %v, want several of each of two", per)
+	// How the pieces fall to the two workers is the scheduler's: on a
+	// loaded machine one took two of seven (CI failed on "several of
+	// each"). That they are written in several spills, and hold every
+	// snippet once, in order, is the build's.
+	if n := len(sp.files); n < 4 {
+		t.Errorf("%d spills (per worker %v), want several", n, per)
 	}
 	sp.remove()
 	if names, _ := filepath.Glob(filepath.Join(dir, "*")); len(names) != 0 {
