@@ -65,20 +65,11 @@ func TestServiceHeadingWithFormerName(t *testing.T) {
 // several services' names, or an everyday one, names none.
 func TestResolveServiceByAWordOfItsName(t *testing.T) {
 	e := testEngine(t, []corpus.Snippet{{Text: "EKS runs Kubernetes.", Source: "n.md", Line: 1}})
-	for name, want := range map[string]string{
+	resolvesTo(t, e, map[string]string{
 		"kubernetes":  "EKS",
 		"frobnicator": "",
 		"service":     "",
-	} {
-		names, _, err := e.ResolveServices(name)
-		got := ""
-		if err == nil && len(names) == 1 {
-			got = names[0]
-		}
-		if got != want {
-			t.Errorf("ResolveServices(%q) = %q (%v), want %q", name, names, err, want)
-		}
-	}
+	})
 }
 
 // TestResolveServicesMisspeltInAList: a misspelt name among several is
@@ -114,13 +105,20 @@ func TestResolveServicesMisspeltInAList(t *testing.T) {
 // seven, two beyond.
 func TestResolveServiceTypoLimits(t *testing.T) {
 	e := testEngine(t, []corpus.Snippet{{Text: "EventBridge rules invoke Lambda.", Source: "n.md", Line: 1}})
-	for name, want := range map[string]string{
+	resolvesTo(t, e, map[string]string{
 		"dns":         "",
 		"wifi":        "",
 		"lamda":       "Lambda",
 		"eventbrige":  "EventBridge",
 		"evnetbrigde": "EventBridge",
-	} {
+	})
+}
+
+// resolvesTo checks that each name resolves to the one service want
+// names, or to none when want is "".
+func resolvesTo(t *testing.T, e *Engine, wants map[string]string) {
+	t.Helper()
+	for name, want := range wants {
 		names, _, err := e.ResolveServices(name)
 		got := ""
 		if err == nil && len(names) == 1 {
