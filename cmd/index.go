@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/cache"
 )
 
@@ -80,6 +81,14 @@ func indexRun(opts *IndexOptions) error {
 		}
 		printStatus(visibleWriter{ios.Out}, st, time.Now())
 		return nil
+	}
+	if len(src.Paths) > 0 {
+		// As a question's build does: each note's expansion from the
+		// built-in notes is stored with the index.
+		th := sync.OnceValues(func() (*search.Thesaurus, error) { return opts.Source.loadThesaurus(ios) })
+		b := &builtinEngine{open: func() (*search.Engine, error) { return opts.Source.open(ios, cache.Notes{}, th, false, nil) }}
+		defer b.close()
+		c.NoteExpander = b.noteExpander
 	}
 	bar := &progressBar{w: ios.ErrOut, enabled: ios.ErrTTY, start: time.Now()}
 	c.Progress = bar.update

@@ -39,7 +39,7 @@ func addSourceFlags(c *cobra.Command, o *sourceOptions) {
 	f.StringArrayVar(&o.Synonyms, "synonyms", nil, "extra synonyms `file` in the Solr format; repeatable")
 	f.StringVar(&o.Color, "color", "auto", "colour output: auto, always or never; this flag beats NO_COLOR, which beats CLICOLOR_FORCE (colour even when piped), which beats whether stdout is a terminal")
 	f.BoolVar(&o.NoCache, "no-cache", false, "index the notes in memory; do not read or write the index cache")
-	f.BoolVar(&o.NoExpand, "no-expand", false, "with your own notes, search the question's words only; by default crib adds the words its built-in notes answer the question with (also: CRIB_EXPAND=0)")
+	f.BoolVar(&o.NoExpand, "no-expand", false, "with your own notes, search the question's and the notes' own words only; by default crib adds the words its built-in notes answer the question with, and those of the built-in note closest to each of yours (also: CRIB_EXPAND=0)")
 	c.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -209,29 +209,73 @@ func (o *sourceOptions) openEngine(ios *IOStreams, expand bool) (*search.Engine,
 	if err != nil {
 		return nil, err
 	}
-	if !expand || len(src.Paths) == 0 || o.NoExpand || envOff(ios, "CRIB_EXPAND") {
-		return o.open(ios, src, th, true)
+	if len(src.Paths) == 0 {
+		return o.open(ios, src, th, true, nil)
 	}
-	pre := o.openBuiltinCached(ios, th)
-	eng, err := o.open(ios, src, th, true)
-	builtin := <-pre
-	if err != nil {
-		if builtin != nil {
-			builtin.Close()
-		}
+	// The user's notes: a build of their index stores each note's
+	// expansion from the built-in notes, whether or not this question is
+	// expanded, so that the next question finds it. The built-in notes are
+	// crib's own business: what goes wrong with their cache was said for
+	// the user's notes already, or is mended quietly, and without them
+	// questions and notes keep their own words.
+	expand = expand && !o.NoExpand && !envOff(ios, "CRIB_EXPAND")
+	b := &builtinEngine{open: func() (*search.Engine, error) { return o.open(ios, cache.Notes{}, th, false, nil) }}
+	if expand {
+		b.pre = o.openBuiltinCached(ios, th)
+	}
+	eng, err := o.open(ios, src, th, true, b.noteExpander)
+	if !expand || err != nil {
+		b.close()
 		return eng, err
 	}
-	// The user's notes: widen questions with what the built-in notes
-	// answer them with. They are crib's own business: what goes wrong
-	// with their cache was said for the user's notes already, or is
-	// mended quietly, and without them questions keep their own words.
-	if builtin == nil {
-		if builtin, err = o.open(ios, cache.Notes{}, th, false); err != nil {
-			return eng, nil
-		}
+	if builtin := b.get(); builtin != nil {
+		eng.ExpandFrom(builtin)
 	}
-	eng.ExpandFrom(builtin)
 	return eng, nil
+}
+
+// builtinEngine is the built-in notes' engine beside the user's, opened
+// on first use: from pre, when the cache held it up to date, else after
+// the user's notes. It is nil when it cannot be opened.
+type builtinEngine struct {
+	pre  <-chan *search.Engine // see openBuiltinCached; nil: not looked for
+	open func() (*search.Engine, error)
+	once sync.Once
+	eng  *search.Engine
+}
+
+func (b *builtinEngine) get() *search.Engine {
+	b.once.Do(func() {
+		if b.pre != nil {
+			if b.eng = <-b.pre; b.eng != nil {
+				return
+			}
+		}
+		b.eng, _ = b.open()
+	})
+	return b.eng
+}
+
+// close closes the engine when it was opened, and one looked for beside
+// the user's notes but not used.
+func (b *builtinEngine) close() {
+	b.once.Do(func() {
+		if b.pre != nil {
+			b.eng = <-b.pre
+		}
+	})
+	if b.eng != nil {
+		b.eng.Close()
+	}
+}
+
+// noteExpander gives a build of the user's notes the built-in notes'
+// note expansion (see cache.Cache.NoteExpander).
+func (b *builtinEngine) noteExpander() func(corpus.Snippet) []string {
+	if eng := b.get(); eng != nil {
+		return eng.NoteExpansion
+	}
+	return nil
 }
 
 // openBuiltinCached opens the built-in notes' index beside the user's,
@@ -254,7 +298,7 @@ func (o *sourceOptions) openBuiltinCached(ios *IOStreams, th func() (*search.The
 
 // open opens one collection of notes, from the cache unless --no-cache,
 // saying the cache's warnings when told to.
-func (o *sourceOptions) open(ios *IOStreams, src cache.Notes, th func() (*search.Thesaurus, error), warn bool) (*search.Engine, error) {
+func (o *sourceOptions) open(ios *IOStreams, src cache.Notes, th func() (*search.Thesaurus, error), warn bool, expander func() func(corpus.Snippet) []string) (*search.Engine, error) {
 	var warnings []string
 	defer func() {
 		if warn {
@@ -271,6 +315,7 @@ func (o *sourceOptions) open(ios *IOStreams, src cache.Notes, th func() (*search
 	// a terminal shows how far it has got, as crib index does.
 	bar := &progressBar{w: ios.ErrOut, enabled: warn && ios.ErrTTY, start: time.Now()}
 	c.Progress = bar.update
+	c.NoteExpander = expander
 	eng, rep, err := c.Open(src, th)
 	bar.clear()
 	if rep != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search/score"
 )
 
 // The user's notes name things tersely; the richer notes (the expander)
@@ -93,3 +94,51 @@ func TestExpansionNeedsAnAnswer(t *testing.T) {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+// TestNoteExpansion: a terse note is widened with the words of the richer
+// notes' note closest to it, and so goes first among notes that say as
+// much of the question in their own words; its confidence stays what it
+// says itself.
+func TestNoteExpansion(t *testing.T) {
+	mine := []corpus.Snippet{
+		{Text: "Instances in the low-cost tier stop at night.", Source: "mine.md", Line: 1},
+		{Text: "Idle => Trusted Advisor", Source: "mine.md", Line: 2},
+	}
+	rich := []corpus.Snippet{
+		{Text: "Trusted Advisor flags idle EC2 instances with low CPU utilization percentage in its report.", Source: "rich.md", Line: 1},
+		{Text: "Low-cost tier instances stop at night on a schedule.", Source: "rich.md", Line: 2},
+	}
+	const q = "idle instances low cpu utilization percentage report"
+	e := testEngine(t, mine)
+	plain := lines(t, e, q, Filter{})
+	e.ExpandFrom(testEngine(t, rich))
+	got := lines(t, e, q, Filter{})
+	if len(got) == 0 || got[0] != "mine.md:2" {
+		t.Errorf("expanded: %v, want mine.md:2 (Trusted Advisor) first", got)
+	}
+	if len(plain) > 0 && plain[0] == "mine.md:2" {
+		t.Errorf("without expansion mine.md:2 is first already (%v): the test shows nothing", plain)
+	}
+	ans, err := e.Search(q, Options{Limit: 3, NoExpand: true, Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := map[int]float64{}
+	for _, r := range ans.Results {
+		conf[r.Snippet.Line] = r.Confidence
+		for _, c := range r.Explain {
+			if c.Field == score.FieldAlso {
+				t.Errorf("NoExpand: %s:%d matched through its expansion", r.Snippet.Source, r.Snippet.Line)
+			}
+		}
+	}
+	expanded, err := e.Search(q, Options{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range expanded.Results {
+		if c, ok := conf[r.Snippet.Line]; ok && c != r.Confidence {
+			t.Errorf("mine.md:%d: confidence %.3f expanded, %.3f not: the expansion counted", r.Snippet.Line, r.Confidence, c)
+		}
+	}
+}

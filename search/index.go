@@ -36,7 +36,8 @@ type Engine struct {
 
 	avg float64 // mean words per snippet text
 
-	expander *Engine // see ExpandFrom
+	expander *Engine        // see ExpandFrom
+	expanded noteExpansions // see noteExpansion
 	closed   bool
 
 	namesOnce sync.Once

@@ -206,6 +206,9 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 		return rs
 	}
 	cs := e.concepts(p)
+	if p.expandNotes && docs.Also == nil {
+		docs.Also = e.noteExpansion
+	}
 	top := rs[0].Score
 	for _, r := range rs {
 		top = max(top, r.Score)
@@ -235,8 +238,9 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 		}
 		best = max(best, covs[i])
 		if !lean {
-			rs[i].Confidence, _ = score.Coverage(subject, d)
-			rs[i].Anchored = score.Anchored(cs, d)
+			own := score.Own(d)
+			rs[i].Confidence, _ = score.Coverage(subject, own)
+			rs[i].Anchored = score.Anchored(cs, own)
 			// Expansion reorders the notes that say some of the question;
 			// a note found by the added words alone (it covers none of the
 			// subject) is left out. A lean ranking never expands.
@@ -267,7 +271,7 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 		return less(rs[i].Snippet, rs[j].Snippet)
 	})
 	if lean && len(rs) > 0 {
-		d := docs.Analyze(rs[0].Index, rs[0].Snippet)
+		d := score.Own(docs.Analyze(rs[0].Index, rs[0].Snippet))
 		rs[0].Confidence, _ = score.Coverage(subject, d)
 		rs[0].Anchored = score.Anchored(cs, d)
 	}

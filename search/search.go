@@ -242,6 +242,7 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 	}
 	if !opts.NoExpand {
 		e.addExpansion(question, p)
+		p.expandNotes = e.expander != nil
 	}
 	res, err := e.top(e.withFilter(p.bleveQuery(), opts.Filter), max(candidates, opts.Limit*2), opts.Explain)
 	if err != nil {
@@ -288,7 +289,7 @@ func (e *Engine) Answer(r *Ranking) *Answer {
 		}
 	}
 	if len(r.Hits) > 0 {
-		ans.Missing = e.missing(p, r.docs.Analyze(r.Hits[0].Index, r.Hits[0].Snippet))
+		ans.Missing = e.missing(p, score.Own(r.docs.Analyze(r.Hits[0].Index, r.Hits[0].Snippet)))
 	}
 	shown, withItems := e.onePerPlace(append(slices.Clip(r.Hits), r.rest...))
 	for i, h := range shown[:min(len(shown), len(r.Hits))] {
@@ -551,7 +552,7 @@ func (e *Engine) directParent(i int) (int, bool) {
 // saysAll reports whether a hit says every concept of the question's
 // subject, in any of its fields and however weakly.
 func (r *Ranking) saysAll(h Hit) bool {
-	d := r.docs.Analyze(h.Index, h.Snippet)
+	d := score.Own(r.docs.Analyze(h.Index, h.Snippet))
 	for _, c := range score.Subject(r.plan.concepts) {
 		if c.Weight > 0 && c.Found(d).Value == 0 {
 			return false

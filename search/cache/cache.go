@@ -31,7 +31,7 @@ import (
 // dictionary is not part of a cache's key: synonyms are expanded when a
 // question is asked, never indexed, so one index serves any dictionary,
 // the user's files included.
-const FormatVersion = 10 // 4: keyed on resolved paths; the snapshot keeps front-matter tags; 5: snapshot tables read in place; 6: the vocabulary read in place; 7: services per snippet; 8: a binary manifest; 9: the index is one zap segment file, no scorch folder; 10: analysis version 5 (British whole words)
+const FormatVersion = 11 // 4: keyed on resolved paths; the snapshot keeps front-matter tags; 5: snapshot tables read in place; 6: the vocabulary read in place; 7: services per snippet; 8: a binary manifest; 9: the index is one zap segment file, no scorch folder; 10: analysis version 5 (British whole words); 11: note expansions in the snapshot
 
 // DefaultLockWait is how long a crib waits for another crib that is
 // building the same index without a sign of progress before it indexes
@@ -55,7 +55,18 @@ type Cache struct {
 	// crib has waited for another crib's build, once that is a second or
 	// more, and a last time with done set.
 	Waiting func(waited time.Duration, done bool)
+	// NoteExpander, when set, gives a build of notes of at most
+	// MaxExpandedNotes snippets what widens each note (the richer notes'
+	// words, see search.Engine.NoteExpansion), or nil when it cannot;
+	// the build stores each note's expansion with it. It is asked once a
+	// build, and what it gives is called from several goroutines at once.
+	NoteExpander func() func(corpus.Snippet) []string
 }
+
+// MaxExpandedNotes bounds the notes a build expands: each takes about
+// 2 ms, a second a thousand notes on two cores, so larger notes are
+// searched without their expansions rather than wait minutes.
+const MaxExpandedNotes = 5000
 
 // Notes names the notes to search: paths (files, folders, globs), or none
 // for crib's built-in notes, and how to read them.

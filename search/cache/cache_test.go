@@ -99,6 +99,62 @@ func TestIndexPathsAgree(t *testing.T) {
 	}
 }
 
+// TestSnapshotKeepsExpansions: note expansions read back as written,
+// nil and empty apart; a snapshot written without them says so.
+func TestSnapshotKeepsExpansions(t *testing.T) {
+	snippets := []corpus.Snippet{
+		{Text: "patching => ssm", Source: "x.md", Line: 1},
+		{Text: "b", Source: "x.md", Line: 2},
+		{Text: "c", Source: "x.md", Line: 3},
+	}
+	expansions := [][]string{{"oper", "system", "schedul"}, nil, {}}
+	stats, err := index.Write(filepath.Join(t.TempDir(), indexDir), snippets, nil, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range [][][]string{expansions, nil} {
+		path := filepath.Join(t.TempDir(), snapshotName)
+		if err := writeSnapshot(path, snippets, stats.Vocab, nil, want); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readSnapshot(path, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.snippets.Expanded() != (want != nil) {
+			t.Errorf("Expanded() = %v, want %v", got.snippets.Expanded(), want != nil)
+		}
+		for i := range snippets {
+			var w []string
+			if want != nil {
+				w = want[i]
+			}
+			if e := got.snippets.Expansion(i); !reflect.DeepEqual(e, w) {
+				t.Errorf("expansion %d = %#v, want %#v", i, e, w)
+			}
+		}
+	}
+}
+
+// expandedSnapshot is the body and checksum of a snapshot holding note
+// expansions, a seed for the fuzzer.
+func expandedSnapshot(tb testing.TB) []byte {
+	snippets := []corpus.Snippet{{Text: "a b", Source: "x.md", Line: 1}, {Text: "c", Source: "x.md", Line: 2}}
+	stats, err := index.Write(filepath.Join(tb.TempDir(), indexDir), snippets, nil, nil, nil, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(tb.TempDir(), snapshotName)
+	if err := writeSnapshot(path, snippets, stats.Vocab, nil, [][]string{{"d", "e"}, nil}); err != nil {
+		tb.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
 func TestSnapshotRoundTrip(t *testing.T) {
 	snippets := []corpus.Snippet{
 		{Text: "a", Heading: []string{"H"}, Context: nil, Source: "x.md", Line: 1},
@@ -111,7 +167,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 	voc := stats.Vocab
 	path := filepath.Join(t.TempDir(), snapshotName)
-	if err := writeSnapshot(path, snippets, voc, nil); err != nil {
+	if err := writeSnapshot(path, snippets, voc, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, err := readSnapshot(path, true)

@@ -74,6 +74,8 @@ func FuzzParseManifest(f *testing.F) {
 func FuzzParseSnapshot(f *testing.F) {
 	_, s := seedGeneration(f)
 	f.Add(s[:len(s)-4])
+	e := expandedSnapshot(f)
+	f.Add(e[:len(e)-4])
 	f.Add([]byte(snapshotMagic + "\x03\x01\x05\x00\x00\x00\x00\x05\x00\x00\x00hello\x00\x00\x00\x00\x00\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		data := append(append([]byte(nil), body...), 0, 0, 0, 0)
@@ -86,7 +88,7 @@ func FuzzParseSnapshot(f *testing.F) {
 			}
 			for i := range snap.snippets.Len() {
 				sn := snap.snippets.Snippet(i)
-				_ = len(sn.Text) + len(sn.Heading) + len(sn.Context) + len(sn.Source) + len(snap.snippets.Services(i))
+				_ = len(sn.Text) + len(sn.Heading) + len(sn.Context) + len(sn.Source) + len(snap.snippets.Services(i)) + len(snap.snippets.Expansion(i))
 			}
 			for _, w := range []string{"", "a", "hello", "zzzz"} {
 				snap.voc.DF(w)

@@ -15,10 +15,10 @@ import (
 // little endian), so that a snippet is read where it lies when a question
 // shows it, and the others are never decoded:
 //
-//	"CRIBSNAP" uvarint(version)
+//	"CRIBSNAP" uvarint(version) uvarint(flags: 1 = note expansions held)
 //	strings:  uvarint(n) uvarint(bytes) (n+1)*u32 offsets, the bytes
 //	lists:    uvarint(n) uvarint(ids) (n+1)*u32 offsets, ids*u32 string   list k is the k-th, 0 = nil
-//	snippets: uvarint(n) n*(text heading context source line tags services), each u32
+//	snippets: uvarint(n) n*(text heading context source line tags services expansion), each u32
 //	vocab:    uvarint(n) n*(term df)            each u32, sorted by term
 //	surface:  uvarint(n) n*(word term uses)     each u32, sorted by word
 //	crc32c of all the above, 4 bytes little endian
@@ -28,7 +28,9 @@ import (
 const (
 	snapshotName    = "snippets.bin"
 	snapshotMagic   = "CRIBSNAP"
-	snapshotVersion = 6 // 2: snippets keep their front-matter tags; 3: tables read in place; 4: the vocabulary too; 5: services per snippet; 6: analysis version 5
+	snapshotVersion = 7 // 2: snippets keep their front-matter tags; 3: tables read in place; 4: the vocabulary too; 5: services per snippet; 6: analysis version 5; 7: note expansions
+	// snapExpanded is the flag of a snapshot holding note expansions.
+	snapExpanded = 1
 )
 
 type snapshot struct {
@@ -78,7 +80,11 @@ func parseSnapshot(data []byte, trusted bool) (*snapshot, error) {
 	if v := r.uvarint(); v != snapshotVersion {
 		return nil, fmt.Errorf("%w: %s: version %d", errCorrupt, snapshotName, v)
 	}
-	t := &snippetTable{}
+	flags := r.uvarint()
+	if flags&^snapExpanded != 0 {
+		r.fail("unknown flags %#x", flags)
+	}
+	t := &snippetTable{expanded: flags&snapExpanded != 0}
 	var blob []byte
 	t.strOff, blob = r.table(1)
 	if len(blob) > 0 {

@@ -78,7 +78,7 @@ type snapLists struct {
 	ref   int // ids in all lists
 	// last is the list numbered last for each field: the snippets of a
 	// section share their headings, and a list's items their context.
-	last [4]struct {
+	last [5]struct {
 		l  []string
 		id uint32
 	}
@@ -112,20 +112,26 @@ type snapEncoding struct {
 	strs  snapStrings
 	lists snapLists
 	recs  []uint32 // snippetFields per snippet
-	words []index.WordEntry
-	wids  []uint32 // word, term per word
+	// expanded says the snippets' note expansions are held.
+	expanded bool
+	words    []index.WordEntry
+	wids     []uint32 // word, term per word
 }
 
-func encodeSnippets(snippets []corpus.Snippet, services [][]string) (*snapEncoding, error) {
-	e := &snapEncoding{strs: snapStrings{texts: snippets, ids: map[string]uint32{}}}
+func encodeSnippets(snippets []corpus.Snippet, services, expansions [][]string) (*snapEncoding, error) {
+	e := &snapEncoding{strs: snapStrings{texts: snippets, ids: map[string]uint32{}}, expanded: expansions != nil}
 	e.lists = snapLists{strs: &e.strs, ids: map[string]uint32{}}
 	e.recs = make([]uint32, 0, snippetFields*len(snippets))
 	for i, sn := range snippets {
 		if sn.Line < 0 || sn.Line > math.MaxUint32 {
 			return nil, fmt.Errorf("snapshot: line %d of %s out of range", sn.Line, sn.Source)
 		}
+		var expansion uint32
+		if expansions != nil {
+			expansion = e.lists.list(4, expansions[i])
+		}
 		e.recs = append(e.recs, uint32(i), e.lists.list(0, sn.Heading), e.lists.list(1, sn.Context),
-			e.strs.intern(sn.Source), uint32(sn.Line), e.lists.list(2, sn.Tags), e.lists.list(3, services[i]))
+			e.strs.intern(sn.Source), uint32(sn.Line), e.lists.list(2, sn.Tags), e.lists.list(3, services[i]), expansion)
 	}
 	return e, nil
 }
@@ -168,15 +174,16 @@ func (e *snapEncoding) encodeVocabulary(voc *index.Vocabulary) {
 
 // writeSnapshot writes the snapshot of snippets and their vocabulary.
 // services holds what each snippet's text names (see servicesOf); nil
-// finds them here.
-func writeSnapshot(path string, snippets []corpus.Snippet, voc *index.Vocabulary, services [][]string) error {
+// finds them here. expansions holds each snippet's note expansion (see
+// Cache.NoteExpander); nil, none were made.
+func writeSnapshot(path string, snippets []corpus.Snippet, voc *index.Vocabulary, services, expansions [][]string) error {
 	if services == nil {
 		var err error
 		if services, err = servicesOf(snippets, nil); err != nil {
 			return err
 		}
 	}
-	e, err := encodeSnippets(snippets, services)
+	e, err := encodeSnippets(snippets, services, expansions)
 	if err != nil {
 		return err
 	}
@@ -222,6 +229,11 @@ func (e *snapEncoding) write(f io.Writer) error {
 	o := &snapOut{Writer: bufio.NewWriterSize(crc, 1<<20)}
 	o.WriteString(snapshotMagic)
 	o.uvarint(snapshotVersion)
+	var flags uint64
+	if e.expanded {
+		flags |= snapExpanded
+	}
+	o.uvarint(flags)
 	o.uvarint(uint64(n))
 	o.uvarint(uint64(total))
 	o.u32(0)

@@ -8,8 +8,9 @@ import (
 )
 
 // snippetFields are the u32 fields of a snippet in a snapshot: text,
-// heading, context, source, line, tags, services (see Services).
-const snippetFields = 7
+// heading, context, source, line, tags, services (see Services),
+// expansion (see Expansion).
+const snippetFields = 8
 
 // snippetTable reads the snippets of a snapshot where they lie, one at a
 // time as a question asks for them: a search.SnippetSource. Its tables
@@ -21,6 +22,9 @@ type snippetTable struct {
 	listIDs []byte // u32 string ids
 	recs    []byte // snippetFields u32 per snippet
 	n       int
+	// expanded says the snippets' note expansions were made when the
+	// snapshot was written (see Expanded).
+	expanded bool
 	// shown renames the source of a file's snippets (by the id of the
 	// source string) to the path the notes name that file by now.
 	shown map[uint32]string
@@ -51,6 +55,16 @@ func (t *snippetTable) Snippet(i int) corpus.Snippet {
 // built-in thesaurus when the snapshot was written: a search.ServiceSource.
 func (t *snippetTable) Services(i int) []string {
 	return t.list(binary.LittleEndian.Uint32(t.recs[i*4*snippetFields+24:]))
+}
+
+// Expanded reports whether the snapshot holds the snippets' note
+// expansions: a search.ExpansionSource.
+func (t *snippetTable) Expanded() bool { return t.expanded }
+
+// Expansion returns the words snippet i's note expansion adds, made from
+// the built-in notes when the snapshot was written.
+func (t *snippetTable) Expansion(i int) []string {
+	return t.list(binary.LittleEndian.Uint32(t.recs[i*4*snippetFields+28:]))
 }
 
 // slice decodes n snippets from first on.
@@ -111,7 +125,8 @@ func (t *snippetTable) check() error {
 		r := t.recs[i:]
 		text, heading, context := binary.LittleEndian.Uint32(r), binary.LittleEndian.Uint32(r[4:]), binary.LittleEndian.Uint32(r[8:])
 		source, tags, services := binary.LittleEndian.Uint32(r[12:]), binary.LittleEndian.Uint32(r[20:]), binary.LittleEndian.Uint32(r[24:])
-		if text >= nstr || source >= nstr || heading > nlist || context > nlist || tags > nlist || services > nlist {
+		expansion := binary.LittleEndian.Uint32(r[28:])
+		if text >= nstr || source >= nstr || heading > nlist || context > nlist || tags > nlist || services > nlist || expansion > nlist {
 			return fmt.Errorf("%w: %s: snippet %d refers out of range", errCorrupt, snapshotName, i/(4*snippetFields))
 		}
 	}

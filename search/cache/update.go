@@ -3,9 +3,13 @@ package cache
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/index"
 )
 
@@ -144,13 +148,14 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 	if err != nil {
 		return err
 	}
+	expansions := c.expandNotes(snippets, old, keep)
 	// The snapshot is written while the index's segments are merged.
 	snapshot := func(voc *index.Vocabulary) error {
 		services, err := servicesOf(snippets, found)
 		if err != nil {
 			return err
 		}
-		return writeSnapshot(filepath.Join(gen, snapshotName), snippets, voc, services)
+		return writeSnapshot(filepath.Join(gen, snapshotName), snippets, voc, services, <-expansions)
 	}
 	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress, found.analysed, snapshot)
 	if err != nil {
@@ -160,6 +165,47 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 	b.m = &manifest{Format: FormatVersion, Crib: c.Version, Notes: notes.paths, Built: time.Now().UTC(),
 		Snippets: len(snippets), Files: b.entries, Stats: stats}
 	return writeManifest(gen, b.m)
+}
+
+// expandNotes makes each snippet's note expansion with c.NoteExpander's,
+// on every core, while the index is written; the channel gets them, or
+// nil when there is no expander or too many snippets. The first keep
+// snippets keep the old snapshot's expansions when it has them.
+func (c *Cache) expandNotes(snippets []corpus.Snippet, old *snapshot, keep int) <-chan [][]string {
+	done := make(chan [][]string, 1)
+	var expand func(corpus.Snippet) []string
+	if c.NoteExpander != nil && len(snippets) <= MaxExpandedNotes {
+		expand = c.NoteExpander()
+	}
+	if expand == nil {
+		done <- nil
+		return done
+	}
+	out := make([][]string, len(snippets))
+	from := 0
+	if keep > 0 && old != nil && old.snippets.Expanded() {
+		for i := range keep {
+			out[i] = old.snippets.Expansion(i)
+		}
+		from = keep
+	}
+	go func() {
+		var next atomic.Int64
+		next.Store(int64(from))
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(snippets); i = int(next.Add(1) - 1) {
+					out[i] = expand(snippets[i])
+				}
+			}()
+		}
+		wg.Wait()
+		done <- out
+	}()
+	return done
 }
 
 // buildMemoryLimit bounds the heap while a generation is built and opened.
