@@ -33,6 +33,13 @@ type ExpansionSource interface {
 // noteExpandWords is how many words a note gains at most.
 const noteExpandWords = 8
 
+// MaxExpandedNotes bounds the notes that are expanded: each takes about
+// 2 ms when the index is built, a second a thousand notes on two cores,
+// so larger notes are searched without their expansions rather than
+// wait for them. Notes held in memory are bound alike, so that a
+// question ranks the same with and without the cache.
+const MaxExpandedNotes = 5000
+
 // NoteExpansion returns the words e, the richer engine, widens note s
 // with: of e's best note for s's text (with the items it sits under),
 // the words s does not say, at most noteExpandWords, the rarest in e's
@@ -87,7 +94,7 @@ func (e *Engine) noteExpansion(i int) []string {
 		}
 		return src.Expansion(i)
 	}
-	if e.expander == nil {
+	if e.expander == nil || e.snippets.Len() > MaxExpandedNotes {
 		return nil
 	}
 	e.expanded.mu.Lock()

@@ -56,17 +56,13 @@ type Cache struct {
 	// more, and a last time with done set.
 	Waiting func(waited time.Duration, done bool)
 	// NoteExpander, when set, gives a build of notes of at most
-	// MaxExpandedNotes snippets what widens each note (the richer notes'
-	// words, see search.Engine.NoteExpansion), or nil when it cannot;
-	// the build stores each note's expansion with it. It is asked once a
-	// build, and what it gives is called from several goroutines at once.
+	// search.MaxExpandedNotes snippets what widens each note (the richer
+	// notes' words, see search.Engine.NoteExpansion), or nil when it
+	// cannot; the build stores each note's expansion with it. It is asked
+	// once a build; what it gives is called once alone, then from several
+	// goroutines at once.
 	NoteExpander func() func(corpus.Snippet) []string
 }
-
-// MaxExpandedNotes bounds the notes a build expands: each takes about
-// 2 ms, a second a thousand notes on two cores, so larger notes are
-// searched without their expansions rather than wait minutes.
-const MaxExpandedNotes = 5000
 
 // Notes names the notes to search: paths (files, folders, globs), or none
 // for crib's built-in notes, and how to read them.

@@ -13,9 +13,9 @@ import (
 )
 
 // TestBuildStoresNoteExpansions: a build with a NoteExpander stores each
-// note's expansion in the snapshot; an update asks only for the notes of
-// the files that changed, keeping the others'; a build without one says
-// it holds none.
+// note's expansion in the snapshot; a later build asks only for the notes
+// whose text or parents changed, keeping the others', wherever the edit
+// was; a build without one says it holds none.
 func TestBuildStoresNoteExpansions(t *testing.T) {
 	dir := testNotes(t)
 	src := Notes{Paths: []string{dir}}
@@ -63,6 +63,19 @@ func TestBuildStoresNoteExpansions(t *testing.T) {
 	snap = check(rep)
 	if got := calls.Load() - int64(snap.snippets.Len()); got != 1 {
 		t.Errorf("the update expanded %d notes, want 1 (the edited file's)", got)
+	}
+	// Edit the first file: the notes after it are unchanged too, and keep
+	// their expansions, though they are indexed again.
+	first := filepath.Join(dir, "a-codedeploy.md")
+	if err := os.WriteFile(first, []byte("- CodeDeploy rolls back on alarms.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(first, later, later)
+	calls.Store(0)
+	_, rep = openCache(t, c, src)
+	snap = check(rep)
+	if got := calls.Load() - int64(snap.snippets.Len()); got != 1 {
+		t.Errorf("editing the first file expanded %d notes, want 1 (its own)", got)
 	}
 	// Without an expander: a snapshot that says it holds none.
 	c2 := newTestCache(t)

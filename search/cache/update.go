@@ -5,11 +5,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/crib-dev/crib/corpus"
+	"github.com/crib-dev/crib/search"
 	"github.com/crib-dev/crib/search/index"
 )
 
@@ -148,16 +150,28 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 	if err != nil {
 		return err
 	}
-	expansions := c.expandNotes(snippets, old, keep)
+	work := newWork(c.Progress, len(snippets)-keep)
+	expansions := c.expandNotes(snippets, old, work)
+	if work != nil {
+		progress = work.indexed
+	}
 	// The snapshot is written while the index's segments are merged.
+	waited := false
 	snapshot := func(voc *index.Vocabulary) error {
 		services, err := servicesOf(snippets, found)
 		if err != nil {
 			return err
 		}
+		waited = true
 		return writeSnapshot(filepath.Join(gen, snapshotName), snippets, voc, services, <-expansions)
 	}
 	stats, err := index.Write(filepath.Join(gen, indexDir), snippets, up, progress, found.analysed, snapshot)
+	if !waited {
+		// A failed write returns before the snapshot: the expansions
+		// still in the making read the built-in notes' engine, which
+		// the caller may close once this returns.
+		<-expansions
+	}
 	if err != nil {
 		return err
 	}
@@ -169,12 +183,14 @@ func (c *Cache) write(gen string, notes *noteSet, st *lookup, old *snapshot, b *
 
 // expandNotes makes each snippet's note expansion with c.NoteExpander's,
 // on every core, while the index is written; the channel gets them, or
-// nil when there is no expander or too many snippets. The first keep
-// snippets keep the old snapshot's expansions when it has them.
-func (c *Cache) expandNotes(snippets []corpus.Snippet, old *snapshot, keep int) <-chan [][]string {
+// nil when there is no expander or too many snippets
+// (search.MaxExpandedNotes). A snippet the old snapshot holds with the
+// same text and parents keeps the expansion made then, so that editing
+// one file expands only its notes again. work hears each one made.
+func (c *Cache) expandNotes(snippets []corpus.Snippet, old *snapshot, work *work) <-chan [][]string {
 	done := make(chan [][]string, 1)
 	var expand func(corpus.Snippet) []string
-	if c.NoteExpander != nil && len(snippets) <= MaxExpandedNotes {
+	if c.NoteExpander != nil && len(snippets) <= search.MaxExpandedNotes {
 		expand = c.NoteExpander()
 	}
 	if expand == nil {
@@ -182,23 +198,27 @@ func (c *Cache) expandNotes(snippets []corpus.Snippet, old *snapshot, keep int) 
 		return done
 	}
 	out := make([][]string, len(snippets))
-	from := 0
-	if keep > 0 && old != nil && old.snippets.Expanded() {
-		for i := range keep {
-			out[i] = old.snippets.Expansion(i)
-		}
-		from = keep
+	todo := reuseExpansions(snippets, old, out)
+	if len(todo) == 0 {
+		done <- out
+		return done
 	}
+	work.expect(len(todo))
+	// The first one alone: it settles what the expander reads lazily
+	// (its vocabulary), which several goroutines may then read at once.
+	out[todo[0]] = expand(snippets[todo[0]])
+	work.expanded()
 	go func() {
 		var next atomic.Int64
-		next.Store(int64(from))
+		next.Store(1)
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i := int(next.Add(1) - 1); i < len(snippets); i = int(next.Add(1) - 1) {
-					out[i] = expand(snippets[i])
+				for k := int(next.Add(1) - 1); k < len(todo); k = int(next.Add(1) - 1) {
+					out[todo[k]] = expand(snippets[todo[k]])
+					work.expanded()
 				}
 			}()
 		}
@@ -206,6 +226,79 @@ func (c *Cache) expandNotes(snippets []corpus.Snippet, old *snapshot, keep int) 
 		done <- out
 	}()
 	return done
+}
+
+// work reports a build's progress as one count, the snippets indexed and
+// the notes expanded, which two goroutines do at once; a nil work reports
+// nothing.
+type work struct {
+	mu          sync.Mutex
+	report      func(done, total int)
+	total, done int // snippets to index, and notes to expand once known
+	indexedN    int // snippets indexed so far
+}
+
+func newWork(report func(done, total int), snippets int) *work {
+	if report == nil {
+		return nil
+	}
+	return &work{report: report, total: snippets}
+}
+
+// indexed hears that n snippets are indexed.
+func (w *work) indexed(n int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.done += n - w.indexedN
+	w.indexedN = n
+	w.report(w.done, w.total)
+}
+
+// expect adds n notes to expand to the work.
+func (w *work) expect(n int) {
+	if w == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.total += n
+}
+
+// expanded hears that one more note is expanded.
+func (w *work) expanded() {
+	if w == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.done++
+	w.report(w.done, w.total)
+}
+
+// reuseExpansions fills out with the expansions old made for snippets of
+// the same text and parents, and returns the indices of the others.
+func reuseExpansions(snippets []corpus.Snippet, old *snapshot, out [][]string) []int {
+	made := map[string][]string{}
+	if old != nil && old.snippets.Expanded() {
+		for i := range old.snippets.Len() {
+			made[expansionKey(old.snippets.Snippet(i))] = old.snippets.Expansion(i)
+		}
+	}
+	var todo []int
+	for i, s := range snippets {
+		if e, ok := made[expansionKey(s)]; ok {
+			out[i] = e
+			continue
+		}
+		todo = append(todo, i)
+	}
+	return todo
+}
+
+// expansionKey is what a note's expansion is made from: its text and the
+// items it sits under.
+func expansionKey(s corpus.Snippet) string {
+	return s.Text + "\x00" + strings.Join(s.Context, "\x00")
 }
 
 // buildMemoryLimit bounds the heap while a generation is built and opened.

@@ -193,8 +193,13 @@ func (v *Vocabulary) later(parts []*Vocabulary) {
 	}
 }
 
-// settle adds the parts to v.
+// settle adds the parts to v. A settled vocabulary is only read, so that
+// once it has settled, several goroutines may ask it at once (a build
+// expands notes from the built-in notes' engine on every core).
 func (v *Vocabulary) settle() {
+	if v.tally == nil && len(v.parts) == 0 {
+		return
+	}
 	v.flushTally()
 	parts := v.parts
 	v.parts = nil
