@@ -197,17 +197,11 @@ func (e *Engine) resolveService(name string) (*synonyms.Service, string, error) 
 }
 
 // closestService finds the service whose name lname, lower case,
-// misspells, as the typo corrector takes a misspelling: no edit under
-// four letters, one up to seven, two beyond. Trial 10 saw "dns" as DMS,
-// "iot" as ADOT and "wifi", two edits from a 4-letter word, as WAF.
+// misspells, within typoEdits edits, as the typo corrector takes a
+// misspelling. Trial 10 saw "dns" as DMS, "iot" as ADOT and "wifi", two
+// edits from a 4-letter word, as WAF.
 func (e *Engine) closestService(lname string) *synonyms.Service {
-	maxDist := 0
-	switch {
-	case len(lname) > 7:
-		maxDist = 2
-	case len(lname) >= 4:
-		maxDist = 1
-	}
+	maxDist := typoEdits(len(lname))
 	best, bestDist := "", maxDist+1
 	for _, n := range e.th.Catalog.Names() {
 		if abs(len(n)-len(lname)) >= bestDist {

@@ -28,27 +28,14 @@ const minSplitPart = 2
 // apart what the notes join; here the question joins what the notes say
 // apart, and a search for the joined word found nothing at all.
 func (e *Engine) splitWords(q string, fixed map[string]string) (string, map[string]string) {
-	at, budget := 0, maxSplitLookups
-	for _, f := range strings.Fields(q) {
+	budget := maxSplitLookups
+	return replaceWords(q, fixed, func(word string) (string, string, bool) {
 		if budget <= 0 {
-			break
+			return "", "", false
 		}
-		start := at + strings.Index(q[at:], f)
-		at = start + len(f)
-		word := strings.Trim(f, nameTrim)
 		words, ok := e.split(word, &budget)
-		if !ok {
-			continue
-		}
-		off := start + strings.Index(f, word)
-		if fixed == nil {
-			fixed = map[string]string{}
-		}
-		fixed[word] = words
-		q = q[:off] + words + q[off+len(word):]
-		at = off + len(words)
-	}
-	return q, fixed
+		return words, words, ok
+	})
 }
 
 // split returns the two words, as a note writes them, that word is made

@@ -46,19 +46,27 @@ func (e *Engine) correct(q string, toks []analysis.Token, seq []string, p *plan)
 
 type suggestion struct{ word, term string }
 
-// suggest finds the known word closest to an unknown one: at most one
-// edit for words up to seven letters, two for longer ones, the same first
-// letter, and among equals the word more notes use. A word of everyday
+// typoEdits is how many edits a misspelling of n letters may hold: none
+// under four letters, one up to seven, two beyond.
+func typoEdits(n int) int {
+	switch {
+	case n > 7:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
+
+// suggest finds the known word closest to an unknown one: at most
+// typoEdits edits (none under four letters), the same first letter, and among equals the word more notes use. A word of everyday
 // English ("tyre", "slack") is no typo, even where the notes lack it.
 func (e *Engine) suggest(word, term string) (suggestion, bool) {
-	if len(word) < 4 || e.voc.DF(term) > 0 || e.th.Dict.Known(term) || strings.IndexFunc(word, isDigitRune) >= 0 {
+	edits := typoEdits(len(word))
+	if edits == 0 || e.voc.DF(term) > 0 || e.th.Dict.Known(term) || strings.IndexFunc(word, isDigitRune) >= 0 {
 		return suggestion{}, false
 	}
-	maxDist := 1
-	if len(word) > 7 {
-		maxDist = 2
-	}
-	n := nearest{word: word, max: maxDist}
+	n := nearest{word: word, max: edits}
 	e.voc.EachWord(word[0], func(w, t string) { n.consider(w, t, e.voc.DF) })
 	best, ok := n.found()
 	if !ok || analysis.IsEnglish(word) || analysis.SubjectWeight(term) < 1 {
@@ -146,15 +154,29 @@ func editDistance(a, b string, max int) int {
 // parts, and no everyday word is corrected.
 func (e *Engine) correctNames(q string) (string, map[string]string) {
 	q, fixed := e.joinNames(q)
+	return replaceWords(q, fixed, func(word string) (string, string, bool) {
+		if len(word) < 8 || !e.unknownName(word) {
+			return "", "", false
+		}
+		fix, ok := e.closestName(strings.ToLower(word))
+		if !ok {
+			return "", "", false
+		}
+		return fix, e.asWritten(fix), true
+	})
+}
+
+// replaceWords replaces each word of q, the punctuation around it kept,
+// that fix gives a replacement for (with), records the word in fixed,
+// which may be nil, with how to show it corrected (shown), and returns q
+// and fixed.
+func replaceWords(q string, fixed map[string]string, fix func(word string) (with, shown string, ok bool)) (string, map[string]string) {
 	at := 0
 	for _, f := range strings.Fields(q) {
 		start := at + strings.Index(q[at:], f)
 		at = start + len(f)
 		word := strings.Trim(f, nameTrim)
-		if len(word) < 8 || !e.unknownName(word) {
-			continue
-		}
-		fix, ok := e.closestName(strings.ToLower(word))
+		with, shown, ok := fix(word)
 		if !ok {
 			continue
 		}
@@ -162,9 +184,9 @@ func (e *Engine) correctNames(q string) (string, map[string]string) {
 		if fixed == nil {
 			fixed = map[string]string{}
 		}
-		fixed[word] = e.asWritten(fix)
-		q = q[:off] + fix + q[off+len(word):]
-		at = off + len(fix)
+		fixed[word] = shown
+		q = q[:off] + with + q[off+len(word):]
+		at = off + len(with)
 	}
 	return q, fixed
 }
