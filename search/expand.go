@@ -62,7 +62,7 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 		for _, t := range analysis.Terms(h.Snippet.Text) {
 			// A word quoted as code is also indexed as a plain word, which
 			// stands for it here.
-			if seen[t] || said[t] || strings.HasPrefix(t, analysis.CodeMark) || e.voc.DF(t) == 0 || analysis.IsBoilerplate(t) || analysis.SubjectWeight(t) < 1 {
+			if seen[t] || said[t] || !widening(t) || e.voc.DF(t) == 0 {
 				continue
 			}
 			seen[t] = true
@@ -104,6 +104,14 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 		}
 	}
 	return out
+}
+
+// widening reports whether a term of the built-in notes may widen a
+// question or a note: no word of everyday speech, no padding, and no
+// form quoted as code (it is indexed as a plain word too, which stands
+// for it).
+func widening(t string) bool {
+	return !strings.HasPrefix(t, analysis.CodeMark) && !analysis.IsBoilerplate(t) && analysis.SubjectWeight(t) >= 1
 }
 
 // addExpansion adds the expansion's words to the plan: a clause each for

@@ -64,7 +64,7 @@ func (e *Engine) NoteExpansion(s corpus.Snippet) []string {
 	}
 	var words []word
 	for _, t := range analysis.PhraseTerms(r.Hits[0].Snippet.Text) {
-		if own[t] || analysis.IsBoilerplate(t) || analysis.SubjectWeight(t) < 1 || strings.HasPrefix(t, analysis.CodeMark) {
+		if own[t] || !widening(t) {
 			continue
 		}
 		own[t] = true

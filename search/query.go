@@ -129,9 +129,6 @@ type plan struct {
 	expansion    []score.Concept
 	expanded     map[string]bool
 	expandedFrom []string // the expander's notes read, as source:line
-	// expandNotes says the notes are ranked with their note expansions
-	// (Engine.noteExpansion): whenever the question may be expanded.
-	expandNotes bool
 }
 
 // analyzeQuestion turns a question into the clauses to look for.

@@ -206,9 +206,6 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 		return rs
 	}
 	cs := e.concepts(p)
-	if p.expandNotes && docs.Also == nil {
-		docs.Also = e.noteExpansion
-	}
 	top := rs[0].Score
 	for _, r := range rs {
 		top = max(top, r.Score)

@@ -242,13 +242,17 @@ func (e *Engine) rank(question string, opts Options, lean bool) (*Ranking, error
 	}
 	if !opts.NoExpand {
 		e.addExpansion(question, p)
-		p.expandNotes = e.expander != nil
 	}
 	res, err := e.top(e.withFilter(p.bleveQuery(), opts.Filter), max(candidates, opts.Limit*2), opts.Explain)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	r := &Ranking{Question: question, plan: p, docs: &score.Docs{}, filter: opts.Filter}
+	if !opts.NoExpand && e.expander != nil {
+		// Whenever the question may be expanded, the notes are ranked
+		// with their expansions too.
+		r.docs.Also = e.noteExpansion
+	}
 	if len(res.Hits) == 0 && !opts.Filter.IsZero() {
 		// Say whether the filter or the notes left nothing: one more
 		// search, only when there is no answer to show.
