@@ -18,6 +18,12 @@ type builtinEngine struct {
 	eng  *search.Engine
 }
 
+// lazyBuiltin returns the built-in notes' engine with thesaurus th,
+// opened (from the cache, built if need be) when first asked for.
+func (o *sourceOptions) lazyBuiltin(ios *IOStreams, th func() (*search.Thesaurus, error)) *builtinEngine {
+	return &builtinEngine{open: func() (*search.Engine, error) { return o.open(ios, cache.Notes{}, th, false, nil) }}
+}
+
 func (b *builtinEngine) get() *search.Engine {
 	b.once.Do(func() {
 		if b.pre != nil {
@@ -51,8 +57,7 @@ func (o *sourceOptions) noteExpansionEngine(ios *IOStreams, b *builtinEngine) *b
 	if len(o.synonymFiles(ios)) == 0 {
 		return b
 	}
-	th := sync.OnceValues(func() (*search.Thesaurus, error) { return search.NewThesaurus() })
-	return &builtinEngine{open: func() (*search.Engine, error) { return o.open(ios, cache.Notes{}, th, false, nil) }}
+	return o.lazyBuiltin(ios, sync.OnceValues(func() (*search.Thesaurus, error) { return search.NewThesaurus() }))
 }
 
 // noteExpander gives a build of the user's notes the built-in notes'

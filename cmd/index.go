@@ -86,7 +86,7 @@ func indexRun(opts *IndexOptions) error {
 		// As a question's build does: each note's expansion from the
 		// built-in notes is stored with the index.
 		th := sync.OnceValues(func() (*search.Thesaurus, error) { return opts.Source.loadThesaurus(ios) })
-		b := opts.Source.noteExpansionEngine(ios, &builtinEngine{open: func() (*search.Engine, error) { return opts.Source.open(ios, cache.Notes{}, th, false, nil) }})
+		b := opts.Source.noteExpansionEngine(ios, opts.Source.lazyBuiltin(ios, th))
 		defer b.close()
 		c.NoteExpander = b.noteExpander
 	}

@@ -219,7 +219,7 @@ func (o *sourceOptions) openEngine(ios *IOStreams, expand bool) (*search.Engine,
 	// the user's notes already, or is mended quietly, and without them
 	// questions and notes keep their own words.
 	expand = expand && !o.NoExpand && !envOff(ios, "CRIB_EXPAND")
-	b := &builtinEngine{open: func() (*search.Engine, error) { return o.open(ios, cache.Notes{}, th, false, nil) }}
+	b := o.lazyBuiltin(ios, th)
 	if expand {
 		b.pre = o.openBuiltinCached(ios, th)
 	}
