@@ -108,7 +108,7 @@ func resolveAll(paths []string, opts LoadOptions) (*resolver, error) {
 // expand turns one argument into the paths it names: itself when it
 // exists, else the matches of it as a glob pattern.
 func expand(arg string) ([]string, error) {
-	if _, err := os.Lstat(arg); err == nil {
+	if exists(arg) {
 		return []string{arg}, nil
 	}
 	if strings.ContainsAny(arg, "*?[") {

@@ -89,11 +89,9 @@ func (r *resolver) walkStar(arg, dir, rest string) error {
 		if info, err := os.Stat(d); err != nil || !info.IsDir() {
 			continue
 		}
-		resolved, err := realPath(d)
-		if err != nil {
-			return fmt.Errorf("cannot read notes path: %w", err)
+		if err := r.collect(d); err != nil {
+			return err
 		}
-		r.walk(folder{path: d, resolved: resolved})
 	}
 	if r.star.matched == 0 {
 		return fmt.Errorf("%w: %s", ErrNoSuchPath, arg)
