@@ -165,3 +165,39 @@ func TestWholeSubjectSaidInOneNote(t *testing.T) {
 		}
 	}
 }
+
+// A question in everyday words (no term of AWS writing, no service)
+// needs more of its subject held: the words notes hold are then as
+// likely used in another sense ("blue" of blue/green deployments for
+// the sky). With a term of AWS writing, the usual share does.
+func TestCoveredEverydayWords(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Blue/green deployments swap traffic between two environments.", Source: "ops.md", Line: 1},
+		{Text: "Lower costs with Spot Instances for batch work.", Source: "ops.md", Line: 2},
+		{Text: "Back up the database every night before patching.", Source: "ops.md", Line: 3},
+		{Text: "Messages that keep failing go to a dead-letter queue.", Source: "ops.md", Line: 4},
+	})
+	for _, tc := range []struct {
+		q        string
+		want     bool
+		everyday bool // declined for being in everyday words
+	}{
+		{"why is the sky blue", false, true},
+		{"stretches for lower back pain", false, true},
+		{"blue green deployment swap", true, false},
+		{"back up the database every night", true, false},
+		{"lower costs at night", true, false},
+	} {
+		r, err := e.Rank(tc.q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		why := r.notCovered()
+		if got := why == ""; got != tc.want {
+			t.Errorf("%q covered %v (%s; known %.2f), want %v", tc.q, got, why, r.plan.known, tc.want)
+		}
+		if got := strings.Contains(why, "everyday words"); got != tc.everyday {
+			t.Errorf("%q: declined for everyday words %v (%s; known %.2f), want %v", tc.q, got, why, r.plan.known, tc.everyday)
+		}
+	}
+}

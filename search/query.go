@@ -123,6 +123,9 @@ type plan struct {
 	// known is the share of the question's subject the notes hold (see
 	// score.Held).
 	known float64
+	// everyday reports that no word of the question's subject is a term
+	// of AWS writing and none names a service (see score.Everyday).
+	everyday bool
 	// expansion holds the words the expander's notes add (see
 	// Engine.expansion), which count for ranking only; expanded, their
 	// terms.

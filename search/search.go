@@ -96,6 +96,9 @@ func (r *Ranking) notCovered() string {
 	if r.plan.known < MinKnown {
 		return fmt.Sprintf("the notes hold %.0f%% of the question's subject, %.0f%% is needed (a word no note has weighs by how seldom AWS writing uses it)", 100*r.plan.known, 100*MinKnown)
 	}
+	if r.plan.everyday && r.plan.known < EverydayKnown {
+		return fmt.Sprintf("the question is in everyday words, none of them a term of AWS writing, and the notes hold %.0f%% of its subject; %.0f%% is needed", 100*r.plan.known, 100*EverydayKnown)
+	}
 	// The hits looked at are the best of all candidates, however many
 	// are shown: crib -n 1 decides as crib does.
 	hit := func(i int) Hit {
@@ -155,6 +158,14 @@ const (
 // MinConfidence is the least share of a question's subject the best note
 // must cover for crib to call the question answered.
 const MinConfidence = 0.1
+
+// EverydayKnown is the least share of a question's subject the notes must
+// hold when the question is asked in everyday words (score.Everyday):
+// then the words the notes hold are as likely to be used in another
+// sense ("why is the sky blue" and blue/green deployments, "stretches
+// for lower back pain" and lower costs) as to be what the notes are
+// about. A question saying a term of AWS writing needs MinKnown.
+const EverydayKnown = 0.7
 
 // MinKnown is the least share of a question's subject the notes must hold
 // somewhere (see score.Held) for crib to call the question

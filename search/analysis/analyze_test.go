@@ -228,10 +228,25 @@ func TestDomainFrequency(t *testing.T) {
 	}
 }
 
+// Specificity tells the terms of AWS writing from everyday words, both
+// spoken and written: a question in everyday words names none of them.
+func TestSpecificity(t *testing.T) {
+	for _, w := range []string{"bucket", "lambda", "deployments"} {
+		if s := analysis.Specificity(analysis.Terms(w)[0]); s < 1.3 {
+			t.Errorf("Specificity(%q) = %.2f, want at least 1.3: AWS writing uses it far more than speech", w, s)
+		}
+	}
+	for _, w := range []string{"tea", "sky", "back", "change", "guitar"} {
+		if s := analysis.Specificity(analysis.Terms(w)[0]); s >= 1.3 {
+			t.Errorf("Specificity(%q) = %.2f, want under 1.3: an everyday word", w, s)
+		}
+	}
+}
+
 // The tables hold analysed terms: when the analyzer changes how it
 // stems, they must be derived again (make common).
 func TestTablesMatchAnalyzer(t *testing.T) {
-	for _, name := range []string{"data/common.txt", "data/domain.txt"} {
+	for _, name := range []string{"data/common.txt", "data/domain.txt", "data/specific.txt"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

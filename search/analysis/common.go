@@ -66,6 +66,23 @@ func DomainFrequency(term string) float64 {
 	return f
 }
 
+// Specificity is log10 of how many times more often AWS writing uses an
+// analysed term than people say it (per million words, plus one): 2.2
+// for "bucket", 2.9 for "lambda"; 0 for terms under a tenfold excess,
+// which the table does not list ("release" and "change" are DevOps words
+// people say too). A question none of whose words is specific is asked
+// in everyday words.
+func Specificity(term string) float64 {
+	f, _ := lookup(specificTable, specificStart(), term)
+	return f
+}
+
+// specificTable lists the terms AWS writing uses far more than speech
+// (see data/common.LICENSE; tools/genfreq derives it).
+//
+//go:embed data/specific.txt
+var specificTable string
+
 // domainTable lists the terms of AWS writing with their frequencies (see
 // data/common.LICENSE; tools/genfreq derives it).
 //
@@ -73,8 +90,9 @@ func DomainFrequency(term string) float64 {
 var domainTable string
 
 var (
-	commonStart = sync.OnceValue(func() int { return bodyStart(commonTable) })
-	domainStart = sync.OnceValue(func() int { return bodyStart(domainTable) })
+	commonStart   = sync.OnceValue(func() int { return bodyStart(commonTable) })
+	domainStart   = sync.OnceValue(func() int { return bodyStart(domainTable) })
+	specificStart = sync.OnceValue(func() int { return bodyStart(specificTable) })
 )
 
 // lookup finds term in a table of sorted "term number" lines from offset

@@ -422,6 +422,32 @@ func Held(subject []Concept, df func(string) int, phrase func([]string) bool, kn
 	return weighed, held / total
 }
 
+// Everyday reports that a question is asked in everyday words: none of
+// its concepts names a service, and none of the question's own words is
+// one AWS writing uses at least minSpecific (log10) more often than
+// people say it (analysis.Specificity): "why is the sky blue", "health
+// benefits of green tea", but not "roll back a bad deployment".
+func Everyday(cs []Concept) bool {
+	for _, c := range cs {
+		if c.Service {
+			return false
+		}
+		for _, t := range c.Forms[0] {
+			if analysis.Specificity(t) >= minSpecific {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// minSpecific is the specificity that makes a word a term of AWS
+// writing: twenty times more often written there than said. Every
+// question of the studied sets on the subject has a word of at least
+// 1.65 ("image"); people's everyday DevOps words stay below ("release"
+// 1.0, "change" and "roll back" less).
+const minSpecific = 1.3
+
 // IsAnchor reports whether a phrase holds a word of the subject's own
 // vocabulary (see Concept.anchor).
 func IsAnchor(form []string) bool {

