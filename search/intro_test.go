@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,4 +60,32 @@ func TestUnfinishedIntroShowsItems(t *testing.T) {
 		}
 	}
 	t.Logf("results: %q", got)
+}
+
+// A note copied into a second section (a summary repeating a list) is one
+// answer: the better ranked copy is shown, with its items, and the other
+// gives its place to the next note. Copies with other items stay apart.
+func TestCopiedNoteShownOnce(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Lifecycle states:", Heading: []string{"ASG"}, Source: "n.md", Line: 1},
+		{Text: "Terminating:Wait hook", Heading: []string{"ASG"}, Context: []string{"Lifecycle states:"}, Source: "n.md", Line: 2},
+		{Text: "Use the Terminating:Wait hook to copy logs before termination.", Heading: []string{"ASG"}, Source: "n.md", Line: 3},
+		{Text: "Lifecycle states:", Heading: []string{"Summary"}, Source: "n.md", Line: 10},
+		{Text: "Terminating:Wait hook", Heading: []string{"Summary"}, Context: []string{"Lifecycle states:"}, Source: "n.md", Line: 11},
+		{Text: "Lifecycle states:", Heading: []string{"Pods"}, Source: "k.md", Line: 1},
+		{Text: "Terminating pods wait for the grace period", Heading: []string{"Pods"}, Context: []string{"Lifecycle states:"}, Source: "k.md", Line: 2},
+	})
+	got := lines(t, e, "Terminating:Wait lifecycle", Filter{})
+	seen := map[string]bool{}
+	for _, l := range got {
+		if l == "n.md:1" || l == "n.md:10" {
+			if seen["list"] {
+				t.Errorf("the copied list is shown twice: %v", got)
+			}
+			seen["list"] = true
+		}
+	}
+	if !seen["list"] || !slices.Contains(got, "n.md:3") {
+		t.Errorf("got %v, want the list once and n.md:3", got)
+	}
 }

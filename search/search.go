@@ -463,24 +463,48 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 			out = append(out, h)
 		}
 	}
-	// An item shown under its parent is not shown again on its own.
+	// An item shown under its parent is not shown again on its own, and
+	// a note whose words (with the items shown under it) a better result
+	// already showed is not shown twice: notes copied into a summary
+	// ("ASG lifecycle states:" and its list, in two sections) took two
+	// of the first three places with one answer.
 	listed := map[int]bool{}
+	said := map[string]bool{}
 	kept := out[:0]
 	for _, h := range out {
 		if listed[h.Index] {
 			continue
 		}
-		kept = append(kept, h)
 		if introduces(h.Snippet.Text) {
 			withItems[h.Index] = true // a list intro is shown with its items wherever it ranks
 		}
+		var items []int
 		if withItems[h.Index] {
-			for _, c := range e.childIndices(h.Index) {
-				listed[c] = true
-			}
+			items = e.childIndices(h.Index)
+		}
+		if key := e.placeWords(h.Snippet.Text, items); said[key] {
+			continue
+		} else {
+			said[key] = true
+		}
+		kept = append(kept, h)
+		for _, c := range items {
+			listed[c] = true
 		}
 	}
 	return kept, withItems
+}
+
+// placeWords is what a result shows, a note's text and the texts of the
+// items shown under it, with case and spacing left out.
+func (e *Engine) placeWords(text string, items []int) string {
+	var b strings.Builder
+	b.WriteString(strings.Join(strings.Fields(strings.ToLower(text)), " "))
+	for _, c := range items {
+		b.WriteByte('\n')
+		b.WriteString(strings.Join(strings.Fields(strings.ToLower(e.snippets.Snippet(c).Text)), " "))
+	}
+	return b.String()
 }
 
 // introduces reports whether a note's text introduces a list: it ends in
