@@ -137,7 +137,7 @@ func (e *Engine) makeConcepts(p *plan) []score.Concept {
 	e.addLoosePairs(p, out, at)
 	for i := range out {
 		f := out[i].Forms[0]
-		out[i].Anchor = out[i].Service || score.IsAnchor(f) && !(len(f) == 1 && negations[f[0]])
+		out[i].Anchor = out[i].Service || score.IsAnchor(f) && !negation(f)
 	}
 	// Heaviest first, so shared evidence goes to the concept it says most.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
@@ -192,6 +192,14 @@ var negations = map[string]bool{
 	"aren": true, "arent": true, "wasn": true, "wasnt": true, "weren": true, "werent": true,
 	"hasn": true, "hasnt": true, "haven": true, "havent": true, "shouldn": true,
 	"shouldnt": true, "couldn": true, "couldnt": true, "wouldn": true, "wouldnt": true,
+	"cant": true, "hadn": true, "hadnt": true, "mustn": true, "mustnt": true,
+	"needn": true, "neednt": true, "aint": true,
+}
+
+// negation reports whether form is a negation alone: it says how the
+// question is put, so it is never what the notes lack ("isnt", "cant").
+func negation(form []string) bool {
+	return len(form) == 1 && negations[form[0]]
 }
 
 // rerank blends bleve's BM25 score (normalised to the best hit) with how
@@ -317,7 +325,7 @@ func (e *Engine) holds(p *plan) func([]string) bool {
 func (e *Engine) unknown(p *plan, declined bool) []string {
 	var out, common []string
 	for _, c := range e.concepts(p) {
-		if c.Weight == 0 || c.Known(e.voc.DF, e.holds(p)) || p.isCorrection(c.Label) {
+		if c.Weight == 0 || negation(c.Forms[0]) || c.Known(e.voc.DF, e.holds(p)) || p.isCorrection(c.Label) {
 			continue
 		}
 		if !c.Service && score.Foreign(c.Forms[0]) < namedForeign && p.dictionaryWords(c) {
