@@ -336,7 +336,12 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 			// "urls": trial 7 saw them left unnamed). When crib declines and no other word is
 			// unknown, it is what the notes lack ("m5"; "rotate" in notes
 			// about cooking), and it is named.
-			if lacking := e.lacking(c); len(lacking) > 0 {
+			lacking := e.lacking(c)
+			if subject := subjectTerms(lacking); len(subject) > 0 {
+				out = append(out, surfaces(p, subject))
+				continue
+			}
+			if len(lacking) > 0 {
 				common = append(common, lacking...)
 			} else {
 				common = append(common, c.Forms[0]...)
@@ -372,6 +377,36 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// subjectTerms returns the terms of ts that name a subject, though AWS
+// writing uses them often: no word of everyday speech (see
+// analysis.SubjectWeight: "happens", "way"), and none AWS writing uses so
+// often that it says how rather than what ("one", "see", "during"). The
+// notes that lack "vpn" or "router" lack what the question is about,
+// however little the ranking weighs it (trial 11).
+func subjectTerms(ts []string) []string {
+	var out []string
+	for _, t := range ts {
+		if analysis.SubjectWeight(t) >= 1 && analysis.DomainFrequency(t) < namedCommon {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// namedCommon is how many times per million words AWS writing may use a
+// subject word that unknown names: "vpn" and "password" (about 380) are
+// named, "during" (700), "one" and "see" (thousands) are not.
+const namedCommon = 500
+
+// surfaces joins the question's words for terms ts.
+func surfaces(p *plan, ts []string) string {
+	words := make([]string, 0, len(ts))
+	for _, t := range ts {
+		words = append(words, p.surface[t])
+	}
+	return strings.Join(words, " ")
 }
 
 // lacking returns the terms of c's own words that no note holds.
