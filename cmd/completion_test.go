@@ -6,7 +6,7 @@ import "testing"
 // lists the shells crib writes scripts for; trial 8 saw Cobra's "accepts
 // 1 arg(s), received 0" and an "invalid argument" naming none.
 func TestCompletionShellErrors(t *testing.T) {
-	const usage = "Run 'crib --help' for usage.\n"
+	const usage = "Run 'crib completion --help' for usage.\n"
 	tests := []struct {
 		name string
 		args []string

@@ -145,7 +145,7 @@ func splitStderr(s string) (warns, errs []string) {
 		case l == "":
 		case strings.Contains(strings.ToLower(l), "warning"):
 			warns = append(warns, l)
-		case strings.HasPrefix(l, "Usage: crib") || l == "Run 'crib --help' for usage.":
+		case strings.HasPrefix(l, "Usage: crib") || strings.HasPrefix(l, "Run 'crib") && strings.HasSuffix(l, " --help' for usage."):
 		default:
 			errs = append(errs, l)
 		}

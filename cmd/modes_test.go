@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -18,12 +20,24 @@ func TestOutputModesAgree(t *testing.T) {
 		{"bad-limit-value", []string{"--notes", testNotes, "-n", "abc", "sns"}},
 		{"flag-typo", []string{"--notes", testNotes, "--colour", "never", "sns"}},
 		{"flag-typo-service", []string{"service", "--notes", testNotes, "--jsn", "sns"}},
+		// A subcommand's usage error points to its own help (trial 11).
+		{"index-unknown-flag", []string{"index", "--notes", testNotes, "--bogus"}},
+		{"index-status-force", []string{"index", "--notes", testNotes, "--status", "--force"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errOut := transcript{args: tt.args}.run(t)
 			checkGolden(t, tt.name+".golden", formatTranscript(code, out, errOut))
 		})
+	}
+}
+
+// TestContextLimitInHelp: the help says how many neighbours -C shows at
+// most, as its error does ("want 0 to 20"; trial 11).
+func TestContextLimitInHelp(t *testing.T) {
+	_, out, _ := transcript{args: []string{"--help"}}.run(t)
+	if want := fmt.Sprintf("0 to %d", maxContext); !strings.Contains(out, want) {
+		t.Errorf("crib --help does not say -C takes %s:\n%s", want, out)
 	}
 }
 

@@ -68,9 +68,11 @@ func silenceLibraryLogs() {
 // printing it once as "crib: <message>". A failed write to stdout (a full
 // disk), which the output code does not check line by line, is such an
 // error too: exit 2, not 0 with the answer lost. A reader that went away
-// (crib … | head -1) is not: crib exits as it would have, quietly.
+// (crib … | head -1) is not: crib exits as it would have, quietly. A
+// usage error points to the help of the command that failed ("crib index
+// --help"), where its flags are.
 func Execute(root *cobra.Command, ios *IOStreams) int {
-	err := root.Execute()
+	ran, err := root.ExecuteC()
 	if closedPipe(err) {
 		err = nil
 	}
@@ -90,11 +92,20 @@ func Execute(root *cobra.Command, ios *IOStreams) int {
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(ios.ErrOut, "crib: %s\nRun 'crib --help' for usage.\n", visible(err.Error()))
+		fmt.Fprintf(ios.ErrOut, "crib: %s\nRun '%s --help' for usage.\n", visible(err.Error()), helpPath(root, ran))
 		return ExitError
 	}
 	fmt.Fprintf(ios.ErrOut, "crib: %s\n", visible(err.Error()))
 	return ExitError
+}
+
+// helpPath is the command whose --help a usage error points to: the one
+// that ran, or the root when none did.
+func helpPath(root, ran *cobra.Command) string {
+	if ran == nil {
+		ran = root
+	}
+	return ran.CommandPath()
 }
 
 // flagError makes an error of pflag's a usage error, in crib's words: a

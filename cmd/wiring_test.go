@@ -97,7 +97,7 @@ func TestUsageErrors(t *testing.T) {
 			if strings.Contains(errOut, "--explain") && !strings.Contains(errOut, "crib check has no --explain") {
 				t.Errorf("stderr %q does not say that check has no --explain", errOut)
 			}
-			if got := strings.Contains(errOut, "Run 'crib --help' for usage."); got != tt.usage {
+			if got := strings.Contains(errOut, "\nRun 'crib") && strings.Contains(errOut, " --help' for usage."); got != tt.usage {
 				t.Errorf("usage hint %v, want %v; stderr:\n%s", got, tt.usage, errOut)
 			}
 		})

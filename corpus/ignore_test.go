@@ -2,6 +2,7 @@ package corpus_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -124,6 +125,31 @@ func TestResolveExcludesNamedFiles(t *testing.T) {
 			}
 			if got := paths(root, files); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("files = %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+// When every notes file is excluded, the error says so, not that the
+// folder holds no file crib reads (trial 11: "--exclude public.md" beside
+// a .gitignore'd secret.md sent the user looking at file types).
+func TestResolveAllExcluded(t *testing.T) {
+	tests := []struct {
+		name    string
+		files   map[string]string
+		exclude []string
+		want    string
+	}{
+		{"--exclude and .gitignore", map[string]string{"public.md": "- p", "secret.md": "- s", ".gitignore": "secret.md\n"}, []string{"public.md"}, "all 2 notes files in"},
+		{"--exclude of every file", map[string]string{"a.md": "- a"}, []string{"*.md"}, "the one notes file in"},
+		{"a folder without notes files", map[string]string{"a.rst": "a"}, nil, "crib reads .md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeTree(t, tt.files, nil)
+			_, _, err := corpus.ResolveWith([]string{root}, corpus.LoadOptions{Exclude: tt.exclude})
+			if !errors.Is(err, corpus.ErrNoNotes) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want ErrNoNotes saying %q", err, tt.want)
 			}
 		})
 	}

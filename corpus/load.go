@@ -99,10 +99,24 @@ func resolveAll(paths []string, opts LoadOptions) (*resolver, error) {
 		return r, err
 	}
 	if len(r.files) == 0 {
-		return r, fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, strings.Join(paths, ", "))
+		return r, noNotes(paths, r.left)
 	}
 	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
 	return r, nil
+}
+
+// noNotes says why paths gave no notes files: left, those that exclude
+// and ignore patterns left out, or the kinds of file crib reads when
+// there were none to leave out.
+func noNotes(paths []string, left int) error {
+	where := strings.Join(paths, ", ")
+	switch left {
+	case 0:
+		return fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, where)
+	case 1:
+		return fmt.Errorf("%w: the one notes file in %s is left out by --exclude, .gitignore or .cribignore", ErrNoNotes, where)
+	}
+	return fmt.Errorf("%w: all %d notes files in %s are left out by --exclude, .gitignore or .cribignore", ErrNoNotes, left, where)
 }
 
 // expand turns one argument into the paths it names: itself when it

@@ -23,6 +23,7 @@ type resolver struct {
 	brokenErr error           // why the first of them does
 	dirBuf    []byte          // for listing folders
 	star      *starPattern    // the ** pattern the walk under way keeps files by
+	left      int             // notes files an exclude or ignore pattern left out
 }
 
 // starPattern is a notes pattern with **, as a walk of the folder
@@ -152,6 +153,8 @@ func (r *resolver) collect(path string) error {
 	case info.Mode().IsRegular():
 		if !excluded([]string{filepath.Base(path)}, false, r.exclude, nil) {
 			r.addFile(path, resolved, info)
+		} else if isNote(path) {
+			r.left++
 		}
 	case info.IsDir():
 		r.walk(folder{path: path, resolved: resolved})
@@ -308,12 +311,17 @@ func (r *resolver) entry(d *dir, f folder, pre prefixes, e dirEntry) {
 	}
 }
 
-// excluded says whether entry name of f is left out by a pattern.
+// excluded says whether entry name of f is left out by a pattern, and
+// counts a file left out, so that notes all left out are told from none.
 func (r *resolver) excluded(f folder, name string, isDir bool) bool {
 	if len(r.exclude) == 0 && len(f.ignore) == 0 {
 		return false
 	}
-	return excluded(append(slices.Clip(f.rel), name), isDir, r.exclude, f.ignore)
+	out := excluded(append(slices.Clip(f.rel), name), isDir, r.exclude, f.ignore)
+	if out && !isDir {
+		r.left++
+	}
+	return out
 }
 
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }

@@ -30,3 +30,50 @@ func TestNegationIsNotTheSubject(t *testing.T) {
 		}
 	}
 }
+
+// A contraction typed without its apostrophe ("arent", "doesnt", "im") is
+// read as its words: never corrected into a word the notes hold ("arent"
+// into "agent", "doesnt" into "doesn"), never offered as "did you mean",
+// never named as what the notes lack (trial 11).
+func TestContractionsWithoutApostrophe(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "EC2 custom logging needs the CloudWatch Logs agent.", Source: "n.md", Line: 1},
+		{Text: "CodeCommit doesn't start a pipeline without an EventBridge rule.", Source: "n.md", Line: 2},
+		{Text: "Memory metrics need the agent; ECS tasks send logs with awslogs.", Source: "n.md", Line: 3},
+	})
+	for _, q := range []string{
+		"logs arent in cloudwatch",
+		"why doesnt codecommit start my pipeline",
+		"ec2 isnt sending memory metrics",
+		"why cant codecommit start my pipeline",
+		"logs wont show in cloudwatch",
+		"memory metrics dont show",
+		"why didnt the pipeline start",
+		"the agent wasnt sending logs",
+		"shouldnt the agent send logs",
+		"couldnt send logs",
+		"hasnt the agent sent logs",
+		"havent seen memory metrics",
+		"im not seeing logs in cloudwatch",
+		"ive no memory metrics",
+		"youre missing the logs agent",
+		"theyre not sending logs",
+		"whats the logs agent",
+		"thats the logs agent",
+		"theres no memory metrics",
+	} {
+		ans, err := e.Search(q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Corrections) > 0 {
+			t.Errorf("%q: corrected %v, want no correction", q, ans.Corrections)
+		}
+		if len(ans.Unknown) > 0 {
+			t.Errorf("%q: unknown %q, want none", q, ans.Unknown)
+		}
+		if !ans.Covered {
+			t.Errorf("%q: declined (%s), want covered", q, ans.Declined)
+		}
+	}
+}

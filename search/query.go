@@ -139,7 +139,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	q = question.AskedWho(question.JoinPhrasal(q))
 	q, names := e.correctNames(q)
 	q, names = e.splitWords(q, names)
-	toks := analysis.Analyze(q)
+	toks := dropPadContractions(q, analysis.Analyze(q))
 	if len(toks) == 0 {
 		toks = e.quotedStopWords(q)
 	}
@@ -192,6 +192,20 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	p.addSynonyms(seq, matches)
 	p.addPairs(seq)
 	return p, nil
+}
+
+// dropPadContractions leaves out the words of q that are contractions of
+// stop words typed without the apostrophe ("im", "youre"): the question
+// reads them as it reads "I am", not as words the notes lack.
+func dropPadContractions(q string, toks []analysis.Token) []analysis.Token {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if !t.Whole && !t.Part && analysis.IsPadContraction(strings.ToLower(q[t.Start:t.End])) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // spanShare returns, for each term of seq, the share of a concept it

@@ -137,7 +137,7 @@ func (e *Engine) makeConcepts(p *plan) []score.Concept {
 	e.addLoosePairs(p, out, at)
 	for i := range out {
 		f := out[i].Forms[0]
-		out[i].Anchor = out[i].Service || score.IsAnchor(f) && !(len(f) == 1 && negations[f[0]])
+		out[i].Anchor = out[i].Service || score.IsAnchor(f) && !negation(f)
 	}
 	// Heaviest first, so shared evidence goes to the concept it says most.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
@@ -192,6 +192,14 @@ var negations = map[string]bool{
 	"aren": true, "arent": true, "wasn": true, "wasnt": true, "weren": true, "werent": true,
 	"hasn": true, "hasnt": true, "haven": true, "havent": true, "shouldn": true,
 	"shouldnt": true, "couldn": true, "couldnt": true, "wouldn": true, "wouldnt": true,
+	"cant": true, "hadn": true, "hadnt": true, "mustn": true, "mustnt": true,
+	"needn": true, "neednt": true, "aint": true,
+}
+
+// negation reports whether form is a negation alone: it says how the
+// question is put, so it is never what the notes lack ("isnt", "cant").
+func negation(form []string) bool {
+	return len(form) == 1 && negations[form[0]]
 }
 
 // rerank blends bleve's BM25 score (normalised to the best hit) with how
@@ -318,7 +326,7 @@ func (e *Engine) holds(p *plan) func([]string) bool {
 func (e *Engine) unknown(p *plan, declined bool) []string {
 	var out, common []string
 	for _, c := range e.concepts(p) {
-		if c.Weight == 0 || c.Known(e.voc.DF, e.holds(p)) || p.isCorrection(c.Label) {
+		if c.Weight == 0 || negation(c.Forms[0]) || c.Known(e.voc.DF, e.holds(p)) || p.isCorrection(c.Label) {
 			continue
 		}
 		if !c.Service && score.Foreign(c.Forms[0]) < namedForeign && p.dictionaryWords(c) {
@@ -329,7 +337,12 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 			// "urls": trial 7 saw them left unnamed). When crib declines and no other word is
 			// unknown, it is what the notes lack ("m5"; "rotate" in notes
 			// about cooking), and it is named.
-			if lacking := e.lacking(c); len(lacking) > 0 {
+			lacking := e.lacking(c)
+			if subject := subjectTerms(lacking); len(subject) > 0 {
+				out = append(out, surfaces(p, subject))
+				continue
+			}
+			if len(lacking) > 0 {
 				common = append(common, lacking...)
 			} else {
 				common = append(common, c.Forms[0]...)
@@ -365,6 +378,36 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// subjectTerms returns the terms of ts that name a subject, though AWS
+// writing uses them often: no word of everyday speech (see
+// analysis.SubjectWeight: "happens", "way"), and none AWS writing uses so
+// often that it says how rather than what ("one", "see", "during"). The
+// notes that lack "vpn" or "router" lack what the question is about,
+// however little the ranking weighs it (trial 11).
+func subjectTerms(ts []string) []string {
+	var out []string
+	for _, t := range ts {
+		if analysis.SubjectWeight(t) >= 1 && analysis.DomainFrequency(t) < namedCommon {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// namedCommon is how many times per million words AWS writing may use a
+// subject word that unknown names: "vpn" and "password" (about 380) are
+// named, "during" (700), "one" and "see" (thousands) are not.
+const namedCommon = 500
+
+// surfaces joins the question's words for terms ts.
+func surfaces(p *plan, ts []string) string {
+	words := make([]string, 0, len(ts))
+	for _, t := range ts {
+		words = append(words, p.surface[t])
+	}
+	return strings.Join(words, " ")
 }
 
 // lacking returns the terms of c's own words that no note holds.

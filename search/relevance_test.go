@@ -247,6 +247,31 @@ func TestUnknownTermsNamed(t *testing.T) {
 	}
 }
 
+// TestUnknownSubjectNamed: a subject word no note holds is named even
+// when AWS writing uses it often enough that the ranking weighs it little
+// (trial 11: "vpn" beside "configure", "router" beside "reset ...
+// password" were answered with no word named as missing), and not the
+// question's padding ("how", "do", "my").
+func TestUnknownSubjectNamed(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "A Config rule checks the configuration of a CloudFormation stack for drift.", Source: "n.md", Line: 1},
+		{Text: "AWSSupport-ResetAccess resets the password of an EC2 instance.", Source: "n.md", Line: 2},
+	})
+	for q, want := range map[string]string{
+		"how do i configure a vpn to my office": "vpn",
+		"setup vpn":                             "vpn",
+		"how do i reset my router password":     "router",
+	} {
+		ans, err := e.Search(q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(ans.Unknown, want) {
+			t.Errorf("%q: unknown %q, want %q among them", q, ans.Unknown, want)
+		}
+	}
+}
+
 // TestUnknownWordsOfAPhrase: of a thesaurus phrase the notes lack, only
 // the words no note says are named (trial 10: "install packages" in notes
 // saying "pip install" was "no note mentions install, packages").

@@ -60,9 +60,13 @@ func typoEdits(n int) int {
 
 // suggest finds the known word closest to an unknown one: at most
 // typoEdits edits (none under four letters), the same first letter, and among equals the word more notes use. A word of everyday
-// English ("tyre", "slack") is no typo, even where the notes lack it.
+// English ("tyre", "slack") is no typo, even where the notes lack it, nor
+// is a contraction typed without its apostrophe ("arent" is not "agent").
 func (e *Engine) suggest(word, term string) (suggestion, bool) {
 	edits := typoEdits(len(word))
+	if _, ok := analysis.Uncontract(word); ok {
+		return suggestion{}, false
+	}
 	if edits == 0 || e.voc.DF(term) > 0 || e.th.Dict.Known(term) || strings.IndexFunc(word, isDigitRune) >= 0 {
 		return suggestion{}, false
 	}

@@ -292,3 +292,23 @@ func termsOf(s string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// A contraction typed without its apostrophe stands for its words; those
+// of stop words only are padding, those with a negation are not.
+func TestUncontract(t *testing.T) {
+	for w, want := range map[string]string{"arent": "are not", "doesnt": "does not", "cant": "cannot", "im": "i am", "youre": "you are"} {
+		if got, ok := analysis.Uncontract(w); !ok || got != want {
+			t.Errorf("Uncontract(%q) = %q, %v, want %q", w, got, ok, want)
+		}
+	}
+	for _, w := range []string{"agent", "id", "ill", "well", "were"} {
+		if got, ok := analysis.Uncontract(w); ok {
+			t.Errorf("Uncontract(%q) = %q, want no contraction", w, got)
+		}
+	}
+	for w, want := range map[string]bool{"im": true, "youre": true, "whats": true, "doesnt": false, "cant": false, "agent": false} {
+		if got := analysis.IsPadContraction(w); got != want {
+			t.Errorf("IsPadContraction(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
