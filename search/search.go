@@ -96,8 +96,8 @@ func (r *Ranking) notCovered() string {
 	if r.plan.known < MinKnown {
 		return fmt.Sprintf("the notes hold %.0f%% of the question's subject, %.0f%% is needed (a word no note has weighs by how seldom AWS writing uses it)", 100*r.plan.known, 100*MinKnown)
 	}
-	if r.plan.everyday && r.plan.known < EverydayKnown {
-		return fmt.Sprintf("the question is in everyday words, none of them a term of AWS writing, and the notes hold %.0f%% of its subject; %.0f%% is needed", 100*r.plan.known, 100*EverydayKnown)
+	if r.plan.everyday && r.plan.known < EverydayKnown && score.SaysTerm(r.Hits[0].Snippet.Text) {
+		return fmt.Sprintf("the question is in everyday words and the notes that match it in AWS terms, so its words may be meant in another sense: the notes hold %.0f%% of its subject, %.0f%% is needed", 100*r.plan.known, 100*EverydayKnown)
 	}
 	// The hits looked at are the best of all candidates, however many
 	// are shown: crib -n 1 decides as crib does.
@@ -160,11 +160,14 @@ const (
 const MinConfidence = 0.1
 
 // EverydayKnown is the least share of a question's subject the notes must
-// hold when the question is asked in everyday words (score.Everyday):
-// then the words the notes hold are as likely to be used in another
-// sense ("why is the sky blue" and blue/green deployments, "stretches
-// for lower back pain" and lower costs) as to be what the notes are
-// about. A question saying a term of AWS writing needs MinKnown.
+// hold when the question is asked in everyday words (score.Everyday) and
+// the best note says a term of AWS writing (score.SaysTerm): then the
+// words the notes hold are as likely to be used in another sense ("why
+// is the sky blue" and blue/green deployments, "stretches for lower back
+// pain" and lower costs) as to be what the notes are about. A question
+// saying a term needs MinKnown, and so does one whose best note is in
+// everyday words too: notes about cooking answer "sharpen a kitchen
+// knife" though they say "knives".
 const EverydayKnown = 0.7
 
 // MinKnown is the least share of a question's subject the notes must hold

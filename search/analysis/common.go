@@ -68,9 +68,9 @@ func DomainFrequency(term string) float64 {
 
 // Specificity is log10 of how many times more often AWS writing uses an
 // analysed term than people say it (per million words, plus one): 2.2
-// for "bucket", 2.9 for "lambda"; 0 for terms under a tenfold excess,
-// which the table does not list ("release" and "change" are DevOps words
-// people say too). A question none of whose words is specific is asked
+// for "bucket", 3.0 for "lambda"; 0 for terms under a tenfold excess and
+// numbers, which the table does not list ("release" and "change" are
+// DevOps words people say too). A question none of whose words is specific is asked
 // in everyday words.
 func Specificity(term string) float64 {
 	f, _ := lookup(specificTable, specificStart(), term)

@@ -441,11 +441,23 @@ func Everyday(cs []Concept) bool {
 	return true
 }
 
+// SaysTerm reports whether text says a term of AWS writing (see
+// Everyday): a note written in the domain's words, where an everyday
+// question's words are likely meant in another sense.
+func SaysTerm(text string) bool {
+	for _, t := range analysis.Terms(text) {
+		if analysis.Specificity(t) >= minSpecific {
+			return true
+		}
+	}
+	return false
+}
+
 // minSpecific is the specificity that makes a word a term of AWS
 // writing: twenty times more often written there than said. Every
 // question of the studied sets on the subject has a word of at least
-// 1.65 ("image"); people's everyday DevOps words stay below ("release"
-// 1.0, "change" and "roll back" less).
+// 1.65 ("image"); people's everyday DevOps words stay below ("release",
+// "change" and "roll back" are not in the table).
 const minSpecific = 1.3
 
 // IsAnchor reports whether a phrase holds a word of the subject's own
