@@ -21,11 +21,11 @@ func TestCoveredOtherSubjects(t *testing.T) {
 		// Everyday words, one of them ("knife") no note holds: notes in
 		// everyday words answer it as they would a term (trial 12).
 		"how do i sharpen a kitchen knife": true,
-		"steak":                         true,
-		"dutch oven":                    true,
-		"how to thicken a sauce":        true,
-		"what is the capital of norway": false,
-		"sourdough starter":             false,
+		"steak":                            true,
+		"dutch oven":                       true,
+		"how to thicken a sauce":           true,
+		"what is the capital of norway":    false,
+		"sourdough starter":                false,
 	} {
 		r, err := e.Rank(q, Options{})
 		if err != nil {

@@ -74,6 +74,10 @@ func TestCopiedNoteShownOnce(t *testing.T) {
 		{Text: "Terminating:Wait hook", Heading: []string{"Summary"}, Context: []string{"Lifecycle states:"}, Source: "n.md", Line: 11},
 		{Text: "Lifecycle states:", Heading: []string{"Pods"}, Source: "k.md", Line: 1},
 		{Text: "Terminating pods wait for the grace period", Heading: []string{"Pods"}, Context: []string{"Lifecycle states:"}, Source: "k.md", Line: 2},
+		{Text: "Visibility timeout:", Source: "q.md", Line: 1},
+		{Text: "Default is 30 seconds for the lifecycle wait", Context: []string{"Visibility timeout:"}, Source: "q.md", Line: 2},
+		{Text: "Health check interval:", Source: "q.md", Line: 3},
+		{Text: "Default is 30 seconds for the lifecycle wait", Context: []string{"Health check interval:"}, Source: "q.md", Line: 4},
 	})
 	got := lines(t, e, "Terminating:Wait lifecycle", Filter{})
 	seen := map[string]bool{}
@@ -87,5 +91,10 @@ func TestCopiedNoteShownOnce(t *testing.T) {
 	}
 	if !seen["list"] || !slices.Contains(got, "n.md:3") {
 		t.Errorf("got %v, want the list once and n.md:3", got)
+	}
+	// The same line under two different parents says two things.
+	got = lines(t, e, "default 30 seconds", Filter{})
+	if !slices.Contains(got, "q.md:2") && !slices.Contains(got, "q.md:1") || !slices.Contains(got, "q.md:4") && !slices.Contains(got, "q.md:3") {
+		t.Errorf("default 30 seconds: %v, want the line under both parents", got)
 	}
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/crib-dev/crib/corpus"
@@ -74,6 +76,55 @@ func TestContractionsWithoutApostrophe(t *testing.T) {
 		}
 		if !ans.Covered {
 			t.Errorf("%q: declined (%s), want covered", q, ans.Declined)
+		}
+	}
+}
+
+// Greetings and courtesies pad a question ("hey guys ... thanks") and
+// leave its subject as it was; typed in capitals or held by the notes, a
+// padding word is what is asked: the acronym IM (review 12).
+func TestPaddingWords(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Store secrets in Secrets Manager and rotate them automatically.", Source: "n.md", Line: 1},
+		{Text: "Parameter Store holds configuration values.", Source: "n.md", Line: 2},
+		{Text: "Chat alerts go to the team's IM channel through Chatbot.", Source: "n.md", Line: 3},
+	})
+	for q, want := range map[string]string{
+		"hey guys what is the best way to store secrets thanks": "n.md:1",
+		"store secrets please": "n.md:1",
+		"IM":                   "n.md:3",
+		"`im`":                 "n.md:3",
+	} {
+		ans, err := e.Search(q, Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if !ans.Covered || len(ans.Results) == 0 {
+			t.Errorf("%q: declined (%s), want %s", q, ans.Declined, want)
+			continue
+		}
+		if got := fmt.Sprintf("%s:%d", ans.Results[0].Snippet.Source, ans.Results[0].Snippet.Line); got != want {
+			t.Errorf("%q: first %s, want %s", q, got, want)
+		}
+		if len(ans.Unknown) > 0 {
+			t.Errorf("%q: unknown %q, want none", q, ans.Unknown)
+		}
+	}
+}
+
+// A question of negations alone asks nothing (review 12: "crib cant"
+// said no note covers it).
+func TestOnlyNegations(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{{Text: "CodeDeploy can't roll back without alarms.", Source: "n.md", Line: 1}})
+	for _, q := range []string{"cant", "isnt not", "doesn't"} {
+		var nothing *NothingError
+		if _, err := e.Search(q, Options{}); !errors.As(err, &nothing) {
+			t.Errorf("%q: error %v, want nothing to search for", q, err)
+		}
+	}
+	for _, q := range []string{"cant roll back", "NOT", "`not`"} {
+		if _, err := e.Search(q, Options{}); err != nil {
+			t.Errorf("%q: %v, want it searched", q, err)
 		}
 	}
 }

@@ -139,11 +139,11 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	q = question.AskedWho(question.JoinPhrasal(q))
 	q, names := e.correctNames(q)
 	q, names = e.splitWords(q, names)
-	toks := dropPadContractions(q, analysis.Analyze(q))
+	toks := e.dropPadding(q, analysis.Analyze(q))
 	if len(toks) == 0 {
 		toks = e.quotedStopWords(q)
 	}
-	if len(toks) == 0 {
+	if len(toks) == 0 || onlyNegations(q, toks) {
 		return nil, &NothingError{Question: q}
 	}
 	toks = boundQuestion(toks)
@@ -194,13 +194,34 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	return p, nil
 }
 
-// dropPadContractions leaves out the words of q that are contractions of
-// stop words typed without the apostrophe ("im", "youre"): the question
-// reads them as it reads "I am", not as words the notes lack.
-func dropPadContractions(q string, toks []analysis.Token) []analysis.Token {
+// onlyNegations reports a question of negations alone ("cant", "not"):
+// they say how a question is put, and here nothing is put. Typed
+// otherwise than as a word of prose ("NOT", `not`), it is a name.
+func onlyNegations(q string, toks []analysis.Token) bool {
+	for _, t := range toks {
+		if !analysis.IsNegation(t.Term) || !plainWord(q, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainWord reports whether token t of q is typed as a word of prose: in
+// lower case and not in backquotes.
+func plainWord(q string, t analysis.Token) bool {
+	w := q[t.Start:t.End]
+	return w == strings.ToLower(w) && (t.Start == 0 || q[t.Start-1] != '`')
+}
+
+// dropPadding leaves out the words of q that only pad it
+// (analysis.IsPadding: "im", "youre", "hey guys", "thanks"): the question
+// reads them as it reads "I am", not as words the notes lack. A word
+// typed otherwise than in lower case ("IM", "OK") or in backquotes, or
+// one the notes hold, may be what is asked, and stays.
+func (e *Engine) dropPadding(q string, toks []analysis.Token) []analysis.Token {
 	out := toks[:0:0]
 	for _, t := range toks {
-		if !t.Whole && !t.Part && analysis.IsPadContraction(strings.ToLower(q[t.Start:t.End])) {
+		if !t.Whole && !t.Part && plainWord(q, t) && analysis.IsPadding(q[t.Start:t.End]) && e.voc.DF(t.Term) == 0 {
 			continue
 		}
 		out = append(out, t)

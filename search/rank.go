@@ -170,36 +170,23 @@ func (e *Engine) addName(p *plan, n name, covered []bool, add func(string, score
 }
 
 // termWeight is a term's inverse document frequency, scaled down for
-// exam boilerplate.
+// exam boilerplate and negations (analysis.IsNegation): they say how a
+// question is put, not what it is about, and notes use them rarely, so
+// by rarity alone "why doesnt the pipeline start" was about "doesn't".
 func (e *Engine) termWeight(t string) float64 {
 	n := float64(e.snippets.Len())
 	df := float64(e.voc.DF(t))
 	w := math.Log(1 + (n-df+0.5)/(df+0.5))
-	if analysis.IsBoilerplate(t) || negations[t] {
+	if analysis.IsBoilerplate(t) || analysis.IsNegation(t) {
 		w *= BoilerplateWeight
 	}
 	return w
 }
 
-// negations are the analysed forms of "not" and its contractions, with
-// and without the apostrophe users leave out ("doesnt"). They say how a
-// question is put, not what it is about; notes use them rarely, so by
-// rarity alone "why doesnt the pipeline start" was about "doesn't"
-// (a note saying "doesn't do custom patches" outranked the pipeline's).
-var negations = map[string]bool{
-	"not": true, "cannot": true, "doesn": true, "doesnt": true, "isn": true, "isnt": true,
-	"don": true, "dont": true, "won": true, "wont": true, "didn": true, "didnt": true,
-	"aren": true, "arent": true, "wasn": true, "wasnt": true, "weren": true, "werent": true,
-	"hasn": true, "hasnt": true, "haven": true, "havent": true, "shouldn": true,
-	"shouldnt": true, "couldn": true, "couldnt": true, "wouldn": true, "wouldnt": true,
-	"cant": true, "hadn": true, "hadnt": true, "mustn": true, "mustnt": true,
-	"needn": true, "neednt": true, "aint": true,
-}
-
 // negation reports whether form is a negation alone: it says how the
 // question is put, so it is never what the notes lack ("isnt", "cant").
 func negation(form []string) bool {
-	return len(form) == 1 && negations[form[0]]
+	return len(form) == 1 && analysis.IsNegation(form[0])
 }
 
 // rerank blends bleve's BM25 score (normalised to the best hit) with how

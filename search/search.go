@@ -467,10 +467,12 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 		}
 	}
 	// An item shown under its parent is not shown again on its own, and
-	// a note whose words (with the items shown under it) a better result
-	// already showed is not shown twice: notes copied into a summary
-	// ("ASG lifecycle states:" and its list, in two sections) took two
-	// of the first three places with one answer.
+	// a list a better result already showed, intro and items word for
+	// word, is not shown twice: notes copied into a summary ("ASG
+	// lifecycle states:" and its list, in two sections) took two of the
+	// first three places with one answer. A line without items is one
+	// answer only under the same parents: "Default is 30 seconds" under
+	// "Visibility timeout:" and under "Health check interval:" are two.
 	listed := map[int]bool{}
 	said := map[string]bool{}
 	kept := out[:0]
@@ -485,7 +487,7 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 		if withItems[h.Index] {
 			items = e.childIndices(h.Index)
 		}
-		if key := e.placeWords(h.Snippet.Text, items); said[key] {
+		if key := e.placeWords(h.Snippet, items); said[key] {
 			continue
 		} else {
 			said[key] = true
@@ -498,14 +500,22 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 	return kept, withItems
 }
 
-// placeWords is what a result shows, a note's text and the texts of the
-// items shown under it, with case and spacing left out.
-func (e *Engine) placeWords(text string, items []int) string {
+// placeWords is what a result says, with case and spacing left out: a
+// note's text and the texts of the items shown under it, or, for a note
+// shown alone, its text and the parent lines it sits under.
+func (e *Engine) placeWords(s corpus.Snippet, items []int) string {
+	words := func(text string) string { return strings.Join(strings.Fields(strings.ToLower(text)), " ") }
 	var b strings.Builder
-	b.WriteString(strings.Join(strings.Fields(strings.ToLower(text)), " "))
+	b.WriteString(words(s.Text))
 	for _, c := range items {
-		b.WriteByte('\n')
-		b.WriteString(strings.Join(strings.Fields(strings.ToLower(e.snippets.Snippet(c).Text)), " "))
+		b.WriteString("\n- ")
+		b.WriteString(words(e.snippets.Snippet(c).Text))
+	}
+	if len(items) == 0 {
+		for _, p := range s.Context {
+			b.WriteString("\n^ ")
+			b.WriteString(words(p))
+		}
 	}
 	return b.String()
 }

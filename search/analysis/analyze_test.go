@@ -306,9 +306,14 @@ func TestUncontract(t *testing.T) {
 			t.Errorf("Uncontract(%q) = %q, want no contraction", w, got)
 		}
 	}
-	for w, want := range map[string]bool{"im": true, "youre": true, "whats": true, "doesnt": false, "cant": false, "agent": false} {
-		if got := analysis.IsPadContraction(w); got != want {
-			t.Errorf("IsPadContraction(%q) = %v, want %v", w, got, want)
+	for w, want := range map[string]bool{"not": true, "doesnt": true, "doesn": true, "cant": true, "wont": true, "won": true, "aint": true, "mustnt": true, "im": false, "whats": false, "can": false, "knot": false} {
+		if got := analysis.IsNegation(w); got != want {
+			t.Errorf("IsNegation(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for w, want := range map[string]bool{"im": true, "youre": true, "whats": true, "hey": true, "guys": true, "thanks": true, "doesnt": false, "cant": false, "agent": false, "secrets": false} {
+		if got := analysis.IsPadding(w); got != want {
+			t.Errorf("IsPadding(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

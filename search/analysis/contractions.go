@@ -30,10 +30,46 @@ func Uncontract(w string) (string, bool) {
 	return r, ok
 }
 
-// IsPadContraction reports whether w is a contraction without its
-// apostrophe that stands for stop words only ("im", "youre", "whats"):
-// a question reads it as it reads "I am", as nothing to search for.
-func IsPadContraction(w string) bool {
+// IsPadding reports whether w, a word in lower case, only pads a
+// question: a contraction without its apostrophe that stands for stop
+// words only ("im", "youre", "whats"), read as a question reads "I am",
+// or a greeting or a courtesy ("hey guys", "thanks", "please"), which a
+// chat with a person carries and a question to the notes does not.
+func IsPadding(w string) bool {
+	if courtesies[w] {
+		return true
+	}
 	r, ok := contracted[w]
 	return ok && len(Terms(r)) == 0
+}
+
+// courtesies are greetings, thanks and fillers of chat ("hey guys what
+// is the best way to store secrets" held too little of its subject to be
+// answered: a review saw it declined).
+var courtesies = map[string]bool{
+	"hey": true, "hi": true, "hello": true, "hiya": true, "yo": true,
+	"guys": true, "folks": true, "thanks": true, "thank": true, "thx": true,
+	"please": true, "pls": true, "plz": true, "cheers": true, "ok": true,
+	"okay": true, "lol": true, "btw": true, "um": true, "uh": true, "hmm": true,
+}
+
+// IsNegation reports whether an analysed term is "not" or a contraction
+// of it, typed with its apostrophe ("doesn" of "doesn't") or without it
+// ("doesnt", "cant"): one list, so that a contraction added to contracted
+// is read as a negation wherever negations are weighed.
+func IsNegation(term string) bool {
+	if term == "not" || term == "cannot" || apostropheNegations[term] {
+		return true
+	}
+	r, ok := contracted[term]
+	return ok && (r == "cannot" || strings.HasSuffix(r, " not"))
+}
+
+// apostropheNegations are what the analyzer keeps of a negated
+// contraction typed with its apostrophe ("doesn't" -> "doesn").
+var apostropheNegations = map[string]bool{
+	"doesn": true, "isn": true, "don": true, "won": true, "didn": true,
+	"aren": true, "wasn": true, "weren": true, "hasn": true, "haven": true,
+	"shouldn": true, "couldn": true, "wouldn": true, "hadn": true,
+	"mustn": true, "needn": true,
 }
