@@ -114,30 +114,47 @@ func serviceRun(opts *ServiceOptions) error {
 			fmt.Fprintf(ios.ErrOut, "crib: no service is called %q\n", opts.Name)
 			return errNotFound
 		}
-		return opts.askInstead(eng)
+		return opts.askInstead(eng, fmt.Sprintf("no service is called %q", opts.Name), "service "+opts.Name)
 	}
 	if err != nil {
 		return err
 	}
-	if corrected != "" {
-		fmt.Fprintf(ios.ErrOut, "%sdid you mean: %s\n", hintPrefix(ios), visible(corrected))
-	}
 	var reps []*search.ServiceReport
+	named := false
 	for _, n := range names {
 		rep, err := eng.Service(n)
 		if err != nil {
 			return err
 		}
 		reps = append(reps, rep)
+		named = named || len(rep.Sections) > 0
+	}
+	if corrected != "" && !named && !opts.JSON {
+		// The words were read as a service the notes never name: they
+		// may be what the notes call it ("kubernetes" in notes about
+		// Kubernetes is not Amazon EKS to them; trial 12).
+		return opts.askInstead(eng, "the notes do not name "+strings.Join(serviceNames(reps), ", "), opts.Name)
+	}
+	if corrected != "" {
+		fmt.Fprintf(ios.ErrOut, "%sdid you mean: %s\n", hintPrefix(ios), visible(corrected))
 	}
 	return opts.render(reps)
 }
 
-// askInstead answers the words as a question when they name no service:
-// "crib service control policies" asks about service control policies.
-func (opts *ServiceOptions) askInstead(eng *search.Engine) error {
-	q := "service " + opts.Name
-	fmt.Fprintf(opts.IO.ErrOut, "crib: no service is called %q: answering %q as a question\n", opts.Name, q)
+// serviceNames returns the names of the reports' services.
+func serviceNames(reps []*search.ServiceReport) []string {
+	var out []string
+	for _, r := range reps {
+		out = append(out, r.Service.Name)
+	}
+	return out
+}
+
+// askInstead answers q as a question when the words name no service the
+// notes hold, saying why: "crib service control policies" asks about
+// service control policies, "crib service kubernetes" about Kubernetes.
+func (opts *ServiceOptions) askInstead(eng *search.Engine, why, q string) error {
+	fmt.Fprintf(opts.IO.ErrOut, "crib: %s: answering %q as a question\n", why, q)
 	ao := newAskOptions(opts.IO)
 	ao.Source, ao.JSON, ao.Explain, ao.NoRelated, ao.Question = opts.Source, opts.JSON, opts.Explain, opts.NoRelated, q
 	ao.Limit = search.DefaultLimit
