@@ -143,6 +143,8 @@ func TestResolveAllExcluded(t *testing.T) {
 		{"--exclude and .gitignore", map[string]string{"public.md": "- p", "secret.md": "- s", ".gitignore": "secret.md\n"}, []string{"public.md"}, "all 2 notes files in"},
 		{"--exclude of every file", map[string]string{"a.md": "- a"}, []string{"*.md"}, "the one notes file in"},
 		{"a folder without notes files", map[string]string{"a.rst": "a"}, nil, "crib reads .md"},
+		{"--exclude of the only folder", map[string]string{"drafts/a.md": "- a"}, []string{"drafts/"}, "a folder was left out by --exclude"},
+		{"folders left out by .gitignore", map[string]string{"x/a.md": "- a", "y/b.md": "- b", ".gitignore": "x/\ny/\n"}, nil, "2 folders were left out"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

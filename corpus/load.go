@@ -99,7 +99,7 @@ func resolveAll(paths []string, opts LoadOptions) (*resolver, error) {
 		return r, err
 	}
 	if len(r.files) == 0 {
-		return r, noNotes(paths, r.left)
+		return r, noNotes(paths, r.left, r.leftDirs)
 	}
 	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
 	return r, nil
@@ -107,13 +107,18 @@ func resolveAll(paths []string, opts LoadOptions) (*resolver, error) {
 
 // noNotes says why paths gave no notes files: left, those that exclude
 // and ignore patterns left out, or the kinds of file crib reads when
-// there were none to leave out.
-func noNotes(paths []string, left int) error {
+// there were none to leave out, and the folders left out unread
+// (leftDirs), which may have held some.
+func noNotes(paths []string, left, leftDirs int) error {
 	where := strings.Join(paths, ", ")
-	switch left {
-	case 0:
+	switch {
+	case left == 0 && leftDirs == 1:
+		return fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files; a folder was left out by --exclude, .gitignore or .cribignore)", ErrNoNotes, where)
+	case left == 0 && leftDirs > 1:
+		return fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files; %d folders were left out by --exclude, .gitignore or .cribignore)", ErrNoNotes, where, leftDirs)
+	case left == 0:
 		return fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, where)
-	case 1:
+	case left == 1:
 		return fmt.Errorf("%w: the one notes file in %s is left out by --exclude, .gitignore or .cribignore", ErrNoNotes, where)
 	}
 	return fmt.Errorf("%w: all %d notes files in %s are left out by --exclude, .gitignore or .cribignore", ErrNoNotes, left, where)

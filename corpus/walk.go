@@ -24,6 +24,7 @@ type resolver struct {
 	dirBuf    []byte          // for listing folders
 	star      *starPattern    // the ** pattern the walk under way keeps files by
 	left      int             // notes files an exclude or ignore pattern left out
+	leftDirs  int             // folders an exclude or ignore pattern left out, unread
 }
 
 // starPattern is a notes pattern with **, as a walk of the folder
@@ -312,13 +313,17 @@ func (r *resolver) entry(d *dir, f folder, pre prefixes, e dirEntry) {
 }
 
 // excluded says whether entry name of f is left out by a pattern, and
-// counts a file left out, so that notes all left out are told from none.
+// counts a file or folder left out, so that notes all left out are told
+// from none.
 func (r *resolver) excluded(f folder, name string, isDir bool) bool {
 	if len(r.exclude) == 0 && len(f.ignore) == 0 {
 		return false
 	}
 	out := excluded(append(slices.Clip(f.rel), name), isDir, r.exclude, f.ignore)
-	if out && !isDir {
+	switch {
+	case out && isDir:
+		r.leftDirs++
+	case out:
 		r.left++
 	}
 	return out
