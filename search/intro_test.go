@@ -63,15 +63,16 @@ func TestUnfinishedIntroShowsItems(t *testing.T) {
 }
 
 // A note copied into a second section (a summary repeating a list) is one
-// answer: the better ranked copy is shown, with its items, and the other
-// gives its place to the next note. Copies with other items stay apart.
+// answer, whatever its markup and spacing: the better ranked copy is
+// shown, with its items, and the other gives its place to the next note.
+// Copies with other items stay apart.
 func TestCopiedNoteShownOnce(t *testing.T) {
 	e := testEngine(t, []corpus.Snippet{
 		{Text: "Lifecycle states:", Heading: []string{"ASG"}, Source: "n.md", Line: 1},
 		{Text: "Terminating:Wait hook", Heading: []string{"ASG"}, Context: []string{"Lifecycle states:"}, Source: "n.md", Line: 2},
 		{Text: "Use the Terminating:Wait hook to copy logs before termination.", Heading: []string{"ASG"}, Source: "n.md", Line: 3},
 		{Text: "Lifecycle states:", Heading: []string{"Summary"}, Source: "n.md", Line: 10},
-		{Text: "Terminating:Wait hook", Heading: []string{"Summary"}, Context: []string{"Lifecycle states:"}, Source: "n.md", Line: 11},
+		{Text: "`Terminating:Wait`  hook", Heading: []string{"Summary"}, Context: []string{"Lifecycle states:"}, Source: "n.md", Line: 11},
 		{Text: "Lifecycle states:", Heading: []string{"Pods"}, Source: "k.md", Line: 1},
 		{Text: "Terminating pods wait for the grace period", Heading: []string{"Pods"}, Context: []string{"Lifecycle states:"}, Source: "k.md", Line: 2},
 		{Text: "Visibility timeout:", Source: "q.md", Line: 1},

@@ -500,11 +500,22 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 	return kept, withItems
 }
 
-// placeWords is what a result says, with case and spacing left out: a
-// note's text and the texts of the items shown under it, or, for a note
-// shown alone, its text and the parent lines it sits under.
+// placeWords is what a result says, as the terms of its words, so that
+// case, spacing, punctuation and markup do not tell copies apart
+// ("_time-based_" and "time-based", "WillReplace:true" and "`WillReplace`
+// `true`"): a note's text and the texts of the items shown under it, or,
+// for a note shown alone, its text and the parent lines it sits under.
 func (e *Engine) placeWords(s corpus.Snippet, items []int) string {
-	words := func(text string) string { return strings.Join(strings.Fields(strings.ToLower(text)), " ") }
+	words := func(text string) string {
+		var b strings.Builder
+		for _, t := range analysis.Analyze(text) {
+			if !t.Whole { // an identifier's parts, however it is joined
+				b.WriteString(strings.TrimPrefix(t.Term, analysis.CodeMark))
+				b.WriteByte(' ')
+			}
+		}
+		return b.String()
+	}
 	var b strings.Builder
 	b.WriteString(words(s.Text))
 	for _, c := range items {
