@@ -101,3 +101,18 @@ func TestDashWordsAfterTheQuestion(t *testing.T) {
 		})
 	}
 }
+
+// After a list intro shown with its items, -C shows the lines after the
+// items, not the items again (trial 12: "warm pool" -C 1 showed its own
+// item as the next line).
+func TestContextAfterItems(t *testing.T) {
+	dir := t.TempDir()
+	notes := "# ASG\n- A warm pool keeps instances ready:\n  - running or stopped\n  - reused on scale-in\n- ASG can notify via SNS on failed launches\n"
+	if err := os.WriteFile(filepath.Join(dir, "asg.md"), []byte(notes), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := transcript{args: []string{"--notes", dir, "-C", "1", "-n", "1", "warm pool"}}.run(t)
+	if code != 0 || !strings.Contains(out, "asg.md-5- ASG can notify") || strings.Contains(out, "asg.md-3-") {
+		t.Errorf("exit %d\n%s%s\nwant the items under the result and line 5 after them", code, out, errOut)
+	}
+}

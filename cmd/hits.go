@@ -30,7 +30,7 @@ type neighbours struct{ before, after []corpus.Snippet }
 const maxContext = 20
 
 // aroundHits finds up to n snippets of the same file on each side of
-// every result.
+// every result; after a result shown with its items, the n after them.
 func aroundHits(eng *search.Engine, rs []search.Result, n int) map[int]neighbours {
 	if n <= 0 {
 		return nil
@@ -47,16 +47,26 @@ func aroundHits(eng *search.Engine, rs []search.Result, n int) map[int]neighbour
 			nb.before = append(nb.before, s)
 		}
 		slices.Reverse(nb.before)
-		for i := r.Index + 1; i < eng.Len() && i <= r.Index+n; i++ {
+		for i := r.Index + 1; i < eng.Len() && len(nb.after) < n; i++ {
 			s := eng.Snippet(i)
 			if s.Source != src {
 				break
+			}
+			if len(r.Children) > 0 && under(s, r.Snippet) {
+				continue // shown under the result already (trial 12)
 			}
 			nb.after = append(nb.after, s)
 		}
 		out[r.Index] = nb
 	}
 	return out
+}
+
+// under reports whether s sits under parent in the notes' nesting: its
+// parent lines go through parent's.
+func under(s, parent corpus.Snippet) bool {
+	d := len(parent.Context)
+	return len(s.Context) > d && s.Context[d] == parent.Text && slices.Equal(s.Context[:d], parent.Context)
 }
 
 // hyperlinks decides whether file:line is an OSC 8 link: only on a
