@@ -1,8 +1,11 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/crib-dev/crib/search/check"
 
 	"github.com/spf13/cobra"
 )
@@ -57,6 +60,13 @@ func reroute(ios *IOStreams, root *cobra.Command, args []string) []string {
 			return args
 		}
 		why = "crib completion takes one shell name"
+	case "check":
+		// "crib -n 1 check that nobody left a bucket open": words with
+		// no answer options are a question about checking something.
+		if len(words) == 0 || holdsOptions(words) {
+			return args
+		}
+		why = "crib check takes a question with its answer options"
 	default: // not in rerouted
 		return args
 	}
@@ -66,7 +76,17 @@ func reroute(ios *IOStreams, root *cobra.Command, args []string) []string {
 }
 
 // rerouted names the commands whose words reroute may take for a question.
-var rerouted = map[string]bool{"help": true, "index": true, "practice": true, "completion": true}
+var rerouted = map[string]bool{"help": true, "index": true, "practice": true, "completion": true, "check": true}
+
+// holdsOptions reports whether words, crib check's arguments, hold answer
+// options, each word a line or all one line, as check reads them.
+func holdsOptions(words []string) bool {
+	if _, err := check.ParseQuestion(strings.Join(words, "\n")); !errors.Is(err, check.ErrNoOptions) {
+		return true
+	}
+	_, err := check.ParseQuestion(strings.Join(words, " "))
+	return !errors.Is(err, check.ErrNoOptions)
+}
 
 // positional returns the words of args that are not flags of c, and
 // whether c knows every flag (when it does not, there are no words).

@@ -27,6 +27,9 @@ func TestCommandWordQuestions(t *testing.T) {
 		{"word-index-misspelt-flag", []string{"index", "--colour", "never", "--notes", wordsNotes}},
 		{"service-several", []string{"service", "--notes", wordsNotes, "lambda", "eventbridge"}},
 		{"service-words-and-services", []string{"service", "--notes", wordsNotes, "lambda", "timeout"}},
+		// Words without answer options after a flag of ask's (trial 12:
+		// "unknown shorthand flag: 'n'").
+		{"word-check-question", []string{"-n", "1", "--notes", wordsNotes, "check", "lambda", "timeout"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +52,7 @@ func TestCommandWordsStillWork(t *testing.T) {
 		{"ask is listed in help", []string{"--help"}, ExitFound, "\n  ask "},
 		{"completion for a shell", []string{"completion", "bash"}, ExitFound, "bash completion"},
 		{"index --help", []string{"index", "--help"}, ExitFound, "crib index"},
+		{"check with options", []string{"check", "--notes", wordsNotes, "Which runs code without servers?", "A. Lambda", "B. EC2"}, ExitFound, "Lambda"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
