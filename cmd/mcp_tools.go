@@ -7,7 +7,7 @@ package cmd
 type askInput struct {
 	Question string   `json:"question" jsonschema:"what to look for, in plain words (AWS acronyms, former names and typos are understood). Operators: \"exact phrase\", -word to leave out notes that say word, a OR b to require one of them"`
 	Limit    int      `json:"limit,omitempty" jsonschema:"how many notes to return, 1 to 50 (default 5)"`
-	Notes    []string `json:"notes,omitempty" jsonschema:"notes files, folders or globs to search instead of the server's notes"`
+	Notes    []string `json:"notes,omitempty" jsonschema:"a list (JSON array) of notes files, folders or globs to search instead of the server's notes, e.g. [\"notes/aws\"]"`
 	In       []string `json:"in,omitempty" jsonschema:"only notes in files under one of these paths (a folder or file, or its last parts, e.g. aws)"`
 	Section  []string `json:"section,omitempty" jsonschema:"only notes whose heading path contains one of these texts, ignoring case, spaces, hyphens, underscores and slashes"`
 	Tags     []string `json:"tags,omitempty" jsonschema:"only notes whose file's front matter lists one of these tags"`
@@ -16,13 +16,13 @@ type askInput struct {
 
 type checkInput struct {
 	Question string   `json:"question" jsonschema:"the whole multiple-choice question: its stem, then its options each on a line marked A. B. C. D. (or A) (A) 1. or - ); (Choose two.) is understood"`
-	Notes    []string `json:"notes,omitempty" jsonschema:"notes files, folders or globs to search instead of the server's notes"`
+	Notes    []string `json:"notes,omitempty" jsonschema:"a list (JSON array) of notes files, folders or globs to search instead of the server's notes, e.g. [\"notes/aws\"]"`
 }
 
 type serviceInput struct {
 	Name  string   `json:"name" jsonschema:"an AWS service by any name, acronym, former name or small misspelling (cwe, cloudwatch events and eventbrige all mean EventBridge); several services one after the other (lambda eventbridge)"`
 	Limit int      `json:"limit,omitempty" jsonschema:"how many notes to return per service, the sections most about it first, 1 to 50 (default 20)"`
-	Notes []string `json:"notes,omitempty" jsonschema:"notes files, folders or globs to search instead of the server's notes"`
+	Notes []string `json:"notes,omitempty" jsonschema:"a list (JSON array) of notes files, folders or globs to search instead of the server's notes, e.g. [\"notes/aws\"]"`
 }
 
 const mcpInstructions = `crib searches the user's own study notes (markdown; by default crib's built-in AWS Certified DevOps Engineer Professional notes) and returns the lines that say the answer, with file and line. Prefer it to general knowledge when the user asks about something their notes may cover, quote what it returns with its source, and say when the notes have nothing. It is a deterministic search, not a model: it finds what the notes say and never writes to them.`
