@@ -123,6 +123,9 @@ type plan struct {
 	// known is the share of the question's subject the notes hold (see
 	// score.Held).
 	known float64
+	// termBoost weighs the question's terms of AWS writing up in ranking
+	// (Options.Terms, score.Termed).
+	termBoost float64
 	// everyday reports that no word of the question's subject is a term
 	// of AWS writing and none names a service (see score.Everyday).
 	everyday bool

@@ -218,7 +218,11 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 	// ("happen", "long") is rare in notes too, and by IDF alone
 	// "what happens when a lambda function is throttled" put a note
 	// where something happens first.
-	all := append(phraseWeighted(score.Subject(cs)), p.expansion...)
+	weighed := score.Subject(cs)
+	if p.termBoost > 0 {
+		weighed = score.Termed(weighed, p.termBoost)
+	}
+	all := append(phraseWeighted(weighed), p.expansion...)
 	for i := range rs {
 		d := docs.Analyze(rs[i].Index, rs[i].Snippet)
 		cov, ps := score.Coverage(all, d)

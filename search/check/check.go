@@ -104,7 +104,7 @@ func (c *Checker) Check(q *Question) (*Result, error) {
 // search (only option-like lines) counts as covered: the options decide.
 func (c *Checker) stemRelevance(stem string) (rel map[int]float64, covered bool, unknown []string, err error) {
 	rel = map[int]float64{}
-	ranked, err := c.e.Rank(stem, search.Options{Limit: stemResults, NoExpand: true})
+	ranked, err := c.e.Rank(stem, search.Options{Limit: stemResults, NoExpand: true, Terms: true})
 	if errors.Is(err, search.ErrNothingToSearch) {
 		return rel, true, nil, nil
 	}

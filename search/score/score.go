@@ -373,6 +373,26 @@ func Subject(cs []Concept) []Concept {
 	return out
 }
 
+// Termed raises each concept's weight by how much its words are terms of
+// AWS writing (analysis.Specificity over 1, up to 3): by boost times that
+// excess. An exam stem is a scenario ("a company", "every few minutes",
+// "the team") around a few terms; its terms say which notes bear on its
+// options. Services keep their weight.
+func Termed(cs []Concept, boost float64) []Concept {
+	out := slices.Clone(cs)
+	for i, c := range out {
+		if c.Service {
+			continue
+		}
+		x := 0.0
+		for _, t := range c.Forms[0] {
+			x = max(x, min(2, analysis.Specificity(t)-1))
+		}
+		out[i].Weight *= 1 + boost*x
+	}
+	return out
+}
+
 // Foreign is how much a word no note holds says that a question is about
 // something other than AWS: 1 for words AWS writing hardly uses
 // ("sourdough", "guitar"), less the more it uses them, down to

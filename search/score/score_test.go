@@ -110,3 +110,20 @@ func TestKnownPhrase(t *testing.T) {
 		t.Error("an identifier unknown though a note says its pieces in a row")
 	}
 }
+
+// Termed weighs a term of AWS writing up by its excess over speech, an
+// everyday word not at all, and leaves a service as it was.
+func TestTermed(t *testing.T) {
+	cs := []score.Concept{
+		{Forms: [][]string{analysis.Terms("deployment")}, Weight: 1},
+		{Forms: [][]string{analysis.Terms("team")}, Weight: 1},
+		{Forms: [][]string{analysis.Terms("lambda")}, Weight: 1, Service: true},
+	}
+	got := score.Termed(cs, 0.5)
+	if got[0].Weight <= 1.2 || got[1].Weight != 1 || got[2].Weight != 1 {
+		t.Errorf("Termed weights %.2f %.2f %.2f, want deployment over 1.2, team and the service 1", got[0].Weight, got[1].Weight, got[2].Weight)
+	}
+	if cs[0].Weight != 1 {
+		t.Error("Termed changed its input")
+	}
+}
