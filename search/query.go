@@ -142,6 +142,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	q = question.AskedWho(question.JoinPhrasal(q))
 	q, names := e.correctNames(q)
 	q, names = e.splitWords(q, names)
+	q, names = e.numberPlurals(q, names)
 	toks := e.dropPadding(q, analysis.Analyze(q))
 	if len(toks) == 0 {
 		toks = e.quotedStopWords(q)

@@ -51,3 +51,22 @@ func TestSplitWords(t *testing.T) {
 		}
 	}
 }
+
+// A number's plural no note holds is the number they hold (trial 12:
+// "403s"); one the notes hold as typed, or a number they lack, stays.
+func TestNumberPlurals(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "API Gateway counts 403 responses in the 4XXError metric.", Source: "n.md", Line: 1},
+		{Text: "Music of the 1990s.", Source: "n.md", Line: 2},
+	})
+	for q, want := range map[string]string{
+		"count the 403s from my api": "count the 403 from my api",
+		"1990s":                      "1990s",
+		"500s errors":                "500s errors",
+	} {
+		got, _ := e.numberPlurals(q, nil)
+		if got != want {
+			t.Errorf("numberPlurals(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
