@@ -129,6 +129,16 @@ func checkRun(opts *CheckOptions) error {
 	return nil
 }
 
+// parseQuestion reads a question with its options from text, its lines
+// or, failing that, all of it as one line.
+func parseQuestion(text string) (*check.Question, error) {
+	q, err := check.ParseQuestion(text)
+	if errors.Is(err, check.ErrNoOptions) {
+		q, err = check.ParseQuestion(strings.ReplaceAll(text, "\n", " "))
+	}
+	return q, err
+}
+
 // readQuestion parses the question from the arguments, each a line or all
 // one line, or else from in.
 func readQuestion(text string, in io.Reader) (*check.Question, error) {
@@ -142,11 +152,7 @@ func readQuestion(text string, in io.Reader) (*check.Question, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &usageError{"no question given: pass it as arguments or on standard input"}
 	}
-	text = withoutEscapes(text)
-	q, err := check.ParseQuestion(text)
-	if errors.Is(err, check.ErrNoOptions) {
-		q, err = check.ParseQuestion(strings.ReplaceAll(text, "\n", " "))
-	}
+	q, err := parseQuestion(withoutEscapes(text))
 	if errors.Is(err, check.ErrTooManyOptions) {
 		return nil, err
 	}

@@ -47,26 +47,22 @@ func aroundHits(eng *search.Engine, rs []search.Result, n int) map[int]neighbour
 			nb.before = append(nb.before, s)
 		}
 		slices.Reverse(nb.before)
-		for i := r.Index + 1; i < eng.Len() && len(nb.after) < n; i++ {
+		// After a list shown with its items, the lines after the last
+		// item shown (trial 12: -C 1 showed the first item again).
+		last := r.Index
+		if k := len(r.Items); k > 0 {
+			last = max(last, r.Items[k-1])
+		}
+		for i := last + 1; i < eng.Len() && i <= last+n; i++ {
 			s := eng.Snippet(i)
 			if s.Source != src {
 				break
-			}
-			if len(r.Children) > 0 && under(s, r.Snippet) {
-				continue // shown under the result already (trial 12)
 			}
 			nb.after = append(nb.after, s)
 		}
 		out[r.Index] = nb
 	}
 	return out
-}
-
-// under reports whether s sits under parent in the notes' nesting: its
-// parent lines go through parent's.
-func under(s, parent corpus.Snippet) bool {
-	d := len(parent.Context)
-	return len(s.Context) > d && s.Context[d] == parent.Text && slices.Equal(s.Context[:d], parent.Context)
 }
 
 // hyperlinks decides whether file:line is an OSC 8 link: only on a

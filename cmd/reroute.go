@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/crib-dev/crib/search/check"
@@ -61,9 +62,15 @@ func reroute(ios *IOStreams, root *cobra.Command, args []string) []string {
 		}
 		why = "crib completion takes one shell name"
 	case "check":
-		// "crib -n 1 check that nobody left a bucket open": words with
-		// no answer options are a question about checking something.
-		if len(words) == 0 || holdsOptions(words) {
+		// "crib -n 1 check that nobody left a bucket open": words typed
+		// as a sentence, with no answer options, are a question about
+		// checking something. Quoted words may be a pasted question
+		// whose options crib check did not recognise, and --json wants
+		// check's schema: crib check says what is wrong with them.
+		if len(words) == 0 || wantsJSON(rest) || quoted(words) {
+			return args
+		}
+		if _, err := parseQuestion(strings.Join(words, "\n")); !errors.Is(err, check.ErrNoOptions) {
 			return args
 		}
 		why = "crib check takes a question with its answer options"
@@ -78,14 +85,15 @@ func reroute(ios *IOStreams, root *cobra.Command, args []string) []string {
 // rerouted names the commands whose words reroute may take for a question.
 var rerouted = map[string]bool{"help": true, "index": true, "practice": true, "completion": true, "check": true}
 
-// holdsOptions reports whether words, crib check's arguments, hold answer
-// options, each word a line or all one line, as check reads them.
-func holdsOptions(words []string) bool {
-	if _, err := check.ParseQuestion(strings.Join(words, "\n")); !errors.Is(err, check.ErrNoOptions) {
-		return true
-	}
-	_, err := check.ParseQuestion(strings.Join(words, " "))
-	return !errors.Is(err, check.ErrNoOptions)
+// quoted reports whether a word holds white space: the shell passed it
+// quoted, as one argument.
+func quoted(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.ContainsAny(w, " \t\n") })
+}
+
+// wantsJSON reports whether args ask for --json.
+func wantsJSON(args []string) bool {
+	return slices.ContainsFunc(args, func(a string) bool { return a == "--json" || strings.HasPrefix(a, "--json=") })
 }
 
 // positional returns the words of args that are not flags of c, and

@@ -53,6 +53,11 @@ func TestCommandWordsStillWork(t *testing.T) {
 		{"completion for a shell", []string{"completion", "bash"}, ExitFound, "bash completion"},
 		{"index --help", []string{"index", "--help"}, ExitFound, "crib index"},
 		{"check with options", []string{"check", "--notes", wordsNotes, "Which runs code without servers?", "A. Lambda", "B. EC2"}, ExitFound, "Lambda"},
+		// --json wants check's schema, and quoted words may be a pasted
+		// question with options check did not see: check says so
+		// (review 13).
+		{"check --json without options", []string{"check", "--notes", wordsNotes, "--json", "lambda", "timeout"}, ExitError, ""},
+		{"check quoted without options", []string{"check", "--notes", wordsNotes, "Which runs code? Option 1: Lambda", "Option 2: EC2"}, ExitError, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -130,9 +130,10 @@ func serviceRun(opts *ServiceOptions) error {
 		named = named || len(rep.Sections) > 0
 	}
 	if corrected != "" && !named && !opts.JSON {
-		// The words were read as a service the notes never name: they
-		// may be what the notes call it ("kubernetes" in notes about
-		// Kubernetes is not Amazon EKS to them; trial 12).
+		// The words were corrected or completed into a service the
+		// notes never name: they may be what the notes are about
+		// ("kubernetes" in notes about Kubernetes is not Amazon EKS to
+		// them; trial 12).
 		return opts.askInstead(eng, "the notes do not name "+strings.Join(serviceNames(reps), ", "), opts.Name)
 	}
 	if corrected != "" {

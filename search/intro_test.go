@@ -93,6 +93,15 @@ func TestCopiedNoteShownOnce(t *testing.T) {
 	if !seen["list"] || !slices.Contains(got, "n.md:3") {
 		t.Errorf("got %v, want the list once and n.md:3", got)
 	}
+	// Copies that differ in a word are two notes, however small the
+	// word ("can" and "can't").
+	e2 := testEngine(t, []corpus.Snippet{
+		{Text: "Lambda can retry failed events.", Source: "a.md", Line: 1},
+		{Text: "Lambda can't retry failed events.", Source: "b.md", Line: 1},
+	})
+	if got := lines(t, e2, "lambda retry failed events", Filter{}); len(got) != 2 {
+		t.Errorf("lambda retry: %v, want both notes", got)
+	}
 	// The same line under two different parents says two things.
 	got = lines(t, e, "default 30 seconds", Filter{})
 	if !slices.Contains(got, "q.md:2") && !slices.Contains(got, "q.md:1") || !slices.Contains(got, "q.md:4") && !slices.Contains(got, "q.md:3") {

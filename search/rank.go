@@ -486,7 +486,7 @@ func (p *plan) asAsked(label string) string {
 // isList reports whether snippet i introduces a list of at least three
 // items.
 func (e *Engine) isList(i int) bool {
-	return introduces(e.snippets.Snippet(i).Text) && len(e.children(i)) >= 3
+	return introduces(e.snippets.Snippet(i).Text) && len(e.childIndices(i)) >= 3
 }
 
 // phraseWeight is the share of a phrase's other words' weight it gains in

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
@@ -197,6 +198,8 @@ type Result struct {
 	// Children are the texts of the items nested right under the snippet,
 	// when it introduces a list ("lifecycle events run in this order:").
 	Children []string
+	// Items are the snippet indices of Children, in order.
+	Items []int
 }
 
 // Answer is everything crib found for a question.
@@ -327,7 +330,10 @@ func (e *Engine) Answer(r *Ranking) *Answer {
 	for i, h := range shown[:min(len(shown), len(r.Hits))] {
 		res := Result{Hit: h, Rank: i + 1, Services: e.servicesOf(h.Index, h.Snippet.Text), Matches: highlight(h.Snippet.Text, p)}
 		if withItems[h.Index] {
-			res.Children = e.children(h.Index)
+			res.Items = e.childIndices(h.Index)
+			for _, c := range res.Items {
+				res.Children = append(res.Children, e.snippets.Snippet(c).Text)
+			}
 		}
 		ans.Results = append(ans.Results, res)
 	}
@@ -403,20 +409,11 @@ func highlight(text string, p *plan) []Span {
 // maxChildren bounds the items shown under a list intro.
 const maxChildren = 16
 
-// children returns the texts of the items nested directly under snippet i:
-// the snippets that follow it in its file with it as their nearest
-// parent. Context holds only the nearest few ancestors, so a deeper
-// descendant may not name the snippet; it is passed over, since only a
-// full context can be that deep.
-func (e *Engine) children(i int) []string {
-	var out []string
-	for _, j := range e.childIndices(i) {
-		out = append(out, e.snippets.Snippet(j).Text)
-	}
-	return out
-}
-
-// childIndices are the positions of the items children lists.
+// childIndices returns the positions of the items nested directly under
+// snippet i: the snippets that follow it in its file with it as their
+// nearest parent. Context holds only the nearest few ancestors, so a
+// deeper descendant may not name the snippet; it is passed over, since
+// only a full context can be that deep.
 func (e *Engine) childIndices(i int) []int {
 	parent := e.snippets.Snippet(i)
 	var out []int
@@ -514,21 +511,18 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 	return kept, withItems
 }
 
-// placeWords is what a result says, as the terms of its words, so that
-// case, spacing, punctuation and markup do not tell copies apart
-// ("_time-based_" and "time-based", "WillReplace:true" and "`WillReplace`
-// `true`"): a note's text and the texts of the items shown under it, or,
-// for a note shown alone, its text and the parent lines it sits under.
+// placeWords is what a result says, as the runs of letters and digits of
+// its words in lower case, so that case, spacing, punctuation and markup
+// do not tell copies apart ("_time-based_" and "time-based",
+// "WillReplace:true" and "`WillReplace` `true`") while every word still
+// does ("can" and "can't", "and" and "or"): a note's text and the texts
+// of the items shown under it, or, for a note shown alone, its text and
+// the parent lines it sits under.
 func (e *Engine) placeWords(s corpus.Snippet, items []int) string {
 	words := func(text string) string {
-		var b strings.Builder
-		for _, t := range analysis.Analyze(text) {
-			if !t.Whole { // an identifier's parts, however it is joined
-				b.WriteString(strings.TrimPrefix(t.Term, analysis.CodeMark))
-				b.WriteByte(' ')
-			}
-		}
-		return b.String()
+		return strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
 	}
 	var b strings.Builder
 	b.WriteString(words(s.Text))
