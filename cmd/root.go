@@ -128,6 +128,11 @@ func flagError(c *cobra.Command, err error) error {
 			msg += fmt.Sprintf(" (did you mean --%s?)", s)
 			break
 		}
+	case errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() != "" && c != c.Root() && c.Root().Flags().ShorthandLookup(unknown.GetSpecifiedShortnames()[:1]) != nil:
+		// "crib -n 2 check …": a question's shorthand given to a
+		// subcommand (review 13), like the long form above.
+		sh := unknown.GetSpecifiedShortnames()[:1]
+		msg += fmt.Sprintf(" (%s has no -%s; it is a flag of crib's questions: crib -%s …)", c.CommandPath(), sh, sh)
 	case errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() != "":
 		// Only a shorthand may be a question's -word: a misspelt --flag
 		// needs no such hint.

@@ -87,6 +87,7 @@ func TestUsageErrors(t *testing.T) {
 		{"completion for an unknown shell", []string{"completion", "tcsh"}, true},
 		{"-i with a question", []string{"-i", "sns"}, true},
 		{"a question's flag given to check", []string{"check", "--explain", "--notes", checkNotes}, true},
+		{"a question's shorthand given to check", []string{"-n", "2", "check", "--notes", checkNotes, "Which runs code?", "A. Lambda", "B. EC2"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +97,9 @@ func TestUsageErrors(t *testing.T) {
 			}
 			if strings.Contains(errOut, "--explain") && !strings.Contains(errOut, "crib check has no --explain") {
 				t.Errorf("stderr %q does not say that check has no --explain", errOut)
+			}
+			if strings.Contains(errOut, "'n'") && !strings.Contains(errOut, "crib check has no -n") {
+				t.Errorf("stderr %q does not say that check has no -n", errOut)
 			}
 			if got := strings.Contains(errOut, "\nRun 'crib") && strings.Contains(errOut, " --help' for usage."); got != tt.usage {
 				t.Errorf("usage hint %v, want %v; stderr:\n%s", got, tt.usage, errOut)
