@@ -111,17 +111,21 @@ func resolveAll(paths []string, opts LoadOptions) (*resolver, error) {
 // (leftDirs), which may have held some.
 func noNotes(paths []string, left, leftDirs int) error {
 	where := strings.Join(paths, ", ")
+	const by = "left out by --exclude, .gitignore or .cribignore"
 	switch {
-	case left == 0 && leftDirs == 1:
-		return fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files; a folder was left out by --exclude, .gitignore or .cribignore)", ErrNoNotes, where)
-	case left == 0 && leftDirs > 1:
-		return fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files; %d folders were left out by --exclude, .gitignore or .cribignore)", ErrNoNotes, where, leftDirs)
-	case left == 0:
-		return fmt.Errorf("%w in %s (crib reads .md, .markdown and .txt files)", ErrNoNotes, where)
 	case left == 1:
-		return fmt.Errorf("%w: the one notes file in %s is left out by --exclude, .gitignore or .cribignore", ErrNoNotes, where)
+		return fmt.Errorf("%w: the one notes file in %s is %s", ErrNoNotes, where, by)
+	case left > 1:
+		return fmt.Errorf("%w: all %d notes files in %s are %s", ErrNoNotes, left, where, by)
 	}
-	return fmt.Errorf("%w: all %d notes files in %s are left out by --exclude, .gitignore or .cribignore", ErrNoNotes, left, where)
+	kinds := "crib reads .md, .markdown and .txt files"
+	switch {
+	case leftDirs == 1:
+		kinds += "; a folder was " + by
+	case leftDirs > 1:
+		kinds += fmt.Sprintf("; %d folders were %s", leftDirs, by)
+	}
+	return fmt.Errorf("%w in %s (%s)", ErrNoNotes, where, kinds)
 }
 
 // expand turns one argument into the paths it names: itself when it

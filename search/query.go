@@ -126,9 +126,6 @@ type plan struct {
 	// termBoost weighs the question's terms of AWS writing up in ranking
 	// (Options.Terms, score.Termed).
 	termBoost float64
-	// everyday reports that no word of the question's subject is a term
-	// of AWS writing and none names a service (see score.Everyday).
-	everyday bool
 	// expansion holds the words the expander's notes add (see
 	// Engine.expansion), which count for ranking only; expanded, their
 	// terms.

@@ -212,7 +212,6 @@ func (e *Engine) rerank(p *plan, rs []Hit, docs *score.Docs, explain, lean bool)
 	drop := make([]bool, len(rs))
 	subject, known := score.Held(score.Subject(cs), e.voc.DF, e.holds(p), func(c score.Concept) bool { return p.isCorrection(c.Label) }, p.isName)
 	p.known = known
-	p.everyday = score.Everyday(cs)
 	// The question's words weigh by their IDF in the notes times their
 	// subject weight, as in confidence: a word every question has
 	// ("happen", "long") is rare in notes too, and by IDF alone

@@ -108,7 +108,7 @@ func (r *Ranking) notCovered() string {
 	if r.plan.known < MinKnown {
 		return fmt.Sprintf("the notes hold %.0f%% of the question's subject, %.0f%% is needed (a word no note has weighs by how seldom AWS writing uses it)", 100*r.plan.known, 100*MinKnown)
 	}
-	if r.plan.everyday && r.plan.known < EverydayKnown && score.SaysTerm(r.Hits[0].Snippet.Text) {
+	if r.plan.known < EverydayKnown && score.Everyday(r.plan.concepts) && score.SaysTerm(r.Hits[0].Snippet.Text) {
 		return fmt.Sprintf("the question is in everyday words and the notes that match it in AWS terms, so its words may be meant in another sense: the notes hold %.0f%% of its subject, %.0f%% is needed", 100*r.plan.known, 100*EverydayKnown)
 	}
 	// The hits looked at are the best of all candidates, however many

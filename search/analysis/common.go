@@ -70,8 +70,8 @@ func DomainFrequency(term string) float64 {
 // analysed term than people say it (per million words, plus one): 2.2
 // for "bucket", 3.0 for "lambda"; 0 for terms under a tenfold excess and
 // numbers, which the table does not list ("release" and "change" are
-// DevOps words people say too). A question none of whose words is specific is asked
-// in everyday words.
+// DevOps words people say too). A question none of whose words is
+// specific is asked in everyday words.
 func Specificity(term string) float64 {
 	f, _ := lookup(specificTable, specificStart(), term)
 	return f

@@ -452,10 +452,8 @@ func Everyday(cs []Concept) bool {
 		if c.Service {
 			return false
 		}
-		for _, t := range c.Forms[0] {
-			if analysis.Specificity(t) >= minSpecific {
-				return false
-			}
+		if slices.ContainsFunc(c.Forms[0], isTerm) {
+			return false
 		}
 	}
 	return true
@@ -465,13 +463,12 @@ func Everyday(cs []Concept) bool {
 // Everyday): a note written in the domain's words, where an everyday
 // question's words are likely meant in another sense.
 func SaysTerm(text string) bool {
-	for _, t := range analysis.Terms(text) {
-		if analysis.Specificity(t) >= minSpecific {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(analysis.Terms(text), isTerm)
 }
+
+// isTerm reports whether an analysed term is one of AWS writing (see
+// minSpecific).
+func isTerm(t string) bool { return analysis.Specificity(t) >= minSpecific }
 
 // minSpecific is the specificity that makes a word a term of AWS
 // writing: twenty times more often written there than said. Every

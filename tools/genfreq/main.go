@@ -111,7 +111,8 @@ func run(spokenPath, awsDir, out, domainOut, specificOut, show string) error {
 // ten times as often as people say them, each with log10 of that ratio
 // (both frequencies per million words, plus one, so that a term neither
 // uses much is not specific by chance): "bucket" 2.2, "deploy" 2.2,
-// "lambda" 3.0. Terms with digits are left out. A question saying none of them is in everyday words.
+// "lambda" 3.0. Terms with digits are left out. A question saying none
+// of them is in everyday words.
 func writeSpecific(spoken, aws *counts, out string) error {
 	var b strings.Builder
 	b.WriteString("# Terms AWS writing uses at least ten times as often as people say them,\n")
