@@ -102,9 +102,36 @@ func TestCopiedNoteShownOnce(t *testing.T) {
 	if got := lines(t, e2, "lambda retry failed events", Filter{}); len(got) != 2 {
 		t.Errorf("lambda retry: %v, want both notes", got)
 	}
-	// The same line under two different parents says two things.
+	// The same short line under two different parents says two things.
 	got = lines(t, e, "default 30 seconds", Filter{})
 	if !slices.Contains(got, "q.md:2") && !slices.Contains(got, "q.md:1") || !slices.Contains(got, "q.md:4") && !slices.Contains(got, "q.md:3") {
 		t.Errorf("default 30 seconds: %v, want the line under both parents", got)
+	}
+	// Said at length, a copy is the same answer wherever it sits: a
+	// summary repeating a list under another intro, or a sentence under
+	// other parents.
+	e3 := testEngine(t, []corpus.Snippet{
+		{Text: "Failover:", Heading: []string{"Databases"}, Source: "d.md", Line: 1},
+		{Text: "AZ outages => RDS multi-AZ deployment", Context: []string{"Failover:"}, Heading: []string{"Databases"}, Source: "d.md", Line: 2},
+		{Text: "Regional outages => RDS read replica in another region", Context: []string{"Failover:"}, Heading: []string{"Databases"}, Source: "d.md", Line: 3},
+		{Text: "Read replicas can be in the same AZ, the same region, or cross-region, and serve reads", Heading: []string{"Databases"}, Source: "d.md", Line: 4},
+		{Text: "RDS:", Heading: []string{"Summary"}, Source: "d.md", Line: 10},
+		{Text: "AZ outages => RDS multi-AZ deployment", Context: []string{"RDS:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 11},
+		{Text: "Regional outages => RDS read replica in another region", Context: []string{"RDS:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 12},
+		{Text: "Read replicas can be in the same AZ, the same region, or cross-region, and serve reads", Context: []string{"Replicas:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 14},
+		{Text: "RDS automated backups run in the backup window", Heading: []string{"Databases"}, Source: "d.md", Line: 20},
+	})
+	got = lines(t, e3, "RDS outages multi-AZ read replicas", Filter{})
+	lists, replicas := 0, 0
+	for _, l := range got {
+		switch l {
+		case "d.md:1", "d.md:10", "d.md:2", "d.md:11":
+			lists++
+		case "d.md:4", "d.md:14":
+			replicas++
+		}
+	}
+	if lists != 1 || replicas != 1 {
+		t.Errorf("RDS outages: %v, want the outage list once and the replica sentence once", got)
 	}
 }

@@ -478,12 +478,10 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 		}
 	}
 	// An item shown under its parent is not shown again on its own, and
-	// a list a better result already showed, intro and items word for
-	// word, is not shown twice: notes copied into a summary ("ASG
-	// lifecycle states:" and its list, in two sections) took two of the
-	// first three places with one answer. A line without items is one
-	// answer only under the same parents: "Default is 30 seconds" under
-	// "Visibility timeout:" and under "Health check interval:" are two.
+	// what a better result already said, word for word (placeWords), is
+	// not shown twice: notes copied into a summary ("ASG lifecycle
+	// states:" and its list, in two sections) took two of the first three
+	// places with one answer.
 	listed := map[int]bool{}
 	said := map[string]bool{}
 	kept := out[:0]
@@ -515,29 +513,50 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 // its words in lower case, so that case, spacing, punctuation and markup
 // do not tell copies apart ("_time-based_" and "time-based",
 // "WillReplace:true" and "`WillReplace` `true`") while every word still
-// does ("can" and "can't", "and" and "or"): a note's text and the texts
-// of the items shown under it, or, for a note shown alone, its text and
-// the parent lines it sits under.
+// does ("can" and "can't", "and" and "or"). What a note says is its text,
+// or, shown with items, the items. Said at length (copyWords or more),
+// that alone is the answer wherever it sits: a summary section that
+// repeats a list under another intro ("Failover:" and "RDS:") or a
+// sentence under other parents repeats the answer. Said briefly, where
+// it sits tells copies apart: "Default is 30 seconds" under "Visibility
+// timeout:" and under "Health check interval:" are two answers, so the
+// key holds the intro with the items, or the parent lines of a line
+// shown alone.
 func (e *Engine) placeWords(s corpus.Snippet, items []int) string {
-	words := func(text string) string {
-		return strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		}), " ")
-	}
-	var b strings.Builder
-	b.WriteString(words(s.Text))
-	for _, c := range items {
-		b.WriteString("\n- ")
-		b.WriteString(words(e.snippets.Snippet(c).Text))
-	}
-	if len(items) == 0 {
-		for _, p := range s.Context {
-			b.WriteString("\n^ ")
-			b.WriteString(words(p))
+	said, where := []string{s.Text}, s.Context
+	if len(items) > 0 {
+		said, where = nil, []string{"list", s.Text}
+		for _, c := range items {
+			said = append(said, e.snippets.Snippet(c).Text)
 		}
 	}
-	return b.String()
+	key, n := lowerWords(said)
+	if n >= copyWords {
+		return key
+	}
+	at, _ := lowerWords(where)
+	return key + "\n^" + at
 }
+
+// lowerWords joins texts, one per line, as the runs of letters and digits
+// of their words in lower case, and counts the words.
+func lowerWords(texts []string) (string, int) {
+	var b strings.Builder
+	n := 0
+	for _, t := range texts {
+		w := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		n += len(w)
+		b.WriteString("\n")
+		b.WriteString(strings.Join(w, " "))
+	}
+	return b.String(), n
+}
+
+// copyWords is how many words a note must say for a word-for-word copy
+// of it elsewhere in the notes to be the same answer (see placeWords).
+const copyWords = 12
 
 // introduces reports whether a note's text introduces a list: it ends in
 // ":" ("Replication needs:"), or in a word that cannot end a sentence,
