@@ -115,10 +115,12 @@ func TestCopiedNoteShownOnce(t *testing.T) {
 		{Text: "AZ outages => RDS multi-AZ deployment", Context: []string{"Failover:"}, Heading: []string{"Databases"}, Source: "d.md", Line: 2},
 		{Text: "Regional outages => RDS read replica in another region", Context: []string{"Failover:"}, Heading: []string{"Databases"}, Source: "d.md", Line: 3},
 		{Text: "Read replicas can be in the same AZ, the same region, or cross-region, and serve reads", Heading: []string{"Databases"}, Source: "d.md", Line: 4},
-		{Text: "RDS:", Heading: []string{"Summary"}, Source: "d.md", Line: 10},
-		{Text: "AZ outages => RDS multi-AZ deployment", Context: []string{"RDS:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 11},
-		{Text: "Regional outages => RDS read replica in another region", Context: []string{"RDS:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 12},
-		{Text: "Read replicas can be in the same AZ, the same region, or cross-region, and serve reads", Context: []string{"Replicas:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 14},
+		{Text: "Outages:", Heading: []string{"Summary"}, Source: "d.md", Line: 10},
+		{Text: "AZ outages => RDS multi-AZ deployment", Context: []string{"Outages:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 11},
+		{Text: "Regional outages => RDS read replica in another region", Context: []string{"Outages:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 12},
+		{Text: "RDS:", Heading: []string{"Summary"}, Source: "d.md", Line: 13},
+		{Text: "Read replicas can be in the same AZ, the same region, or cross-region, and serve reads", Context: []string{"RDS:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 14},
+		{Text: "Read replicas have the best RTO and RPO but the highest cost", Context: []string{"RDS:"}, Heading: []string{"Summary"}, Source: "d.md", Line: 15},
 		{Text: "RDS automated backups run in the backup window", Heading: []string{"Databases"}, Source: "d.md", Line: 20},
 	})
 	got = lines(t, e3, "RDS outages multi-AZ read replicas", Filter{})
@@ -127,7 +129,7 @@ func TestCopiedNoteShownOnce(t *testing.T) {
 		switch l {
 		case "d.md:1", "d.md:10", "d.md:2", "d.md:11":
 			lists++
-		case "d.md:4", "d.md:14":
+		case "d.md:4", "d.md:13", "d.md:14", "d.md:15":
 			replicas++
 		}
 	}

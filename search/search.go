@@ -504,6 +504,9 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 		kept = append(kept, h)
 		for _, c := range items {
 			listed[c] = true
+			// An item shown in its list has said what a copy of it
+			// elsewhere would.
+			said[e.placeWords(e.snippets.Snippet(c), nil)] = true
 		}
 	}
 	return kept, withItems
