@@ -78,7 +78,10 @@ func (e *Engine) makeConcepts(p *plan) []score.Concept {
 		}
 		c.Own = len(c.Forms)
 		c.Forms = append(c.Forms, m.Alts...)
-		for _, w := range m.Weights {
+		for j, w := range m.Weights {
+			if e.partService(m.Alts[j], p.seq[m.Start:m.End], m.Service) {
+				w *= innerPhrase
+			}
 			c.Scales = append(c.Scales, foundSynonym*w)
 		}
 		for _, im := range m.Inner {
@@ -521,4 +524,23 @@ func phraseWeighted(cs []score.Concept) []score.Concept {
 		cs[i].Weight *= 1 + phraseWeight*cs[i].Spread
 	}
 	return cs
+}
+
+// partService reports whether alt, a thesaurus alternative of phrase, is
+// a service named by some of the phrase's own words other than the
+// phrase's own service: "Aurora" for "Aurora Global Database". Such a
+// note says part of the phrase, as the question's words alone would, and
+// the literal must rank first (trial 13 saw "Aurora endpoints" above the
+// note saying "Aurora Global Database").
+func (e *Engine) partService(alt, phrase []string, own string) bool {
+	if len(phrase) < 2 || len(alt) >= len(phrase) {
+		return false
+	}
+	for _, t := range alt {
+		if !slices.Contains(phrase, t) {
+			return false
+		}
+	}
+	s := e.th.Dict.Service(alt)
+	return s != "" && s != own
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -287,4 +288,37 @@ func TestUnknownWordsOfAPhrase(t *testing.T) {
 	if want := []string{"packages"}; !slices.Equal(ans.Unknown, want) {
 		t.Errorf("unknown %q, want %q", ans.Unknown, want)
 	}
+}
+
+// A feature whose name holds its service's ("Aurora Global Database") is
+// said by a note naming the feature, and only in part by one naming the
+// service alone: trial 13 saw "Aurora endpoints" above the note that
+// says "Aurora Global Database" word for word.
+func TestFeatureOverItsService(t *testing.T) {
+	e := testEngine(t, corpus.ParseMarkdown("n.md", []byte(`# Aurora
+
+- Read replicas are always asynchronous
+- AWS Aurora Global Database uses storage-based replication with typical latency of less than 1 second, using dedicated infrastructure that leaves your database fully available to serve application workloads.
+	- 1 primary region (read/write), up to 5 secondary regions (read)
+- Aurora endpoints
+	- single built-in cluster endpoint, connects to the primary instance of the cluster
+	- reader endpoint for read-only connections for your Aurora cluster
+- Aurora replicas scale reads
+`+fillerNotes(30))))
+	for _, q := range []string{"aurora global database", "Aurora Global Database"} {
+		if got := lines(t, e, q, Filter{}); len(got) == 0 || got[0] != "n.md:4" {
+			t.Errorf("%q: got %v, want n.md:4 (the Global Database note) first", q, got)
+		}
+	}
+}
+
+// fillerNotes is n short notes on other subjects, so that the notes of a
+// test have the usual length of one line of study notes.
+func fillerNotes(n int) string {
+	var b strings.Builder
+	b.WriteString("\n# Other\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "- Topic %d needs a short note\n", i)
+	}
+	return b.String()
 }
