@@ -59,11 +59,18 @@ func (e *Engine) expansion(question string, p *plan) []score.Concept {
 	for i, h := range r.Hits {
 		p.expandedFrom = append(p.expandedFrom, fmt.Sprintf("%s:%d", h.Snippet.Source, h.Snippet.Line))
 		seen := map[string]bool{}
-		for _, t := range analysis.Terms(h.Snippet.Text) {
+		end := -1 // end of the joined word taken, whose pieces it stands for
+		for _, tk := range analysis.Analyze(h.Snippet.Text) {
+			t := tk.Term
 			// A word quoted as code is also indexed as a plain word, which
 			// stands for it here.
-			if seen[t] || said[t] || !widening(t) || e.voc.DF(t) == 0 {
+			if tk.End <= end || seen[t] || said[t] || !widening(t) || e.voc.DF(t) == 0 {
 				continue
+			}
+			if tk.Whole && !tk.Part {
+				// "dead-letter" is one piece of evidence, not three with
+				// "dead" and "letter" (trial 13).
+				end = tk.End
 			}
 			seen[t] = true
 			found[t] += 1 / float64(i+1)
