@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/crib-dev/crib/corpus"
 )
 
 // Text from the notes, the question, the synonyms files and file names
@@ -13,7 +15,10 @@ import (
 // window, clear the screen or plant a hyperlink (issue 15.4). So every
 // string crib did not write itself passes through visible before it is
 // printed, in every mode; JSON keeps the text exact but escaped
-// (jsonVisible). crib's own colours are added after, by the Styler.
+// (jsonVisible). crib's own colours are added after, by the Styler. The
+// notes readers already drop escape sequences, which are not text (see
+// corpus.EscapeLen); a note's other control characters, the question and
+// file names still pass through here.
 
 // visible returns s made safe to print: escape sequences (CSI, OSC, DCS,
 // SOS, PM, APC and two-byte escapes, introduced by ESC or a C1 code) are
@@ -43,7 +48,7 @@ func sanitize(s string, offsets bool) (string, []int) {
 		}
 	}
 	for i := 0; i < len(s); {
-		if n := escapeLen(s, i); n > 0 {
+		if n := corpus.EscapeLen(s, i); n > 0 {
 			mark(i, i+n)
 			i += n
 			continue
@@ -79,7 +84,7 @@ func withoutEscapes(s string) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
-		if n := escapeLen(s, i); n > 0 {
+		if n := corpus.EscapeLen(s, i); n > 0 {
 			i += n
 			continue
 		}
@@ -112,68 +117,6 @@ func isVisible(s string) bool {
 		i += n
 	}
 	return true
-}
-
-// escapeLen returns the length of the whole escape sequence that starts
-// at s[i], or 0 when none does (or it is cut short: then its introducer
-// is shown as a control character and the rest as text).
-func escapeLen(s string, i int) int {
-	switch {
-	case s[i] == 0x1b && i+1 < len(s):
-		c := s[i+1]
-		switch {
-		case c == '[':
-			return csiLen(s, i, i+2)
-		case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
-			return stringLen(s, i, i+2)
-		case c >= 0x20 && c <= 0x2f: // nF: intermediates, then a final byte
-			j := i + 1
-			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
-				j++
-			}
-			if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7e {
-				return j + 1 - i
-			}
-		case c >= 0x30 && c <= 0x7e: // ESC 7, ESC c (reset), …
-			return 2
-		}
-	case strings.HasPrefix(s[i:], "\u009b"):
-		return csiLen(s, i, i+2)
-	case strings.HasPrefix(s[i:], "\u009d"), strings.HasPrefix(s[i:], "\u0090"), strings.HasPrefix(s[i:], "\u0098"),
-		strings.HasPrefix(s[i:], "\u009e"), strings.HasPrefix(s[i:], "\u009f"):
-		return stringLen(s, i, i+2)
-	}
-	return 0
-}
-
-// csiLen: parameter bytes, intermediate bytes, one final byte.
-func csiLen(s string, start, j int) int {
-	for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
-		j++
-	}
-	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
-		j++
-	}
-	if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
-		return j + 1 - start
-	}
-	return 0
-}
-
-// stringLen: a control string (OSC, DCS, …) up to BEL or the string
-// terminator, ESC \ or C1 ST.
-func stringLen(s string, start, j int) int {
-	for ; j < len(s); j++ {
-		switch {
-		case s[j] == 0x07:
-			return j + 1 - start
-		case s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\':
-			return j + 2 - start
-		case strings.HasPrefix(s[j:], "\u009c"):
-			return j + 2 - start
-		}
-	}
-	return 0
 }
 
 // visibleLine is visible for a field printed on one line (a file name, a

@@ -232,6 +232,7 @@ func parseData(path string, data []byte) ([]Snippet, string) {
 	if !utf8.Valid(data) {
 		return nil, fmt.Sprintf("skipped %s: not UTF-8 text", path)
 	}
+	data = withoutEscapes(data)
 	if strings.EqualFold(filepath.Ext(path), ".txt") {
 		return ParseText(path, data), ""
 	}

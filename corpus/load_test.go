@@ -27,6 +27,10 @@ func TestParse(t *testing.T) {
 		{"binary file", "bin.md", "- item\x00\x01", nil, "skipped bin.md: binary file"},
 		{"invalid UTF-8", "latin1.md", "- caf\xe9", nil, "skipped latin1.md: not UTF-8 text"},
 		{"empty file", "empty.md", "", nil, ""},
+		// Escape sequences are not text: "DANGER" is a word of its own,
+		// the hidden window title is no word at all (trial 13).
+		{"terminal escapes removed", "n.md", "- red alert \x1b[31mDANGER\x1b[0m title \x1b]0;pwned\x07 bell\n- C1 \u009b1mbold\u009b0m", []string{"red alert DANGER title bell", "C1 bold"}, ""},
+		{"an unterminated escape stays", "n.md", "- a \x1b]0;x", []string{"a \x1b]0;x"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +46,15 @@ func TestParse(t *testing.T) {
 				t.Errorf("warning = %q, want %q", warning, tt.warnings)
 			}
 		})
+	}
+}
+
+// A removed escape sequence that spans lines leaves its newlines, so
+// the notes after it keep the line numbers of the file.
+func TestParseEscapeKeepsLines(t *testing.T) {
+	got, _ := corpus.Parse("n.md", []byte("- a \x1b]0;x\ny\x07\n- b"))
+	if len(got) != 2 || got[1].Text != "b" || got[1].Line != 3 {
+		t.Errorf("got %+v, want b at line 3", got)
 	}
 }
 

@@ -31,7 +31,7 @@ import (
 // dictionary is not part of a cache's key: synonyms are expanded when a
 // question is asked, never indexed, so one index serves any dictionary,
 // the user's files included.
-const FormatVersion = 11 // 4: keyed on resolved paths; the snapshot keeps front-matter tags; 5: snapshot tables read in place; 6: the vocabulary read in place; 7: services per snippet; 8: a binary manifest; 9: the index is one zap segment file, no scorch folder; 10: analysis version 5 (British whole words); 11: note expansions in the snapshot
+const FormatVersion = 12 // 4: keyed on resolved paths; the snapshot keeps front-matter tags; 5: snapshot tables read in place; 6: the vocabulary read in place; 7: services per snippet; 8: a binary manifest; 9: the index is one zap segment file, no scorch folder; 10: analysis version 5 (British whole words); 11: note expansions in the snapshot; 12: terminal escape sequences removed from notes
 
 // DefaultLockWait is how long a crib waits for another crib that is
 // building the same index without a sign of progress before it indexes
