@@ -63,7 +63,7 @@ func sanitize(s string, offsets bool) (string, []int) {
 			b.WriteByte(byte(r) + 0x40)
 		case r == 0x7f:
 			b.WriteString("^?")
-		case r >= 0x80 && r < 0xa0:
+		case r >= 0x80 && r < 0xa0, bidiControl(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteString(s[i : i+n])
@@ -89,7 +89,7 @@ func withoutEscapes(s string) string {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+		if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0 || bidiControl(r) {
 			b.WriteByte(' ')
 		} else {
 			b.WriteString(s[i : i+n])
@@ -111,12 +111,21 @@ func isVisible(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r < 0xa0 {
+		if r == utf8.RuneError && n == 1 || r < 0xa0 || bidiControl(r) {
 			return false
 		}
 		i += n
 	}
 	return true
+}
+
+// bidiControl reports whether r is a bidirectional embedding, override
+// or isolate control (U+202A-U+202E, U+2066-U+2069): a terminal that
+// lays out text both ways reorders the rest of the line by it, so a note
+// could make a result line and its file:line read otherwise than they
+// are (review 14). They are shown as \u202e, like the C1 controls.
+func bidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // visibleLine is visible for a field printed on one line (a file name, a
@@ -150,13 +159,13 @@ func mapStrings(ss []string, f func(string) string) []string {
 // ASCII, so each can only sit inside a string, where \u00XX means the
 // same character.
 func jsonVisible(b []byte) []byte {
-	if !bytes.ContainsFunc(b, func(r rune) bool { return r == 0x7f || r >= 0x80 && r < 0xa0 }) {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r == 0x7f || r >= 0x80 && r < 0xa0 || bidiControl(r) }) {
 		return b
 	}
 	var out bytes.Buffer
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
-		if r == 0x7f || r >= 0x80 && r < 0xa0 && n == 2 {
+		if r == 0x7f || r >= 0x80 && r < 0xa0 && n == 2 || bidiControl(r) {
 			fmt.Fprintf(&out, `\u%04x`, r)
 		} else {
 			out.Write(b[i : i+n])

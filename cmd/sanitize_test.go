@@ -35,6 +35,8 @@ func TestVisible(t *testing.T) {
 		{"DEL", "del\x7f", "del^?"},
 		{"invalid UTF-8", "caf\xe9 \xc2", `caf\xe9 \xc2`},
 		{"U+FFFD itself is text", "\uFFFD", "\uFFFD"},
+		{"bidi override and isolate controls shown escaped", "timeout \u202e desrever \u2066x\u2069", `timeout \u202e desrever \u2066x\u2069`},
+		{"right-to-left text itself is kept", "שלום مرحبا", "שלום مرحبا"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,7 +99,7 @@ func unsafeRune(out string, sgr bool) string {
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(out[i:], "\uFFFD"):
 			return "invalid UTF-8"
-		case r < 0x20 && r != '\t' && r != '\n', r == 0x7f, r >= 0x80 && r < 0xa0:
+		case r < 0x20 && r != '\t' && r != '\n', r == 0x7f, r >= 0x80 && r < 0xa0, bidiControl(r):
 			return fmt.Sprintf("control character %U", r)
 		}
 	}
@@ -111,7 +113,7 @@ func unsafeRune(out string, sgr bool) string {
 func FuzzOutputIsVisible(f *testing.F) {
 	for _, s := range []string{
 		"\x1b]52;c;ZWNobyBwd25lZA==\x07", "\x1b]8;;http://e\x1b\\x\x1b]8;;\x1b\\", "\x1b[2J\x1b[31m", "\u009b31m\u009d0;t\u009c",
-		"\x1b]0;unterminated", "\x1bP", "a\x00b\r\x7f", "caf\xe9\xc2", "ok › text", "\x1b[", "\xc2\x9b",
+		"\x1b]0;unterminated", "\x1bP", "a\x00b\r\x7f", "caf\xe9\xc2", "ok › text", "\x1b[", "\xc2\x9b", "a\u202eb\u2067c",
 	} {
 		f.Add(s, 3, 9)
 	}
