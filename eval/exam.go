@@ -14,11 +14,10 @@ import (
 // picks exactly the key (strict), beside two baselines that know nothing:
 // a random pick and "pick the longest option".
 type examStats struct {
-	n                  int
-	top1, strict       int
-	rand1, randStrict  float64 // expected counts under a random pick
-	long1, longStrict  int     // the longest option(s)
-	noEvidence, wrong1 []string
+	n                 int
+	top1, strict      int
+	rand1, randStrict float64 // expected counts under a random pick
+	long1, longStrict int     // the longest option(s)
 }
 
 func (st *examStats) String() string {
@@ -103,8 +102,6 @@ func (st *examStats) add(q question, res *check.Result, correct map[string]bool,
 	st.randStrict += 1 / choose(total, k)
 	if correct[norm(res.Options[0].Text)] {
 		st.top1++
-	} else {
-		st.wrong1 = append(st.wrong1, q.ID)
 	}
 	if exactly(res.Options[:min(k, len(res.Options))], correct) {
 		st.strict++

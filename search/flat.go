@@ -49,9 +49,9 @@ func flatten(s *heapDisjunction, explain bool) bsearch.Searcher {
 	return f
 }
 
-// unsupportedID is the error of a scoredFlat meeting an id that is not
+// errUnsupportedID is the error of a scoredFlat meeting an id that is not
 // a document number of eight bytes, which crib's index never gives.
-var unsupportedID = errors.New("a document id of other than eight bytes is not supported by the question's searcher")
+var errUnsupportedID = errors.New("a document id of other than eight bytes is not supported by the question's searcher")
 
 func (s *flatDisjunction) start(ctx *bsearch.SearchContext) error {
 	if err := firstMatches(ctx, s.leaves, s.currs); err != nil {

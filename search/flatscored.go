@@ -24,7 +24,7 @@ func (l *matchLeaf) take(ctx *bsearch.SearchContext, m *bsearch.DocumentMatch, e
 		return 0, 0, false, err
 	}
 	if len(m.IndexInternalID) != 8 {
-		return 0, 0, false, unsupportedID
+		return 0, 0, false, errUnsupportedID
 	}
 	doc, score := m.IndexInternalID.Value(), m.Score
 	ctx.DocumentMatchPool.Put(m)

@@ -396,11 +396,6 @@ func appendUnique(s []string, v string) []string {
 	return append(s, v)
 }
 
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
-}
-
 // impliedServices finds the services that the question's words lead to
 // through one-way thesaurus rules, without naming them.
 func (e *Engine) impliedServices(seq []string, matches []synonyms.Match, surface map[string]string) map[string]string {

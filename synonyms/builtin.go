@@ -116,8 +116,9 @@ func Builtin() ([]Rule, *Catalog, error) {
 	return append([]Rule(nil), b.rules...), b.catalog, nil
 }
 
-// BuiltinData returns the raw built-in dictionary files, concatenated, for
-// fingerprints.
+// BuiltinData returns the raw built-in dictionary files, concatenated:
+// the bytes BuiltinTag's checksum stands for (it sums them file by file
+// instead of joining them).
 func BuiltinData() []byte {
 	b, _ := fs.ReadFile(data, "data/"+servicesFile)
 	for _, name := range dictionaryFiles() {

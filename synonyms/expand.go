@@ -124,23 +124,6 @@ func prune(key []string, alts [][]string, weights []float64) ([][]string, []floa
 	return out, ws
 }
 
-// contains reports whether seq holds sub as a contiguous run.
-func contains(seq, sub []string) bool {
-	for i := 0; i+len(sub) <= len(seq); i++ {
-		match := true
-		for j := range sub {
-			if seq[i+j] != sub[j] {
-				match = false
-				break
-			}
-		}
-		if match {
-			return true
-		}
-	}
-	return false
-}
-
 // Expand finds the known words and phrases in terms, longest first; a
 // match wholly inside an earlier, longer one is left out.
 func (d *Dictionary) Expand(terms []string) []Match {

@@ -117,7 +117,7 @@ func TestSnapshotKeepsExpansions(t *testing.T) {
 		if err := writeSnapshot(path, snippets, stats.Vocab, nil, want); err != nil {
 			t.Fatal(err)
 		}
-		got, err := readSnapshot(path, false)
+		got, err := readSnapshot(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,7 +170,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err := writeSnapshot(path, snippets, voc, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	got, err := readSnapshot(path, true)
+	got, err := readSnapshot(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	data, _ := os.ReadFile(path)
 	for _, bad := range [][]byte{nil, data[:len(data)/2], append([]byte("garbage!"), data[8:]...)} {
 		os.WriteFile(path, bad, 0o644)
-		if _, err := readSnapshot(path, true); !errors.Is(err, errCorrupt) {
+		if _, err := readSnapshot(path); !errors.Is(err, errCorrupt) {
 			t.Errorf("damaged snapshot of %d bytes: err %v, want errCorrupt", len(bad), err)
 		}
 	}

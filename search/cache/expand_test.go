@@ -28,7 +28,7 @@ func TestBuildStoresNoteExpansions(t *testing.T) {
 	c.NoteExpander = func() func(corpus.Snippet) []string { return expand }
 	check := func(rep *Report) *snapshot {
 		t.Helper()
-		snap, err := readSnapshot(filepath.Join(rep.Dir, snapshotName), false)
+		snap, err := readSnapshot(filepath.Join(rep.Dir, snapshotName))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,7 +80,7 @@ func TestBuildStoresNoteExpansions(t *testing.T) {
 	// Without an expander: a snapshot that says it holds none.
 	c2 := newTestCache(t)
 	_, rep = openCache(t, c2, src)
-	snap, err := readSnapshot(filepath.Join(rep.Dir, snapshotName), false)
+	snap, err := readSnapshot(filepath.Join(rep.Dir, snapshotName))
 	if err != nil || snap.snippets.Expanded() {
 		t.Errorf("without an expander: expanded %v (%v), want false", snap != nil && snap.snippets.Expanded(), err)
 	}

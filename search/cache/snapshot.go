@@ -38,10 +38,10 @@ type snapshot struct {
 	voc      *index.Vocabulary
 }
 
-// readSnapshot reads a snapshot file. withUses says the caller will
-// change the vocabulary (an update); its tables keep the counts either
-// way, and are copied into maps when changed.
-func readSnapshot(path string, withUses bool) (*snapshot, error) {
+// readSnapshot opens a snapshot file and checks all its bytes, for an
+// update: the vocabulary's tables keep the counts, and are copied into
+// maps where the update changes them.
+func readSnapshot(path string) (*snapshot, error) {
 	return openSnapshot(path, false)
 }
 

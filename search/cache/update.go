@@ -110,7 +110,7 @@ func (st *lookup) reusable() *snapshot {
 	if st.m == nil || st.damaged != nil || verify(st.dir, st.m, "") != nil {
 		return nil
 	}
-	snap, err := readSnapshot(filepath.Join(st.dir, snapshotName), true)
+	snap, err := readSnapshot(filepath.Join(st.dir, snapshotName))
 	if err != nil || snap.snippets.Len() != st.m.Snippets {
 		return nil
 	}

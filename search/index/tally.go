@@ -24,12 +24,8 @@ func newTally() *tally {
 	return &tally{terms: map[string]int32{}, words: map[string]int32{}}
 }
 
-// count counts the words toks found in text, part of the snippet stamp.
-func (c *tally) count(text string, toks []analysis.Token, stamp uint32) {
-	c.countWith(text, toks, stamp, nil, nil)
-}
-
-// countWith is count, toks's postings in a being byToken when a is set:
+// countWith counts the words toks found in text, part of the snippet
+// stamp, toks's postings in a being byToken when a is set:
 // a postingsBuf remembers its term's record in the tally of its postings,
 // the first tally to count with them, so a term is looked up in the
 // tally's map once a worker, not for every token (a fifth of the tally's
