@@ -35,7 +35,7 @@ A question that starts with -word looks like a flag: put -- before it
 // addFilterFlags binds --in, --section and --tag.
 func addFilterFlags(c *cobra.Command, o *filterOptions) {
 	f := c.Flags()
-	f.StringArrayVar(&o.In, "in", nil, "only notes in files under `path` (a folder or file as named, or its last parts: --in aws); repeatable")
+	f.StringArrayVar(&o.In, "in", nil, "only notes in files under `path` (a folder or file as named, or its last parts, a file with or without its ending: --in aws, --in cicd); repeatable")
 	f.StringArrayVar(&o.Section, "section", nil, "only notes whose heading path contains `text`, ignoring case, spaces, hyphens, underscores and slashes; repeatable")
 	f.StringArrayVar(&o.Tags, "tag", nil, "only notes whose front matter lists tag `name`; repeatable (any of them)")
 }

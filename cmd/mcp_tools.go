@@ -8,7 +8,7 @@ type askInput struct {
 	Question string   `json:"question" jsonschema:"what to look for, in plain words (AWS acronyms, former names and typos are understood). Operators: \"exact phrase\", -word to leave out notes that say word, a OR b to require one of them"`
 	Limit    int      `json:"limit,omitempty" jsonschema:"how many notes to return, 1 to 50 (default 5)"`
 	Notes    []string `json:"notes,omitempty" jsonschema:"a list (JSON array) of notes files, folders or globs to search instead of the server's notes, e.g. [\"notes/aws\"]"`
-	In       []string `json:"in,omitempty" jsonschema:"only notes in files under one of these paths (a folder or file, or its last parts, e.g. aws)"`
+	In       []string `json:"in,omitempty" jsonschema:"only notes in files under one of these paths (a folder or file, with or without its ending, or its last parts, e.g. aws)"`
 	Section  []string `json:"section,omitempty" jsonschema:"only notes whose heading path contains one of these texts, ignoring case, spaces, hyphens, underscores and slashes"`
 	Tags     []string `json:"tags,omitempty" jsonschema:"only notes whose file's front matter lists one of these tags"`
 	Context  int      `json:"context,omitempty" jsonschema:"also return this many neighbouring notes of the same file before and after each result (0 to 20)"`

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -222,7 +223,18 @@ func anyOf(want []string, ok func(string) bool) bool {
 
 // under reports whether the file source lies under path p: p names it or
 // a folder above it, whole, as an absolute path, or as trailing segments.
+// A file may be named without its ending ("--in cooking" for
+// cooking.md), as people name their notes files.
 func under(source, p string) bool {
+	if ext := path.Ext(source); ext != "" && path.Ext(p) == "" && !strings.HasSuffix(p, "/") && within(strings.TrimSuffix(source, ext), p, true) {
+		return true
+	}
+	return within(source, p, false)
+}
+
+// within is under for a source as given: with file, p must name the
+// source itself, not a folder above it.
+func within(source, p string, file bool) bool {
 	p = filepath.ToSlash(filepath.Clean(p))
 	if p == "." || p == "/" {
 		return true
@@ -234,7 +246,7 @@ func under(source, p string) bool {
 		}
 	}
 	source = filepath.ToSlash(filepath.Clean(source))
-	inside := func(s string) bool { return s == p || strings.HasPrefix(s, p+"/") }
+	inside := func(s string) bool { return s == p || !file && strings.HasPrefix(s, p+"/") }
 	if inside(source) {
 		return true
 	}
