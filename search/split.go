@@ -54,7 +54,7 @@ func (e *Engine) split(word string, budget *int) (string, bool) {
 		return "", false
 	}
 	*budget-- // the typo lookup below is the dearest step of a word
-	if _, typo := e.suggest(lw, toks[0].Term); typo {
+	if _, typo := e.suggest(lw, toks[0].Term, nil); typo {
 		return "", false
 	}
 	best, most := "", uint64(0)

@@ -33,7 +33,14 @@ func (e *Engine) correct(q string, toks []analysis.Token, seq []string, p *plan)
 		// The word after "Amazon" or "AWS" is a product's name: the notes
 		// may lack it ("amazon braket"), so it is corrected only to the
 		// name of a service ("aws cloudformaton"), never to a word.
-		if fix, ok := e.suggest(word, term); ok && (!brand || e.exactService(fix.word) != nil) {
+		// A word of everyday English is no typo, unless the correction
+		// completes a service's name with the word beside it ("secrets
+		// manger" is Secrets Manager).
+		names := func(fix string) bool {
+			return i > 1 && e.th.Dict.Service([]string{seq[i-2], fix}) != "" ||
+				i < len(seq) && e.th.Dict.Service([]string{fix, seq[i]}) != ""
+		}
+		if fix, ok := e.suggest(word, term, names); ok && (!brand || e.exactService(fix.word) != nil) {
 			p.corrected[q[t.Start:t.End]] = fix.word
 			p.fuzzy[fix.term] = q[t.Start:t.End]
 			out = append(out, fix.term)
@@ -59,10 +66,12 @@ func typoEdits(n int) int {
 }
 
 // suggest finds the known word closest to an unknown one: at most
-// typoEdits edits (none under four letters), the same first letter, and among equals the word more notes use. A word of everyday
-// English ("tyre", "slack") is no typo, even where the notes lack it, nor
-// is a contraction typed without its apostrophe ("arent" is not "agent").
-func (e *Engine) suggest(word, term string) (suggestion, bool) {
+// typoEdits edits (none under four letters), the same first letter, and
+// among equals the word more notes use. A word of everyday English
+// ("tyre", "slack") is no typo, even where the notes lack it, unless
+// names says its correction's term completes a name; nor is a
+// contraction typed without its apostrophe ("arent" is not "agent").
+func (e *Engine) suggest(word, term string, names func(fix string) bool) (suggestion, bool) {
 	edits := typoEdits(len(word))
 	if _, ok := analysis.Uncontract(word); ok {
 		return suggestion{}, false
@@ -73,7 +82,7 @@ func (e *Engine) suggest(word, term string) (suggestion, bool) {
 	n := nearest{word: word, max: edits}
 	e.voc.EachWord(word[0], func(w, t string) { n.consider(w, t, e.voc.DF) })
 	best, ok := n.found()
-	if !ok || analysis.IsEnglish(word) || analysis.SubjectWeight(term) < 1 {
+	if !ok || (analysis.IsEnglish(word) || analysis.SubjectWeight(term) < 1) && (names == nil || !names(best.term)) {
 		return suggestion{}, false
 	}
 	return best, true

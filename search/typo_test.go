@@ -103,3 +103,22 @@ func TestJoinedNames(t *testing.T) {
 		}
 	}
 }
+
+// A word of everyday English is no typo, unless its correction completes
+// a service's name with the word beside it: "secrets manger" is Secrets
+// Manager (trial 13), while "manger" alone, or "a wooden manger", stays.
+func TestEnglishTypoInServiceName(t *testing.T) {
+	e := testEngine(t, []corpus.Snippet{
+		{Text: "Secrets Manager rotates database credentials with a Lambda function.", Source: "n.md", Line: 1},
+		{Text: "The task manager shows running processes.", Source: "n.md", Line: 2},
+	})
+	for q, want := range map[string]string{
+		"secrets manger rotation": "manager",
+		"manger secrets rotation": "",
+		"a wooden manger":         "",
+	} {
+		if got, _ := correctionOf(t, e, q); got != want {
+			t.Errorf("%q corrected to %q, want %q", q, got, want)
+		}
+	}
+}
