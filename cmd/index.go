@@ -138,11 +138,15 @@ func printStatus(w io.Writer, st *cache.Status, now time.Time) {
 		notes = strings.Join(visibleLines(st.Notes), ", ")
 	}
 	fmt.Fprintf(w, "notes:    %s\n", notes)
-	if st.Dir == "" {
+	switch {
+	case st.Dir == "" && st.Damaged == nil:
 		fmt.Fprintf(w, "index:    none yet in %s\nstate:    not built: the next question or crib index builds it\n", st.Entry)
 		return
+	case st.Dir == "": // CURRENT itself is damaged
+		fmt.Fprintf(w, "index:    none usable in %s\n", st.Entry)
+	default:
+		fmt.Fprintf(w, "index:    %s\n", st.Dir)
 	}
-	fmt.Fprintf(w, "index:    %s\n", st.Dir)
 	if !st.Built.IsZero() {
 		crib, _, _ := strings.Cut(st.Crib, " build ")
 		fmt.Fprintf(w, "built:    %s (%s ago) by crib %s\n", st.Built.Local().Format("2006-01-02 15:04:05"), now.Sub(st.Built).Round(time.Second), crib)

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -268,5 +269,28 @@ func TestNewlineInFileNameStaysOnItsLine(t *testing.T) {
 		if !strings.Contains(tc.got, tc.want) {
 			t.Errorf("%s: want the line %q in:\n%s", tc.what, tc.want, tc.got)
 		}
+	}
+}
+
+// TestStatusDamagedWithoutGeneration: when no generation can be read
+// because CURRENT itself is damaged (a directory there), --status says
+// damaged, not "not built" (review 14 #2).
+func TestStatusDamagedWithoutGeneration(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		st   cache.Status
+		want string
+	}{
+		{"none built", cache.Status{Entry: "/e"}, "index:    none yet in /e\nstate:    not built: the next question or crib index builds it\n"},
+		{"CURRENT damaged", cache.Status{Entry: "/e", Damaged: errors.New("CURRENT is not a regular file")},
+			"index:    none usable in /e\nstate:    damaged (CURRENT is not a regular file): the next question rebuilds it\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			printStatus(&out, &tc.st, time.Now())
+			if got := strings.TrimPrefix(out.String(), "notes:    built-in DOP-C02 notes\n"); got != tc.want {
+				t.Errorf("status:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
 	}
 }

@@ -2,8 +2,11 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -31,6 +34,10 @@ func newLineReader(ios *IOStreams) lineReader {
 	if !lineEditorFits(ios.Width) {
 		return newCookedReader(ios)
 	}
+	// The history is read before the terminal changes mode, so that no
+	// way out of reading it leaves bracketed paste on.
+	path := historyPath(ios)
+	history, keep := loadHistory(ios, path)
 	restore, err := filterStdin(ios.Out)
 	if err != nil {
 		ios.Warnf("pasting several lines at once will not work: %v", err)
@@ -39,12 +46,56 @@ func newLineReader(ios *IOStreams) lineReader {
 	st := liner.NewLiner()
 	st.SetCtrlCAborts(true)
 	st.SetMultiLineMode(true)
-	lr := &linerReader{st: st, ios: ios, path: historyPath(ios), restore: restore}
-	if f, err := os.Open(lr.path); err == nil {
-		st.ReadHistory(f)
-		f.Close()
+	st.ReadHistory(bytes.NewReader(history))
+	return &linerReader{st: st, ios: ios, path: path, keep: keep, restore: restore}
+}
+
+// maxHistoryBytes caps the history read back: the line editor keeps its
+// last 1,000 entries, which a file this size holds many times over.
+const maxHistoryBytes = 1 << 20
+
+// loadHistory reads back the saved history at path, if there is one.
+// Anything there but a regular file of at most maxHistoryBytes is skipped
+// with one warning: a FIFO would block before the first prompt, for good,
+// and a device such as /dev/zero would be read without end. keep says
+// the session must leave what is there as the user left it, rather than
+// write its history over something it could not read.
+func loadHistory(ios *IOStreams, path string) (history []byte, keep bool) {
+	if path == "" {
+		return nil, false // Close says why it cannot save
 	}
-	return lr
+	data, err := readHistoryFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			err = pe.Err // the path is named once, below
+		}
+		ios.Warnf("cannot read history %s: %v; this session's history will not be saved", path, err)
+		return nil, true
+	}
+	return data, false
+}
+
+// readHistoryFile reads a regular file of at most maxHistoryBytes. A link
+// is followed only to a regular file: what is not one is refused before
+// it is opened, and opened without blocking in case it was swapped in
+// meanwhile (the same checks as readSynonymsFile).
+func readHistoryFile(path string) ([]byte, error) {
+	if err := isRegular(os.Stat(path)); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if err := isRegular(f.Stat()); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxHistoryBytes+1))
+	if err == nil && len(data) > maxHistoryBytes {
+		err = fmt.Errorf("larger than %d MiB", maxHistoryBytes>>20)
+	}
+	return data, err
 }
 
 // lineEditorFits reports whether the line editor can edit on this
@@ -134,6 +185,7 @@ type linerReader struct {
 	st      *liner.State
 	ios     *IOStreams
 	path    string
+	keep    bool   // leave path as it is: loadHistory could not read it
 	restore func() // undoes filterStdin
 }
 
@@ -147,8 +199,8 @@ func (l *linerReader) Prompt(prompt string) (string, error) {
 
 func (l *linerReader) AppendHistory(entry string) { l.st.AppendHistory(entry) }
 
-// Close restores the terminal and saves the history; failing to save is
-// worth a warning, not an error.
+// Close restores the terminal and saves the history, unless it could not
+// be read; failing to save is worth a warning, not an error.
 func (l *linerReader) Close() error {
 	defer func() {
 		l.st.Close()
@@ -156,6 +208,9 @@ func (l *linerReader) Close() error {
 			l.restore()
 		}
 	}()
+	if l.keep {
+		return nil // loadHistory said why
+	}
 	if err := l.saveHistory(); err != nil {
 		l.ios.Warnf("cannot save history: %v", err)
 	}
@@ -197,6 +252,15 @@ func replaceFile(path string, write func(io.Writer) error) error {
 	}
 	if err != nil {
 		os.Remove(f.Name())
+	}
+	return err
+}
+
+// isRegular turns what a stat said into errNotRegular for anything but a
+// regular file.
+func isRegular(info os.FileInfo, err error) error {
+	if err == nil && !info.Mode().IsRegular() {
+		err = errNotRegular
 	}
 	return err
 }

@@ -244,7 +244,7 @@ func (c *Cache) open(src Notes, mode openMode) (*opened, *Report, error) {
 	damaged := st.damaged
 	release, built, o, err := c.acquire(en, notes, force)
 	if err != nil {
-		return c.fallback(notes, nil, rep, strict, c.problem(err, st.damaged))
+		return c.fallback(notes, nil, rep, strict, c.problem(en, err, st.damaged))
 	}
 	if o != nil { // built by another crib while we waited
 		rep.finish(ActionFresh, notes, built.dir, entryWarnings(built.m), o.len())
@@ -286,7 +286,7 @@ func (c *Cache) replace(en entry, notes *noteSet, st *lookup, rep *Report, stric
 		o, err = openGen(gen, lo.m)
 	}
 	if err != nil {
-		return c.fallback(notes, lo, rep, strict, c.problem(err, st.damaged))
+		return c.fallback(notes, lo, rep, strict, c.problem(en, err, st.damaged))
 	}
 	rep.Changes, rep.Indexed = st.changes(), lo.indexed
 	rep.finish(action, notes, gen, lo.warnings, o.len())

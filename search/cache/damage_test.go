@@ -2,10 +2,13 @@ package cache
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/crib-dev/crib/search"
@@ -89,5 +92,87 @@ func TestSearchPanicMarksDamaged(t *testing.T) {
 	}
 	if _, rep := openCache(t, c, src); rep.Action != ActionFresh || len(rep.Warnings) != 0 {
 		t.Errorf("next open: action %s, warnings %q; want fresh and quiet", rep.Action, rep.Warnings)
+	}
+}
+
+// TestEntryFileNotRegular plants something other than a regular file
+// where the entry keeps CURRENT or DAMAGED. Status says the index is
+// damaged (not "not built"), and the next question, and Rebuild as crib
+// index --force does, clears it away and publishes a new generation: the
+// cache does not stay broken, with every question answered from memory.
+func TestEntryFileNotRegular(t *testing.T) {
+	src := Notes{Paths: []string{testNotes(t)}}
+	want := answers(t, memoryEngine(t, src))
+	for _, tc := range []struct {
+		name    string
+		plant   func(t *testing.T, path string)
+		file    string
+		damaged bool // Status sees the damage before the rebuild
+	}{
+		{"CURRENT is a directory", mkdirWithFile, currentName, true},
+		{"CURRENT is a FIFO", mkfifo, currentName, true},
+		{"DAMAGED is a directory", mkdirWithFile, damagedName, false},
+	} {
+		for _, rebuild := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/rebuild=%v", tc.name, rebuild), func(t *testing.T) {
+				c := newTestCache(t)
+				_, rep := openCache(t, c, src)
+				entry := filepath.Dir(rep.Dir)
+				path := filepath.Join(entry, tc.file)
+				os.Remove(path)
+				tc.plant(t, path)
+				if st, err := c.Status(src); err != nil || (st.Damaged != nil) != tc.damaged || st.Stale() != tc.damaged {
+					t.Errorf("status: %+v, %v; want damaged %v", st, err, tc.damaged)
+				}
+				if rebuild {
+					if rep, err := c.Rebuild(src); err != nil || rep.Action != ActionRebuilt {
+						t.Fatalf("rebuild: %+v, %v; want rebuilt", rep, err)
+					}
+				} else {
+					if tc.file == damagedName {
+						touchNotes(t, src) // so that the next question takes the lock
+					}
+					e, rep := openCache(t, c, src)
+					if rep.Action == ActionMemory {
+						t.Fatalf("answered from memory, warnings %q: the cache was not repaired", rep.Warnings)
+					}
+					if tc.damaged && (len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], entry)) {
+						t.Errorf("warnings %q, want one naming the entry %s", rep.Warnings, entry)
+					}
+					if got := answers(t, e); got != want {
+						t.Errorf("answers after repair:\n%s\nwant:\n%s", got, want)
+					}
+				}
+				if st, err := c.Status(src); err != nil || st.Stale() {
+					t.Errorf("status after repair: %+v, %v; want fresh", st, err)
+				}
+				if _, rep := openCache(t, c, src); rep.Action != ActionFresh || len(rep.Warnings) != 0 {
+					t.Errorf("next open: action %s, warnings %q; want fresh and quiet", rep.Action, rep.Warnings)
+				}
+			})
+		}
+	}
+}
+
+// mkdirWithFile makes a folder at path holding a file, which a rename
+// over it, or os.Remove, cannot take away.
+func mkdirWithFile(t *testing.T, path string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(path, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(path, "sub", "f"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestProblemNamesEntry: a cache that is damaged and cannot be rebuilt is
+// named by its entry folder, the one to remove, not the whole cache.
+func TestProblemNamesEntry(t *testing.T) {
+	c := newTestCache(t)
+	en := entry{dir: filepath.Join(c.Dir, "notes-x")}
+	err := c.problem(en, &fs.PathError{Op: "rename", Path: "CURRENT", Err: syscall.EEXIST}, errCorrupt)
+	if !strings.Contains(err.Error(), "the index cache in "+en.dir+" is damaged") {
+		t.Errorf("problem: %v; want it to name the entry %s", err, en.dir)
 	}
 }

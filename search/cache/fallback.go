@@ -29,14 +29,15 @@ func (c *Cache) fallback(notes *noteSet, lo *built, rep *Report, strict bool, pr
 	return &opened{memory: l.snippets}, rep, nil
 }
 
-// problem words why the cache could not be used.
-func (c *Cache) problem(err, damaged error) error {
+// problem words why the cache could not be used. Damage names the entry's
+// folder, which holds what is damaged, rather than the whole cache.
+func (c *Cache) problem(en entry, err, damaged error) error {
 	err = rootCause(err)
 	switch {
 	case errors.Is(err, errBusy):
 		return fmt.Errorf("another crib is still building the index in %s", c.Dir)
 	case damaged != nil:
-		return fmt.Errorf("the index cache in %s is damaged (%v) and cannot be rebuilt (%v)", c.Dir, damaged, err)
+		return fmt.Errorf("the index cache in %s is damaged (%v) and cannot be rebuilt (%v)", en.dir, damaged, err)
 	default:
 		return fmt.Errorf("cannot write the index cache in %s (%v)", c.Dir, err)
 	}

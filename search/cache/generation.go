@@ -74,9 +74,26 @@ func (en entry) damage(gen string) error {
 	return fmt.Errorf("%w: %s", errCorrupt, strings.TrimSpace(why))
 }
 
-// publish makes gen the generation in use.
+// publish makes gen the generation in use. It runs with the build lock
+// held, and first clears away whatever stands at CURRENT or DAMAGED that
+// is not a regular file: a rename cannot replace a directory, so one
+// there would fail every build, and every question would be answered
+// from memory for good.
 func (en entry) publish(gen string) error {
+	en.removeIrregular(currentName, damagedName)
 	return writeFileAtomic(en.dir, currentName, []byte(filepath.Base(gen)+"\n"))
+}
+
+// removeIrregular removes each named file of the entry that is anything
+// but a regular file (a directory, a FIFO, a symbolic link, which is
+// removed, never followed). Failing to is left for the rename to report.
+func (en entry) removeIrregular(names ...string) {
+	for _, name := range names {
+		path := filepath.Join(en.dir, name)
+		if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+			os.RemoveAll(path)
+		}
+	}
 }
 
 // writeFileAtomic replaces dir/name by data: readers see the old file or
