@@ -132,6 +132,7 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.`,
 	// A question is words, not file names.
 	c.ValidArgsFunction = cobra.NoFileCompletions
 	addFilterFlags(c, &opts.Filters)
+	c.RegisterFlagCompletionFunc("tag", completeTags(ios, &opts.Source))
 	addHitFlags(c, opts)
 	opts.Operators = true
 	if interactive {

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"io"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -58,4 +60,31 @@ func filterEcho(f search.Filter) *search.Filter {
 		return nil
 	}
 	return &f
+}
+
+// completeTags offers, for --tag, the tags of the notes the other flags
+// name: from the index cache when it is there, built quietly otherwise.
+func completeTags(ios *IOStreams, src *sourceOptions) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		quiet := *ios
+		quiet.Out, quiet.ErrOut, quiet.ErrTTY = io.Discard, io.Discard, false
+		eng, err := src.openEngine(&quiet, false)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		defer eng.Close()
+		seen := map[string]bool{}
+		var out []string
+		for _, s := range eng.Snippets() {
+			for _, t := range s.Tags {
+				k := strings.ToLower(t)
+				if !seen[k] && strings.HasPrefix(k, strings.ToLower(toComplete)) {
+					seen[k] = true
+					out = append(out, visibleLine(t))
+				}
+			}
+		}
+		sort.Strings(out)
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }

@@ -20,6 +20,8 @@ func TestCompletions(t *testing.T) {
 		{"--color on service", []string{"__complete", "service", "--color", "a"}, []string{"auto", "always"}},
 		{"-n", []string{"__complete", "-n", ""}, []string{"1", "5", "10"}},
 		{"question words", []string{"__complete", "warm", ""}, nil},
+		{"--tag offers the notes' tags", []string{"__complete", "--notes", "testdata/tree", "--tag", ""}, []string{"aws", "cicd", "k8s"}},
+		{"--tag by prefix", []string{"__complete", "--notes", "testdata/tree", "--tag", "c"}, []string{"cicd"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
