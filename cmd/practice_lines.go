@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -64,7 +63,7 @@ func loadHistory(ios *IOStreams, path string) (history []byte, keep bool) {
 	if path == "" {
 		return nil, false // Close says why it cannot save
 	}
-	data, err := readHistoryFile(path)
+	data, err := readRegularFile(path, maxHistoryBytes)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 			err = pe.Err // the path is named once, below
@@ -73,29 +72,6 @@ func loadHistory(ios *IOStreams, path string) (history []byte, keep bool) {
 		return nil, true
 	}
 	return data, false
-}
-
-// readHistoryFile reads a regular file of at most maxHistoryBytes. A link
-// is followed only to a regular file: what is not one is refused before
-// it is opened, and opened without blocking in case it was swapped in
-// meanwhile (the same checks as readSynonymsFile).
-func readHistoryFile(path string) ([]byte, error) {
-	if err := isRegular(os.Stat(path)); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(path, os.O_RDONLY|openNonblock, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if err := isRegular(f.Stat()); err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxHistoryBytes+1))
-	if err == nil && len(data) > maxHistoryBytes {
-		err = fmt.Errorf("larger than %d MiB", maxHistoryBytes>>20)
-	}
-	return data, err
 }
 
 // lineEditorFits reports whether the line editor can edit on this
@@ -252,15 +228,6 @@ func replaceFile(path string, write func(io.Writer) error) error {
 	}
 	if err != nil {
 		os.Remove(f.Name())
-	}
-	return err
-}
-
-// isRegular turns what a stat said into errNotRegular for anything but a
-// regular file.
-func isRegular(info os.FileInfo, err error) error {
-	if err == nil && !info.Mode().IsRegular() {
-		err = errNotRegular
 	}
 	return err
 }

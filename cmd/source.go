@@ -145,7 +145,7 @@ func (o *sourceOptions) synonymFiles(ios *IOStreams) []string {
 func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error) {
 	var extra []synonyms.Rule
 	for _, f := range o.synonymFiles(ios) {
-		data, err := readSynonymsFile(f)
+		data, err := readRegularFile(f, synonyms.MaxFileBytes)
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 			err = pe.Err // the path is named once, below
 		}
@@ -163,38 +163,36 @@ func (o *sourceOptions) loadThesaurus(ios *IOStreams) (*search.Thesaurus, error)
 
 var errNotRegular = errors.New("not a regular file")
 
-// readSynonymsFile reads a synonyms file that is a regular file of at most
-// synonyms.MaxFileBytes. Every question reads it, so a FIFO must not block
-// (it is refused before it is opened, and opened non-blocking in case it
-// was swapped in meanwhile) and a device such as /dev/zero must not be
-// read without end.
-func readSynonymsFile(name string) ([]byte, error) {
-	info, err := os.Stat(name)
-	if err != nil {
+// readRegularFile reads a file crib reads back on every run (a synonyms
+// file, the practice history) that must be a regular file of at most
+// limit bytes. A FIFO must not block (it is refused before it is opened,
+// and opened without blocking in case it was swapped in meanwhile) and a
+// device such as /dev/zero must not be read without end.
+func readRegularFile(name string, limit int) ([]byte, error) {
+	if err := isRegular(os.Stat(name)); err != nil {
 		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errNotRegular
 	}
 	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err = f.Stat(); err != nil {
+	if err := isRegular(f.Stat()); err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
-		return nil, errNotRegular
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err == nil && len(data) > limit {
+		err = fmt.Errorf("larger than %d MiB", limit>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, synonyms.MaxFileBytes+1))
-	if err != nil {
-		return nil, err
+	return data, err
+}
+
+// isRegular passes on err, or says info is not of a regular file.
+func isRegular(info os.FileInfo, err error) error {
+	if err == nil && !info.Mode().IsRegular() {
+		err = errNotRegular
 	}
-	if len(data) > synonyms.MaxFileBytes {
-		return nil, fmt.Errorf("larger than %d MiB", synonyms.MaxFileBytes>>20)
-	}
-	return data, nil
+	return err
 }
 
 // openEngine opens the index of the notes: from the cache under
