@@ -205,7 +205,13 @@ func (s *mcpServer) service(_ context.Context, _ *mcp.CallToolRequest, in servic
 		}
 		return serviceRun(o)
 	})
-	return toolResult(wrapServices(&out), &errOut, err)
+	res, structured, err := toolResult(wrapServices(&out), &errOut, err)
+	if res != nil && errOut.Len() > 0 {
+		// "the notes do not name EKS": the report alone, catalogue facts
+		// and no section, does not say it.
+		res.Content = append(res.Content, &mcp.TextContent{Text: strings.TrimSpace(strings.ReplaceAll(errOut.String(), "crib: ", ""))})
+	}
+	return res, structured, err
 }
 
 // mcpServiceLimit is the service tool's notes per service when the call

@@ -246,6 +246,17 @@ func TestMCPProtocol(t *testing.T) {
 			t.Errorf("limit 1 gave %d notes, limit 50 gave %d: %s", notes(one), notes(all), errorText(res))
 		}
 	})
+	t.Run("service the notes do not name", func(t *testing.T) {
+		// The report holds the catalogue's facts and no note; the tool
+		// says so beside it (trial 13 saw an empty EKS report alone).
+		out, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "guardduty"})
+		if res.IsError || out["service"] != "GuardDuty" || len(out["sections"].([]any)) != 0 {
+			t.Fatalf("service: %v %s", out, errorText(res))
+		}
+		if len(res.Content) != 2 || res.Content[1].(*mcp.TextContent).Text != "the notes do not name GuardDuty" {
+			t.Errorf("content %+v, want the report and what the notes lack", res.Content)
+		}
+	})
 	t.Run("unknown service", func(t *testing.T) {
 		// As crib service --json, words that name no service are an
 		// error, not an answer in the question schema (review 8 #12).

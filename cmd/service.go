@@ -47,7 +47,11 @@ by default), as git does.
 
 When the words name no service ("crib service control policies"), crib
 answers them as a question, command word included, and says so on stderr;
-with --json it prints nothing, says no service is called that and exits 1.`,
+with --json it prints nothing, says no service is called that and exits 1.
+When they name a service your notes never mention, crib says so and exits
+1: a name it corrected or completed ("kubernetes" is EKS) is answered as a
+question instead, and --json prints the service's catalogue entry with no
+sections.`,
 		Example: `  crib service eventbridge
   crib service cwe
   crib service -n 10 ssm
@@ -171,7 +175,9 @@ func (opts *ServiceOptions) render(reps []*search.ServiceReport) error {
 		limitNotes(rep, opts.Limit)
 	}
 	if opts.JSON {
-		return renderServicesJSON(opts.IO.Out, reps)
+		err := renderServicesJSON(opts.IO.Out, reps)
+		sayUnnamed(opts.IO, reps)
+		return err
 	}
 	ios := opts.IO
 	d := ios.display(opts.Source.Color)
@@ -196,14 +202,22 @@ func (opts *ServiceOptions) render(reps []*search.ServiceReport) error {
 				}
 			}
 		}
-		if len(rep.Sections) == 0 {
-			fmt.Fprintf(ios.ErrOut, "crib: the notes do not name %s\n", rep.Service.Name)
-		}
 	}
+	sayUnnamed(ios, reps)
 	if !found {
 		return errNotFound
 	}
 	return nil
+}
+
+// sayUnnamed says on stderr which services the notes never name: their
+// reports hold the catalogue's facts and no note.
+func sayUnnamed(ios *IOStreams, reps []*search.ServiceReport) {
+	for _, rep := range reps {
+		if len(rep.Sections) == 0 {
+			fmt.Fprintf(ios.ErrOut, "crib: the notes do not name %s\n", visibleLine(rep.Service.Name))
+		}
+	}
 }
 
 // limitNotes keeps the first n notes of a report, sections in order; n of
