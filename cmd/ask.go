@@ -223,7 +223,7 @@ func askRun(opts *AskOptions) error {
 }
 
 // explainLegend says how to read --explain's lines (on stderr).
-const explainLegend = "explain columns: +what it added, coverage (the share of the question the note says) or bm25 (the index's score), field, kind, the term as indexed (stemmed), and the question's words it stands for"
+const explainLegend = "explain columns: +what it added, coverage (the share of the question the note says) or bm25 (the index's score), field (also: a word the built-in notes add to the note, not the note's own), kind, the term as indexed (stemmed), and the question's words it stands for"
 
 // maxStdinQuestion bounds a question read from standard input; questions
 // are cut to their first words anyway (search.boundQuestion).

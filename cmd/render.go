@@ -20,8 +20,9 @@ type jsonAnswer struct {
 	// Covered is false when no note covers the question's subject: the
 	// results are then weak guesses, each marked weak.
 	Covered bool `json:"covered"`
-	// Unmatched lists the question's subject words no note holds.
-	Unmatched []string `json:"unmatched,omitempty"`
+	// Unmatched lists the question's subject words no note holds; [] when
+	// there are none, so that the keys are the same for every answer.
+	Unmatched []string `json:"unmatched"`
 	// Expansion, with --explain, is what the question was widened with
 	// from the built-in notes.
 	Expansion *search.Expansion `json:"expansion,omitempty"`
@@ -58,7 +59,7 @@ func orEmpty(s []string) []string {
 
 func renderJSON(w io.Writer, ans *search.Answer, x answerExtras) error {
 	out := jsonAnswer{Query: ans.Question, Results: []jsonResult{}, Related: ans.Related, Corrections: ans.Corrections, Filters: filterEcho(x.filter),
-		Covered: ans.Covered, Unmatched: ans.Unknown}
+		Covered: ans.Covered, Unmatched: orEmpty(ans.Unknown)}
 	if x.explain {
 		out.Expansion = ans.Expansion
 	}
