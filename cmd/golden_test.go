@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,9 @@ type transcript struct {
 	errTTY bool // stderr is a terminal
 	env    map[string]string
 	stdin  string
+	// slow hands stdin over a line per read, as typed lines or a slow
+	// paste arrive; otherwise all of it is there at once.
+	slow bool
 }
 
 func (tr transcript) run(t *testing.T) (int, string, string) {
@@ -31,7 +35,7 @@ func (tr transcript) run(t *testing.T) (int, string, string) {
 		env[k] = v
 	}
 	ios := &IOStreams{
-		In: strings.NewReader(tr.stdin), Out: &out, ErrOut: &errOut,
+		In: stdinOf(tr), Out: &out, ErrOut: &errOut,
 		OutTTY: tr.tty, ErrTTY: tr.errTTY, Width: 80,
 		Getenv: func(k string) string { return env[k] },
 	}
@@ -123,4 +127,28 @@ func lineDiff(want, got string) string {
 
 func formatTranscript(code int, stdout, stderr string) string {
 	return fmt.Sprintf("exit: %d\n--- stdout\n%s--- stderr\n%s", code, stdout, stderr)
+}
+
+// stdinOf is a transcript's standard input (see transcript.slow).
+func stdinOf(tr transcript) io.Reader {
+	if tr.slow {
+		return &lineAtATime{rest: tr.stdin}
+	}
+	return strings.NewReader(tr.stdin)
+}
+
+// lineAtATime returns at most one line per Read.
+type lineAtATime struct{ rest string }
+
+func (r *lineAtATime) Read(p []byte) (int, error) {
+	if r.rest == "" {
+		return 0, io.EOF
+	}
+	line := r.rest
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(p, line)
+	r.rest = r.rest[n:]
+	return n, nil
 }

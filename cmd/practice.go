@@ -44,9 +44,10 @@ is searched. Terminals that mark pastes (most do) hand crib the paste as
 one line, its line breaks shown as ↵, to edit before Enter. Elsewhere, and
 when lines come from a pipe, crib reads on while the input looks like an
 exam question, showing "...": a first line that ends in : or, with 8 or
-more words, in ?, that has 20 or more words or "(Choose two.)", or an
-option line. An empty line ends it, unless option lines follow it: an
-exam question often has an empty line before its options.
+more words, in ?, that has 20 or more words or "(Choose two.)", an
+option line, or any line whose options arrived with it, as a paste's do.
+An empty line ends it, unless option lines follow it: an exam question
+often has an empty line before its options.
 
 At the prompt: :n <count> sets the number of results, :explain turns
 explanations on or off, :help lists the commands, :q, exit, quit or Ctrl-D quits and
@@ -226,7 +227,7 @@ func (s *session) loop(lr lineReader) error {
 				buf = append(buf, s.asked)
 			}
 			buf = append(buf, line)
-			if !waitsForMore(buf) {
+			if !waitsForMore(buf) && !optionsArrived(lr) {
 				s.run(lr, buf)
 				buf = nil
 			}
@@ -252,6 +253,19 @@ func hasOptions(lines []string) bool {
 		}
 	}
 	return false
+}
+
+// optionsArrived reports whether an option line has already arrived
+// after the last line, as the lines of a paste do: a short stem ("Which
+// metric shows write throttling?") is then read with its options instead
+// of being answered alone first (trial 14).
+func optionsArrived(lr lineReader) bool {
+	a, ok := lr.(arrived)
+	if !ok {
+		return false
+	}
+	next, ok := a.ready()
+	return ok && check.IsOptionLine(strings.TrimSpace(next))
 }
 
 // waitsForMore reports whether the lines so far look like part of a

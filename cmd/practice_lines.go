@@ -25,6 +25,15 @@ type lineReader interface {
 
 var errInterrupt = errors.New("interrupted")
 
+// arrived is what a lineReader that can tell does when asked for the line
+// that has already arrived after the last one: a pasted exam question
+// arrives all at once, a typed one a line at a time.
+type arrived interface {
+	// ready returns the next line when it is already there, without
+	// waiting for it; Prompt still returns it next.
+	ready() (string, bool)
+}
+
 // newLineReader picks a line editor for terminals, plain lines otherwise.
 func newLineReader(ios *IOStreams) lineReader {
 	if !ios.InTTY || !ios.OutTTY || ios.In != os.Stdin {
@@ -94,9 +103,10 @@ const minEditWidth = len("crib> ") + 10
 // which then clears the line (the terminal drops what was typed) rather
 // than ending the session. It changes no terminal mode.
 type cookedReader struct {
-	out   io.Writer
-	lines chan typedLine
-	intr  chan os.Signal
+	out     io.Writer
+	lines   chan typedLine
+	intr    chan os.Signal
+	pending *typedLine // taken from lines by ready, not yet prompted for
 }
 
 type typedLine struct {
@@ -125,6 +135,10 @@ func (c *cookedReader) read(p *plainReader) {
 
 func (c *cookedReader) Prompt(prompt string) (string, error) {
 	io.WriteString(c.out, prompt)
+	if l := c.pending; l != nil {
+		c.pending = nil
+		return l.text, l.err
+	}
 	select {
 	case l := <-c.lines:
 		return l.text, l.err
@@ -132,6 +146,18 @@ func (c *cookedReader) Prompt(prompt string) (string, error) {
 		io.WriteString(c.out, "\n")
 		return "", errInterrupt
 	}
+}
+
+func (c *cookedReader) ready() (string, bool) {
+	if c.pending == nil {
+		select {
+		case l := <-c.lines:
+			c.pending = &l
+		default:
+			return "", false
+		}
+	}
+	return c.pending.text, c.pending.err == nil
 }
 
 func (c *cookedReader) AppendHistory(string) {}
@@ -151,6 +177,17 @@ func (p *plainReader) Prompt(string) (string, error) {
 		err = nil
 	}
 	return strings.TrimRight(line, "\r\n"), err
+}
+
+// ready looks at what the pipe has already delivered.
+func (p *plainReader) ready() (string, bool) {
+	n := p.r.Buffered()
+	if n == 0 {
+		return "", false
+	}
+	b, _ := p.r.Peek(n)
+	line, _, _ := strings.Cut(string(b), "\n")
+	return strings.TrimRight(line, "\r"), true
 }
 
 func (p *plainReader) AppendHistory(string) {}

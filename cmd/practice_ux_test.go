@@ -21,18 +21,23 @@ func TestPracticeSessionManners(t *testing.T) {
 	tests := []struct {
 		name  string
 		stdin string
+		slow  bool
 	}{
-		{"paste-blank-before-options", gapPaste},
-		{"exit", "warm pool\nexit\nlifecycle hook\n"},
-		{"quit", "quit\nwarm pool\n"},
-		{"stem-then-question", "Which Elastic Beanstalk deployment policy is the fastest one to use?\n\nwarm pool\n"},
-		// Pasted without bracketed paste, the stem is asked alone as it
-		// arrives; the options after it are checked against it.
-		{"stem-asked-then-options", "fastest deployment policy?\nA. Immutable\nB. All at once\n\n"},
+		{"paste-blank-before-options", gapPaste, false},
+		{"exit", "warm pool\nexit\nlifecycle hook\n", false},
+		{"quit", "quit\nwarm pool\n", false},
+		{"stem-then-question", "Which Elastic Beanstalk deployment policy is the fastest one to use?\n\nwarm pool\n", false},
+		// Pasted without bracketed paste and arriving a line at a time,
+		// the stem is asked alone as it arrives; the options after it
+		// are checked against it.
+		{"stem-asked-then-options", "fastest deployment policy?\nA. Immutable\nB. All at once\n\n", true},
+		// Arriving at once, the options are read with the short stem,
+		// which is not answered alone first (trial 14).
+		{"stem-with-options-at-once", "fastest deployment policy?\nA. Immutable\nB. All at once\n\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tr := transcript{args: []string{"practice", "-n", "1", "--notes", checkNotes}, stdin: tt.stdin}
+			tr := transcript{args: []string{"practice", "-n", "1", "--notes", checkNotes}, stdin: tt.stdin, slow: tt.slow}
 			code, out, errOut := tr.run(t)
 			checkGolden(t, filepath.Join("..", "check", "practice-"+tt.name+".golden"), formatTranscript(code, out, errOut))
 		})
