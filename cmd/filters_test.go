@@ -36,7 +36,7 @@ func TestFilterTranscripts(t *testing.T) {
 		{"filter-tag-untagged", transcript{args: []string{"--tag", "aws", "rollback"}}},
 		{"context-piped", transcript{args: []string{"--notes", testTree, "-C", "1", "-n", "2", "canary deployment"}}},
 		{"context-terminal", transcript{args: []string{"--notes", testTree, "-C", "1", "-n", "2", "canary deployment"}, tty: true}},
-		{"context-json", transcript{args: []string{"--notes", testTree, "-C", "2", "-n", "1", "--json", "immutable"}}},
+		{"context-json", transcript{args: []string{"--notes", testTree, "-C", "2", "-n", "1", "--json", "beanstalk rolling batches"}}},
 		{"bad-context", transcript{args: []string{"--notes", testTree, "-C", "-1", "sns"}}},
 	}
 	for _, tt := range tests {

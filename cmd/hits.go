@@ -29,8 +29,11 @@ type neighbours struct{ before, after []corpus.Snippet }
 // reading the file, which --open is for.
 const maxContext = 20
 
-// aroundHits finds up to n snippets of the same file on each side of
-// every result; after a result shown with its items, the n after them.
+// aroundHits finds up to n snippets of the same file and section (the
+// same headings) on each side of every result; after a result shown with
+// its items, the n after them. A note under another heading is another
+// subject: trial 13 saw Service Catalog and EC2 notes around an OpsWorks
+// one.
 func aroundHits(eng *search.Engine, rs []search.Result, n int) map[int]neighbours {
 	if n <= 0 {
 		return nil
@@ -38,10 +41,12 @@ func aroundHits(eng *search.Engine, rs []search.Result, n int) map[int]neighbour
 	out := map[int]neighbours{}
 	for _, r := range rs {
 		var nb neighbours
-		src := r.Snippet.Source
+		near := func(s corpus.Snippet) bool {
+			return s.Source == r.Snippet.Source && slices.Equal(s.Heading, r.Snippet.Heading)
+		}
 		for i := r.Index - 1; i >= 0 && i >= r.Index-n; i-- {
 			s := eng.Snippet(i)
-			if s.Source != src {
+			if !near(s) {
 				break
 			}
 			nb.before = append(nb.before, s)
@@ -55,7 +60,7 @@ func aroundHits(eng *search.Engine, rs []search.Result, n int) map[int]neighbour
 		}
 		for i := last + 1; i < eng.Len() && i <= last+n; i++ {
 			s := eng.Snippet(i)
-			if s.Source != src {
+			if !near(s) {
 				break
 			}
 			nb.after = append(nb.after, s)

@@ -188,7 +188,7 @@ func TestMCPProtocol(t *testing.T) {
 		}
 	})
 	t.Run("ask with context", func(t *testing.T) {
-		out, _ := callJSON(t, ctx, cs, "ask", map[string]any{"question": "immutable", "limit": 1, "context": 1})
+		out, _ := callJSON(t, ctx, cs, "ask", map[string]any{"question": "beanstalk rolling batches", "limit": 1, "context": 1})
 		r := out["results"].([]any)[0].(map[string]any)
 		if len(r["before"].([]any)) != 1 || len(r["after"].([]any)) != 1 {
 			t.Errorf("result %v", r)

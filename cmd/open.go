@@ -27,7 +27,7 @@ func launchEditor(ios *IOStreams, name string, args ...string) error {
 // addHitFlags binds -C and --open.
 func addHitFlags(c *cobra.Command, o *AskOptions) {
 	f := c.Flags()
-	f.IntVarP(&o.Context, "context", "C", 0, fmt.Sprintf("show `N` neighbouring notes of the same file around each result, 0 to %d (piped: grep-style file-line- lines)", maxContext))
+	f.IntVarP(&o.Context, "context", "C", 0, fmt.Sprintf("show `N` neighbouring notes of the same file and section around each result, 0 to %d (piped: grep-style file-line- lines)", maxContext))
 	f.IntVar(&o.Open, "open", 0, "open result `N` (default 1) in $VISUAL or $EDITOR at its line, instead of printing results")
 	f.Lookup("open").NoOptDefVal = "1"
 }
