@@ -30,6 +30,7 @@ func TestVisible(t *testing.T) {
 		{"C1 CSI and OSC", "\u009b2J\u009d0;t\u009cx", "x"},
 		{"lone C1 code", "a\u0085b", `a\u0085b`},
 		{"unterminated OSC shows its introducer", "\x1b]52;c;abc", "^[]52;c;abc"},
+		{"an OSC running past its line shows its introducer", "\x1b]0;a\nb\x07", "^[]0;a\nb^G"},
 		{"ESC at the end", "x\x1b", "x^["},
 		{"C0 controls in caret notation", "\x00\x01\r\x07\x08", "^@^A^M^G^H"},
 		{"DEL", "del\x7f", "del^?"},

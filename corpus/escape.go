@@ -12,8 +12,8 @@ import (
 // title could (trial 13). The readers remove them whole before parsing.
 
 // withoutEscapes returns data without its escape sequences (see
-// EscapeLen), keeping any newline inside one so that line numbers stay
-// those of the file. Data without an escape introducer is returned as is.
+// EscapeLen; none spans lines, so line numbers stay those of the file).
+// Data without an escape introducer is returned as is.
 func withoutEscapes(data []byte) []byte {
 	if !hasIntroducer(data) {
 		return data
@@ -22,7 +22,6 @@ func withoutEscapes(data []byte) []byte {
 	out := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
 		if n := EscapeLen(s, i); n > 0 {
-			out = append(out, bytes.Repeat([]byte{'\n'}, strings.Count(s[i:i+n], "\n"))...)
 			i += n
 			continue
 		}
@@ -99,10 +98,16 @@ func csiLen(s string, start, j int) int {
 }
 
 // stringLen: a control string (OSC, DCS, …) up to BEL or the string
-// terminator, ESC \ or C1 ST.
+// terminator, ESC \ or C1 ST, on one line and at most maxControlString
+// bytes long. A stray "ESC ]" is no sequence: searching on to the end of
+// the notes for its terminator cost time with the square of their size,
+// and a BEL further down took every note before it (review 15). Its
+// introducer is shown, not acted on.
 func stringLen(s string, start, j int) int {
-	for ; j < len(s); j++ {
+	for end := min(len(s), start+maxControlString); j < end; j++ {
 		switch {
+		case s[j] == '\n' || s[j] == '\r':
+			return 0
 		case s[j] == 0x07:
 			return j + 1 - start
 		case s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\':
@@ -113,3 +118,7 @@ func stringLen(s string, start, j int) int {
 	}
 	return 0
 }
+
+// maxControlString bounds a control string: window titles and hyperlinks
+// are short, and what is longer is shown as text.
+const maxControlString = 4096
