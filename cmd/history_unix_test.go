@@ -36,7 +36,7 @@ func TestLoadHistory(t *testing.T) {
 		{"link to /dev/zero", func(t *testing.T, p string) { os.Symlink("/dev/zero", p) }, "", "not a regular file"},
 		{"over the size cap", func(t *testing.T, p string) {
 			writeFile(t, p, strings.Repeat("x", maxHistoryBytes+1))
-		}, "", "larger than 1 MiB"},
+		}, "", "larger than 16 MiB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "history")

@@ -25,13 +25,23 @@ type lineReader interface {
 
 var errInterrupt = errors.New("interrupted")
 
-// arrived is what a lineReader that can tell does when asked for the line
-// that has already arrived after the last one: a pasted exam question
-// arrives all at once, a typed one a line at a time.
+// arrived is what a lineReader that can tell does when asked for the
+// lines that have already arrived after the last one: a pasted exam
+// question arrives all at once, a typed one a line at a time.
 type arrived interface {
-	// ready returns the next line when it is already there, without
-	// waiting for it; Prompt still returns it next.
+	// ready returns the first line that is not blank among those already
+	// there, without waiting for more; Prompt still returns them in turn.
 	ready() (string, bool)
+}
+
+// firstFilled returns the first of lines that is not blank.
+func firstFilled(lines []string) (string, bool) {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return l, true
+		}
+	}
+	return "", false
 }
 
 // newLineReader picks a line editor for terminals, plain lines otherwise.
@@ -59,8 +69,10 @@ func newLineReader(ios *IOStreams) lineReader {
 }
 
 // maxHistoryBytes caps the history read back: the line editor keeps its
-// last 1,000 entries, which a file this size holds many times over.
-const maxHistoryBytes = 1 << 20
+// last 1,000 entries, and a pasted exam question is one entry of one to
+// four KB, so a session's history grows past 1 MiB (review 15: a cap of
+// 1 MiB then warned every session and saved nothing again).
+const maxHistoryBytes = 16 << 20
 
 // loadHistory reads back the saved history at path, if there is one.
 // Anything there but a regular file of at most maxHistoryBytes is skipped
@@ -106,7 +118,7 @@ type cookedReader struct {
 	out     io.Writer
 	lines   chan typedLine
 	intr    chan os.Signal
-	pending *typedLine // taken from lines by ready, not yet prompted for
+	pending []typedLine // taken from lines by ready, not yet prompted for
 }
 
 type typedLine struct {
@@ -135,8 +147,9 @@ func (c *cookedReader) read(p *plainReader) {
 
 func (c *cookedReader) Prompt(prompt string) (string, error) {
 	io.WriteString(c.out, prompt)
-	if l := c.pending; l != nil {
-		c.pending = nil
+	if len(c.pending) > 0 {
+		l := c.pending[0]
+		c.pending = c.pending[1:]
 		return l.text, l.err
 	}
 	select {
@@ -149,15 +162,22 @@ func (c *cookedReader) Prompt(prompt string) (string, error) {
 }
 
 func (c *cookedReader) ready() (string, bool) {
-	if c.pending == nil {
+	for drained := false; !drained; {
 		select {
 		case l := <-c.lines:
-			c.pending = &l
+			c.pending = append(c.pending, l)
+			drained = l.err != nil
 		default:
-			return "", false
+			drained = true
 		}
 	}
-	return c.pending.text, c.pending.err == nil
+	var texts []string
+	for _, l := range c.pending {
+		if l.err == nil {
+			texts = append(texts, l.text)
+		}
+	}
+	return firstFilled(texts)
 }
 
 func (c *cookedReader) AppendHistory(string) {}
@@ -181,13 +201,8 @@ func (p *plainReader) Prompt(string) (string, error) {
 
 // ready looks at what the pipe has already delivered.
 func (p *plainReader) ready() (string, bool) {
-	n := p.r.Buffered()
-	if n == 0 {
-		return "", false
-	}
-	b, _ := p.r.Peek(n)
-	line, _, _ := strings.Cut(string(b), "\n")
-	return strings.TrimRight(line, "\r"), true
+	b, _ := p.r.Peek(p.r.Buffered())
+	return firstFilled(strings.Split(string(b), "\n"))
 }
 
 func (p *plainReader) AppendHistory(string) {}

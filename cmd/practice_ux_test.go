@@ -34,6 +34,7 @@ func TestPracticeSessionManners(t *testing.T) {
 		// Arriving at once, the options are read with the short stem,
 		// which is not answered alone first (trial 14).
 		{"stem-with-options-at-once", "fastest deployment policy?\nA. Immutable\nB. All at once\n\n", false},
+		{"stem-gap-options-at-once", "fastest deployment policy?\n\nA. Immutable\nB. All at once\n\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
