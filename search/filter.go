@@ -226,15 +226,15 @@ func anyOf(want []string, ok func(string) bool) bool {
 // A file may be named without its ending ("--in cooking" for
 // cooking.md), as people name their notes files.
 func under(source, p string) bool {
-	if ext := path.Ext(source); ext != "" && path.Ext(p) == "" && !strings.HasSuffix(p, "/") && within(strings.TrimSuffix(source, ext), p, true) {
+	if within(source, p) {
 		return true
 	}
-	return within(source, p, false)
+	ext := path.Ext(source)
+	return ext != "" && !strings.HasSuffix(p, "/") && within(strings.TrimSuffix(source, ext), p)
 }
 
-// within is under for a source as given: with file, p must name the
-// source itself, not a folder above it.
-func within(source, p string, file bool) bool {
+// within is under for a source as given.
+func within(source, p string) bool {
 	p = filepath.ToSlash(filepath.Clean(p))
 	if p == "." || p == "/" {
 		return true
@@ -246,7 +246,7 @@ func within(source, p string, file bool) bool {
 		}
 	}
 	source = filepath.ToSlash(filepath.Clean(source))
-	inside := func(s string) bool { return s == p || !file && strings.HasPrefix(s, p+"/") }
+	inside := func(s string) bool { return s == p || strings.HasPrefix(s, p+"/") }
 	if inside(source) {
 		return true
 	}

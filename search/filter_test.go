@@ -17,6 +17,7 @@ var filterNotes = []corpus.Snippet{
 	{Text: "A Kubernetes rolling deployment replaces pods a few at a time.", Heading: []string{"Kubernetes"}, Tags: []string{"K8s"}, Source: "notes/k8s/deploy.md", Line: 2},
 	{Text: "Green tea and blue cheese go well with a deployment party.", Heading: []string{"Misc"}, Source: "notes/misc.txt", Line: 1},
 	{Text: "Deployment pipelines run in CodePipeline.", Heading: []string{"Pipelines"}, Source: "crib:cicd.md", Line: 9},
+	{Text: "Deployment notes of version two.", Source: "notes/v2/notes.v2.md", Line: 1},
 }
 
 // lines lists the file:line of each result.
@@ -49,6 +50,7 @@ func TestFilters(t *testing.T) {
 		{"a file without its ending, with its folder", "deployment", Filter{In: []string{"k8s/deploy"}}, []string{"notes/k8s/deploy.md:2"}},
 		{"a built-in file without its ending", "deployment", Filter{In: []string{"cicd"}}, []string{"crib:cicd.md:9"}},
 		{"a file's name is not a folder", "deployment", Filter{In: []string{"deploy/"}}, []string{}},
+		{"a file without its ending, a dot in its name", "deployment", Filter{In: []string{"v2/notes.v2"}}, []string{"notes/v2/notes.v2.md:1"}},
 		{"part of a file's name is not the file", "deployment", Filter{In: []string{"dep"}}, []string{}},
 		{"section ignores case", "deployment", Filter{Section: []string{"codedeploy"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8"}},
 		{"section ignores spaces and hyphens", "deployment", Filter{Section: []string{"code-deploy"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8"}},
@@ -59,7 +61,7 @@ func TestFilters(t *testing.T) {
 		{"phrase", "blue green deployment", Filter{Require: [][]string{{"blue green"}}}, []string{"notes/aws/deploy.md:3", "notes/aws/deploy.md:7"}},
 		{"phrase after analysis", "deployment", Filter{Require: [][]string{{"ROLLING deployments"}}}, []string{"notes/aws/deploy.md:4", "notes/k8s/deploy.md:2"}},
 		{"phrase over a stop word", "deployment", Filter{Require: [][]string{{"swaps the environment"}}}, []string{"notes/aws/deploy.md:3"}},
-		{"exclude a word in a heading", "blue green deployment", Filter{Exclude: []string{"beanstalk"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8", "notes/k8s/deploy.md:2", "notes/misc.txt:1", "crib:cicd.md:9"}},
+		{"exclude a word in a heading", "blue green deployment", Filter{Exclude: []string{"beanstalk"}}, []string{"notes/aws/deploy.md:7", "notes/aws/deploy.md:8", "notes/k8s/deploy.md:2", "notes/misc.txt:1", "crib:cicd.md:9", "notes/v2/notes.v2.md:1"}},
 		{"OR group", "deployment", Filter{Require: [][]string{{"kubernetes", "pipelines"}}}, []string{"notes/k8s/deploy.md:2", "crib:cicd.md:9"}},
 		{"stop words ask nothing", "rolling", Filter{Require: [][]string{{"the"}}, Exclude: []string{"of"}}, []string{"notes/aws/deploy.md:4", "notes/aws/deploy.md:8", "notes/k8s/deploy.md:2"}},
 		{"filters combine", "deployment", Filter{Tags: []string{"aws"}, Exclude: []string{"codedeploy"}, Require: [][]string{{"rolling"}}}, []string{"notes/aws/deploy.md:4"}},
