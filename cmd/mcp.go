@@ -206,10 +206,19 @@ func (s *mcpServer) service(_ context.Context, _ *mcp.CallToolRequest, in servic
 		return serviceRun(o)
 	})
 	res, structured, err := toolResult(wrapServices(&out), &errOut, err)
-	if res != nil && errOut.Len() > 0 {
+	if res != nil {
 		// "the notes do not name EKS": the report alone, catalogue facts
-		// and no section, does not say it.
-		res.Content = append(res.Content, &mcp.TextContent{Text: strings.TrimSpace(strings.ReplaceAll(errOut.String(), "crib: ", ""))})
+		// and no section, does not say it. Other lines of stderr (hints,
+		// cache warnings) are the terminal's business.
+		var unnamed []string
+		for _, l := range strings.Split(errOut.String(), "\n") {
+			if m, ok := strings.CutPrefix(l, "crib: the notes do not name "); ok {
+				unnamed = append(unnamed, "the notes do not name "+m)
+			}
+		}
+		if len(unnamed) > 0 {
+			res.Content = append(res.Content, &mcp.TextContent{Text: strings.Join(unnamed, "\n")})
+		}
 	}
 	return res, structured, err
 }

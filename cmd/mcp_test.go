@@ -248,8 +248,9 @@ func TestMCPProtocol(t *testing.T) {
 	})
 	t.Run("service the notes do not name", func(t *testing.T) {
 		// The report holds the catalogue's facts and no note; the tool
-		// says so beside it (trial 13 saw an empty EKS report alone).
-		out, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "guardduty"})
+		// says so beside it (trial 13 saw an empty EKS report alone), and
+		// only that: the "did you mean" hint stays out (review 15).
+		out, res := callJSON(t, ctx, cs, "service", map[string]any{"name": "gaurdduty"})
 		if res.IsError || out["service"] != "GuardDuty" || len(out["sections"].([]any)) != 0 {
 			t.Fatalf("service: %v %s", out, errorText(res))
 		}
