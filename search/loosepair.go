@@ -48,8 +48,12 @@ func (e *Engine) addLoosePairs(p *plan, out []score.Concept, at map[string]int) 
 					k = b
 				}
 				for n, alt := range ms[0].Alts {
+					w := loosePair * foundSynonym * ms[0].Weights[n]
+					if e.partService(alt, pair, "") {
+						w *= innerPhrase
+					}
 					out[k].Forms = append(out[k].Forms, alt)
-					out[k].Scales = append(out[k].Scales, loosePair*foundSynonym*ms[0].Weights[n])
+					out[k].Scales = append(out[k].Scales, w)
 				}
 			}
 		}

@@ -190,7 +190,7 @@ func (e *Engine) analyzeQuestion(q string) (*plan, error) {
 	p.implied = e.impliedServices(seq, matches, surface)
 	p.addWords(toks, seq, serviceTerm)
 	p.addLiterals()
-	p.addSynonyms(seq, matches)
+	p.addSynonyms(seq, matches, e.partService)
 	p.addPairs(seq)
 	return p, nil
 }
@@ -310,7 +310,10 @@ func (p *plan) correctedTo(term string) (string, bool) {
 	return w, ok
 }
 
-func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
+// addSynonyms adds a clause for each phrase of the question and each of
+// its alternatives; an alternative that says only part of its phrase
+// (part, see Engine.partService) weighs as an inner phrase.
+func (p *plan) addSynonyms(seq []string, matches []synonyms.Match, part func(alt, phrase []string, own string) bool) {
 	for _, m := range matches {
 		origin := strings.Join(seq[m.Start:m.End], " ")
 		if m.End-m.Start > 1 {
@@ -325,7 +328,11 @@ func (p *plan) addSynonyms(seq []string, matches []synonyms.Match) {
 			}
 		}
 		for i, alt := range m.Alts {
-			p.clauses = append(p.clauses, clause{terms: alt, weight: weightSynonym * m.Weights[i], kind: KindSynonym, origin: origin})
+			w := weightSynonym * m.Weights[i]
+			if part(alt, seq[m.Start:m.End], m.Service) {
+				w *= innerPhrase
+			}
+			p.clauses = append(p.clauses, clause{terms: alt, weight: w, kind: KindSynonym, origin: origin})
 			for _, t := range alt {
 				p.synonymSet[t] = true
 			}
