@@ -142,3 +142,42 @@ func TestNoteExpansion(t *testing.T) {
 		}
 	}
 }
+
+// A joined word widens a question once: "dead-letter" is one piece of
+// evidence, not three with "dead" and "letter" (trial 13). When the
+// user's notes lack the joined form, its pieces still widen.
+func TestExpansionJoinedWordOnce(t *testing.T) {
+	rich := []corpus.Snippet{
+		{Text: "An SNS subscription with a dead-letter queue keeps the messages that SNS failed to deliver after its retries.", Source: "crib:messaging.md", Line: 1},
+		{Text: "SNS retries delivery to HTTP endpoints with backoff.", Source: "crib:messaging.md", Line: 2},
+	}
+	for _, tt := range []struct {
+		name, user string
+		want, not  []string
+	}{
+		{"joined form in the notes", "Messages that SNS could not deliver go to a dead-letter queue.", []string{"dead-letter"}, []string{"letter", "dead"}},
+		{"only the pieces in the notes", "A letter queue for lost SNS messages.", []string{"letter"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := testEngine(t, []corpus.Snippet{{Text: tt.user, Source: "mine.md", Line: 1}, {Text: "Unrelated note about pods.", Source: "mine.md", Line: 2}})
+			e.ExpandFrom(testEngine(t, rich))
+			ans, err := e.Search("where do undelivered sns messages go after retries", Options{Limit: 1, Explain: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Expansion == nil {
+				t.Fatalf("no expansion: %+v", ans)
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(ans.Expansion.Words, w) {
+					t.Errorf("expansion %v lacks %q", ans.Expansion.Words, w)
+				}
+			}
+			for _, w := range tt.not {
+				if slices.Contains(ans.Expansion.Words, w) {
+					t.Errorf("expansion %v holds %q, a piece of a joined word it holds", ans.Expansion.Words, w)
+				}
+			}
+		})
+	}
+}
