@@ -22,6 +22,7 @@ func TestCompletions(t *testing.T) {
 		{"question words", []string{"__complete", "warm", ""}, nil},
 		{"--tag offers the notes' tags", []string{"__complete", "--notes", "testdata/tree", "--tag", ""}, []string{"aws", "cicd", "k8s"}},
 		{"--tag by prefix", []string{"__complete", "--notes", "testdata/tree", "--tag", "c"}, []string{"cicd"}},
+		{"--tag with no such notes offers nothing", []string{"__complete", "--notes", "testdata/no-such-notes", "--tag", ""}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,6 +38,9 @@ func TestCompletions(t *testing.T) {
 				if !strings.Contains("\n"+out, "\n"+w+"\n") {
 					t.Errorf("completions lack %q:\n%s", w, out)
 				}
+			}
+			if strings.HasSuffix(tt.name, "offers nothing") && len(lines) != 1 {
+				t.Errorf("completions %q, want none", lines[:len(lines)-1])
 			}
 		})
 	}
