@@ -181,3 +181,19 @@ func TestExpansionJoinedWordOnce(t *testing.T) {
 		})
 	}
 }
+
+// A note that names no service and says no term of AWS writing (a
+// recipe, a Kubernetes note in everyday words) is not widened from the
+// built-in AWS notes (see Engine.inDomain); one naming a service is.
+func TestNoteExpansionNeedsATerm(t *testing.T) {
+	rich := testEngine(t, []corpus.Snippet{
+		{Text: "Keep Auto Scaling instances warm in a warm pool so they start fast.", Source: "crib:compute.md", Line: 1},
+		{Text: "Trusted Advisor flags idle EC2 instances with low CPU utilization.", Source: "crib:cost.md", Line: 1},
+	})
+	if got := rich.NoteExpansion(corpus.Snippet{Text: "Keep the bread warm so it rises fast."}); len(got) != 0 {
+		t.Errorf("a note in everyday words widened with %v", got)
+	}
+	if got := rich.NoteExpansion(corpus.Snippet{Text: "Idle => Trusted Advisor"}); len(got) == 0 {
+		t.Error("a note naming a service got no expansion")
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crib-dev/crib/corpus"
 	"github.com/crib-dev/crib/search/analysis"
+	"github.com/crib-dev/crib/search/score"
 )
 
 // Note expansion (document expansion) is the other half of ExpandFrom: a
@@ -40,15 +41,35 @@ const noteExpandWords = 8
 // question ranks the same with and without the cache.
 const MaxExpandedNotes = 5000
 
+// inDomain reports whether text is written in the richer notes' domain:
+// it names a service or says a term of AWS writing. A note about
+// something else (a recipe, Kubernetes in everyday words) is not widened
+// with AWS words, and asking e about each such note made the first build
+// of 2,000 small notes take 2.6 s instead of 0.3 s.
+func (e *Engine) inDomain(text string) bool {
+	if score.SaysTerm(text) {
+		return true
+	}
+	for _, m := range e.th.Dict.Expand(analysis.PhraseTerms(text)) {
+		if m.Service != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // NoteExpansion returns the words e, the richer engine, widens note s
 // with: of e's best note for s's text (with the items it sits under),
 // the words s does not say, at most noteExpandWords, the rarest in e's
 // notes first; no words of everyday speech, padding or code. It is
-// empty when e finds nothing for s.
+// empty when e finds nothing for s, or s is not in e's domain.
 func (e *Engine) NoteExpansion(s corpus.Snippet) []string {
 	q := s.Text
 	if len(s.Context) > 0 {
 		q = strings.Join(s.Context, " ") + " " + q
+	}
+	if !e.inDomain(q) {
+		return nil
 	}
 	r, err := e.rank(q, Options{Limit: 1, NoExpand: true}, true)
 	if err != nil || len(r.Hits) == 0 {
