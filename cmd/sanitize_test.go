@@ -32,6 +32,7 @@ func TestVisible(t *testing.T) {
 		{"unterminated OSC shows its introducer", "\x1b]52;c;abc", "^[]52;c;abc"},
 		{"an OSC running past its line shows its introducer", "\x1b]0;a\nb\x07", "^[]0;a\nb^G"},
 		{"ESC at the end", "x\x1b", "x^["},
+		{"a stray ESC before a space is shown, the word kept", "a \x1b byte", "a ^[ byte"},
 		{"C0 controls in caret notation", "\x00\x01\r\x07\x08", "^@^A^M^G^H"},
 		{"DEL", "del\x7f", "del^?"},
 		{"invalid UTF-8", "caf\xe9 \xc2", `caf\xe9 \xc2`},

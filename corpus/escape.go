@@ -63,7 +63,11 @@ func EscapeLen(s string, i int) int {
 			return csiLen(s, i, i+2)
 		case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
 			return stringLen(s, i, i+2)
-		case c >= 0x20 && c <= 0x2f: // nF: intermediates, then a final byte
+		case c >= 0x21 && c <= 0x2f:
+			// nF: intermediates, then a final byte ("ESC ( B"). Not
+			// after a space: a stray ESC before a space in text is far
+			// likelier than ESC SP F, and took the next word's first
+			// letter ("ESC byte" read "yte", trial 15); the ESC is shown.
 			j := i + 1
 			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
 				j++

@@ -31,6 +31,8 @@ func TestParse(t *testing.T) {
 		// the hidden window title is no word at all (trial 13).
 		{"terminal escapes removed", "n.md", "- red alert \x1b[31mDANGER\x1b[0m title \x1b]0;pwned\x07 bell\n- C1 \u009b1mbold\u009b0m", []string{"red alert DANGER title bell", "C1 bold"}, ""},
 		{"an unterminated escape stays", "n.md", "- a \x1b]0;x", []string{"a \x1b]0;x"}, ""},
+		{"a stray ESC before a space takes no letter", "n.md", "- a stray \x1b byte", []string{"a stray \x1b byte"}, ""},
+		{"a charset designation goes whole", "n.md", "- plain\x1b(B\x1b[m text", []string{"plain text"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
