@@ -235,8 +235,16 @@ func under(source, p string) bool {
 
 // within is under for a source as given.
 func within(source, p string) bool {
+	if relative(p) {
+		// "--in .", "--in ../x": from where crib runs, as a shell
+		// reads them (trial 15: "." let every note through and ".."
+		// none, wherever crib ran).
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+	}
 	p = filepath.ToSlash(filepath.Clean(p))
-	if p == "." || p == "/" {
+	if p == "/" {
 		return true
 	}
 	source = strings.TrimPrefix(source, corpus.EmbeddedPrefix)
@@ -259,6 +267,13 @@ func within(source, p string) bool {
 		}
 	}
 	return false
+}
+
+// relative reports whether path starts from the current folder: ".",
+// "..", "./…" or "../…".
+func relative(path string) bool {
+	path = filepath.ToSlash(path)
+	return path == "." || path == ".." || strings.HasPrefix(path, "./") || strings.HasPrefix(path, "../")
 }
 
 // next finds the slash after position i.

@@ -2,6 +2,8 @@ package search
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -227,5 +229,34 @@ func TestFilterSeesIdentifierParts(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// "--in ." and "--in ../x" name folders from where crib runs, as a shell
+// reads them: "." let every note through and ".." none, wherever crib
+// ran (trial 15).
+func TestUnderRelative(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	here := filepath.Join(wd, "notes", "a.md")
+	elsewhere := filepath.Join(filepath.Dir(wd), "other", "b.md")
+	for _, tt := range []struct {
+		source, in string
+		want       bool
+	}{
+		{here, ".", true},
+		{elsewhere, ".", false},
+		{elsewhere, "..", true},
+		{elsewhere, "../other", true},
+		{here, "../other", false},
+		{here, "./notes", true},
+		{"notes/a.md", ".", true},
+		{"/far/away/c.md", ".", false},
+	} {
+		if got := under(tt.source, tt.in); got != tt.want {
+			t.Errorf("under(%q, %q) = %v, want %v", tt.source, tt.in, got, tt.want)
+		}
 	}
 }
