@@ -509,10 +509,11 @@ func (c Concept) Known(df func(string) int, phrase func([]string) bool) bool {
 }
 
 // known is how much of the Concept some note holds: 1 when a note says
-// it in the question's own words or a synonym of the domain thesaurus
-// (scale fullSynonym or more), weakHeld when notes say only a weaker
-// form of it (a general-English WordNet sense, part of a phrase), 0 when
-// none says it (see Known).
+// it in the question's own words (a service's name in a row: the words
+// of "IAM Access Analyzer" said apart name no service) or a synonym of
+// the domain thesaurus (scale fullSynonym or more), weakHeld when notes
+// say only a weaker form of it (a general-English WordNet sense, part of
+// a phrase), 0 when none says it (see Known).
 func (c Concept) known(df func(string) int, phrase func([]string) bool) float64 {
 	out := 0.0
 	for i, f := range c.Forms {
@@ -522,7 +523,7 @@ func (c Concept) known(df func(string) int, phrase func([]string) bool) float64 
 		}
 		// The pieces of an identifier ("use effect" of "useEffect")
 		// say it only in a row.
-		if all && (len(f) == 1 || i == 0 || phrase == nil || phrase(f)) {
+		if all && (len(f) == 1 || i == 0 && !c.Service || phrase == nil || phrase(f)) {
 			if i < max(c.Own, 1) {
 				return 1
 			}

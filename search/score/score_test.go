@@ -109,6 +109,17 @@ func TestKnownPhrase(t *testing.T) {
 	if !pieces.Known(dfPieces, func([]string) bool { return true }) {
 		t.Error("an identifier unknown though a note says its pieces in a row")
 	}
+	// A service's name is said only in a row: notes saying "IAM",
+	// "access" and "analyzer" apart do not name IAM Access Analyzer
+	// (trial 15 got an IAM role note, confident, for it).
+	dfSvc := func(t string) int { return map[string]int{"iam": 9, "access": 5, "analyz": 1}[t] }
+	svc := score.Concept{Label: "iam access analyz", Forms: [][]string{{"iam", "access", "analyz"}}, Own: 1, Service: true}
+	if svc.Known(dfSvc, none) {
+		t.Error("a service known from its name's words said apart")
+	}
+	if !svc.Known(dfSvc, func([]string) bool { return true }) {
+		t.Error("a service unknown though a note names it")
+	}
 }
 
 // Termed weighs a term of AWS writing up by its excess over speech, an
