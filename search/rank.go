@@ -342,25 +342,20 @@ func (e *Engine) unknown(p *plan, declined bool) []string {
 			}
 			continue
 		}
-		words := make([]string, 0, len(c.Forms[0]))
-		for _, t := range c.Forms[0] {
-			if analysis.IsBoilerplate(t) && !c.Service {
-				continue // a service's name is named whole: "session manager"
-			}
-			words = append(words, p.surface[t])
-		}
-		if lacking := e.lacking(c); !c.Service && len(lacking) > 0 && len(lacking) < len(c.Forms[0]) {
-			// Of a phrase, only the words no note says: "install
-			// packages" in notes saying install lacks "packages".
-			words = words[:0]
-			for _, t := range lacking {
-				words = append(words, p.surface[t])
+		terms := c.Forms[0] // a service's name is named whole: "session manager"
+		if !c.Service {
+			if lacking := e.lacking(c); len(lacking) > 0 && len(lacking) < len(terms) {
+				// Of a phrase, only the words no note says: "install
+				// packages" in notes saying install lacks "packages".
+				terms = lacking
+			} else {
+				terms = slices.DeleteFunc(slices.Clone(terms), analysis.IsBoilerplate)
 			}
 		}
-		if len(words) == 0 {
+		if len(terms) == 0 {
 			continue
 		}
-		out = append(out, strings.Join(words, " "))
+		out = append(out, surfaces(p, terms))
 	}
 	if len(out) == 0 && declined {
 		for _, t := range common {

@@ -496,11 +496,11 @@ func (e *Engine) onePerPlace(hits []Hit) ([]Hit, map[int]bool) {
 		if withItems[h.Index] {
 			items = e.childIndices(h.Index)
 		}
-		if key := e.placeWords(h.Snippet, items); said[key] {
+		key := e.placeWords(h.Snippet, items)
+		if said[key] {
 			continue
-		} else {
-			said[key] = true
 		}
+		said[key] = true
 		kept = append(kept, h)
 		for _, c := range items {
 			listed[c] = true
