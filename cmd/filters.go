@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"io"
 	"sort"
 	"strings"
 
@@ -66,9 +65,7 @@ func filterEcho(f search.Filter) *search.Filter {
 // name: from the index cache when it is there, built quietly otherwise.
 func completeTags(ios *IOStreams, src *sourceOptions) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		quiet := *ios
-		quiet.Out, quiet.ErrOut, quiet.ErrTTY = io.Discard, io.Discard, false
-		eng, err := src.openEngine(&quiet, false)
+		eng, err := src.openEngine(ios.silenced(), false)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}

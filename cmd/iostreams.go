@@ -61,6 +61,15 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// silenced is a copy of ios that writes nothing, for work done on the
+// side (shell completion, stamping the notes before each tool call) whose
+// warnings are said when the notes are opened for an answer.
+func (ios *IOStreams) silenced() *IOStreams {
+	q := *ios
+	q.Out, q.ErrOut, q.OutTTY, q.ErrTTY = io.Discard, io.Discard, false, false
+	return &q
+}
+
 // recordWrites makes ios.Out keep its first write error, for writeErr.
 func (ios *IOStreams) recordWrites() {
 	if _, ok := ios.Out.(*errWriter); !ok && ios.Out != nil {

@@ -119,6 +119,11 @@ func isVisible(s string) bool {
 	return true
 }
 
+// jsonEscaped reports whether jsonVisible writes r as \uXXXX: DEL, a C1
+// control or a bidi control (a byte that is not UTF-8 decodes as U+FFFD,
+// none of them).
+func jsonEscaped(r rune) bool { return r == 0x7f || r >= 0x80 && r < 0xa0 || bidiControl(r) }
+
 // bidiControl reports whether r is a bidirectional embedding, override
 // or isolate control (U+202A-U+202E, U+2066-U+2069): a terminal that
 // lays out text both ways reorders the rest of the line by it, so a note
@@ -159,13 +164,13 @@ func mapStrings(ss []string, f func(string) string) []string {
 // ASCII, so each can only sit inside a string, where \u00XX means the
 // same character.
 func jsonVisible(b []byte) []byte {
-	if !bytes.ContainsFunc(b, func(r rune) bool { return r == 0x7f || r >= 0x80 && r < 0xa0 || bidiControl(r) }) {
+	if !bytes.ContainsFunc(b, jsonEscaped) {
 		return b
 	}
 	var out bytes.Buffer
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
-		if r == 0x7f || r >= 0x80 && r < 0xa0 && n == 2 || bidiControl(r) {
+		if jsonEscaped(r) {
 			fmt.Fprintf(&out, `\u%04x`, r)
 		} else {
 			out.Write(b[i : i+n])

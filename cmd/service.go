@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -124,16 +125,14 @@ func serviceRun(opts *ServiceOptions) error {
 		return err
 	}
 	var reps []*search.ServiceReport
-	named := false
 	for _, n := range names {
 		rep, err := eng.Service(n)
 		if err != nil {
 			return err
 		}
 		reps = append(reps, rep)
-		named = named || len(rep.Sections) > 0
 	}
-	if corrected != "" && !named && !opts.JSON {
+	if corrected != "" && !anyNamed(reps) && !opts.JSON {
 		// The words were corrected or completed into a service the
 		// notes never name: they may be what the notes are about
 		// ("kubernetes" in notes about Kubernetes is not Amazon EKS to
@@ -186,10 +185,8 @@ func (opts *ServiceOptions) render(reps []*search.ServiceReport) error {
 		out, done = ios.startPager()
 	}
 	defer done()
-	found := false
 	for i, rep := range reps {
 		rep = visibleService(rep)
-		found = found || len(rep.Sections) > 0
 		if d.terminal {
 			if i > 0 {
 				fmt.Fprintln(out)
@@ -204,10 +201,15 @@ func (opts *ServiceOptions) render(reps []*search.ServiceReport) error {
 		}
 	}
 	sayUnnamed(ios, reps)
-	if !found {
+	if !anyNamed(reps) {
 		return errNotFound
 	}
 	return nil
+}
+
+// anyNamed reports whether the notes name one of the reports' services.
+func anyNamed(reps []*search.ServiceReport) bool {
+	return slices.ContainsFunc(reps, func(r *search.ServiceReport) bool { return len(r.Sections) > 0 })
 }
 
 // sayUnnamed says on stderr which services the notes never name: their
@@ -261,10 +263,8 @@ type jsonNote struct {
 // script reading one service keeps its object, and several make one JSON
 // document, not objects back to back.
 func renderServicesJSON(w io.Writer, reps []*search.ServiceReport) error {
-	found := false
 	all := make([]jsonService, 0, len(reps))
 	for _, rep := range reps {
-		found = found || len(rep.Sections) > 0
 		all = append(all, serviceJSON(rep))
 	}
 	var err error
@@ -273,7 +273,7 @@ func renderServicesJSON(w io.Writer, reps []*search.ServiceReport) error {
 	} else {
 		err = writeJSON(w, all)
 	}
-	if err == nil && !found {
+	if err == nil && !anyNamed(reps) {
 		err = errNotFound
 	}
 	return err

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 
@@ -55,9 +54,7 @@ func (w *warmEngine) with(notes []string, f func(engineFunc) error) error {
 // runs before every question and tool call, and what is wrong with the
 // notes is said once, when they open (review 9 #3).
 func notesStamp(ios *IOStreams, src sourceOptions) string {
-	quiet := *ios
-	quiet.ErrOut = io.Discard
-	notes, err := src.notes(&quiet)
+	notes, err := src.notes(ios.silenced())
 	if err != nil || len(notes.Paths) == 0 {
 		return ""
 	}
